@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Set up a private environment and run KWS Desktop or its tests.
+
+    python3 dev.py run [BOOK]      set up, then open the app
+    python3 dev.py test [ARGS]     set up, then run the whole test suite (ARGS go to pytest)
+    python3 dev.py cli ARGS        set up, then run the command line (kws-desktop ARGS)
+
+Needs only Python 3.11+. Creates `.venv/` beside this file and installs the project into it
+(again whenever pyproject.toml changes). On Debian/Ubuntu as root it also installs the few
+system libraries Qt needs when they are missing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".kws-installed"
+
+# Shared libraries the PySide6 wheels load on Linux, with the Debian package providing each.
+QT_SYSTEM_LIBS = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+}
+TEST_SYSTEM_TOOLS = {"pdftoppm": "poppler-utils"}
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run(cmd, check=True, **kw)
+
+
+def missing_linux_packages(with_test_tools: bool) -> list[str]:
+    if not sys.platform.startswith("linux") or not shutil.which("ldconfig"):
+        return []
+    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    wanted = [pkg for lib, pkg in QT_SYSTEM_LIBS.items() if lib not in known]
+    if with_test_tools:
+        wanted += [pkg for tool, pkg in TEST_SYSTEM_TOOLS.items() if not shutil.which(tool)]
+    return wanted
+
+
+def ensure_system_packages(with_test_tools: bool) -> None:
+    wanted = missing_linux_packages(with_test_tools)
+    if not wanted:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        print("Perhatian: pustaka sistem ini belum terpasang: " + ", ".join(wanted), file=sys.stderr)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted], env=env)
+
+
+def ensure_venv() -> None:
+    if not venv_python().exists():
+        run([sys.executable, "-m", "venv", str(VENV)])
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    py = str(venv_python())
+    run([py, "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    run([py, "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"])
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        print("KWS Desktop membutuhkan Python 3.11 atau lebih baru.", file=sys.stderr)
+        return 2
+    if not argv or argv[0] not in {"run", "test", "cli"}:
+        print(__doc__)
+        return 2
+    action, rest = argv[0], argv[1:]
+    ensure_system_packages(with_test_tools=action == "test")
+    ensure_venv()
+    py = str(venv_python())
+    if action == "test":
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        return subprocess.run([py, "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
+    return subprocess.run([py, "-m", "kws_desktop", *rest], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+from kws_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,154 @@
+"""Languages: gettext messages (catalogs in top-level i18n/) and babel formatting.
+
+Source strings are Indonesian, the default language; English comes from
+i18n/en/LC_MESSAGES/kws_desktop.po, read directly with babel (no compile step, so an
+installed wheel and a source checkout behave the same). `_()` looks the language up at call
+time, so switching language takes effect for every string formatted afterwards.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from decimal import Decimal
+from functools import cache
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from kws_desktop.paths import i18n_dir
+
+DOMAIN = "kws_desktop"
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+_BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}
+
+_current = DEFAULT_LANGUAGE
+
+
+class _PoTranslations(gettext.NullTranslations):
+    def __init__(self, messages: dict[str, str]):
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        return self._messages.get(message) or message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        key = singular if n == 1 else plural
+        return self._messages.get(key) or key
+
+
+@cache
+def _translations(language: str) -> gettext.NullTranslations:
+    po = i18n_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language == DEFAULT_LANGUAGE or not po.exists():
+        return gettext.NullTranslations()
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=language)
+    messages: dict[str, str] = {}
+    for msg in catalog:
+        if not msg.id or not msg.string or msg.fuzzy:
+            continue
+        if isinstance(msg.id, tuple):
+            for key, value in zip(msg.id, msg.string):
+                if value:
+                    messages[key] = value
+        else:
+            messages[msg.id] = msg.string
+    return _PoTranslations(messages)
+
+
+def set_language(language: str) -> None:
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _current = language
+
+
+def current_language() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    """Translate an Indonesian source string into the current language."""
+    return _translations(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations(_current).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (translated where shown)."""
+    return message
+
+
+def locale_name(language: str | None = None) -> str:
+    return _BABEL_LOCALE[language or _current]
+
+
+# --- formatting -------------------------------------------------------------------------
+
+def format_rupiah(amount: int, *, space: bool = False, parentheses: bool = False) -> str:
+    """`Rp1.250.000` (Indonesian grouping in both languages: the currency is the rupiah).
+
+    Negative amounts read `-Rp1.250.000`, or `(Rp1.250.000)` in reports.
+    """
+    if not isinstance(amount, int):
+        raise TypeError("money is an int of rupiah")
+    digits = format_decimal(abs(amount), format="#,##0", locale="id_ID")
+    text = ("Rp " if space else "Rp") + digits
+    if amount < 0:
+        return f"({text})" if parentheses else f"-{text}"
+    return text
+
+
+def format_number(amount: int, *, parentheses: bool = True) -> str:
+    """A plain amount with dot grouping for report columns: 1.250.000, negatives as (1.250.000)."""
+    digits = format_decimal(abs(amount), format="#,##0", locale="id_ID")
+    if amount < 0:
+        return f"({digits})" if parentheses else f"-{digits}"
+    return digits
+
+
+def format_quantity(qty: Decimal | int) -> str:
+    """2,5 in Indonesian, 2.5 in English; no trailing zeros."""
+    return format_decimal(Decimal(qty).normalize(), format="#,##0.###", locale=locale_name())
+
+
+def format_date(value: dt.date | None) -> str:
+    """28 November 2026."""
+    if value is None:
+        return ""
+    return _babel_date(value, format="d MMMM y", locale=locale_name())
+
+
+def format_date_short(value: dt.date | None) -> str:
+    """28/11/2026 for dense tables."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return _babel_datetime(value, format="d MMMM y HH.mm" if _current == "id" else "d MMMM y HH:mm",
+                           locale=locale_name())
+
+
+def month_name(month: int) -> str:
+    return _babel_date(dt.date(2000, month, 1), format="MMMM", locale=locale_name())
+
+
+def parse_date(text: str) -> dt.date:
+    """Read 2026-11-28, 28/11/2026 or 28-11-2026. Raises ValueError with no message for users."""
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
