@@ -1,0 +1,199 @@
+"""The command line: `kws-desktop [BOOK]` opens the window; subcommands work without it."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from kws_desktop import __version__
+from kws_desktop.errors import UserError
+from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah, set_language
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def cmd_demo(args) -> int:
+    from kws_desktop.services.demo import build_demo
+    out = Path(args.out)
+    summary = build_demo(out, seed=args.seed, orders=args.orders, years=args.years)
+    _out(_("Buku demo ditulis: {path}").format(path=out))
+    for label, count in summary.items():
+        _out(f"  {label}: {count}")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from kws_desktop.services.books import open_book
+    from kws_desktop.services.check import check_book
+    with open_book(args.book, read_only=True) as book:
+        problems = check_book(book)
+    if problems:
+        _out(_("Ditemukan {n} masalah di buku {name}:").format(n=len(problems), name=Path(args.book).name))
+        for p in problems:
+            _out(f"- {p}")
+        return EXIT_REFUSED
+    _out(_("Buku {name} utuh: database baik, semua jurnal seimbang, penomoran lengkap.")
+         .format(name=Path(args.book).name))
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    from kws_desktop.services.backup import backup_book
+    target = backup_book(Path(args.book), Path(args.out))
+    _out(_("Cadangan terverifikasi ditulis: {path}").format(path=target))
+    return EXIT_OK
+
+
+def _cell(value, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "money":
+        return format_rupiah(value)
+    if kind == "date":
+        import datetime as dt
+        return format_date(dt.date.fromisoformat(value)) if isinstance(value, str) else format_date(value)
+    if kind == "qty":
+        from decimal import Decimal
+        return format_quantity(Decimal(str(value)))
+    if isinstance(value, bool):
+        return _("ya") if value else _("tidak")
+    return str(value)
+
+
+def cmd_list(args) -> int:
+    from kws_desktop.services.books import open_book
+    from kws_desktop.services.listing import LISTS
+    spec = LISTS.get(args.kind)
+    if spec is None:
+        _err(_("Jenis daftar tidak dikenal: {kind}. Pilihan: {kinds}").format(
+            kind=args.kind, kinds=", ".join(sorted(LISTS))))
+        return EXIT_USAGE
+    with open_book(args.book, read_only=True) as book:
+        rows = spec.fetch(book)
+    if args.format == "json":
+        _out(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+    elif args.format == "csv":
+        from kws_desktop.documents.text import neutralise_cell
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([c.key for c in spec.columns])
+        for row in rows:
+            writer.writerow([neutralise_cell(row.get(c.key)) for c in spec.columns])
+    else:
+        table = [[_(c.title) for c in spec.columns]]
+        table += [[_cell(row.get(c.key), c.kind) for c in spec.columns] for row in rows]
+        widths = [max(len(r[i]) for r in table) for i in range(len(spec.columns))]
+        right = [c.kind in ("money", "int", "qty") for c in spec.columns]
+        for r in table:
+            _out("  ".join(v.rjust(w) if rj else v.ljust(w) for v, w, rj in zip(r, widths, right)).rstrip())
+    return EXIT_OK
+
+
+def cmd_open(book: str | None) -> int:
+    from kws_desktop.ui.app import run_app
+    return run_app(book)
+
+
+COMMANDS = {"demo", "check", "backup", "list", "open"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kws-desktop", description=_(
+        "KWS Desktop: pembukuan dan dokumen Kelompok Wirausaha Sanitasi. "
+        "Tanpa perintah, membuka aplikasi (dengan BUKU bila diberikan)."))
+    p.add_argument("--version", action="version", version=f"kws-desktop {__version__}")
+    p.add_argument("--lang", choices=["id", "en"], default=None, help=_("bahasa keluaran (id atau en)"))
+    p.add_argument("--debug", action="store_true", help=_("tampilkan rincian teknis bila gagal"))
+    sub = p.add_subparsers(dest="command", metavar=_("PERINTAH"))
+
+    s = sub.add_parser("open", help=_("buka aplikasi (bawaan)"))
+    s.add_argument("book", nargs="?", help=_("berkas buku .kws"))
+
+    s = sub.add_parser("demo", help=_("tulis buku demo yang realistis"))
+    s.add_argument("out", help=_("berkas buku baru"))
+    s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--orders", type=int, default=120, help=_("jumlah pesanan"))
+    s.add_argument("--years", type=int, default=2, help=_("jumlah tahun riwayat"))
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("check", help=_("periksa keutuhan buku"))
+    s.add_argument("book")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("backup", help=_("salinan terverifikasi, aman walau buku sedang dibuka"))
+    s.add_argument("book")
+    s.add_argument("out")
+    s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("list", help=_("daftar data (members, customers, ... accounts)"))
+    s.add_argument("kind")
+    s.add_argument("book")
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.set_defaults(func=cmd_list)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in ("id", "en"):
+            set_language(argv[i + 1])
+            del argv[i:i + 2]
+    else:
+        _apply_saved_language()
+    debug = "--debug" in argv
+    if debug:
+        argv.remove("--debug")
+    positional = [a for a in argv if not a.startswith("-")]
+    if not positional or positional[0] not in COMMANDS:
+        if not any(a in ("-h", "--help", "--version") for a in argv) and len(positional) <= 1:
+            return _guard(lambda: cmd_open(positional[0] if positional else None), debug)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "open":
+        return _guard(lambda: cmd_open(args.book), debug)
+    return _guard(lambda: args.func(args), debug)
+
+
+def _apply_saved_language() -> None:
+    try:
+        from kws_desktop.settings import app_settings
+        set_language(app_settings().language)
+    except Exception:  # noqa: BLE001 - a broken settings file must not stop the command line
+        pass
+
+
+def _guard(action, debug: bool) -> int:
+    try:
+        return action()
+    except UserError as exc:
+        _err(exc.message)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return EXIT_REFUSED
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        _err(_("Berkas tidak bisa dibaca atau ditulis: {reason}").format(reason=exc.strerror or exc))
+        return EXIT_REFUSED
+    except Exception:  # noqa: BLE001 - the last guard: never a traceback for users
+        if debug:
+            traceback.print_exc()
+        else:
+            _err(_("Terjadi kesalahan yang tidak terduga. Jalankan lagi dengan --debug untuk rinciannya."))
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

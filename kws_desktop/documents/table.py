@@ -1,0 +1,283 @@
+"""Typed columns and rows, their display formatting, and the PDF data table built from them.
+
+Used by every list and report (:mod:`kws_desktop.documents.tabular`) and by item tables in
+quotes and invoices::
+
+    columns = [Column("uraian", _("Uraian")), Column("jumlah", _("Jumlah (Rp)"), "money")]
+    rows = [Row({"uraian": "Semen 50 kg", "jumlah": 1_250_000}),
+            Row({"uraian": _("Jumlah"), "jumlah": 1_250_000}, style="total")]
+    story.append(data_table(columns, rows))
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Literal
+
+from babel.numbers import format_percent
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from kws_desktop.documents.flow import FullWidth
+from kws_desktop.documents.fonts import FONT, FONT_BOLD
+from kws_desktop.documents.styles import CELL_FONT_SIZE, LINE, SHADE, SHADE_LIGHT, styles
+from kws_desktop.documents.text import markup, plain
+from kws_desktop.i18n import format_date_short, format_number, format_quantity, locale_name
+
+ColumnKind = Literal["text", "money", "int", "qty", "date", "percent"]
+RowStyle = Literal["normal", "heading", "subtotal", "total"]
+KINDS: tuple[str, ...] = ("text", "money", "int", "qty", "date", "percent")
+ROW_STYLES: tuple[str, ...] = ("normal", "heading", "subtotal", "total")
+NUMERIC_KINDS = frozenset({"money", "int", "qty", "percent"})
+
+PADDING = 3.0
+INDENT_STEP = 10.0  # points per indent level
+GRID = colors.HexColor("#9A9A9A")
+MIN_FONT_SIZE = 5.5
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: ``key`` finds the value in a dict row, ``title`` heads it, ``kind`` says how
+    values are shown:
+
+    - ``text``: any text, wrapped to the column.
+    - ``money``: int rupiah, ``1.250.000``, negatives ``(1.250.000)``, right-aligned.
+    - ``int``: a count, ``1.250``, right-aligned.
+    - ``qty``: a Decimal quantity, ``2,5``, right-aligned.
+    - ``date``: a ``datetime.date``, ``28/11/2026``.
+    - ``percent``: a ratio (Decimal or float), ``0.125`` shows ``12,5%``, right-aligned.
+
+    A ``str`` value is always shown as given, in any column (e.g. ``"-"``).
+    """
+
+    key: str
+    title: str
+    kind: ColumnKind = "text"
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row: ``cells`` is a dict by column key or a list by position (missing cells are
+    empty). ``style``: ``normal``, ``heading`` (a section title, spanning the row when only
+    its first cell is filled), ``subtotal`` or ``total`` (bold, ruled). ``indent`` shifts the
+    first text column right by that many levels (account trees in financial statements).
+    """
+
+    cells: Mapping[str, object] | Sequence[object]
+    style: RowStyle = "normal"
+    indent: int = 0
+
+    def __post_init__(self):
+        if self.style not in ROW_STYLES:
+            raise ValueError(f"unknown row style {self.style!r}")
+
+    def values(self, columns: Sequence[Column]) -> list[object]:
+        """The cell values in column order."""
+        if isinstance(self.cells, Mapping):
+            return [self.cells.get(c.key) for c in columns]
+        values = list(self.cells)[: len(columns)]
+        return values + [None] * (len(columns) - len(values))
+
+    @property
+    def bold(self) -> bool:
+        return self.style != "normal"
+
+
+def format_cell(kind: str, value: object) -> str:
+    """``value`` as shown in a PDF or on screen for a column of ``kind`` (see :class:`Column`).
+
+    ``None`` is empty; a ``str`` is returned as given (uncleaned: escape it before markup).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if kind == "money":
+        return format_number(value)
+    if kind == "int":
+        return format_number(value, parentheses=False)
+    if kind == "qty":
+        return format_quantity(value)
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return format_date_short(value) if isinstance(value, dt.date) else str(value)
+    if kind == "percent":
+        return format_percent(Decimal(str(value)), format="#,##0.#%", locale=locale_name())
+    return str(value)
+
+
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    *,
+    header: bool = True,
+    repeat_header: bool = True,
+    width: float | None = None,
+) -> Flowable:
+    """A ruled table of ``rows`` under a bold header, filling the frame width (or ``width``).
+
+    Numbers are right-aligned and never wrapped; text columns share the remaining width and
+    wrap. If even the numbers do not fit, the whole table is set in a smaller type. The header
+    repeats on every page and a very tall row may split across pages.
+    """
+    columns = list(columns)
+    rows = list(rows)
+    if not columns:
+        raise ValueError("a table needs at least one column")
+    return FullWidth(lambda w: _build(columns, rows, w, header, repeat_header), width)
+
+
+# --- layout --------------------------------------------------------------------------------
+
+def _first_text_column(columns: Sequence[Column]) -> int | None:
+    return next((i for i, c in enumerate(columns) if c.kind == "text"), None)
+
+
+def _longest_word(text: str, font: str, size: float) -> float:
+    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
+
+
+def _widths(columns, header_titles, body, width, size) -> tuple[list[float], float]:
+    """Column widths filling ``width`` and the font size to use (smaller only if needed)."""
+    pad = 2 * PADDING
+    natural, minimum = [], []
+    for i, column in enumerate(columns):
+        head = _longest_word(header_titles[i], FONT_BOLD, size) + pad
+        cells = [stringWidth(text, FONT_BOLD if bold else FONT, size) + extra
+                 for text, bold, extra in (cell[i] for cell in body)]
+        widest = max(cells, default=0.0) + pad
+        if column.kind == "text":
+            natural.append(min(max(widest, head), width))
+            minimum.append(min(max(head, 16 * mm), natural[-1]))
+        else:
+            fixed = min(max(widest, head), width * 0.4)
+            natural.append(fixed)
+            minimum.append(fixed)
+    text_cols = [i for i, c in enumerate(columns) if c.kind == "text"]
+    fixed_total = sum(natural[i] for i in range(len(columns)) if i not in text_cols)
+    min_total = fixed_total + sum(minimum[i] for i in text_cols)
+    if min_total > width:  # too many numbers for the paper: shrink everything
+        scale = width / min_total
+        return [minimum[i] * scale for i in range(len(columns))], max(MIN_FONT_SIZE, size * scale)
+    widths = list(natural)
+    room = width - fixed_total
+    if text_cols:
+        want = sum(natural[i] for i in text_cols)
+        if want <= room:
+            extra = room - want
+            for i in text_cols:
+                widths[i] = natural[i] + extra * natural[i] / want if want else room / len(text_cols)
+        else:
+            spare = room - sum(minimum[i] for i in text_cols)
+            stretch = sum(natural[i] - minimum[i] for i in text_cols) or 1.0
+            for i in text_cols:
+                widths[i] = minimum[i] + spare * (natural[i] - minimum[i]) / stretch
+    else:
+        total = sum(widths)
+        widths = [w * width / total for w in widths]
+    return widths, size
+
+
+@cache
+def _cell_style(size: float, bold: bool, align: int, indent: int) -> ParagraphStyle:
+    base = styles().cell_bold if bold else styles().cell
+    return ParagraphStyle(
+        f"kws-cell-{size}-{bold}-{align}-{indent}", parent=base, fontSize=size,
+        leading=size * 1.24, alignment=align, leftIndent=indent * INDENT_STEP,
+    )
+
+
+_ALIGN = {"text": 0, "date": 1}  # TA_LEFT=0, TA_CENTER=1, TA_RIGHT=2
+
+
+def _build(columns, rows, width, header, repeat_header) -> Table:
+    size = CELL_FONT_SIZE
+    first_text = _first_text_column(columns)
+    titles = [plain(c.title) for c in columns]
+    # (text, bold, extra width) for each cell, for measuring
+    body = []
+    for row in rows:
+        values = row.values(columns)
+        measured = []
+        for i, (column, value) in enumerate(zip(columns, values)):
+            extra = row.indent * INDENT_STEP if i == first_text else 0.0
+            text = plain(format_cell(column.kind, value))
+            measured.append((text, row.bold, extra))
+        body.append(measured)
+    widths, size = _widths(columns, titles, body, width, size)
+
+    data: list[list[object]] = []
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.24),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("GRID", (0, 0), (-1, -1), 0.35, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+    ]
+    for i, column in enumerate(columns):
+        align = "RIGHT" if column.numeric else ("CENTER" if column.kind == "date" else "LEFT")
+        commands.append(("ALIGN", (i, 0), (i, -1), align))
+    if header:
+        data.append([Paragraph(markup(t), _cell_style(size, True, 1, 0)) for t in titles])
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, LINE),
+        ]
+    for row, measured in zip(rows, body):
+        r = len(data)
+        cells: list[object] = []
+        for i, (column, (text, bold, _extra)) in enumerate(zip(columns, measured)):
+            if column.kind == "text" or (text and not _fits(text, bold, size, widths[i])):
+                align = _ALIGN.get(column.kind, 2)
+                indent = row.indent if i == first_text else 0
+                cells.append(Paragraph(markup(text), _cell_style(size, bold, align, indent)))
+            else:
+                cells.append(text)  # our own formatted number or date: drawn as is
+        data.append(cells)
+        if row.bold:
+            commands.append(("FONTNAME", (0, r), (-1, r), FONT_BOLD))
+        if row.style == "heading":
+            commands.append(("BACKGROUND", (0, r), (-1, r), SHADE_LIGHT))
+            if all(not t for t, _b, _e in measured[1:]) and len(columns) > 1:
+                commands.append(("SPAN", (0, r), (-1, r)))
+                data[r][0] = Paragraph(markup(measured[0][0]), _cell_style(size, True, 0, row.indent))
+        elif row.style == "subtotal":
+            commands.append(("LINEABOVE", (0, r), (-1, r), 0.8, LINE))
+        elif row.style == "total":
+            commands += [
+                ("BACKGROUND", (0, r), (-1, r), SHADE),
+                ("LINEABOVE", (0, r), (-1, r), 0.8, LINE),
+                ("LINEBELOW", (0, r), (-1, r), 0.6, LINE, None, None, None, 2, 1.5),
+            ]
+    if not data:
+        data.append([""] * len(columns))
+    table = Table(data, colWidths=widths, repeatRows=1 if header and repeat_header else 0,
+                  splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _fits(text: str, bold: bool, size: float, width: float) -> bool:
+    return "\n" not in text and stringWidth(text, FONT_BOLD if bold else FONT, size) + 2 * PADDING <= width + 0.01

@@ -1,0 +1,109 @@
+"""The generic tabular report behind every list and report, written as PDF, XLSX or CSV.
+
+Build a :class:`TabularReport` from plain data and hand it to :func:`write_report`::
+
+    report = TabularReport(
+        title=_("Buku Kas Umum"), subtitle=_("Periode 1-30 November 2026"),
+        columns=[Column("tanggal", _("Tanggal"), "date"), Column("uraian", _("Uraian")),
+                 Column("masuk", _("Penerimaan"), "money")],
+        rows=[Row({"tanggal": day, "uraian": "Uang muka", "masuk": 500_000}),
+              Row({"uraian": _("Jumlah"), "masuk": 500_000}, style="total")],
+        signers=[(_("Bendahara,"), profile.treasurer_name), (_("Ketua,"), profile.leader_name)],
+    )
+    write_report(report, "bku.pdf", profile=profile)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kws_desktop.core.profile import KwsProfile
+from kws_desktop.documents.blocks import signature_blocks, title_block
+from kws_desktop.documents.pdf import build_pdf
+from kws_desktop.documents.sheets import write_csv, write_xlsx
+from kws_desktop.documents.styles import paragraph
+from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.i18n import _, format_date
+
+__all__ = [
+    "Column", "Row", "TabularReport", "FORMATS", "write_pdf", "write_xlsx", "write_csv",
+    "write_report", "default_place_date", "pdf_story",
+]
+
+FORMATS = ("pdf", "xlsx", "csv")
+
+
+@dataclass(frozen=True)
+class TabularReport:
+    """A titled table with optional notes and signatures.
+
+    - ``title``: "Buku Kas Umum"; ``subtitle``: the period or other context line.
+    - ``columns``: :class:`Column` list; ``rows``: :class:`Row` list (dicts by key or lists).
+    - ``notes``: lines printed under the table.
+    - ``signers``: ``[(role, name), ...]`` signature blocks at the end of the PDF, or None.
+    - ``place_date``: the line above the last signature; None means
+      "<profile.place>, <today>" (see :func:`default_place_date`).
+    """
+
+    title: str
+    subtitle: str = ""
+    columns: Sequence[Column] = ()
+    rows: Sequence[Row] = ()
+    notes: Sequence[str] = field(default_factory=tuple)
+    signers: Sequence[tuple[str, str]] | None = None
+    place_date: str | None = None
+
+
+def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:
+    """"Tigaraksa, 28 November 2026": the profile's place and ``day`` (today by default)."""
+    text = format_date(day or dt.date.today())
+    return f"{profile.place}, {text}" if profile.place else text
+
+
+def pdf_story(report: TabularReport, profile: KwsProfile) -> list[Flowable]:
+    """The flowables of the report body (title, table, notes, signatures), without letterhead."""
+    story: list[Flowable] = [*title_block(report.title, subtitle=report.subtitle or None)]
+    story.append(data_table(report.columns, report.rows))
+    if report.notes:
+        story.append(Spacer(1, 3 * mm))
+        story.extend(paragraph(note, "small") for note in report.notes)
+    if report.signers:
+        place_date = report.place_date if report.place_date is not None else default_place_date(profile)
+        story.append(signature_blocks(report.signers, place_date=place_date))
+    return story
+
+
+def write_pdf(report: TabularReport, path: os.PathLike[str] | str, *, profile: KwsProfile,
+              paper: str = "A4", landscape: bool = False, watermark: str | None = None) -> Path:
+    """Write ``report`` as a PDF with letterhead, title, period, the table (header repeated on
+    every page, numbers right-aligned, negatives in parentheses, totals bold), notes,
+    signatures and "hal. x dari y" page numbers. Returns the path; raises
+    :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written."""
+    return build_pdf(path, pdf_story(report, profile), profile=profile, title=report.title,
+                     paper=paper, landscape=landscape, watermark=watermark)
+
+
+def write_report(report: TabularReport, path: os.PathLike[str] | str, fmt: str | None = None, *,
+                 profile: KwsProfile | None = None, paper: str = "A4",
+                 landscape: bool = False) -> Path:
+    """Write ``report`` as "pdf", "xlsx" or "csv"; with ``fmt=None`` the file suffix decides.
+
+    ``profile`` supplies the letterhead (PDF) and the KWS name line (XLSX); ``paper`` and
+    ``landscape`` apply to PDF only. Raises ValueError for an unknown format.
+    """
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    profile = profile or KwsProfile()
+    if fmt == "pdf":
+        return write_pdf(report, path, profile=profile, paper=paper, landscape=landscape)
+    if fmt == "xlsx":
+        return write_xlsx(report, path, profile=profile)
+    if fmt == "csv":
+        return write_csv(report, path)
+    raise ValueError(_("Format laporan tidak dikenal: {format} (pilih pdf, xlsx atau csv)").format(
+        format=fmt or "?"))

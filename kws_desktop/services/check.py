@@ -1,0 +1,106 @@
+"""`check`: is the book whole? SQLite integrity, balanced entries, numbering, links."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import column, func, select, table, text
+from sqlalchemy.orm import Session
+
+from kws_desktop.core.numbering import parse_doc_number
+from kws_desktop.i18n import _
+from kws_desktop.store.book import Book
+from kws_desktop.store.models.book import JournalEntry, JournalLine, NumberSequence
+
+# Numbered documents: document kind -> table whose `number` column holds its numbers.
+# Each records module adds its own kinds here.
+NUMBERED_TABLES: dict[str, str] = {"journal": "journal_entries"}
+# Journal source types -> the table their source_id points into.
+SOURCE_TABLES: dict[str, str] = {}
+
+
+def register_numbered(kind: str, table_name: str) -> None:
+    NUMBERED_TABLES[kind] = table_name
+
+
+def register_source(source_type: str, table_name: str) -> None:
+    SOURCE_TABLES[source_type] = table_name
+
+
+def check_book(book: Book) -> list[str]:
+    """Every problem found, as readable sentences; an empty list means the book is whole."""
+    problems: list[str] = []
+    if book.is_sqlite:
+        with book.engine.connect() as conn:
+            result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            if result != ["ok"]:
+                problems.append(_("Berkas database rusak: {detail}").format(detail="; ".join(result[:5])))
+                return problems
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                problems.append(_("{n} baris menunjuk ke data yang tidak ada (tabel {table}).")
+                                .format(n=len(fk), table=fk[0][0]))
+    with book.reading() as s:
+        problems += _unbalanced(s)
+        problems += _numbering(s)
+        problems += _links(s)
+    return problems
+
+
+def _unbalanced(s: Session) -> list[str]:
+    out = []
+    rows = s.execute(
+        select(JournalEntry.number, func.sum(JournalLine.amount), func.count(JournalLine.id))
+        .join(JournalLine, JournalLine.entry_id == JournalEntry.id, isouter=True)
+        .group_by(JournalEntry.id, JournalEntry.number)
+        .having((func.coalesce(func.sum(JournalLine.amount), 0) != 0) | (func.count(JournalLine.id) < 2))
+    ).all()
+    for number, total, count in rows:
+        if count < 2:
+            out.append(_("Jurnal {number} tidak punya cukup baris.").format(number=number))
+        else:
+            out.append(_("Jurnal {number} tidak seimbang (selisih {diff}).").format(number=number, diff=total))
+    total = s.execute(select(func.coalesce(func.sum(JournalLine.amount), 0))).scalar()
+    if total:
+        out.append(_("Jumlah seluruh jurnal tidak nol (selisih {diff}).").format(diff=total))
+    return out
+
+
+def _numbering(s: Session) -> list[str]:
+    out = []
+    issued = {(r.kind, r.year): r.last for r in s.execute(select(NumberSequence)).scalars()}
+    seen: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for kind, table_name in NUMBERED_TABLES.items():
+        numbers = s.execute(select(column("number")).select_from(table(table_name))).scalars()
+        for number in numbers:
+            parsed = parse_doc_number(number or "")
+            if parsed is None or parsed[0] != kind:
+                out.append(_("Nomor {number} di {table} tidak sesuai format.").format(number=number, table=table_name))
+                continue
+            seen[(kind, parsed[1])].append(parsed[2])
+    for key in sorted(set(seen) | set(issued)):
+        kind, year = key
+        used = seen.get(key, [])
+        dupes = sorted({n for n in used if used.count(n) > 1}) if len(used) != len(set(used)) else []
+        if dupes:
+            out.append(_("Nomor ganda untuk {kind} {year}: {numbers}.").format(
+                kind=kind, year=year, numbers=", ".join(map(str, dupes[:10]))))
+        last = issued.get(key, 0)
+        missing = sorted(set(range(1, last + 1)) - set(used))
+        if missing:
+            out.append(_("Nomor {kind} {year} yang hilang: {numbers}.").format(
+                kind=kind, year=year, numbers=", ".join(map(str, missing[:10]))))
+        if used and max(used) > last:
+            out.append(_("Nomor {kind} {year} melewati urutan yang tercatat.").format(kind=kind, year=year))
+    return out
+
+
+def _links(s: Session) -> list[str]:
+    out = []
+    for source_type, table_name in SOURCE_TABLES.items():
+        orphans = s.execute(text(
+            f"SELECT e.number FROM journal_entries e WHERE e.source_type = :st AND e.source_id IS NOT NULL "
+            f"AND NOT EXISTS (SELECT 1 FROM {table_name} t WHERE t.id = e.source_id) LIMIT 10"),
+            {"st": source_type}).scalars().all()
+        for number in orphans:
+            out.append(_("Jurnal {number} menunjuk ke dokumen yang tidak ada.").format(number=number))
+    return out

@@ -1,0 +1,268 @@
+"""Open, create and close a book: checks, lock, backup, migrations, sessions."""
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from kws_desktop import __version__
+from kws_desktop.errors import BookError
+from kws_desktop.i18n import _
+from kws_desktop.store import backup as backups
+from kws_desktop.store import migrate
+from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
+from kws_desktop.store.lock import BookLock, BookLockedError
+from kws_desktop.store.models.book import BookIdentity
+
+
+def default_actor() -> str:
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001
+        user = "?"
+    return f"{user}@{socket.gethostname()}"
+
+
+class Book:
+    """An open book. Services take one and run each call as one transaction on it."""
+
+    def __init__(self, location: str | Path, engine: Engine, *, read_only: bool,
+                 lock: BookLock | None, backups_root: Path | None):
+        self.location = str(location)
+        self.path = None if is_url(location) else Path(location)
+        self.engine = engine
+        self.read_only = read_only
+        self.actor = default_actor()
+        self._lock = lock
+        self._backups_root = backups_root
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit when the block ends, roll everything back on any error."""
+        if self.read_only:
+            raise BookError(_("Buku ini dibuka hanya untuk dibaca; perubahan tidak bisa disimpan."))
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(kws_write=True)
+            with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                with session.begin():
+                    yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A consistent read-only view (one snapshot) for queries and reports."""
+        with self.engine.connect() as conn:
+            with Session(bind=conn) as session:
+                with session.begin():
+                    yield session
+
+    def backup_now(self, reason: str) -> Path | None:
+        if self.path is None or self._backups_root is None:
+            return None
+        return backups.automatic_backup(self.path, self._backups_root, reason)
+
+    def close(self, *, backup: bool = True) -> None:
+        try:
+            if backup and not self.read_only:
+                try:
+                    self.backup_now("tutup")
+                except backups.BackupError:
+                    pass  # the book itself is intact; a failed extra copy must not block closing
+        finally:
+            self.engine.dispose()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(backup=False)
+
+
+def _not_a_book(path: Path) -> BookError:
+    return BookError(_("Berkas {name} bukan buku KWS Desktop.").format(name=path.name))
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        raise BookError(_("Buku tidak ditemukan: {path}").format(path=path))
+    if path.is_dir():
+        raise BookError(_("{path} adalah folder, bukan buku KWS Desktop.").format(path=path))
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BookError(_("Buku tidak bisa dibaca: {reason}").format(reason=exc.strerror)) from exc
+    if header != SQLITE_HEADER:
+        raise _not_a_book(path)
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _identify_file(path: Path) -> str | None:
+    """The revision of a SQLite book, read without changing a byte of the file."""
+    label = path.name
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "kws_book" not in tables or "alembic_version" not in tables:
+                raise _not_a_book(path)
+            app = con.execute("SELECT app FROM kws_book LIMIT 1").fetchone()
+            if not app or app[0] != "kws-desktop":
+                raise _not_a_book(path)
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            quick = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
+                        .format(name=label), can_restore=True) from exc
+    if quick != "ok":
+        raise BookError(_("Buku {name} rusak dan tidak bisa dibuka.").format(name=label), can_restore=True)
+    return row[0] if row else None
+
+
+def _identify(engine: Engine, path_label: str) -> str | None:
+    """The book's schema revision; refuses foreign and damaged files."""
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if "kws_book" not in tables or "alembic_version" not in tables:
+                raise BookError(_("Berkas {name} bukan buku KWS Desktop.").format(name=path_label))
+            if conn.execute(select(BookIdentity.app)).scalar() != "kws-desktop":
+                raise BookError(_("Berkas {name} bukan buku KWS Desktop.").format(name=path_label))
+            return migrate.current_revision(engine)
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        raise BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
+                        .format(name=path_label), can_restore=True) from exc
+
+
+def open_book(location: str | Path, *, read_only: bool = False,
+              backups_root: Path | None = None, migrate_ok: bool = True) -> Book:
+    """Open an existing book. Every refusal is a BookError with one clear sentence."""
+    url = is_url(location)
+    path = None if url else Path(location)
+    label = str(location) if url else path.name
+    lock = None
+    if path is not None:
+        _check_sqlite_file(path)
+        revision = _identify_file(path)
+        if not read_only and not _writable(path):
+            raise BookError(_("Buku {name} ada di tempat yang tidak bisa ditulis (hanya-baca). "
+                              "Salin buku ke folder lain, atau buka hanya untuk dibaca.")
+                            .format(name=label))
+        if not read_only:
+            lock = BookLock(path)
+            try:
+                lock.acquire()
+            except BookLockedError as exc:
+                raise _locked_error(label, exc) from None
+            except OSError as exc:
+                raise BookError(_("Buku tidak bisa dikunci untuk ditulis: {reason}")
+                                .format(reason=exc.strerror)) from exc
+    try:
+        engine = make_engine(location, read_only=read_only)
+        if path is None:
+            revision = _identify(engine, label)
+        if revision not in migrate.known_revisions():
+            raise BookError(_("Buku {name} dibuat oleh versi KWS Desktop yang lebih baru. "
+                              "Perbarui aplikasi untuk membukanya.").format(name=label))
+        if revision != migrate.head_revision():
+            if read_only or not migrate_ok:
+                raise BookError(_("Buku {name} perlu diperbarui ke versi ini; buka untuk ditulis "
+                                  "agar diperbarui (cadangan dibuat dulu).").format(name=label))
+            if path is not None and backups_root is not None:
+                backups.automatic_backup(path, backups_root, "sebelum-pembaruan")
+            migrate.upgrade(engine)
+        book = Book(location, engine, read_only=read_only, lock=lock, backups_root=backups_root)
+        if path is not None and not read_only and backups_root is not None:
+            book.backup_now("buka")
+        return book
+    except BookError:
+        if lock is not None:
+            lock.release()
+        raise
+    except (OperationalError, DBAPIError, backups.BackupError, sqlite3.DatabaseError) as exc:
+        if lock is not None:
+            lock.release()
+        raise BookError(_("Buku {name} tidak bisa dibuka: {reason}").format(
+            name=label, reason=_short_reason(exc)), can_restore=True) from exc
+
+
+def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = True) -> Book:
+    """Create a new, empty book (schema only; services.book.create_book adds the chart)."""
+    url = is_url(location)
+    path = None if url else Path(location)
+    lock = None
+    if path is not None:
+        if path.exists():
+            raise BookError(_("Berkas {path} sudah ada; pilih nama lain.").format(path=path))
+        if not path.parent.exists():
+            raise BookError(_("Folder {path} tidak ada.").format(path=path.parent))
+        if not os.access(path.parent, os.W_OK):
+            raise BookError(_("Folder {path} tidak bisa ditulis.").format(path=path.parent))
+        lock = BookLock(path)
+        lock.acquire()
+    try:
+        engine = make_engine(location, durable=durable)
+        try:
+            migrate.upgrade(engine)
+            with engine.connect() as conn:
+                conn = conn.execution_options(kws_write=True)
+                with Session(bind=conn) as session, session.begin():
+                    session.add(BookIdentity(id=1, book_uuid=str(uuid.uuid4()),
+                                             created_by_version=__version__, is_demo=is_demo))
+        except (OperationalError, DBAPIError) as exc:
+            engine.dispose()
+            if path is not None:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+            raise BookError(_("Buku baru tidak bisa dibuat: {reason}").format(
+                reason=_short_reason(exc))) from exc
+        return Book(location, engine, read_only=False, lock=lock, backups_root=None)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _locked_error(label: str, exc: BookLockedError) -> BookError:
+    owner = exc.owner
+    if owner is None:
+        return BookError(_("Buku {name} sedang dibuka untuk ditulis oleh program lain.").format(name=label))
+    return BookError(_("Buku {name} sedang dibuka untuk ditulis oleh {user} di komputer {host} "
+                       "(proses {pid}, sejak {since}). Tutup dulu di sana, atau buka hanya untuk dibaca.")
+                     .format(name=label, user=owner.user, host=owner.host, pid=owner.pid,
+                             since=owner.since.replace("T", " ")))
+
+
+def _short_reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if "readonly" in text or "read-only" in text:
+        return _("tempatnya hanya-baca")
+    if "disk" in text and "full" in text or "No space" in text:
+        return _("disk penuh")
+    return text

@@ -1,0 +1,51 @@
+"""One engine factory: a .kws SQLite file or a database URL (PostgreSQL)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+    uri = Path(path).resolve().as_uri()
+    return f"sqlite:///{uri}?mode=ro&uri=true" if read_only else f"sqlite:///{uri}?uri=true"
+
+
+def make_engine(location: str | Path, *, read_only: bool = False, durable: bool = True) -> Engine:
+    if is_url(location):
+        return create_engine(str(location), pool_pre_ping=True, future=True)
+    engine = create_engine(sqlite_url(Path(location), read_only=read_only),
+                           poolclass=NullPool, connect_args={"timeout": 15})
+    _configure_sqlite(engine, read_only=read_only, durable=durable)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, *, read_only: bool, durable: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn, _record):
+        # We issue BEGIN ourselves (below), so pysqlite must not.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 15000")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            # FULL: a returned commit survives power loss. Only a demo being generated (thrown
+            # away if interrupted) skips the waits.
+            cur.execute("PRAGMA synchronous = FULL" if durable else "PRAGMA synchronous = OFF")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        # Writers take the write lock up front so two writers never deadlock mid-transaction.
+        if conn.get_execution_options().get("kws_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")

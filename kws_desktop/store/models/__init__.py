@@ -1,0 +1,2 @@
+"""All models, imported so that Base.metadata knows every table."""
+from kws_desktop.store.models import book  # noqa: F401

@@ -1,0 +1,71 @@
+"""Test setup: headless Qt, private user folders, and books to work on."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt or platformdirs: headless, and never the tester's own folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="kws-test-home-"))
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["KWS_DESKTOP_CONFIG"] = str(_HOME / "config" / "pengaturan.json")
+if sys.platform == "win32":  # pragma: no cover
+    os.environ["APPDATA"] = os.environ["LOCALAPPDATA"] = str(_HOME)
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from kws_desktop.i18n import set_language  # noqa: E402
+
+DEMO_TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def _indonesian():
+    set_language("id")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A fresh, empty book open for writing."""
+    from kws_desktop.services.books import create_book
+    b = create_book(tmp_path / "buku.kws")
+    yield b
+    b.close(backup=False)
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory) -> Path:
+    """The demo book, built once per test run (copied by `demo_book` for each test)."""
+    from kws_desktop.services.demo import build_demo
+    path = tmp_path_factory.mktemp("demo") / "demo.kws"
+    build_demo(path, seed=7, orders=60, years=2, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path) -> Path:
+    """A private copy of the demo book file (closed)."""
+    target = tmp_path / "demo.kws"
+    shutil.copy(demo_master, target)
+    return target
+
+
+@pytest.fixture
+def demo_book(demo_path):
+    """A private copy of the demo book, open for writing."""
+    from kws_desktop.services.books import open_book
+    b = open_book(demo_path)
+    yield b
+    b.close(backup=False)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_HOME, ignore_errors=True)
