@@ -1,2 +1,3 @@
 """All models, imported so that Base.metadata knows every table."""
 from kws_desktop.store.models import book  # noqa: F401
+from kws_desktop.store.models import materials  # noqa: F401

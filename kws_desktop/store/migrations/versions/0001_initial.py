@@ -76,6 +76,22 @@ def upgrade() -> None:
     sa.Column('is_demo', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_kws_book'))
     )
+    op.create_table('materials',
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('unit', sa.String(length=20), nullable=False),
+    sa.Column('category', sa.String(length=60), nullable=False),
+    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('min_stock', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('is_example', sa.Boolean(), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('price >= 0', name=op.f('ck_materials_price_not_negative')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_materials')),
+    sa.UniqueConstraint('name', name=op.f('uq_materials_name'))
+    )
+    op.create_index(op.f('ix_materials_category'), 'materials', ['category'], unique=False)
     op.create_table('number_sequences',
     sa.Column('kind', sa.String(length=30), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -117,6 +133,17 @@ def upgrade() -> None:
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
+    op.create_table('suppliers',
+    sa.Column('name', sa.String(length=150), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('phone', sa.String(length=60), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_suppliers')),
+    sa.UniqueConstraint('name', name=op.f('uq_suppliers_name'))
+    )
     op.create_table('journal_lines',
     sa.Column('entry_id', sa.Integer(), nullable=False),
     sa.Column('account_id', sa.Integer(), nullable=False),
@@ -133,17 +160,189 @@ def upgrade() -> None:
     op.create_index('ix_journal_lines_account_entry', 'journal_lines', ['account_id', 'entry_id'], unique=False)
     op.create_index(op.f('ix_journal_lines_entry_id'), 'journal_lines', ['entry_id'], unique=False)
     op.create_index('ix_journal_lines_party', 'journal_lines', ['party_kind', 'party_id'], unique=False)
+    op.create_table('purchases',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=True),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('slip_number', sa.String(length=60), nullable=False),
+    sa.Column('shipping', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('attachment_id', sa.Integer(), nullable=True),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer', 'credit')", name=op.f('ck_purchases_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_purchases_status')),
+    sa.CheckConstraint('shipping >= 0', name=op.f('ck_purchases_shipping_not_negative')),
+    sa.CheckConstraint('total > 0', name=op.f('ck_purchases_total_positive')),
+    sa.ForeignKeyConstraint(['attachment_id'], ['attachments.id'], name=op.f('fk_purchases_attachment_id_attachments')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_purchases_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_purchases_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchases')),
+    sa.UniqueConstraint('number', name=op.f('uq_purchases_number'))
+    )
+    op.create_index(op.f('ix_purchases_date'), 'purchases', ['date'], unique=False)
+    op.create_index(op.f('ix_purchases_order_id'), 'purchases', ['order_id'], unique=False)
+    op.create_index(op.f('ix_purchases_supplier_id'), 'purchases', ['supplier_id'], unique=False)
+    op.create_table('stock_counts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('counted_by', sa.String(length=120), nullable=False),
+    sa.Column('difference_value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_stock_counts_journal_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_counts')),
+    sa.UniqueConstraint('number', name=op.f('uq_stock_counts_number'))
+    )
+    op.create_index(op.f('ix_stock_counts_date'), 'stock_counts', ['date'], unique=False)
+    op.create_table('supplier_payments',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_supplier_payments_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_supplier_payments_status')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_supplier_payments_amount_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_supplier_payments_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_supplier_payments_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_supplier_payments')),
+    sa.UniqueConstraint('number', name=op.f('uq_supplier_payments_number'))
+    )
+    op.create_index(op.f('ix_supplier_payments_date'), 'supplier_payments', ['date'], unique=False)
+    op.create_index(op.f('ix_supplier_payments_supplier_id'), 'supplier_payments', ['supplier_id'], unique=False)
+    op.create_table('material_prices',
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=True),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('source', sa.String(length=20), nullable=False),
+    sa.Column('purchase_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_material_prices_material_id_materials')),
+    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_material_prices_purchase_id_purchases')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_material_prices_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_material_prices'))
+    )
+    op.create_index('ix_material_prices_material_date', 'material_prices', ['material_id', 'date'], unique=False)
+    op.create_index('ix_material_prices_supplier', 'material_prices', ['supplier_id', 'material_id'], unique=False)
+    op.create_table('purchase_lines',
+    sa.Column('purchase_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('shipping_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('qty > 0', name=op.f('ck_purchase_lines_qty_positive')),
+    sa.CheckConstraint('unit_price > 0', name=op.f('ck_purchase_lines_price_positive')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_purchase_lines_material_id_materials')),
+    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_purchase_lines_purchase_id_purchases')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchase_lines'))
+    )
+    op.create_index(op.f('ix_purchase_lines_material_id'), 'purchase_lines', ['material_id'], unique=False)
+    op.create_index(op.f('ix_purchase_lines_purchase_id'), 'purchase_lines', ['purchase_id'], unique=False)
+    op.create_table('stock_count_lines',
+    sa.Column('count_id', sa.Integer(), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('system_qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('counted_qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('explanation', sa.String(length=300), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['count_id'], ['stock_counts.id'], name=op.f('fk_stock_count_lines_count_id_stock_counts')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_stock_count_lines_material_id_materials')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_count_lines')),
+    sa.UniqueConstraint('count_id', 'material_id', name='material_once')
+    )
+    op.create_index(op.f('ix_stock_count_lines_count_id'), 'stock_count_lines', ['count_id'], unique=False)
+    op.create_table('stock_moves',
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('purchase_line_id', sa.Integer(), nullable=True),
+    sa.Column('stock_count_line_id', sa.Integer(), nullable=True),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('negative_reason', sa.String(length=300), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('qty <> 0', name=op.f('ck_stock_moves_qty_nonzero')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_stock_moves_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_stock_moves_material_id_materials')),
+    sa.ForeignKeyConstraint(['purchase_line_id'], ['purchase_lines.id'], name=op.f('fk_stock_moves_purchase_line_id_purchase_lines')),
+    sa.ForeignKeyConstraint(['stock_count_line_id'], ['stock_count_lines.id'], name=op.f('fk_stock_moves_stock_count_line_id_stock_count_lines')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_moves'))
+    )
+    op.create_index(op.f('ix_stock_moves_date'), 'stock_moves', ['date'], unique=False)
+    op.create_index('ix_stock_moves_material_date', 'stock_moves', ['material_id', 'date'], unique=False)
+    op.create_index(op.f('ix_stock_moves_order_id'), 'stock_moves', ['order_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_stock_moves_order_id'), table_name='stock_moves')
+    op.drop_index('ix_stock_moves_material_date', table_name='stock_moves')
+    op.drop_index(op.f('ix_stock_moves_date'), table_name='stock_moves')
+    op.drop_table('stock_moves')
+    op.drop_index(op.f('ix_stock_count_lines_count_id'), table_name='stock_count_lines')
+    op.drop_table('stock_count_lines')
+    op.drop_index(op.f('ix_purchase_lines_purchase_id'), table_name='purchase_lines')
+    op.drop_index(op.f('ix_purchase_lines_material_id'), table_name='purchase_lines')
+    op.drop_table('purchase_lines')
+    op.drop_index('ix_material_prices_supplier', table_name='material_prices')
+    op.drop_index('ix_material_prices_material_date', table_name='material_prices')
+    op.drop_table('material_prices')
+    op.drop_index(op.f('ix_supplier_payments_supplier_id'), table_name='supplier_payments')
+    op.drop_index(op.f('ix_supplier_payments_date'), table_name='supplier_payments')
+    op.drop_table('supplier_payments')
+    op.drop_index(op.f('ix_stock_counts_date'), table_name='stock_counts')
+    op.drop_table('stock_counts')
+    op.drop_index(op.f('ix_purchases_supplier_id'), table_name='purchases')
+    op.drop_index(op.f('ix_purchases_order_id'), table_name='purchases')
+    op.drop_index(op.f('ix_purchases_date'), table_name='purchases')
+    op.drop_table('purchases')
     op.drop_index('ix_journal_lines_party', table_name='journal_lines')
     op.drop_index(op.f('ix_journal_lines_entry_id'), table_name='journal_lines')
     op.drop_index('ix_journal_lines_account_entry', table_name='journal_lines')
     op.drop_table('journal_lines')
+    op.drop_table('suppliers')
     op.drop_table('settings')
     op.drop_table('profile')
     op.drop_table('period_closes')
     op.drop_table('number_sequences')
+    op.drop_index(op.f('ix_materials_category'), table_name='materials')
+    op.drop_table('materials')
     op.drop_table('kws_book')
     op.drop_index('ix_journal_entries_source', table_name='journal_entries')
     op.drop_index(op.f('ix_journal_entries_date'), table_name='journal_entries')
