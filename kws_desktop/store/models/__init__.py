@@ -1,3 +1,4 @@
 """All models, imported so that Base.metadata knows every table."""
 from kws_desktop.store.models import book  # noqa: F401
 from kws_desktop.store.models import materials  # noqa: F401
+from kws_desktop.store.models import members  # noqa: F401

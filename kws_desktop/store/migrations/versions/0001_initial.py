@@ -92,6 +92,29 @@ def upgrade() -> None:
     sa.UniqueConstraint('name', name=op.f('uq_materials_name'))
     )
     op.create_index(op.f('ix_materials_category'), 'materials', ['category'], unique=False)
+    op.create_table('members',
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('gender', sa.String(length=1), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=False),
+    sa.Column('phone', sa.String(length=60), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('joined_on', sa.Date(), nullable=False),
+    sa.Column('left_on', sa.Date(), nullable=True),
+    sa.Column('left_reason', sa.String(length=300), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('disability', sa.Boolean(), nullable=False),
+    sa.Column('capital', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('daily_wage', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("gender IN ('P', 'L')", name=op.f('ck_members_gender')),
+    sa.CheckConstraint('capital >= 0', name=op.f('ck_members_capital_not_negative')),
+    sa.CheckConstraint('daily_wage >= 0', name=op.f('ck_members_daily_wage_not_negative')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_members'))
+    )
+    op.create_index(op.f('ix_members_active'), 'members', ['active'], unique=False)
+    op.create_index(op.f('ix_members_name'), 'members', ['name'], unique=False)
     op.create_table('number_sequences',
     sa.Column('kind', sa.String(length=30), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -144,6 +167,55 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_suppliers')),
     sa.UniqueConstraint('name', name=op.f('uq_suppliers_name'))
     )
+    op.create_table('advances',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_advances_amount_positive')),
+    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_advances_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_advances_member_id_members')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_advances')),
+    sa.UniqueConstraint('number', name=op.f('uq_advances_number'))
+    )
+    op.create_index(op.f('ix_advances_date'), 'advances', ['date'], unique=False)
+    op.create_index(op.f('ix_advances_member_id'), 'advances', ['member_id'], unique=False)
+    op.create_table('invoices',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('payer_type', sa.String(length=20), nullable=False),
+    sa.Column('payer_name', sa.String(length=200), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('total', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('open', 'paid', 'void')", name=op.f('ck_invoices_status')),
+    sa.CheckConstraint('due_date >= date', name=op.f('ck_invoices_due_after_date')),
+    sa.CheckConstraint('total > 0', name=op.f('ck_invoices_total_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_invoices_journal_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invoices')),
+    sa.UniqueConstraint('number', name=op.f('uq_invoices_number'))
+    )
+    op.create_index(op.f('ix_invoices_customer_id'), 'invoices', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_invoices_date'), 'invoices', ['date'], unique=False)
+    op.create_index(op.f('ix_invoices_due_date'), 'invoices', ['due_date'], unique=False)
+    op.create_index(op.f('ix_invoices_status'), 'invoices', ['status'], unique=False)
     op.create_table('journal_lines',
     sa.Column('entry_id', sa.Integer(), nullable=False),
     sa.Column('account_id', sa.Integer(), nullable=False),
@@ -160,6 +232,45 @@ def upgrade() -> None:
     op.create_index('ix_journal_lines_account_entry', 'journal_lines', ['account_id', 'entry_id'], unique=False)
     op.create_index(op.f('ix_journal_lines_entry_id'), 'journal_lines', ['entry_id'], unique=False)
     op.create_index('ix_journal_lines_party', 'journal_lines', ['party_kind', 'party_id'], unique=False)
+    op.create_table('member_roles',
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=False),
+    sa.Column('start_on', sa.Date(), nullable=False),
+    sa.Column('end_on', sa.Date(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_member_roles_member_id_members')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_member_roles'))
+    )
+    op.create_index(op.f('ix_member_roles_member_id'), 'member_roles', ['member_id'], unique=False)
+    op.create_table('profit_sharings',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('revenue', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('expenses', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('profit', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('basis', sa.String(length=10), nullable=False),
+    sa.Column('group_fund_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('members_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('group_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('members_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=True),
+    sa.Column('period_close_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('profit > 0', name=op.f('ck_profit_sharings_profit_positive')),
+    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_profit_sharings_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['period_close_id'], ['period_closes.id'], name=op.f('fk_profit_sharings_period_close_id_period_closes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharings')),
+    sa.UniqueConstraint('number', name=op.f('uq_profit_sharings_number'))
+    )
+    op.create_index(op.f('ix_profit_sharings_date'), 'profit_sharings', ['date'], unique=False)
+    op.create_index('ix_profit_sharings_period', 'profit_sharings', ['period_start', 'period_end'], unique=False)
     op.create_table('purchases',
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -233,6 +344,55 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_supplier_payments_date'), 'supplier_payments', ['date'], unique=False)
     op.create_index(op.f('ix_supplier_payments_supplier_id'), 'supplier_payments', ['supplier_id'], unique=False)
+    op.create_table('wage_payouts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('total_wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_wage_payouts_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payouts')),
+    sa.UniqueConstraint('number', name=op.f('uq_wage_payouts_number'))
+    )
+    op.create_index(op.f('ix_wage_payouts_date'), 'wage_payouts', ['date'], unique=False)
+    op.create_table('instalments',
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('is_down_payment', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_instalments_amount_positive')),
+    sa.CheckConstraint('seq >= 1', name=op.f('ck_instalments_seq_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_instalments_invoice_id_invoices')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_instalments')),
+    sa.UniqueConstraint('invoice_id', 'seq', name='uq_instalments_invoice_seq')
+    )
+    op.create_index(op.f('ix_instalments_due_date'), 'instalments', ['due_date'], unique=False)
+    op.create_index(op.f('ix_instalments_invoice_id'), 'instalments', ['invoice_id'], unique=False)
+    op.create_table('invoice_lines',
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('revenue_account', sa.String(length=20), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_invoice_lines_amount_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_invoice_lines_invoice_id_invoices')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invoice_lines'))
+    )
+    op.create_index(op.f('ix_invoice_lines_invoice_id'), 'invoice_lines', ['invoice_id'], unique=False)
+    op.create_index(op.f('ix_invoice_lines_order_id'), 'invoice_lines', ['order_id'], unique=False)
     op.create_table('material_prices',
     sa.Column('material_id', sa.Integer(), nullable=False),
     sa.Column('supplier_id', sa.Integer(), nullable=True),
@@ -250,6 +410,49 @@ def upgrade() -> None:
     )
     op.create_index('ix_material_prices_material_date', 'material_prices', ['material_id', 'date'], unique=False)
     op.create_index('ix_material_prices_supplier', 'material_prices', ['supplier_id', 'material_id'], unique=False)
+    op.create_table('payments',
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('payer_name', sa.String(length=200), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_payments_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_payments_status')),
+    sa.CheckConstraint('advance >= 0 AND advance <= amount', name=op.f('ck_payments_advance_in_amount')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_payments_amount_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_payments_invoice_id_invoices')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['void_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_void_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payments'))
+    )
+    op.create_index(op.f('ix_payments_customer_id'), 'payments', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_payments_date'), 'payments', ['date'], unique=False)
+    op.create_index(op.f('ix_payments_invoice_id'), 'payments', ['invoice_id'], unique=False)
+    op.create_index(op.f('ix_payments_status'), 'payments', ['status'], unique=False)
+    op.create_table('profit_sharing_lines',
+    sa.Column('sharing_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('weight', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_profit_sharing_lines_member_id_members')),
+    sa.ForeignKeyConstraint(['sharing_id'], ['profit_sharings.id'], name=op.f('fk_profit_sharing_lines_sharing_id_profit_sharings')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharing_lines'))
+    )
+    op.create_index(op.f('ix_profit_sharing_lines_member_id'), 'profit_sharing_lines', ['member_id'], unique=False)
+    op.create_index(op.f('ix_profit_sharing_lines_sharing_id'), 'profit_sharing_lines', ['sharing_id'], unique=False)
     op.create_table('purchase_lines',
     sa.Column('purchase_id', sa.Integer(), nullable=False),
     sa.Column('line_no', sa.Integer(), nullable=False),
@@ -282,6 +485,50 @@ def upgrade() -> None:
     sa.UniqueConstraint('count_id', 'material_id', name='material_once')
     )
     op.create_index(op.f('ix_stock_count_lines_count_id'), 'stock_count_lines', ['count_id'], unique=False)
+    op.create_table('wage_payout_lines',
+    sa.Column('payout_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('wages >= 0 AND profit_share >= 0 AND advance_given >= 0 AND advance_deducted >= 0 AND net >= 0', name=op.f('ck_wage_payout_lines_not_negative')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_wage_payout_lines_member_id_members')),
+    sa.ForeignKeyConstraint(['payout_id'], ['wage_payouts.id'], name=op.f('fk_wage_payout_lines_payout_id_wage_payouts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payout_lines'))
+    )
+    op.create_index(op.f('ix_wage_payout_lines_member_id'), 'wage_payout_lines', ['member_id'], unique=False)
+    op.create_index(op.f('ix_wage_payout_lines_payout_id'), 'wage_payout_lines', ['payout_id'], unique=False)
+    op.create_table('payment_allocations',
+    sa.Column('payment_id', sa.Integer(), nullable=False),
+    sa.Column('instalment_id', sa.Integer(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_payment_allocations_amount_positive')),
+    sa.ForeignKeyConstraint(['instalment_id'], ['instalments.id'], name=op.f('fk_payment_allocations_instalment_id_instalments')),
+    sa.ForeignKeyConstraint(['payment_id'], ['payments.id'], name=op.f('fk_payment_allocations_payment_id_payments')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payment_allocations'))
+    )
+    op.create_index(op.f('ix_payment_allocations_instalment_id'), 'payment_allocations', ['instalment_id'], unique=False)
+    op.create_index(op.f('ix_payment_allocations_payment_id'), 'payment_allocations', ['payment_id'], unique=False)
+    op.create_table('receipts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('payment_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('print_count', sa.Integer(), nullable=False),
+    sa.Column('last_printed_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_receipts_status')),
+    sa.ForeignKeyConstraint(['payment_id'], ['payments.id'], name=op.f('fk_receipts_payment_id_payments')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_receipts')),
+    sa.UniqueConstraint('number', name=op.f('uq_receipts_number')),
+    sa.UniqueConstraint('payment_id', name=op.f('uq_receipts_payment_id'))
+    )
+    op.create_index(op.f('ix_receipts_date'), 'receipts', ['date'], unique=False)
+    op.create_index('ix_receipts_status_date', 'receipts', ['status', 'date'], unique=False)
     op.create_table('stock_moves',
     sa.Column('material_id', sa.Integer(), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -315,14 +562,39 @@ def downgrade() -> None:
     op.drop_index('ix_stock_moves_material_date', table_name='stock_moves')
     op.drop_index(op.f('ix_stock_moves_date'), table_name='stock_moves')
     op.drop_table('stock_moves')
+    op.drop_index('ix_receipts_status_date', table_name='receipts')
+    op.drop_index(op.f('ix_receipts_date'), table_name='receipts')
+    op.drop_table('receipts')
+    op.drop_index(op.f('ix_payment_allocations_payment_id'), table_name='payment_allocations')
+    op.drop_index(op.f('ix_payment_allocations_instalment_id'), table_name='payment_allocations')
+    op.drop_table('payment_allocations')
+    op.drop_index(op.f('ix_wage_payout_lines_payout_id'), table_name='wage_payout_lines')
+    op.drop_index(op.f('ix_wage_payout_lines_member_id'), table_name='wage_payout_lines')
+    op.drop_table('wage_payout_lines')
     op.drop_index(op.f('ix_stock_count_lines_count_id'), table_name='stock_count_lines')
     op.drop_table('stock_count_lines')
     op.drop_index(op.f('ix_purchase_lines_purchase_id'), table_name='purchase_lines')
     op.drop_index(op.f('ix_purchase_lines_material_id'), table_name='purchase_lines')
     op.drop_table('purchase_lines')
+    op.drop_index(op.f('ix_profit_sharing_lines_sharing_id'), table_name='profit_sharing_lines')
+    op.drop_index(op.f('ix_profit_sharing_lines_member_id'), table_name='profit_sharing_lines')
+    op.drop_table('profit_sharing_lines')
+    op.drop_index(op.f('ix_payments_status'), table_name='payments')
+    op.drop_index(op.f('ix_payments_invoice_id'), table_name='payments')
+    op.drop_index(op.f('ix_payments_date'), table_name='payments')
+    op.drop_index(op.f('ix_payments_customer_id'), table_name='payments')
+    op.drop_table('payments')
     op.drop_index('ix_material_prices_supplier', table_name='material_prices')
     op.drop_index('ix_material_prices_material_date', table_name='material_prices')
     op.drop_table('material_prices')
+    op.drop_index(op.f('ix_invoice_lines_order_id'), table_name='invoice_lines')
+    op.drop_index(op.f('ix_invoice_lines_invoice_id'), table_name='invoice_lines')
+    op.drop_table('invoice_lines')
+    op.drop_index(op.f('ix_instalments_invoice_id'), table_name='instalments')
+    op.drop_index(op.f('ix_instalments_due_date'), table_name='instalments')
+    op.drop_table('instalments')
+    op.drop_index(op.f('ix_wage_payouts_date'), table_name='wage_payouts')
+    op.drop_table('wage_payouts')
     op.drop_index(op.f('ix_supplier_payments_supplier_id'), table_name='supplier_payments')
     op.drop_index(op.f('ix_supplier_payments_date'), table_name='supplier_payments')
     op.drop_table('supplier_payments')
@@ -332,15 +604,31 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_purchases_order_id'), table_name='purchases')
     op.drop_index(op.f('ix_purchases_date'), table_name='purchases')
     op.drop_table('purchases')
+    op.drop_index('ix_profit_sharings_period', table_name='profit_sharings')
+    op.drop_index(op.f('ix_profit_sharings_date'), table_name='profit_sharings')
+    op.drop_table('profit_sharings')
+    op.drop_index(op.f('ix_member_roles_member_id'), table_name='member_roles')
+    op.drop_table('member_roles')
     op.drop_index('ix_journal_lines_party', table_name='journal_lines')
     op.drop_index(op.f('ix_journal_lines_entry_id'), table_name='journal_lines')
     op.drop_index('ix_journal_lines_account_entry', table_name='journal_lines')
     op.drop_table('journal_lines')
+    op.drop_index(op.f('ix_invoices_status'), table_name='invoices')
+    op.drop_index(op.f('ix_invoices_due_date'), table_name='invoices')
+    op.drop_index(op.f('ix_invoices_date'), table_name='invoices')
+    op.drop_index(op.f('ix_invoices_customer_id'), table_name='invoices')
+    op.drop_table('invoices')
+    op.drop_index(op.f('ix_advances_member_id'), table_name='advances')
+    op.drop_index(op.f('ix_advances_date'), table_name='advances')
+    op.drop_table('advances')
     op.drop_table('suppliers')
     op.drop_table('settings')
     op.drop_table('profile')
     op.drop_table('period_closes')
     op.drop_table('number_sequences')
+    op.drop_index(op.f('ix_members_name'), table_name='members')
+    op.drop_index(op.f('ix_members_active'), table_name='members')
+    op.drop_table('members')
     op.drop_index(op.f('ix_materials_category'), table_name='materials')
     op.drop_table('materials')
     op.drop_table('kws_book')
