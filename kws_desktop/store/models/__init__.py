@@ -2,3 +2,5 @@
 from kws_desktop.store.models import book  # noqa: F401
 from kws_desktop.store.models import materials  # noqa: F401
 from kws_desktop.store.models import members  # noqa: F401
+from kws_desktop.store.models import billing  # noqa: F401
+from kws_desktop.store.models import orders  # noqa: F401

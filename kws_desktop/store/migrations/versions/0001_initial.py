@@ -121,6 +121,47 @@ def upgrade() -> None:
     sa.Column('last', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('kind', 'year', name=op.f('pk_number_sequences'))
     )
+    op.create_table('orders',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('quote_id', sa.Integer(), nullable=True),
+    sa.Column('customer_name', sa.String(length=150), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('desa', sa.String(length=100), nullable=False),
+    sa.Column('kecamatan', sa.String(length=100), nullable=False),
+    sa.Column('package', sa.String(length=150), nullable=False),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('quoted_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('payer_kinds', sa.String(length=120), nullable=False),
+    sa.Column('facilitator_name', sa.String(length=120), nullable=False),
+    sa.Column('planned_start', sa.Date(), nullable=True),
+    sa.Column('started_date', sa.Date(), nullable=True),
+    sa.Column('finished_date', sa.Date(), nullable=True),
+    sa.Column('handed_over_date', sa.Date(), nullable=True),
+    sa.Column('cancel_reason', sa.String(length=300), nullable=False),
+    sa.Column('cancelled_date', sa.Date(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('dijadwalkan', 'dikerjakan', 'selesai', 'diserahterimakan', 'batal')", name=op.f('ck_orders_status')),
+    sa.CheckConstraint('price >= 0', name=op.f('ck_orders_price_not_negative')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
+    sa.UniqueConstraint('number', name=op.f('uq_orders_number'))
+    )
+    op.create_index(op.f('ix_orders_customer_id'), 'orders', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_orders_customer_name'), 'orders', ['customer_name'], unique=False)
+    op.create_index(op.f('ix_orders_date'), 'orders', ['date'], unique=False)
+    op.create_index(op.f('ix_orders_desa'), 'orders', ['desa'], unique=False)
+    op.create_index(op.f('ix_orders_handed_over_date'), 'orders', ['handed_over_date'], unique=False)
+    op.create_index(op.f('ix_orders_kecamatan'), 'orders', ['kecamatan'], unique=False)
+    op.create_index(op.f('ix_orders_package'), 'orders', ['package'], unique=False)
+    op.create_index(op.f('ix_orders_quote_id'), 'orders', ['quote_id'], unique=False)
+    op.create_index(op.f('ix_orders_status'), 'orders', ['status'], unique=False)
+    op.create_index('ix_orders_status_date', 'orders', ['status', 'date'], unique=False)
     op.create_table('period_closes',
     sa.Column('period_start', sa.Date(), nullable=False),
     sa.Column('period_end', sa.Date(), nullable=False),
@@ -242,6 +283,139 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_member_roles'))
     )
     op.create_index(op.f('ix_member_roles_member_id'), 'member_roles', ['member_id'], unique=False)
+    op.create_table('order_costs',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("kind IN ('transport', 'equipment', 'permits', 'other')", name=op.f('ck_order_costs_kind')),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_order_costs_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_order_costs_status')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_order_costs_amount_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_order_costs_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_costs_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_costs'))
+    )
+    op.create_index(op.f('ix_order_costs_date'), 'order_costs', ['date'], unique=False)
+    op.create_index(op.f('ix_order_costs_order_id'), 'order_costs', ['order_id'], unique=False)
+    op.create_index('ix_order_costs_order_status', 'order_costs', ['order_id', 'status'], unique=False)
+    op.create_table('order_crew',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('work_date', sa.Date(), nullable=False),
+    sa.Column('days', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('daily_wage', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('role', sa.String(length=60), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_order_crew_status')),
+    sa.CheckConstraint('daily_wage > 0', name=op.f('ck_order_crew_wage_positive')),
+    sa.CheckConstraint('days > 0', name=op.f('ck_order_crew_days_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_order_crew_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_order_crew_member_id_members')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_crew_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_crew'))
+    )
+    op.create_index(op.f('ix_order_crew_member_id'), 'order_crew', ['member_id'], unique=False)
+    op.create_index(op.f('ix_order_crew_order_id'), 'order_crew', ['order_id'], unique=False)
+    op.create_index('ix_order_crew_order_status', 'order_crew', ['order_id', 'status'], unique=False)
+    op.create_index(op.f('ix_order_crew_work_date'), 'order_crew', ['work_date'], unique=False)
+    op.create_table('order_handovers',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('receiver_name', sa.String(length=150), nullable=False),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('issued', 'void')", name=op.f('ck_order_handovers_status')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_handovers_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_handovers')),
+    sa.UniqueConstraint('number', name=op.f('uq_order_handovers_number'))
+    )
+    op.create_index(op.f('ix_order_handovers_date'), 'order_handovers', ['date'], unique=False)
+    op.create_index(op.f('ix_order_handovers_order_id'), 'order_handovers', ['order_id'], unique=False)
+    op.create_table('order_items',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('parent_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('package_id', sa.Integer(), nullable=True),
+    sa.Column('material_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('unit', sa.String(length=20), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("kind IN ('package', 'line', 'component')", name=op.f('ck_order_items_kind')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_order_items_material_id_materials')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_items_order_id_orders')),
+    sa.ForeignKeyConstraint(['parent_id'], ['order_items.id'], name=op.f('fk_order_items_parent_id_order_items')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_items'))
+    )
+    op.create_index(op.f('ix_order_items_order_id'), 'order_items', ['order_id'], unique=False)
+    op.create_table('order_payers',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('payer_type', sa.String(length=20), nullable=False),
+    sa.Column('name', sa.String(length=150), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_order_payers_amount_positive')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_payers_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_payers'))
+    )
+    op.create_index(op.f('ix_order_payers_order_id'), 'order_payers', ['order_id'], unique=False)
+    op.create_table('order_photos',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('attachment_id', sa.Integer(), nullable=False),
+    sa.Column('stage_pct', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('caption', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('stage_pct IN (0, 50, 100)', name=op.f('ck_order_photos_stage_pct')),
+    sa.ForeignKeyConstraint(['attachment_id'], ['attachments.id'], name=op.f('fk_order_photos_attachment_id_attachments')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_photos_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_photos'))
+    )
+    op.create_index(op.f('ix_order_photos_order_id'), 'order_photos', ['order_id'], unique=False)
+    op.create_table('order_stage_events',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('from_stage', sa.String(length=20), nullable=False),
+    sa.Column('to_stage', sa.String(length=20), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('reason', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_stage_events_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_stage_events'))
+    )
+    op.create_index(op.f('ix_order_stage_events_order_id'), 'order_stage_events', ['order_id'], unique=False)
     op.create_table('profit_sharings',
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -607,6 +781,26 @@ def downgrade() -> None:
     op.drop_index('ix_profit_sharings_period', table_name='profit_sharings')
     op.drop_index(op.f('ix_profit_sharings_date'), table_name='profit_sharings')
     op.drop_table('profit_sharings')
+    op.drop_index(op.f('ix_order_stage_events_order_id'), table_name='order_stage_events')
+    op.drop_table('order_stage_events')
+    op.drop_index(op.f('ix_order_photos_order_id'), table_name='order_photos')
+    op.drop_table('order_photos')
+    op.drop_index(op.f('ix_order_payers_order_id'), table_name='order_payers')
+    op.drop_table('order_payers')
+    op.drop_index(op.f('ix_order_items_order_id'), table_name='order_items')
+    op.drop_table('order_items')
+    op.drop_index(op.f('ix_order_handovers_order_id'), table_name='order_handovers')
+    op.drop_index(op.f('ix_order_handovers_date'), table_name='order_handovers')
+    op.drop_table('order_handovers')
+    op.drop_index(op.f('ix_order_crew_work_date'), table_name='order_crew')
+    op.drop_index('ix_order_crew_order_status', table_name='order_crew')
+    op.drop_index(op.f('ix_order_crew_order_id'), table_name='order_crew')
+    op.drop_index(op.f('ix_order_crew_member_id'), table_name='order_crew')
+    op.drop_table('order_crew')
+    op.drop_index('ix_order_costs_order_status', table_name='order_costs')
+    op.drop_index(op.f('ix_order_costs_order_id'), table_name='order_costs')
+    op.drop_index(op.f('ix_order_costs_date'), table_name='order_costs')
+    op.drop_table('order_costs')
     op.drop_index(op.f('ix_member_roles_member_id'), table_name='member_roles')
     op.drop_table('member_roles')
     op.drop_index('ix_journal_lines_party', table_name='journal_lines')
@@ -625,6 +819,17 @@ def downgrade() -> None:
     op.drop_table('settings')
     op.drop_table('profile')
     op.drop_table('period_closes')
+    op.drop_index('ix_orders_status_date', table_name='orders')
+    op.drop_index(op.f('ix_orders_status'), table_name='orders')
+    op.drop_index(op.f('ix_orders_quote_id'), table_name='orders')
+    op.drop_index(op.f('ix_orders_package'), table_name='orders')
+    op.drop_index(op.f('ix_orders_kecamatan'), table_name='orders')
+    op.drop_index(op.f('ix_orders_handed_over_date'), table_name='orders')
+    op.drop_index(op.f('ix_orders_desa'), table_name='orders')
+    op.drop_index(op.f('ix_orders_date'), table_name='orders')
+    op.drop_index(op.f('ix_orders_customer_name'), table_name='orders')
+    op.drop_index(op.f('ix_orders_customer_id'), table_name='orders')
+    op.drop_table('orders')
     op.drop_table('number_sequences')
     op.drop_index(op.f('ix_members_name'), table_name='members')
     op.drop_index(op.f('ix_members_active'), table_name='members')
