@@ -1,0 +1,17 @@
+"""Every printed or exported document: PDF (reportlab), XLSX (openpyxl) and CSV.
+
+Plain data in, a file out; no Qt, no database. The shared pieces:
+
+- :mod:`.text`: ``markup`` (the only way user text enters reportlab markup), ``plain``,
+  ``neutralise_cell`` (CSV/XLSX formula safety).
+- :mod:`.fonts`: the DejaVu Sans family, registered once.
+- :mod:`.styles`: ``styles()`` and ``paragraph(text, style)``.
+- :mod:`.pdf`: ``paper_size``, ``content_width``, ``build_pdf`` (letterhead, "hal. x dari y",
+  watermark, atomic write).
+- :mod:`.blocks`: ``title_block``, ``key_value_table``, ``money_table``, ``signature_blocks``,
+  ``MeteraiBox``, ``needs_meterai``.
+- :mod:`.table`: ``Column``, ``Row``, ``format_cell``, ``data_table``.
+- :mod:`.tabular`: ``TabularReport`` and ``write_pdf`` / ``write_xlsx`` / ``write_csv`` /
+  ``write_report``.
+- :mod:`.output`: ``DocumentWriteError``, ``atomic_output``.
+"""

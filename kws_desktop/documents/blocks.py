@@ -27,7 +27,7 @@ __all__ = [
 # UU 10/2020 on bea meterai: documents acknowledging more than Rp5.000.000 carry Rp10.000.
 METERAI_AMOUNT = 10_000
 METERAI_THRESHOLD = 5_000_000
-SIGN_SPACE = 22 * mm
+SIGN_SPACE = 20 * mm  # room to sign
 
 
 def needs_meterai(amount: int) -> bool:
@@ -103,14 +103,18 @@ def money_table(rows: Sequence[tuple[str, int]], *, total: tuple[str, int] | Non
             format_rupiah(amount, parentheses=True).replace("Rp", "")
 
     def build(avail: float) -> Table:
-        amount_width = max((stringWidth(fmt(a), FONT_BOLD, st.body.fontSize) for _l, a in lines),
+        amount_width = max((stringWidth(fmt(a) + ")", FONT_BOLD, st.body.fontSize) for _l, a in lines),
                            default=0) + 8
         amount_width = max(amount_width, 32 * mm)
         number = ParagraphStyle("kws-money", parent=st.body, alignment=TA_RIGHT)
+        # positive amounts stand back by the width of ")" so all digits line up
+        paren = stringWidth(")", FONT_BOLD, st.body.fontSize)
+        number_pos = ParagraphStyle("kws-money-pos", parent=number, rightIndent=paren)
         data = []
         for i, (label, amount) in enumerate(lines):
             bold = total is not None and i == len(lines) - 1
-            data.append([paragraph(label, bold=bold), paragraph(fmt(amount), number, bold=bold)])
+            style = number if amount < 0 else number_pos
+            data.append([paragraph(label, bold=bold), paragraph(fmt(amount), style, bold=bold)])
         table = Table(data or [["", ""]], colWidths=[avail - amount_width, amount_width], hAlign="RIGHT")
         commands = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -131,9 +135,12 @@ def money_table(rows: Sequence[tuple[str, int]], *, total: tuple[str, int] | Non
 
 
 class MeteraiBox(Flowable):
-    """A dashed box marking where the Rp10.000 duty stamp goes, labelled "Meterai Rp10.000"."""
+    """A dashed box marking where the Rp10.000 duty stamp goes, labelled "Meterai Rp10.000".
 
-    def __init__(self, width: float = 30 * mm, height: float = 19 * mm):
+    Sized to hold a meterai tempel (32 x 24 mm) with a little margin.
+    """
+
+    def __init__(self, width: float = 36 * mm, height: float = 26 * mm):
         super().__init__()
         self.width, self.height = width, height
         self.hAlign = "CENTER"
@@ -160,7 +167,8 @@ class MeteraiBox(Flowable):
 
 
 def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None = None,
-                     meterai_for: int | None = None, *, width: float | None = None) -> Flowable:
+                     meterai_for: int | None = None, *, width: float | None = None,
+                     sign_space: float = SIGN_SPACE) -> Flowable:
     """Signature columns side by side: role label, room to sign, then the name underlined
     (or a dotted line to write it by hand when the name is empty).
 
@@ -169,7 +177,10 @@ def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None 
       A single signer is placed on the right half, as in letters.
     - ``place_date``: "Tigaraksa, 28 November 2026", printed above the last signer.
     - ``meterai_for``: index into ``signers`` of the one who signs over the duty stamp; a
-      :class:`MeteraiBox` is drawn in their signing space (see :func:`needs_meterai`).
+      :class:`MeteraiBox` is drawn in their signing space (see :func:`needs_meterai`), which
+      then grows to hold it.
+    - ``sign_space``: height left for signatures, in points.
+    The block is never split across pages.
     """
     signers = list(signers)
     if meterai_for is not None and not 0 <= meterai_for < len(signers):
@@ -181,18 +192,19 @@ def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None 
         count = len(signers) + offset
         col = total / max(count, 1)
         centre = ParagraphStyle("kws-sign", parent=st.body, alignment=TA_CENTER)
+        box = MeteraiBox() if meterai_for is not None else None
         places = [""] * count
         roles: list[object] = [""] * count
         spaces: list[object] = [""] * count
         names: list[object] = [""] * count
         if place_date:
             places[-1] = paragraph(place_date, centre)
-        dots = "." * max(10, int((col - 16) / stringWidth(".", FONT, st.body.fontSize)) - 2)
+        dots = "." * max(10, int(col * 0.7 / stringWidth(".", FONT, st.body.fontSize)))
         for i, (role, name) in enumerate(signers):
             c = i + offset
             roles[c] = paragraph(role, centre)
             if meterai_for == i:
-                spaces[c] = MeteraiBox()
+                spaces[c] = box
             if name and name.strip():
                 names[c] = Paragraph(f"<b><u>{markup(name)}</u></b>", centre)
             else:
@@ -200,7 +212,7 @@ def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None 
         data = [places, roles, spaces, names] if place_date else [roles, spaces, names]
         space_row = 2 if place_date else 1
         heights = [None] * len(data)
-        heights[space_row] = SIGN_SPACE
+        heights[space_row] = max(sign_space, box.height + 2 * mm) if box else sign_space
         table = Table(data, colWidths=[col] * count, rowHeights=heights, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -211,9 +223,8 @@ def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None 
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
-        table.keepWithNext = False
         return table
 
-    block = FullWidth(build, width)
-    block.spaceBefore = 8 * mm
+    block = FullWidth(build, width, splittable=False)
+    block.spaceBefore = 6 * mm
     return block

@@ -11,11 +11,14 @@ class FullWidth(Flowable):
 
     ``build(width)`` returns the real flowable (usually a Table sized to ``width``). This lets
     blocks fill the page without the caller computing widths. If ``width`` was given, that
-    fixed width is used instead.
+    fixed width is used instead. With ``splittable=False`` it moves to the next page whole
+    rather than being split (signatures).
     """
 
-    def __init__(self, build: Callable[[float], Flowable], width: float | None = None):
+    def __init__(self, build: Callable[[float], Flowable], width: float | None = None, *,
+                 splittable: bool = True):
         super().__init__()
+        self._splittable = splittable
         self._build = build
         self._fixed = width
         self._flow: Flowable | None = None
@@ -34,6 +37,8 @@ class FullWidth(Flowable):
         return self.width, self.height
 
     def split(self, avail_width, avail_height):
+        if not self._splittable:
+            return []
         return self.content(avail_width).split(avail_width, avail_height)
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name

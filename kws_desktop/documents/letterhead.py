@@ -41,7 +41,7 @@ class DoubleRule(Flowable):
         canv.line(0, bottom, self.width, bottom)
 
 
-def _logo(data: bytes | None) -> Image | None:
+def _logo(data: bytes | None, scale: float = 1.0) -> Image | None:
     if not data:
         return None
     try:
@@ -50,13 +50,14 @@ def _logo(data: bytes | None) -> Image | None:
         return None
     if width <= 0 or height <= 0:
         return None
-    scale = min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
-    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    fit = scale * min(LOGO_MAX_HEIGHT / height, LOGO_MAX_WIDTH / width)
+    return Image(io.BytesIO(data), width=width * fit, height=height * fit)
 
 
-def letterhead(profile: KwsProfile, width: float) -> list[Flowable]:
+def letterhead(profile: KwsProfile, width: float, *, compact: bool = False) -> list[Flowable]:
     """Flowables for the letterhead: logo (if any), KWS name in bold, address, phone and email,
     centred, with a double rule under them. Empty if the profile has no name, address or logo.
+    ``compact`` uses smaller type and logo (A5 paper).
     """
     contact = []
     if profile.phone:
@@ -66,25 +67,25 @@ def letterhead(profile: KwsProfile, width: float) -> list[Flowable]:
     if not (profile.name or profile.address_line or contact or profile.logo_png):
         return []
     st = styles()
+    scale = 0.82 if compact else 1.0
     name_style = ParagraphStyle("kws-letterhead-name", parent=st.body, fontName=FONT_BOLD,
-                                fontSize=15, leading=19, alignment=TA_CENTER)
-    line_style = ParagraphStyle("kws-letterhead-line", parent=st.body, fontSize=9, leading=11.5,
-                                alignment=TA_CENTER)
+                                fontSize=15 * scale, leading=19 * scale, alignment=TA_CENTER)
+    line_style = ParagraphStyle("kws-letterhead-line", parent=st.body, fontSize=9 * scale,
+                                leading=11.5 * scale, alignment=TA_CENTER)
     text: list[Flowable] = []
     if profile.name:
         text.append(paragraph(profile.name, name_style))
-    if profile.address_line:
-        text.append(paragraph(profile.address_line, line_style))
-    if profile.provinsi:
-        text.append(paragraph(profile.provinsi, line_style))
+    address = ", ".join(p for p in (profile.address_line, profile.provinsi) if p)
+    if address:
+        text.append(paragraph(address, line_style))
     if contact:
         text.append(paragraph("  ·  ".join(contact), line_style))
 
-    logo = _logo(profile.logo_png)
+    logo = _logo(profile.logo_png, scale)
     if logo is None:
         head: Flowable = Table([[text]], colWidths=[width])
     else:
-        side = LOGO_MAX_WIDTH + 2 * mm  # the same width on the right keeps the text centred
+        side = LOGO_MAX_WIDTH * scale + 2 * mm  # the same width on the right keeps the text centred
         head = Table([[logo, text, ""]], colWidths=[side, width - 2 * side, side])
     head.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -93,4 +94,4 @@ def letterhead(profile: KwsProfile, width: float) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return [head, Spacer(1, 2.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]
+    return [head, Spacer(1, 2.5 * mm * scale), DoubleRule(), Spacer(1, 5 * mm * scale)]

@@ -7,14 +7,17 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 
 
-class DocumentWriteError(OSError):
+class DocumentWriteError(UserError, OSError):
     """The output file cannot be written (no such folder, no permission, open in another app).
 
-    ``str(error)`` is a message for users, in the current language. ``path`` is the target and
-    ``reason`` the operating system's own explanation, when there is one.
+    ``str(error)`` (also ``.message``) is a message for users, in the current language:
+    "Berkas tidak dapat ditulis: {path} ({reason})". ``path`` is the target and ``reason``
+    the operating system's own explanation, when there is one. It is both a
+    :class:`~kws_desktop.errors.UserError` (shown as is by the CLI and UI) and an OSError.
     """
 
     def __init__(self, path: os.PathLike[str] | str, reason: str | None = None):

@@ -180,7 +180,7 @@ def build_pdf(
     width = pagesize[0] - m.left - m.right
     flowables: list[Flowable] = []
     if letterhead:
-        flowables.extend(_letterhead(profile, width))
+        flowables.extend(_letterhead(profile, width, compact=paper_size(paper) == A5))
     flowables.extend(story)
 
     clean_title = plain(title)

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from kws_desktop.documents.output import atomic_output
 from kws_desktop.documents.table import Column, format_cell
 from kws_desktop.documents.text import neutralise_cell, plain
+from kws_desktop.i18n import _
 
 if TYPE_CHECKING:
     from kws_desktop.core.profile import KwsProfile
@@ -52,7 +53,7 @@ def _xlsx_value(value: object) -> object:
 
 def _sheet_title(title: str) -> str:
     clean = _SHEET_TITLE_BAD.sub(" ", plain(title)).replace("\n", " ").strip()
-    return (clean or "Laporan")[:31]
+    return (clean or _("Laporan"))[:31]
 
 
 def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,

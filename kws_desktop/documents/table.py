@@ -178,20 +178,49 @@ def _widths(columns, header_titles, body, width, size) -> tuple[list[float], flo
     widths = list(natural)
     room = width - fixed_total
     if text_cols:
-        want = sum(natural[i] for i in text_cols)
-        if want <= room:
-            extra = room - want
-            for i in text_cols:
-                widths[i] = natural[i] + extra * natural[i] / want if want else room / len(text_cols)
-        else:
-            spare = room - sum(minimum[i] for i in text_cols)
-            stretch = sum(natural[i] - minimum[i] for i in text_cols) or 1.0
-            for i in text_cols:
-                widths[i] = minimum[i] + spare * (natural[i] - minimum[i]) / stretch
+        share = _share(room, [natural[i] for i in text_cols], [minimum[i] for i in text_cols])
+        for i, w in zip(text_cols, share):
+            widths[i] = w
     else:
         total = sum(widths)
         widths = [w * width / total for w in widths]
     return widths, size
+
+
+def _share(room: float, natural: list[float], minimum: list[float]) -> list[float]:
+    """Split ``room`` among text columns: short columns get their natural width whole (so a
+    code like "BKU/2026/0001" stays on one line), long ones share what is left, each at least
+    its minimum. Any room left over is spread in proportion to natural width."""
+    result = [0.0] * len(natural)
+    pending = set(range(len(natural)))
+    left = room
+    while pending:
+        fair = left / len(pending)
+        settled = [i for i in pending if natural[i] <= fair]
+        if not settled:
+            break
+        for i in settled:
+            result[i] = natural[i]
+            left -= natural[i]
+            pending.discard(i)
+    if pending:
+        want = sum(natural[i] for i in pending)
+        for i in pending:
+            result[i] = left * natural[i] / want
+        # keep every column at its minimum, taking the difference from the widest ones
+        short = sum(max(0.0, minimum[i] - result[i]) for i in pending)
+        if short:
+            for i in pending:
+                result[i] = max(result[i], minimum[i])
+            donors = sorted(pending, key=lambda i: result[i] - minimum[i], reverse=True)
+            for i in donors:
+                take = min(short, result[i] - minimum[i])
+                result[i] -= take
+                short -= take
+    else:
+        total = sum(natural) or 1.0
+        result = [w + left * w / total for w in natural]
+    return result
 
 
 @cache
@@ -208,6 +237,7 @@ _ALIGN = {"text": 0, "date": 1}  # TA_LEFT=0, TA_CENTER=1, TA_RIGHT=2
 
 def _build(columns, rows, width, header, repeat_header) -> Table:
     size = CELL_FONT_SIZE
+    paren = stringWidth(")", FONT, size)
     first_text = _first_text_column(columns)
     titles = [plain(c.title) for c in columns]
     # (text, bold, extra width) for each cell, for measuring
@@ -218,9 +248,12 @@ def _build(columns, rows, width, header, repeat_header) -> Table:
         for i, (column, value) in enumerate(zip(columns, values)):
             extra = row.indent * INDENT_STEP if i == first_text else 0.0
             text = plain(format_cell(column.kind, value))
+            if column.kind == "money" and not text.endswith(")"):
+                extra += paren  # room to line digits up with "(1.250.000)"
             measured.append((text, row.bold, extra))
         body.append(measured)
     widths, size = _widths(columns, titles, body, width, size)
+    paren = stringWidth(")", FONT, size)
 
     data: list[list[object]] = []
     commands: list[tuple] = [
@@ -238,6 +271,10 @@ def _build(columns, rows, width, header, repeat_header) -> Table:
     for i, column in enumerate(columns):
         align = "RIGHT" if column.numeric else ("CENTER" if column.kind == "date" else "LEFT")
         commands.append(("ALIGN", (i, 0), (i, -1), align))
+        if column.kind == "money":  # digits of 1.250.000 under those of (1.250.000)
+            commands.append(("RIGHTPADDING", (i, 0), (i, -1), PADDING + paren))
+            if header:
+                commands.append(("RIGHTPADDING", (i, 0), (i, 0), PADDING))
     if header:
         data.append([Paragraph(markup(t), _cell_style(size, True, 1, 0)) for t in titles])
         commands += [
@@ -255,14 +292,19 @@ def _build(columns, rows, width, header, repeat_header) -> Table:
                 cells.append(Paragraph(markup(text), _cell_style(size, bold, align, indent)))
             else:
                 cells.append(text)  # our own formatted number or date: drawn as is
+                if column.kind == "money" and text.endswith(")"):
+                    commands.append(("RIGHTPADDING", (i, r), (i, r), PADDING))
         data.append(cells)
         if row.bold:
             commands.append(("FONTNAME", (0, r), (-1, r), FONT_BOLD))
         if row.style == "heading":
             commands.append(("BACKGROUND", (0, r), (-1, r), SHADE_LIGHT))
-            if all(not t for t, _b, _e in measured[1:]) and len(columns) > 1:
-                commands.append(("SPAN", (0, r), (-1, r)))
-                data[r][0] = Paragraph(markup(measured[0][0]), _cell_style(size, True, 0, row.indent))
+            filled = [i for i, (t, _b, _e) in enumerate(measured) if t]
+            if len(filled) == 1 and filled[0] < len(columns) - 1:
+                i = filled[0]  # a section title: let it run to the right edge
+                commands.append(("SPAN", (i, r), (-1, r)))
+                indent = row.indent if i == first_text else 0
+                data[r][i] = Paragraph(markup(measured[i][0]), _cell_style(size, True, 0, indent))
         elif row.style == "subtotal":
             commands.append(("LINEABOVE", (0, r), (-1, r), 0.8, LINE))
         elif row.style == "total":
