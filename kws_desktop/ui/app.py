@@ -1,0 +1,73 @@
+"""Start the window: settings, language, zoom, the book to open, and the last-resort guard."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kws_desktop.i18n import _, set_language
+from kws_desktop.paths import user_data_dir
+from kws_desktop.ui.context import AppContext
+
+STYLE = """
+#sidebar { font-size: 11pt; background: #f3f6f4; border: none; border-right: 1px solid #d5ddd8; }
+#sidebar::item { padding: 10px 14px; }
+#sidebar::item:selected { background: #1f7a4d; color: white; }
+#pageHeading { font-size: 15pt; font-weight: bold; margin: 4px 0 8px 0; }
+#welcomeTitle { font-size: 20pt; font-weight: bold; }
+#hint { color: #5b6660; margin-bottom: 6px; }
+"""
+
+
+def log_path() -> Path:
+    return user_data_dir() / "kws-desktop.log"
+
+
+def _install_guard(app: QApplication) -> None:
+    """Nothing ever shows a traceback: unexpected errors are logged and explained in one sentence."""
+
+    def hook(exc_type, exc, tb):
+        try:
+            with open(log_path(), "a", encoding="utf-8") as fh:
+                fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
+                fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
+        except OSError:
+            pass
+        QMessageBox.critical(None, _("Terjadi kesalahan"), _(
+            "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan tetap aman.\n"
+            "Rincian dicatat di {path}.").format(path=log_path()))
+
+    sys.excepthook = hook
+
+
+def apply_zoom(app: QApplication, percent: int, base_size: float) -> None:
+    font = QFont(app.font())
+    font.setPointSizeF(base_size * max(100, min(200, percent)) / 100)
+    app.setFont(font)
+
+
+def create_window(ctx: AppContext):
+    from kws_desktop.ui.main_window import MainWindow
+    return MainWindow(ctx)
+
+
+def run_app(book: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("KWS Desktop")
+    app.setStyleSheet(STYLE)
+    ctx = AppContext()
+    set_language(ctx.settings.language)
+    base = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    apply_zoom(app, ctx.settings.zoom_percent, base)
+    app.setProperty("kws_base_font", base)
+    _install_guard(app)
+    window = create_window(ctx)
+    location = book or (ctx.settings.last_book if ctx.settings.last_book else None)
+    if location and ("://" in location or Path(location).exists()):
+        window.open_location(location)
+    window.show()
+    return app.exec()

@@ -1,0 +1,25 @@
+"""What every page shares: the open book, the app settings, and change notifications."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from kws_desktop.settings import AppSettings, app_settings, save_settings
+from kws_desktop.store.book import Book
+
+
+class AppContext(QObject):
+    book_changed = Signal()        # a book was opened or closed
+    data_changed = Signal(str)     # an area changed records; pages showing them refresh
+    area_requested = Signal(str)   # ask the main window to show an area (dashboard click-through)
+    language_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.book: Book | None = None
+        self.settings: AppSettings = app_settings()
+
+    def save_settings(self) -> None:
+        save_settings(self.settings)
+
+    def notify(self, area: str) -> None:
+        self.data_changed.emit(area)

@@ -1,0 +1,300 @@
+"""The main window: a sidebar of areas over the open book, or the welcome screen."""
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+
+from kws_desktop.errors import BookError, UserError
+from kws_desktop.i18n import N_, _
+from kws_desktop.paths import default_book_path, user_data_dir
+from kws_desktop.services import books
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.forms import show_error
+from kws_desktop.ui.pages.base import missing_area
+from kws_desktop.ui.welcome import WelcomeScreen
+
+# (key, title, module, class). Pages are built when first shown.
+AREAS: list[tuple[str, str, str, str]] = [
+    ("beranda", N_("Beranda"), "kws_desktop.ui.pages.dashboard", "DashboardPage"),
+    ("pesanan", N_("Pesanan"), "kws_desktop.ui.pages.orders_area", "OrdersAreaPage"),
+    ("pelanggan", N_("Pelanggan"), "kws_desktop.ui.pages.customers", "CustomersPage"),
+    ("bahan", N_("Bahan & Pembelian"), "kws_desktop.ui.pages.materials", "MaterialsPage"),
+    ("tagihan", N_("Tagihan & Kuitansi"), "kws_desktop.ui.pages.billing", "BillingPage"),
+    ("anggota", N_("Anggota"), "kws_desktop.ui.pages.members", "MembersPage"),
+    ("laporan", N_("Laporan"), "kws_desktop.ui.pages.reports", "ReportsPage"),
+    ("pengaturan", N_("Pengaturan"), "kws_desktop.ui.pages.settings", "SettingsPage"),
+]
+AREA_KEYS = [a[0] for a in AREAS]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.resize(1200, 760)
+        self._pages: dict[str, QWidget] = {}
+        self._root = QStackedWidget()
+        self.setCentralWidget(self._root)
+        self._book_label = QLabel()
+        self.statusBar().addPermanentWidget(self._book_label)
+        ctx.area_requested.connect(self.show_area)
+        ctx.language_changed.connect(self.rebuild)
+        self.rebuild()
+
+    # --- building ------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """(Re)create menus and the visible screen, in the current language."""
+        current = self.current_area()
+        self.menuBar().clear()
+        self._build_menus()
+        for page in self._pages.values():
+            page.deleteLater()
+        self._pages.clear()
+        while self._root.count():
+            w = self._root.widget(0)
+            self._root.removeWidget(w)
+            w.deleteLater()
+        if self.ctx.book is None:
+            self._welcome = WelcomeScreen(self.ctx.settings.recent_books)
+            self._welcome.start_default.connect(self.start_default_book)
+            self._welcome.open_demo.connect(self.open_demo)
+            self._welcome.open_other.connect(self.choose_and_open)
+            self._welcome.new_book.connect(self.choose_and_create)
+            self._welcome.open_recent.connect(self.open_location)
+            self._root.addWidget(self._welcome)
+            self.setWindowTitle("KWS Desktop")
+            self._book_label.setText("")
+        else:
+            self._root.addWidget(self._workspace())
+            self.show_area(current or "beranda")
+            self._update_title()
+
+    def _workspace(self) -> QWidget:
+        w = QWidget()
+        lay = QHBoxLayout(w)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(210)
+        for key, title, _m, _c in AREAS:
+            item = QListWidgetItem(_(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(lambda row: self.show_area(AREA_KEYS[row]))
+        self.stack = QStackedWidget()
+        for _key in AREA_KEYS:
+            self.stack.addWidget(QWidget())  # real pages replace these when first shown
+        lay.addWidget(self.sidebar)
+        lay.addWidget(self.stack, 1)
+        return w
+
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            _k, title, module, cls = AREAS[AREA_KEYS.index(key)]
+            try:
+                page = getattr(importlib.import_module(module), cls)(self.ctx)
+            except ModuleNotFoundError:
+                page = missing_area(_(title))
+            index = AREA_KEYS.index(key)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._pages[key] = page
+        return self._pages[key]
+
+    def show_area(self, key: str) -> None:
+        if self.ctx.book is None or key not in AREA_KEYS:
+            return
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        row = AREA_KEYS.index(key)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+
+    def current_area(self) -> str | None:
+        if self.ctx.book is None or not hasattr(self, "stack"):
+            return None
+        try:
+            for key, page in self._pages.items():
+                if self.stack.currentWidget() is page:
+                    return key
+        except RuntimeError:
+            return None
+        return None
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(_("&Berkas"))
+        self._action(menu, _("Buku baru…"), self.choose_and_create, QKeySequence.StandardKey.New)
+        self._action(menu, _("Buka buku…"), self.choose_and_open, QKeySequence.StandardKey.Open)
+        self._action(menu, _("Buka buku demo"), self.open_demo)
+        menu.addSeparator()
+        backup = self._action(menu, _("Cadangkan sekarang…"), self.backup_now)
+        restore = self._action(menu, _("Pulihkan dari cadangan…"), self.restore_backup)
+        close = self._action(menu, _("Tutup buku"), self.close_book, QKeySequence.StandardKey.Close)
+        for action in (backup, close):
+            action.setEnabled(self.ctx.book is not None)
+        restore.setEnabled(True)
+        menu.addSeparator()
+        self._action(menu, _("Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu(_("&Bantuan"))
+        self._action(help_menu, _("Tentang KWS Desktop"), self.about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _update_title(self) -> None:
+        book = self.ctx.book
+        demo = books.is_demo(book)
+        name = books.get_profile(book).name or book.display_name
+        self.setWindowTitle(f"{name} — KWS Desktop" + (" [DEMO]" if demo else ""))
+        text = _("Buku: {name}").format(name=book.location)
+        if demo:
+            text = _("BUKU DEMO (latihan)") + " · " + text
+        if book.read_only:
+            text += " · " + _("hanya dibaca")
+        self._book_label.setText(text)
+
+    # --- opening and closing books ----------------------------------------------------
+    def set_book(self, book) -> None:
+        if self.ctx.book is not None:
+            self.ctx.book.close()
+        self.ctx.book = book
+        if book is not None:
+            self.ctx.settings.remember_book(book.location)
+            self.ctx.save_settings()
+        self.ctx.book_changed.emit()
+        self.rebuild()
+
+    def open_location(self, location: str) -> bool:
+        if self.ctx.book is not None and self.ctx.book.location == location:
+            return True
+        try:
+            book = books.open_book(location)
+        except BookError as exc:
+            self._refused(location, exc)
+            return False
+        self.set_book(book)
+        return True
+
+    def _refused(self, location: str, exc: BookError) -> None:
+        if exc.can_restore and "://" not in location:
+            from kws_desktop.ui.backup_dialog import offer_restore
+            if offer_restore(self, Path(location), exc.message):
+                self.open_location(location)
+            return
+        show_error(self, exc, _("Buku tidak bisa dibuka"))
+
+    def start_default_book(self) -> None:
+        path = default_book_path()
+        if path.exists():
+            self.open_location(str(path))
+            return
+        try:
+            book = books.create_book(path)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.set_book(book)
+        self.show_area("pengaturan")
+
+    def choose_and_open(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Buka buku"), str(user_data_dir()),
+                                               _("Buku KWS (*.kws);;Semua berkas (*)"))
+        if path:
+            self.open_location(path)
+
+    def choose_and_create(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, _("Buku baru"), str(user_data_dir() / "buku-baru.kws"),
+                                               _("Buku KWS (*.kws)"))
+        if not path:
+            return
+        if not path.endswith(".kws"):
+            path += ".kws"
+        try:
+            book = books.create_book(Path(path))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.set_book(book)
+        self.show_area("pengaturan")
+
+    def open_demo(self) -> None:
+        """Open a fresh copy of the demo book; the user's own book is never touched."""
+        from kws_desktop.services.demo import build_demo
+        from kws_desktop.ui.tasks import run_task
+        folder = user_data_dir() / "demo"
+        folder.mkdir(exist_ok=True)
+        master = folder / "demo-asli.kws"
+        copy = folder / "demo-latihan.kws"
+
+        def work(progress):
+            if not master.exists():
+                build_demo(master)
+            return master
+
+        def done(_result):
+            if self.ctx.book is not None and self.ctx.book.path == copy:
+                self.set_book(None)
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(copy) + suffix).unlink(missing_ok=True)
+            shutil.copy(master, copy)
+            self.open_location(str(copy))
+
+        run_task(self, _("Menyiapkan buku demo…"), work, done)
+
+    def close_book(self) -> None:
+        self.set_book(None)
+
+    def backup_now(self) -> None:
+        book = self.ctx.book
+        if book is None or book.path is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(self, _("Simpan cadangan"),
+                                               str(Path.home() / f"{book.path.stem}-cadangan.kws"),
+                                               _("Buku KWS (*.kws)"))
+        if not path:
+            return
+        from kws_desktop.services.backup import backup_book
+        try:
+            target = backup_book(book.path, Path(path))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, _("Cadangan"), _("Cadangan terverifikasi disimpan di {path}.").format(path=target))
+
+    def restore_backup(self) -> None:
+        from kws_desktop.ui.backup_dialog import RestoreDialog
+        book = self.ctx.book
+        target = book.path if book is not None and book.path is not None else default_book_path()
+        dialog = RestoreDialog(self, target)
+        if dialog.exec() and dialog.chosen is not None:
+            self.set_book(None)
+            if dialog.restore():
+                self.open_location(str(target))
+
+    def about(self) -> None:
+        from kws_desktop import __version__
+        QMessageBox.about(self, _("Tentang KWS Desktop"), _(
+            "KWS Desktop {version}\nPembukuan dan dokumen untuk Kelompok Wirausaha Sanitasi.")
+            .format(version=__version__))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.ctx.book is not None:
+            self.ctx.book.close()
+            self.ctx.book = None
+        super().closeEvent(event)
