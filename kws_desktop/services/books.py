@@ -25,6 +25,7 @@ BOOK_SETTINGS: dict[str, Any] = {
     "document_paper": "A4",        # quotes, invoices, handover letters, reports
     "profit_rule": {"group_fund_pct": 30, "basis": "days"},  # basis: days | equal | capital
     "quote_validity_days": 30,
+    "report_notes": "",            # the treasurer's own notes printed in the CaLK (reports)
 }
 
 
