@@ -20,6 +20,7 @@ STYLE = """
 #pageHeading { font-size: 15pt; font-weight: bold; margin: 4px 0 8px 0; }
 #welcomeTitle { font-size: 20pt; font-weight: bold; }
 #hint { color: #5b6660; margin-bottom: 6px; }
+#firstRun { background: #fff6d6; border-bottom: 1px solid #e5d48a; padding: 4px; }
 """
 
 
@@ -69,5 +70,7 @@ def run_app(book: str | None = None) -> int:
     location = book or (ctx.settings.last_book if ctx.settings.last_book else None)
     if location and ("://" in location or Path(location).exists()):
         window.open_location(location)
+    elif book is None:
+        window.start_default_book()  # first start: the group's own book in the data folder
     window.show()
     return app.exec()

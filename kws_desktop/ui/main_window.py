@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import BookError, UserError
 from kws_desktop.i18n import N_, _
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._book_label)
         ctx.area_requested.connect(self.show_area)
         ctx.language_changed.connect(self.rebuild)
+        ctx.data_changed.connect(self._on_data_changed)
         self.rebuild()
 
     # --- building ------------------------------------------------------------------
@@ -77,9 +79,17 @@ class MainWindow(QMainWindow):
 
     def _workspace(self) -> QWidget:
         w = QWidget()
-        lay = QHBoxLayout(w)
+        outer = QVBoxLayout(w)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._banner = None
+        if not books.get_profile(self.ctx.book).name:
+            self._banner = self._first_run_banner()
+            outer.addWidget(self._banner)
+        lay = QHBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        outer.addLayout(lay, 1)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(210)
@@ -94,6 +104,27 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.sidebar)
         lay.addWidget(self.stack, 1)
         return w
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == "pengaturan" and self.ctx.book is not None:
+            self._update_title()
+            if self._banner is not None and books.get_profile(self.ctx.book).name:
+                self._banner.hide()
+
+    def _first_run_banner(self) -> QWidget:
+        """A new book: say where to start, and keep the demo one click away."""
+        banner = QFrame()
+        banner.setObjectName("firstRun")
+        row = QHBoxLayout(banner)
+        row.addWidget(QLabel(_("Buku ini masih baru. Mulailah dengan mengisi profil KWS, "
+                               "atau coba dulu buku demo.")), 1)
+        profile = QPushButton(_("Isi profil KWS"))
+        profile.clicked.connect(lambda: self.show_area("pengaturan"))
+        demo = QPushButton(_("Coba buku demo"))
+        demo.clicked.connect(self.open_demo)
+        row.addWidget(profile)
+        row.addWidget(demo)
+        return banner
 
     def page(self, key: str) -> QWidget:
         if key not in self._pages:
@@ -210,7 +241,6 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.set_book(book)
-        self.show_area("pengaturan")
 
     def choose_and_open(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _("Buka buku"), str(user_data_dir()),
