@@ -13,9 +13,10 @@ from kws_desktop.store.models.book import JournalEntry, JournalLine, NumberSeque
 
 # Numbered documents: document kind -> table whose `number` column holds its numbers.
 # Each records module adds its own kinds here.
-NUMBERED_TABLES: dict[str, str] = {"journal": "journal_entries"}
+NUMBERED_TABLES: dict[str, str] = {"journal": "journal_entries",
+                                   "order": "orders", "handover": "order_handovers"}
 # Journal source types -> the table their source_id points into.
-SOURCE_TABLES: dict[str, str] = {}
+SOURCE_TABLES: dict[str, str] = {"order_crew": "order_crew", "order_cost": "order_costs"}
 
 
 def register_numbered(kind: str, table_name: str) -> None:

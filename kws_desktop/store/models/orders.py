@@ -21,9 +21,8 @@ class Order(IdMixin, Base):
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), default="dijadwalkan", index=True)  # the stage
-    # customers.id and quotes.id (plain integers until those tables are in the models)
-    customer_id: Mapped[int] = mapped_column(Integer, index=True)
-    quote_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    quote_id: Mapped[int | None] = mapped_column(ForeignKey("quotes.id"), nullable=True, index=True)
     # The household and place of work as agreed (copied when the order is made).
     customer_name: Mapped[str] = mapped_column(String(150), default="", index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
@@ -32,7 +31,8 @@ class Order(IdMixin, Base):
     # The main package (largest item), for per-package costing; "" for custom work.
     package: Mapped[str] = mapped_column(String(150), default="", index=True)
     description: Mapped[str] = mapped_column(String(300), default="")
-    price: Mapped[int] = mapped_column(Money, default=0)        # agreed price (sum of items)
+    discount: Mapped[int] = mapped_column(Money, default=0)
+    price: Mapped[int] = mapped_column(Money, default=0)        # agreed price (items - discount)
     quoted_cost: Mapped[int] = mapped_column(Money, default=0)  # cost the RAB expected
     # Payer kinds joined by commas ("swadaya,baznas"), for filtering lists without a join.
     payer_kinds: Mapped[str] = mapped_column(String(120), default="")
@@ -66,7 +66,7 @@ class OrderItem(IdMixin, Base):
     line_no: Mapped[int] = mapped_column(Integer)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("order_items.id"), nullable=True)
     kind: Mapped[str] = mapped_column(String(12), default="line")  # package | line | component
-    package_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the quotes' catalog id
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("work_packages.id"), nullable=True)
     material_id: Mapped[int | None] = mapped_column(ForeignKey("materials.id"), nullable=True)
     description: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(20), default="")
@@ -86,6 +86,9 @@ class OrderPayer(IdMixin, Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
     payer_type: Mapped[str] = mapped_column(String(20))  # core.payers.PayerType
+    # The institution that pays (customers.id), None for the household itself.
+    payer_customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), nullable=True,
+                                                          index=True)
     name: Mapped[str] = mapped_column(String(150), default="")
     amount: Mapped[int] = mapped_column(Money)
     order: Mapped[Order] = relationship(back_populates="payers")
