@@ -58,11 +58,14 @@ class Book:
         """One unit of work: commit when the block ends, roll everything back on any error."""
         if self.read_only:
             raise BookError(_("Buku ini dibuka hanya untuk dibaca; perubahan tidak bisa disimpan."))
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(kws_write=True)
-            with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
-                with session.begin():
-                    yield session
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(kws_write=True)
+                with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                    with session.begin():
+                        yield session
+        except (OperationalError, DBAPIError) as exc:
+            raise _storage_error(exc) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -256,6 +259,21 @@ def _locked_error(label: str, exc: BookLockedError) -> BookError:
                        "(proses {pid}, sejak {since}). Tutup dulu di sana, atau buka hanya untuk dibaca.")
                      .format(name=label, user=owner.user, host=owner.host, pid=owner.pid,
                              since=owner.since.replace("T", " ")))
+
+
+def _storage_error(exc: Exception) -> BookError:
+    """A failure of the storage itself (disk full, read-only, busy), said plainly; the
+    transaction was rolled back, so nothing was saved."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return BookError(_("Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu coba lagi."))
+    if "readonly" in text or "read-only" in text:
+        return BookError(_("Buku tidak bisa ditulis (hanya-baca): perubahan tidak disimpan."))
+    if "locked" in text or "busy" in text:
+        return BookError(_("Buku sedang dipakai program lain: perubahan tidak disimpan. Coba lagi sebentar."))
+    if "immutable" in text:
+        return BookError(_("Catatan yang sudah dibukukan tidak boleh diubah atau dihapus."))
+    return BookError(_("Perubahan tidak bisa disimpan: {reason}").format(reason=_short_reason(exc)))
 
 
 def _short_reason(exc: Exception) -> str:

@@ -1,0 +1,29 @@
+"""A writer for the crash tests: runs service calls forever, printing each one that returned.
+
+    python crash_writer.py BOOK
+"""
+import datetime as dt
+import sys
+
+from kws_desktop.core.accounts import A
+from kws_desktop.core.ledger import credit, debit
+from kws_desktop.services.books import open_book
+from kws_desktop.services.ledger import post_entry
+
+
+def main(path: str) -> None:
+    book = open_book(path)
+    i = 0
+    while True:
+        i += 1
+        with book.transaction() as s:
+            post_entry(s, date=dt.date(2026, 6, 1), description=f"call {i}", postings=[
+                debit(A.CASH, i), credit(A.REVENUE_OTHER, i // 2 + 1),
+                credit(A.REVENUE_SERVICE, i - (i // 2 + 1))] if i > 1 else [
+                debit(A.CASH, 1), credit(A.REVENUE_OTHER, 1)], source_type="test", source_id=None,
+                actor=book.actor)
+        print(i, flush=True)  # only after the commit returned
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
