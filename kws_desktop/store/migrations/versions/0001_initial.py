@@ -49,6 +49,37 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_audit_log_at'), 'audit_log', ['at'], unique=False)
     op.create_index('ix_audit_log_entity', 'audit_log', ['entity', 'entity_id'], unique=False)
+    op.create_table('customers',
+    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('name', sa.String(length=150), nullable=False),
+    sa.Column('gender', sa.String(length=1), nullable=False),
+    sa.Column('nik', sa.String(length=16), nullable=False),
+    sa.Column('phone', sa.String(length=40), nullable=False),
+    sa.Column('phone_digits', sa.String(length=40), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('rt', sa.String(length=5), nullable=False),
+    sa.Column('rw', sa.String(length=5), nullable=False),
+    sa.Column('desa', sa.String(length=100), nullable=False),
+    sa.Column('kecamatan', sa.String(length=100), nullable=False),
+    sa.Column('kabupaten', sa.String(length=100), nullable=False),
+    sa.Column('is_mbr', sa.Boolean(), nullable=False),
+    sa.Column('household_size', sa.Integer(), nullable=True),
+    sa.Column('payer_type', sa.String(length=12), nullable=False),
+    sa.Column('contact_person', sa.String(length=120), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("gender IN ('', 'L', 'P')", name=op.f('ck_customers_gender')),
+    sa.CheckConstraint("kind IN ('household', 'institution')", name=op.f('ck_customers_kind')),
+    sa.CheckConstraint('household_size IS NULL OR household_size > 0', name=op.f('ck_customers_household_size')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_customers'))
+    )
+    op.create_index('ix_customers_kecamatan_desa', 'customers', ['kecamatan', 'desa'], unique=False)
+    op.create_index('ix_customers_kind_name', 'customers', ['kind', 'name'], unique=False)
+    op.create_index('ix_customers_name', 'customers', ['name'], unique=False)
+    op.create_index(op.f('ix_customers_phone_digits'), 'customers', ['phone_digits'], unique=False)
     op.create_table('journal_entries',
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -121,47 +152,6 @@ def upgrade() -> None:
     sa.Column('last', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('kind', 'year', name=op.f('pk_number_sequences'))
     )
-    op.create_table('orders',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('quote_id', sa.Integer(), nullable=True),
-    sa.Column('customer_name', sa.String(length=150), nullable=False),
-    sa.Column('address', sa.String(length=300), nullable=False),
-    sa.Column('desa', sa.String(length=100), nullable=False),
-    sa.Column('kecamatan', sa.String(length=100), nullable=False),
-    sa.Column('package', sa.String(length=150), nullable=False),
-    sa.Column('description', sa.String(length=300), nullable=False),
-    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('quoted_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('payer_kinds', sa.String(length=120), nullable=False),
-    sa.Column('facilitator_name', sa.String(length=120), nullable=False),
-    sa.Column('planned_start', sa.Date(), nullable=True),
-    sa.Column('started_date', sa.Date(), nullable=True),
-    sa.Column('finished_date', sa.Date(), nullable=True),
-    sa.Column('handed_over_date', sa.Date(), nullable=True),
-    sa.Column('cancel_reason', sa.String(length=300), nullable=False),
-    sa.Column('cancelled_date', sa.Date(), nullable=True),
-    sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint("status IN ('dijadwalkan', 'dikerjakan', 'selesai', 'diserahterimakan', 'batal')", name=op.f('ck_orders_status')),
-    sa.CheckConstraint('price >= 0', name=op.f('ck_orders_price_not_negative')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
-    sa.UniqueConstraint('number', name=op.f('uq_orders_number'))
-    )
-    op.create_index(op.f('ix_orders_customer_id'), 'orders', ['customer_id'], unique=False)
-    op.create_index(op.f('ix_orders_customer_name'), 'orders', ['customer_name'], unique=False)
-    op.create_index(op.f('ix_orders_date'), 'orders', ['date'], unique=False)
-    op.create_index(op.f('ix_orders_desa'), 'orders', ['desa'], unique=False)
-    op.create_index(op.f('ix_orders_handed_over_date'), 'orders', ['handed_over_date'], unique=False)
-    op.create_index(op.f('ix_orders_kecamatan'), 'orders', ['kecamatan'], unique=False)
-    op.create_index(op.f('ix_orders_package'), 'orders', ['package'], unique=False)
-    op.create_index(op.f('ix_orders_quote_id'), 'orders', ['quote_id'], unique=False)
-    op.create_index(op.f('ix_orders_status'), 'orders', ['status'], unique=False)
-    op.create_index('ix_orders_status_date', 'orders', ['status', 'date'], unique=False)
     op.create_table('period_closes',
     sa.Column('period_start', sa.Date(), nullable=False),
     sa.Column('period_end', sa.Date(), nullable=False),
@@ -207,6 +197,29 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_suppliers')),
     sa.UniqueConstraint('name', name=op.f('uq_suppliers_name'))
+    )
+    op.create_table('work_packages',
+    sa.Column('code', sa.String(length=30), nullable=False),
+    sa.Column('name', sa.String(length=150), nullable=False),
+    sa.Column('unit', sa.String(length=20), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('labour_days', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('daily_wage', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('transport_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('equipment_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('overhead_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('margin_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('is_example', sa.Boolean(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('updated_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('daily_wage >= 0 AND transport_cost >= 0 AND equipment_cost >= 0', name=op.f('ck_work_packages_costs_not_negative')),
+    sa.CheckConstraint('labour_days >= 0', name=op.f('ck_work_packages_labour_days')),
+    sa.CheckConstraint('overhead_pct >= 0 AND margin_pct >= 0', name=op.f('ck_work_packages_pct_not_negative')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_work_packages')),
+    sa.UniqueConstraint('code', name=op.f('uq_work_packages_code')),
+    sa.UniqueConstraint('name', name=op.f('uq_work_packages_name'))
     )
     op.create_table('advances',
     sa.Column('number', sa.String(length=30), nullable=False),
@@ -283,6 +296,500 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_member_roles'))
     )
     op.create_index(op.f('ix_member_roles_member_id'), 'member_roles', ['member_id'], unique=False)
+    op.create_table('package_warranties',
+    sa.Column('package_id', sa.Integer(), nullable=False),
+    sa.Column('months', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('months BETWEEN 0 AND 120', name=op.f('ck_package_warranties_months')),
+    sa.ForeignKeyConstraint(['package_id'], ['work_packages.id'], name=op.f('fk_package_warranties_package_id_work_packages')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_package_warranties')),
+    sa.UniqueConstraint('package_id', name=op.f('uq_package_warranties_package_id'))
+    )
+    op.create_table('partners',
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('contact_person', sa.String(length=120), nullable=False),
+    sa.Column('phone', sa.String(length=60), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=True),
+    sa.Column('supplier_id', sa.Integer(), nullable=True),
+    sa.Column('since', sa.Date(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("kind IN ('dinas', 'baznas', 'bank', 'koperasi', 'pemasok', 'perusahaan', 'lsm', 'desa', 'lainnya')", name=op.f('ck_partners_kind')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_partners_customer_id_customers')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_partners_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_partners')),
+    sa.UniqueConstraint('name', name=op.f('uq_partners_name'))
+    )
+    op.create_index(op.f('ix_partners_customer_id'), 'partners', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_partners_kind'), 'partners', ['kind'], unique=False)
+    op.create_index(op.f('ix_partners_supplier_id'), 'partners', ['supplier_id'], unique=False)
+    op.create_table('profit_sharings',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('revenue', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('expenses', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('profit', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('basis', sa.String(length=10), nullable=False),
+    sa.Column('group_fund_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('members_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('group_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('members_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=True),
+    sa.Column('period_close_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('profit > 0', name=op.f('ck_profit_sharings_profit_positive')),
+    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_profit_sharings_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['period_close_id'], ['period_closes.id'], name=op.f('fk_profit_sharings_period_close_id_period_closes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharings')),
+    sa.UniqueConstraint('number', name=op.f('uq_profit_sharings_number'))
+    )
+    op.create_index(op.f('ix_profit_sharings_date'), 'profit_sharings', ['date'], unique=False)
+    op.create_index('ix_profit_sharings_period', 'profit_sharings', ['period_start', 'period_end'], unique=False)
+    op.create_table('purchases',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=True),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('slip_number', sa.String(length=60), nullable=False),
+    sa.Column('shipping', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('attachment_id', sa.Integer(), nullable=True),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer', 'credit')", name=op.f('ck_purchases_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_purchases_status')),
+    sa.CheckConstraint('shipping >= 0', name=op.f('ck_purchases_shipping_not_negative')),
+    sa.CheckConstraint('total > 0', name=op.f('ck_purchases_total_positive')),
+    sa.ForeignKeyConstraint(['attachment_id'], ['attachments.id'], name=op.f('fk_purchases_attachment_id_attachments')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_purchases_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_purchases_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchases')),
+    sa.UniqueConstraint('number', name=op.f('uq_purchases_number'))
+    )
+    op.create_index(op.f('ix_purchases_date'), 'purchases', ['date'], unique=False)
+    op.create_index(op.f('ix_purchases_order_id'), 'purchases', ['order_id'], unique=False)
+    op.create_index(op.f('ix_purchases_supplier_id'), 'purchases', ['supplier_id'], unique=False)
+    op.create_table('quotes',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('previous_quote_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('site_address', sa.String(length=300), nullable=False),
+    sa.Column('valid_until', sa.Date(), nullable=False),
+    sa.Column('terms', sa.Text(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('subtotal', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('discount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('overhead', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('sent_date', sa.Date(), nullable=True),
+    sa.Column('decided_date', sa.Date(), nullable=True),
+    sa.Column('reject_reason', sa.String(length=300), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('draft', 'sent', 'accepted', 'rejected', 'expired', 'superseded')", name=op.f('ck_quotes_status')),
+    sa.CheckConstraint('discount >= 0 AND discount <= subtotal', name=op.f('ck_quotes_discount')),
+    sa.CheckConstraint('total = subtotal - discount', name=op.f('ck_quotes_total')),
+    sa.CheckConstraint('valid_until >= date', name=op.f('ck_quotes_valid_until')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_quotes_customer_id_customers')),
+    sa.ForeignKeyConstraint(['previous_quote_id'], ['quotes.id'], name=op.f('fk_quotes_previous_quote_id_quotes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quotes')),
+    sa.UniqueConstraint('number', name=op.f('uq_quotes_number'))
+    )
+    op.create_index('ix_quotes_customer_date', 'quotes', ['customer_id', 'date'], unique=False)
+    op.create_index(op.f('ix_quotes_customer_id'), 'quotes', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_quotes_date'), 'quotes', ['date'], unique=False)
+    op.create_index(op.f('ix_quotes_order_id'), 'quotes', ['order_id'], unique=False)
+    op.create_index(op.f('ix_quotes_previous_quote_id'), 'quotes', ['previous_quote_id'], unique=False)
+    op.create_index(op.f('ix_quotes_status'), 'quotes', ['status'], unique=False)
+    op.create_table('stock_counts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('counted_by', sa.String(length=120), nullable=False),
+    sa.Column('difference_value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_stock_counts_journal_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_counts')),
+    sa.UniqueConstraint('number', name=op.f('uq_stock_counts_number'))
+    )
+    op.create_index(op.f('ix_stock_counts_date'), 'stock_counts', ['date'], unique=False)
+    op.create_table('supplier_payments',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_supplier_payments_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_supplier_payments_status')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_supplier_payments_amount_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_supplier_payments_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_supplier_payments_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_supplier_payments')),
+    sa.UniqueConstraint('number', name=op.f('uq_supplier_payments_number'))
+    )
+    op.create_index(op.f('ix_supplier_payments_date'), 'supplier_payments', ['date'], unique=False)
+    op.create_index(op.f('ix_supplier_payments_supplier_id'), 'supplier_payments', ['supplier_id'], unique=False)
+    op.create_table('wage_payouts',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('total_wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('total_net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_wage_payouts_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payouts')),
+    sa.UniqueConstraint('number', name=op.f('uq_wage_payouts_number'))
+    )
+    op.create_index(op.f('ix_wage_payouts_date'), 'wage_payouts', ['date'], unique=False)
+    op.create_table('work_package_materials',
+    sa.Column('package_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('note', sa.String(length=200), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('qty > 0', name=op.f('ck_work_package_materials_qty_positive')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_work_package_materials_material_id_materials')),
+    sa.ForeignKeyConstraint(['package_id'], ['work_packages.id'], name=op.f('fk_work_package_materials_package_id_work_packages')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_work_package_materials'))
+    )
+    op.create_index(op.f('ix_work_package_materials_material_id'), 'work_package_materials', ['material_id'], unique=False)
+    op.create_index(op.f('ix_work_package_materials_package_id'), 'work_package_materials', ['package_id'], unique=False)
+    op.create_table('instalments',
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('is_down_payment', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_instalments_amount_positive')),
+    sa.CheckConstraint('seq >= 1', name=op.f('ck_instalments_seq_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_instalments_invoice_id_invoices')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_instalments')),
+    sa.UniqueConstraint('invoice_id', 'seq', name='uq_instalments_invoice_seq')
+    )
+    op.create_index(op.f('ix_instalments_due_date'), 'instalments', ['due_date'], unique=False)
+    op.create_index(op.f('ix_instalments_invoice_id'), 'instalments', ['invoice_id'], unique=False)
+    op.create_table('invoice_lines',
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('revenue_account', sa.String(length=20), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_invoice_lines_amount_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_invoice_lines_invoice_id_invoices')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_invoice_lines'))
+    )
+    op.create_index(op.f('ix_invoice_lines_invoice_id'), 'invoice_lines', ['invoice_id'], unique=False)
+    op.create_index(op.f('ix_invoice_lines_order_id'), 'invoice_lines', ['order_id'], unique=False)
+    op.create_table('material_prices',
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('supplier_id', sa.Integer(), nullable=True),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('source', sa.String(length=20), nullable=False),
+    sa.Column('purchase_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_material_prices_material_id_materials')),
+    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_material_prices_purchase_id_purchases')),
+    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_material_prices_supplier_id_suppliers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_material_prices'))
+    )
+    op.create_index('ix_material_prices_material_date', 'material_prices', ['material_id', 'date'], unique=False)
+    op.create_index('ix_material_prices_supplier', 'material_prices', ['supplier_id', 'material_id'], unique=False)
+    op.create_table('orders',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('quote_id', sa.Integer(), nullable=True),
+    sa.Column('customer_name', sa.String(length=150), nullable=False),
+    sa.Column('address', sa.String(length=300), nullable=False),
+    sa.Column('desa', sa.String(length=100), nullable=False),
+    sa.Column('kecamatan', sa.String(length=100), nullable=False),
+    sa.Column('package', sa.String(length=150), nullable=False),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('discount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('quoted_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('payer_kinds', sa.String(length=120), nullable=False),
+    sa.Column('facilitator_name', sa.String(length=120), nullable=False),
+    sa.Column('planned_start', sa.Date(), nullable=True),
+    sa.Column('started_date', sa.Date(), nullable=True),
+    sa.Column('finished_date', sa.Date(), nullable=True),
+    sa.Column('handed_over_date', sa.Date(), nullable=True),
+    sa.Column('cancel_reason', sa.String(length=300), nullable=False),
+    sa.Column('cancelled_date', sa.Date(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('dijadwalkan', 'dikerjakan', 'selesai', 'diserahterimakan', 'batal')", name=op.f('ck_orders_status')),
+    sa.CheckConstraint('price >= 0', name=op.f('ck_orders_price_not_negative')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_orders_customer_id_customers')),
+    sa.ForeignKeyConstraint(['quote_id'], ['quotes.id'], name=op.f('fk_orders_quote_id_quotes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
+    sa.UniqueConstraint('number', name=op.f('uq_orders_number'))
+    )
+    op.create_index(op.f('ix_orders_customer_id'), 'orders', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_orders_customer_name'), 'orders', ['customer_name'], unique=False)
+    op.create_index(op.f('ix_orders_date'), 'orders', ['date'], unique=False)
+    op.create_index(op.f('ix_orders_desa'), 'orders', ['desa'], unique=False)
+    op.create_index(op.f('ix_orders_handed_over_date'), 'orders', ['handed_over_date'], unique=False)
+    op.create_index(op.f('ix_orders_kecamatan'), 'orders', ['kecamatan'], unique=False)
+    op.create_index(op.f('ix_orders_package'), 'orders', ['package'], unique=False)
+    op.create_index(op.f('ix_orders_quote_id'), 'orders', ['quote_id'], unique=False)
+    op.create_index(op.f('ix_orders_status'), 'orders', ['status'], unique=False)
+    op.create_index('ix_orders_status_date', 'orders', ['status', 'date'], unique=False)
+    op.create_table('partner_agreements',
+    sa.Column('partner_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('number', sa.String(length=80), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('start_date', sa.Date(), nullable=False),
+    sa.Column('end_date', sa.Date(), nullable=True),
+    sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('units', sa.Integer(), nullable=True),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("kind IN ('mou', 'spk', 'pks')", name=op.f('ck_partner_agreements_kind')),
+    sa.CheckConstraint('end_date IS NULL OR end_date >= start_date', name=op.f('ck_partner_agreements_end_after_start')),
+    sa.CheckConstraint('value >= 0', name=op.f('ck_partner_agreements_value_not_negative')),
+    sa.ForeignKeyConstraint(['partner_id'], ['partners.id'], name=op.f('fk_partner_agreements_partner_id_partners')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_partner_agreements'))
+    )
+    op.create_index(op.f('ix_partner_agreements_partner_id'), 'partner_agreements', ['partner_id'], unique=False)
+    op.create_index(op.f('ix_partner_agreements_start_date'), 'partner_agreements', ['start_date'], unique=False)
+    op.create_table('payments',
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('invoice_id', sa.Integer(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('payer_name', sa.String(length=200), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('voided_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_payments_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_payments_status')),
+    sa.CheckConstraint('advance >= 0 AND advance <= amount', name=op.f('ck_payments_advance_in_amount')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_payments_amount_positive')),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_payments_invoice_id_invoices')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_journal_entry_id_journal_entries')),
+    sa.ForeignKeyConstraint(['void_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_void_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payments'))
+    )
+    op.create_index(op.f('ix_payments_customer_id'), 'payments', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_payments_date'), 'payments', ['date'], unique=False)
+    op.create_index(op.f('ix_payments_invoice_id'), 'payments', ['invoice_id'], unique=False)
+    op.create_index(op.f('ix_payments_status'), 'payments', ['status'], unique=False)
+    op.create_table('profit_sharing_lines',
+    sa.Column('sharing_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('weight', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_profit_sharing_lines_member_id_members')),
+    sa.ForeignKeyConstraint(['sharing_id'], ['profit_sharings.id'], name=op.f('fk_profit_sharing_lines_sharing_id_profit_sharings')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharing_lines'))
+    )
+    op.create_index(op.f('ix_profit_sharing_lines_member_id'), 'profit_sharing_lines', ['member_id'], unique=False)
+    op.create_index(op.f('ix_profit_sharing_lines_sharing_id'), 'profit_sharing_lines', ['sharing_id'], unique=False)
+    op.create_table('purchase_lines',
+    sa.Column('purchase_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('shipping_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('qty > 0', name=op.f('ck_purchase_lines_qty_positive')),
+    sa.CheckConstraint('unit_price > 0', name=op.f('ck_purchase_lines_price_positive')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_purchase_lines_material_id_materials')),
+    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_purchase_lines_purchase_id_purchases')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchase_lines'))
+    )
+    op.create_index(op.f('ix_purchase_lines_material_id'), 'purchase_lines', ['material_id'], unique=False)
+    op.create_index(op.f('ix_purchase_lines_purchase_id'), 'purchase_lines', ['purchase_id'], unique=False)
+    op.create_table('quote_items',
+    sa.Column('quote_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('package_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('unit', sa.String(length=20), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('overhead', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('overhead_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('margin_pct', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('qty > 0', name=op.f('ck_quote_items_qty_positive')),
+    sa.CheckConstraint('unit_price >= 0', name=op.f('ck_quote_items_price_not_negative')),
+    sa.ForeignKeyConstraint(['package_id'], ['work_packages.id'], name=op.f('fk_quote_items_package_id_work_packages')),
+    sa.ForeignKeyConstraint(['quote_id'], ['quotes.id'], name=op.f('fk_quote_items_quote_id_quotes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quote_items')),
+    sa.UniqueConstraint('quote_id', 'line_no', name='line_once')
+    )
+    op.create_index(op.f('ix_quote_items_package_id'), 'quote_items', ['package_id'], unique=False)
+    op.create_index(op.f('ix_quote_items_quote_id'), 'quote_items', ['quote_id'], unique=False)
+    op.create_table('quote_payers',
+    sa.Column('quote_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('payer_type', sa.String(length=12), nullable=False),
+    sa.Column('payer_customer_id', sa.Integer(), nullable=True),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('instalments', sa.Integer(), nullable=True),
+    sa.Column('note', sa.String(length=200), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_quote_payers_amount_positive')),
+    sa.CheckConstraint('instalments IS NULL OR instalments BETWEEN 1 AND 120', name=op.f('ck_quote_payers_instalments')),
+    sa.ForeignKeyConstraint(['payer_customer_id'], ['customers.id'], name=op.f('fk_quote_payers_payer_customer_id_customers')),
+    sa.ForeignKeyConstraint(['quote_id'], ['quotes.id'], name=op.f('fk_quote_payers_quote_id_quotes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quote_payers'))
+    )
+    op.create_index(op.f('ix_quote_payers_quote_id'), 'quote_payers', ['quote_id'], unique=False)
+    op.create_table('stock_count_lines',
+    sa.Column('count_id', sa.Integer(), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=False),
+    sa.Column('system_qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('counted_qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('explanation', sa.String(length=300), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['count_id'], ['stock_counts.id'], name=op.f('fk_stock_count_lines_count_id_stock_counts')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_stock_count_lines_material_id_materials')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_count_lines')),
+    sa.UniqueConstraint('count_id', 'material_id', name='material_once')
+    )
+    op.create_index(op.f('ix_stock_count_lines_count_id'), 'stock_count_lines', ['count_id'], unique=False)
+    op.create_table('trainings',
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('topic', sa.String(length=20), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('organiser', sa.String(length=200), nullable=False),
+    sa.Column('partner_id', sa.Integer(), nullable=True),
+    sa.Column('start_date', sa.Date(), nullable=False),
+    sa.Column('end_date', sa.Date(), nullable=False),
+    sa.Column('certificate', sa.Boolean(), nullable=False),
+    sa.Column('certificate_number', sa.String(length=80), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("topic IN ('teknis', 'manajemen', 'pembukuan', 'produk', 'gender')", name=op.f('ck_trainings_topic')),
+    sa.CheckConstraint('end_date >= start_date', name=op.f('ck_trainings_end_after_start')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_trainings_member_id_members')),
+    sa.ForeignKeyConstraint(['partner_id'], ['partners.id'], name=op.f('fk_trainings_partner_id_partners')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_trainings'))
+    )
+    op.create_index(op.f('ix_trainings_member_id'), 'trainings', ['member_id'], unique=False)
+    op.create_index(op.f('ix_trainings_start_date'), 'trainings', ['start_date'], unique=False)
+    op.create_index(op.f('ix_trainings_topic'), 'trainings', ['topic'], unique=False)
+    op.create_index('ix_trainings_topic_start', 'trainings', ['topic', 'start_date'], unique=False)
+    op.create_table('wage_payout_lines',
+    sa.Column('payout_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('wages >= 0 AND profit_share >= 0 AND advance_given >= 0 AND advance_deducted >= 0 AND net >= 0', name=op.f('ck_wage_payout_lines_not_negative')),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_wage_payout_lines_member_id_members')),
+    sa.ForeignKeyConstraint(['payout_id'], ['wage_payouts.id'], name=op.f('fk_wage_payout_lines_payout_id_wage_payouts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payout_lines'))
+    )
+    op.create_index(op.f('ix_wage_payout_lines_member_id'), 'wage_payout_lines', ['member_id'], unique=False)
+    op.create_index(op.f('ix_wage_payout_lines_payout_id'), 'wage_payout_lines', ['payout_id'], unique=False)
+    op.create_table('complaints',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('date_reported', sa.Date(), nullable=False),
+    sa.Column('reported_by', sa.String(length=150), nullable=False),
+    sa.Column('problem', sa.String(length=300), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('date_resolved', sa.Date(), nullable=True),
+    sa.Column('resolution', sa.String(length=300), nullable=False),
+    sa.Column('under_warranty', sa.Boolean(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("status IN ('open', 'resolved')", name=op.f('ck_complaints_status')),
+    sa.CheckConstraint('date_resolved IS NULL OR date_resolved >= date_reported', name=op.f('ck_complaints_resolved_after')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_complaints_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_complaints'))
+    )
+    op.create_index(op.f('ix_complaints_date_reported'), 'complaints', ['date_reported'], unique=False)
+    op.create_index(op.f('ix_complaints_order_id'), 'complaints', ['order_id'], unique=False)
+    op.create_index(op.f('ix_complaints_status'), 'complaints', ['status'], unique=False)
     op.create_table('order_costs',
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -372,6 +879,7 @@ def upgrade() -> None:
     sa.CheckConstraint("kind IN ('package', 'line', 'component')", name=op.f('ck_order_items_kind')),
     sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_order_items_material_id_materials')),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_items_order_id_orders')),
+    sa.ForeignKeyConstraint(['package_id'], ['work_packages.id'], name=op.f('fk_order_items_package_id_work_packages')),
     sa.ForeignKeyConstraint(['parent_id'], ['order_items.id'], name=op.f('fk_order_items_parent_id_order_items')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_order_items'))
     )
@@ -380,14 +888,17 @@ def upgrade() -> None:
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('line_no', sa.Integer(), nullable=False),
     sa.Column('payer_type', sa.String(length=20), nullable=False),
+    sa.Column('payer_customer_id', sa.Integer(), nullable=True),
     sa.Column('name', sa.String(length=150), nullable=False),
     sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.CheckConstraint('amount > 0', name=op.f('ck_order_payers_amount_positive')),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_payers_order_id_orders')),
+    sa.ForeignKeyConstraint(['payer_customer_id'], ['customers.id'], name=op.f('fk_order_payers_payer_customer_id_customers')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_order_payers'))
     )
     op.create_index(op.f('ix_order_payers_order_id'), 'order_payers', ['order_id'], unique=False)
+    op.create_index(op.f('ix_order_payers_payer_customer_id'), 'order_payers', ['payer_customer_id'], unique=False)
     op.create_table('order_photos',
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('attachment_id', sa.Integer(), nullable=False),
@@ -403,6 +914,20 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_order_photos'))
     )
     op.create_index(op.f('ix_order_photos_order_id'), 'order_photos', ['order_id'], unique=False)
+    op.create_table('order_satisfaction',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('comment', sa.String(length=300), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('score BETWEEN 1 AND 5', name=op.f('ck_order_satisfaction_score')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_order_satisfaction_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_order_satisfaction')),
+    sa.UniqueConstraint('order_id', name=op.f('uq_order_satisfaction_order_id'))
+    )
+    op.create_index(op.f('ix_order_satisfaction_date'), 'order_satisfaction', ['date'], unique=False)
     op.create_table('order_stage_events',
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('from_stage', sa.String(length=20), nullable=False),
@@ -416,265 +941,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_order_stage_events'))
     )
     op.create_index(op.f('ix_order_stage_events_order_id'), 'order_stage_events', ['order_id'], unique=False)
-    op.create_table('profit_sharings',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('period_start', sa.Date(), nullable=False),
-    sa.Column('period_end', sa.Date(), nullable=False),
-    sa.Column('revenue', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('expenses', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('profit', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('basis', sa.String(length=10), nullable=False),
-    sa.Column('group_fund_pct', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('members_pct', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('group_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('members_amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('entry_id', sa.Integer(), nullable=True),
-    sa.Column('period_close_id', sa.Integer(), nullable=True),
-    sa.Column('void_reason', sa.String(length=300), nullable=False),
-    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('profit > 0', name=op.f('ck_profit_sharings_profit_positive')),
-    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_profit_sharings_entry_id_journal_entries')),
-    sa.ForeignKeyConstraint(['period_close_id'], ['period_closes.id'], name=op.f('fk_profit_sharings_period_close_id_period_closes')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharings')),
-    sa.UniqueConstraint('number', name=op.f('uq_profit_sharings_number'))
-    )
-    op.create_index(op.f('ix_profit_sharings_date'), 'profit_sharings', ['date'], unique=False)
-    op.create_index('ix_profit_sharings_period', 'profit_sharings', ['period_start', 'period_end'], unique=False)
-    op.create_table('purchases',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('supplier_id', sa.Integer(), nullable=True),
-    sa.Column('method', sa.String(length=10), nullable=False),
-    sa.Column('slip_number', sa.String(length=60), nullable=False),
-    sa.Column('shipping', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('total', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('order_id', sa.Integer(), nullable=True),
-    sa.Column('notes', sa.String(length=300), nullable=False),
-    sa.Column('attachment_id', sa.Integer(), nullable=True),
-    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
-    sa.Column('void_reason', sa.String(length=300), nullable=False),
-    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
-    sa.Column('voided_by', sa.String(length=120), nullable=False),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint("method IN ('cash', 'transfer', 'credit')", name=op.f('ck_purchases_method')),
-    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_purchases_status')),
-    sa.CheckConstraint('shipping >= 0', name=op.f('ck_purchases_shipping_not_negative')),
-    sa.CheckConstraint('total > 0', name=op.f('ck_purchases_total_positive')),
-    sa.ForeignKeyConstraint(['attachment_id'], ['attachments.id'], name=op.f('fk_purchases_attachment_id_attachments')),
-    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_purchases_journal_entry_id_journal_entries')),
-    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_purchases_supplier_id_suppliers')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchases')),
-    sa.UniqueConstraint('number', name=op.f('uq_purchases_number'))
-    )
-    op.create_index(op.f('ix_purchases_date'), 'purchases', ['date'], unique=False)
-    op.create_index(op.f('ix_purchases_order_id'), 'purchases', ['order_id'], unique=False)
-    op.create_index(op.f('ix_purchases_supplier_id'), 'purchases', ['supplier_id'], unique=False)
-    op.create_table('stock_counts',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('notes', sa.String(length=300), nullable=False),
-    sa.Column('counted_by', sa.String(length=120), nullable=False),
-    sa.Column('difference_value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_stock_counts_journal_entry_id_journal_entries')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_counts')),
-    sa.UniqueConstraint('number', name=op.f('uq_stock_counts_number'))
-    )
-    op.create_index(op.f('ix_stock_counts_date'), 'stock_counts', ['date'], unique=False)
-    op.create_table('supplier_payments',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('supplier_id', sa.Integer(), nullable=False),
-    sa.Column('method', sa.String(length=10), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('notes', sa.String(length=300), nullable=False),
-    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
-    sa.Column('void_reason', sa.String(length=300), nullable=False),
-    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
-    sa.Column('voided_by', sa.String(length=120), nullable=False),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_supplier_payments_method')),
-    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_supplier_payments_status')),
-    sa.CheckConstraint('amount > 0', name=op.f('ck_supplier_payments_amount_positive')),
-    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_supplier_payments_journal_entry_id_journal_entries')),
-    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_supplier_payments_supplier_id_suppliers')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_supplier_payments')),
-    sa.UniqueConstraint('number', name=op.f('uq_supplier_payments_number'))
-    )
-    op.create_index(op.f('ix_supplier_payments_date'), 'supplier_payments', ['date'], unique=False)
-    op.create_index(op.f('ix_supplier_payments_supplier_id'), 'supplier_payments', ['supplier_id'], unique=False)
-    op.create_table('wage_payouts',
-    sa.Column('number', sa.String(length=30), nullable=False),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('method', sa.String(length=10), nullable=False),
-    sa.Column('note', sa.String(length=300), nullable=False),
-    sa.Column('total_wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('total_profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('total_advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('total_advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('total_net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('entry_id', sa.Integer(), nullable=True),
-    sa.Column('void_reason', sa.String(length=300), nullable=False),
-    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['entry_id'], ['journal_entries.id'], name=op.f('fk_wage_payouts_entry_id_journal_entries')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payouts')),
-    sa.UniqueConstraint('number', name=op.f('uq_wage_payouts_number'))
-    )
-    op.create_index(op.f('ix_wage_payouts_date'), 'wage_payouts', ['date'], unique=False)
-    op.create_table('instalments',
-    sa.Column('invoice_id', sa.Integer(), nullable=False),
-    sa.Column('seq', sa.Integer(), nullable=False),
-    sa.Column('due_date', sa.Date(), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('is_down_payment', sa.Boolean(), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('amount > 0', name=op.f('ck_instalments_amount_positive')),
-    sa.CheckConstraint('seq >= 1', name=op.f('ck_instalments_seq_positive')),
-    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_instalments_invoice_id_invoices')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_instalments')),
-    sa.UniqueConstraint('invoice_id', 'seq', name='uq_instalments_invoice_seq')
-    )
-    op.create_index(op.f('ix_instalments_due_date'), 'instalments', ['due_date'], unique=False)
-    op.create_index(op.f('ix_instalments_invoice_id'), 'instalments', ['invoice_id'], unique=False)
-    op.create_table('invoice_lines',
-    sa.Column('invoice_id', sa.Integer(), nullable=False),
-    sa.Column('order_id', sa.Integer(), nullable=True),
-    sa.Column('description', sa.String(length=300), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('revenue_account', sa.String(length=20), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('amount > 0', name=op.f('ck_invoice_lines_amount_positive')),
-    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_invoice_lines_invoice_id_invoices')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_invoice_lines'))
-    )
-    op.create_index(op.f('ix_invoice_lines_invoice_id'), 'invoice_lines', ['invoice_id'], unique=False)
-    op.create_index(op.f('ix_invoice_lines_order_id'), 'invoice_lines', ['order_id'], unique=False)
-    op.create_table('material_prices',
-    sa.Column('material_id', sa.Integer(), nullable=False),
-    sa.Column('supplier_id', sa.Integer(), nullable=True),
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('source', sa.String(length=20), nullable=False),
-    sa.Column('purchase_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_material_prices_material_id_materials')),
-    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_material_prices_purchase_id_purchases')),
-    sa.ForeignKeyConstraint(['supplier_id'], ['suppliers.id'], name=op.f('fk_material_prices_supplier_id_suppliers')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_material_prices'))
-    )
-    op.create_index('ix_material_prices_material_date', 'material_prices', ['material_id', 'date'], unique=False)
-    op.create_index('ix_material_prices_supplier', 'material_prices', ['supplier_id', 'material_id'], unique=False)
-    op.create_table('payments',
-    sa.Column('date', sa.Date(), nullable=False),
-    sa.Column('invoice_id', sa.Integer(), nullable=False),
-    sa.Column('customer_id', sa.Integer(), nullable=False),
-    sa.Column('payer_name', sa.String(length=200), nullable=False),
-    sa.Column('method', sa.String(length=10), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('advance', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('status', sa.String(length=10), nullable=False),
-    sa.Column('note', sa.String(length=300), nullable=False),
-    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
-    sa.Column('void_entry_id', sa.Integer(), nullable=True),
-    sa.Column('void_reason', sa.String(length=300), nullable=False),
-    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
-    sa.Column('voided_by', sa.String(length=120), nullable=False),
-    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
-    sa.Column('created_by', sa.String(length=120), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_payments_method')),
-    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_payments_status')),
-    sa.CheckConstraint('advance >= 0 AND advance <= amount', name=op.f('ck_payments_advance_in_amount')),
-    sa.CheckConstraint('amount > 0', name=op.f('ck_payments_amount_positive')),
-    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_payments_invoice_id_invoices')),
-    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_journal_entry_id_journal_entries')),
-    sa.ForeignKeyConstraint(['void_entry_id'], ['journal_entries.id'], name=op.f('fk_payments_void_entry_id_journal_entries')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_payments'))
-    )
-    op.create_index(op.f('ix_payments_customer_id'), 'payments', ['customer_id'], unique=False)
-    op.create_index(op.f('ix_payments_date'), 'payments', ['date'], unique=False)
-    op.create_index(op.f('ix_payments_invoice_id'), 'payments', ['invoice_id'], unique=False)
-    op.create_index(op.f('ix_payments_status'), 'payments', ['status'], unique=False)
-    op.create_table('profit_sharing_lines',
-    sa.Column('sharing_id', sa.Integer(), nullable=False),
-    sa.Column('member_id', sa.Integer(), nullable=False),
-    sa.Column('weight', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_profit_sharing_lines_member_id_members')),
-    sa.ForeignKeyConstraint(['sharing_id'], ['profit_sharings.id'], name=op.f('fk_profit_sharing_lines_sharing_id_profit_sharings')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_profit_sharing_lines'))
-    )
-    op.create_index(op.f('ix_profit_sharing_lines_member_id'), 'profit_sharing_lines', ['member_id'], unique=False)
-    op.create_index(op.f('ix_profit_sharing_lines_sharing_id'), 'profit_sharing_lines', ['sharing_id'], unique=False)
-    op.create_table('purchase_lines',
-    sa.Column('purchase_id', sa.Integer(), nullable=False),
-    sa.Column('line_no', sa.Integer(), nullable=False),
-    sa.Column('material_id', sa.Integer(), nullable=False),
-    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('shipping_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('qty > 0', name=op.f('ck_purchase_lines_qty_positive')),
-    sa.CheckConstraint('unit_price > 0', name=op.f('ck_purchase_lines_price_positive')),
-    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_purchase_lines_material_id_materials')),
-    sa.ForeignKeyConstraint(['purchase_id'], ['purchases.id'], name=op.f('fk_purchase_lines_purchase_id_purchases')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_purchase_lines'))
-    )
-    op.create_index(op.f('ix_purchase_lines_material_id'), 'purchase_lines', ['material_id'], unique=False)
-    op.create_index(op.f('ix_purchase_lines_purchase_id'), 'purchase_lines', ['purchase_id'], unique=False)
-    op.create_table('stock_count_lines',
-    sa.Column('count_id', sa.Integer(), nullable=False),
-    sa.Column('material_id', sa.Integer(), nullable=False),
-    sa.Column('system_qty', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('counted_qty', kws_desktop.store.base.Quantity(), nullable=False),
-    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('explanation', sa.String(length=300), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['count_id'], ['stock_counts.id'], name=op.f('fk_stock_count_lines_count_id_stock_counts')),
-    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_stock_count_lines_material_id_materials')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_count_lines')),
-    sa.UniqueConstraint('count_id', 'material_id', name='material_once')
-    )
-    op.create_index(op.f('ix_stock_count_lines_count_id'), 'stock_count_lines', ['count_id'], unique=False)
-    op.create_table('wage_payout_lines',
-    sa.Column('payout_id', sa.Integer(), nullable=False),
-    sa.Column('member_id', sa.Integer(), nullable=False),
-    sa.Column('wages', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('profit_share', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('advance_given', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('advance_deducted', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('net', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.CheckConstraint('wages >= 0 AND profit_share >= 0 AND advance_given >= 0 AND advance_deducted >= 0 AND net >= 0', name=op.f('ck_wage_payout_lines_not_negative')),
-    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_wage_payout_lines_member_id_members')),
-    sa.ForeignKeyConstraint(['payout_id'], ['wage_payouts.id'], name=op.f('fk_wage_payout_lines_payout_id_wage_payouts')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_wage_payout_lines'))
-    )
-    op.create_index(op.f('ix_wage_payout_lines_member_id'), 'wage_payout_lines', ['member_id'], unique=False)
-    op.create_index(op.f('ix_wage_payout_lines_payout_id'), 'wage_payout_lines', ['payout_id'], unique=False)
     op.create_table('payment_allocations',
     sa.Column('payment_id', sa.Integer(), nullable=False),
     sa.Column('instalment_id', sa.Integer(), nullable=False),
@@ -687,6 +953,45 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_payment_allocations_instalment_id'), 'payment_allocations', ['instalment_id'], unique=False)
     op.create_index(op.f('ix_payment_allocations_payment_id'), 'payment_allocations', ['payment_id'], unique=False)
+    op.create_table('quality_checks',
+    sa.Column('order_id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('code', sa.String(length=20), nullable=False),
+    sa.Column('passed', sa.Boolean(), nullable=False),
+    sa.Column('first_passed', sa.Boolean(), nullable=False),
+    sa.Column('note', sa.String(length=300), nullable=False),
+    sa.Column('accepted_reason', sa.String(length=300), nullable=False),
+    sa.Column('checked_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_quality_checks_order_id_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quality_checks')),
+    sa.UniqueConstraint('order_id', 'code', name='once_per_order')
+    )
+    op.create_index(op.f('ix_quality_checks_date'), 'quality_checks', ['date'], unique=False)
+    op.create_index(op.f('ix_quality_checks_order_id'), 'quality_checks', ['order_id'], unique=False)
+    op.create_table('quote_item_components',
+    sa.Column('item_id', sa.Integer(), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=12), nullable=False),
+    sa.Column('material_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('unit', sa.String(length=20), nullable=False),
+    sa.Column('qty', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('unit_cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('unit_price', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("kind IN ('material', 'labour', 'transport', 'equipment', 'other')", name=op.f('ck_quote_item_components_kind')),
+    sa.CheckConstraint('qty >= 0', name=op.f('ck_quote_item_components_qty_not_negative')),
+    sa.ForeignKeyConstraint(['item_id'], ['quote_items.id'], name=op.f('fk_quote_item_components_item_id_quote_items')),
+    sa.ForeignKeyConstraint(['material_id'], ['materials.id'], name=op.f('fk_quote_item_components_material_id_materials')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quote_item_components'))
+    )
+    op.create_index(op.f('ix_quote_item_components_item_id'), 'quote_item_components', ['item_id'], unique=False)
     op.create_table('receipts',
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -703,6 +1008,46 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_receipts_date'), 'receipts', ['date'], unique=False)
     op.create_index('ix_receipts_status_date', 'receipts', ['status', 'date'], unique=False)
+    op.create_table('site_surveys',
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('quote_id', sa.Integer(), nullable=True),
+    sa.Column('order_id', sa.Integer(), nullable=True),
+    sa.Column('customer_id', sa.Integer(), nullable=True),
+    sa.Column('surveyor_name', sa.String(length=120), nullable=False),
+    sa.Column('household_size', sa.Integer(), nullable=False),
+    sa.Column('water_source', sa.String(length=20), nullable=False),
+    sa.Column('well_distance_m', kws_desktop.store.base.Quantity(), nullable=True),
+    sa.Column('groundwater_depth_m', kws_desktop.store.base.Quantity(), nullable=True),
+    sa.Column('soil_notes', sa.String(length=300), nullable=False),
+    sa.Column('groundwater_notes', sa.String(length=300), nullable=False),
+    sa.Column('truck_access', sa.String(length=10), nullable=False),
+    sa.Column('advised_volume_m3', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('advised_length_m', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('advised_width_m', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('advised_height_m', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('chosen_volume_m3', kws_desktop.store.base.Quantity(), nullable=False),
+    sa.Column('override_reason', sa.String(length=300), nullable=False),
+    sa.Column('distance_warning', sa.Boolean(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("truck_access IN ('mudah', 'sulit', 'tidak')", name=op.f('ck_site_surveys_truck_access')),
+    sa.CheckConstraint('chosen_volume_m3 > 0', name=op.f('ck_site_surveys_chosen_volume')),
+    sa.CheckConstraint('household_size BETWEEN 1 AND 50', name=op.f('ck_site_surveys_household_size')),
+    sa.CheckConstraint('quote_id IS NOT NULL OR order_id IS NOT NULL', name=op.f('ck_site_surveys_on_quote_or_order')),
+    sa.CheckConstraint('well_distance_m IS NULL OR well_distance_m >= 0', name=op.f('ck_site_surveys_distance')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_site_surveys_customer_id_customers')),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_site_surveys_order_id_orders')),
+    sa.ForeignKeyConstraint(['quote_id'], ['quotes.id'], name=op.f('fk_site_surveys_quote_id_quotes')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_site_surveys'))
+    )
+    op.create_index(op.f('ix_site_surveys_customer_id'), 'site_surveys', ['customer_id'], unique=False)
+    op.create_index(op.f('ix_site_surveys_date'), 'site_surveys', ['date'], unique=False)
+    op.create_index(op.f('ix_site_surveys_distance_warning'), 'site_surveys', ['distance_warning'], unique=False)
+    op.create_index(op.f('ix_site_surveys_order_id'), 'site_surveys', ['order_id'], unique=False)
+    op.create_index(op.f('ix_site_surveys_quote_id'), 'site_surveys', ['quote_id'], unique=False)
     op.create_table('stock_moves',
     sa.Column('material_id', sa.Integer(), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -729,62 +1074,63 @@ def upgrade() -> None:
     op.create_index(op.f('ix_stock_moves_date'), 'stock_moves', ['date'], unique=False)
     op.create_index('ix_stock_moves_material_date', 'stock_moves', ['material_id', 'date'], unique=False)
     op.create_index(op.f('ix_stock_moves_order_id'), 'stock_moves', ['order_id'], unique=False)
+    op.create_table('service_visits',
+    sa.Column('complaint_id', sa.Integer(), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('fix', sa.String(length=300), nullable=False),
+    sa.Column('cost', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('method', sa.String(length=10), nullable=False),
+    sa.Column('visited_by', sa.String(length=120), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint("method IN ('cash', 'transfer')", name=op.f('ck_service_visits_method')),
+    sa.CheckConstraint("status IN ('posted', 'void')", name=op.f('ck_service_visits_status')),
+    sa.CheckConstraint('cost >= 0', name=op.f('ck_service_visits_cost_not_negative')),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_service_visits_complaint_id_complaints')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_service_visits_journal_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_service_visits'))
+    )
+    op.create_index(op.f('ix_service_visits_complaint_id'), 'service_visits', ['complaint_id'], unique=False)
+    op.create_index(op.f('ix_service_visits_date'), 'service_visits', ['date'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_service_visits_date'), table_name='service_visits')
+    op.drop_index(op.f('ix_service_visits_complaint_id'), table_name='service_visits')
+    op.drop_table('service_visits')
     op.drop_index(op.f('ix_stock_moves_order_id'), table_name='stock_moves')
     op.drop_index('ix_stock_moves_material_date', table_name='stock_moves')
     op.drop_index(op.f('ix_stock_moves_date'), table_name='stock_moves')
     op.drop_table('stock_moves')
+    op.drop_index(op.f('ix_site_surveys_quote_id'), table_name='site_surveys')
+    op.drop_index(op.f('ix_site_surveys_order_id'), table_name='site_surveys')
+    op.drop_index(op.f('ix_site_surveys_distance_warning'), table_name='site_surveys')
+    op.drop_index(op.f('ix_site_surveys_date'), table_name='site_surveys')
+    op.drop_index(op.f('ix_site_surveys_customer_id'), table_name='site_surveys')
+    op.drop_table('site_surveys')
     op.drop_index('ix_receipts_status_date', table_name='receipts')
     op.drop_index(op.f('ix_receipts_date'), table_name='receipts')
     op.drop_table('receipts')
+    op.drop_index(op.f('ix_quote_item_components_item_id'), table_name='quote_item_components')
+    op.drop_table('quote_item_components')
+    op.drop_index(op.f('ix_quality_checks_order_id'), table_name='quality_checks')
+    op.drop_index(op.f('ix_quality_checks_date'), table_name='quality_checks')
+    op.drop_table('quality_checks')
     op.drop_index(op.f('ix_payment_allocations_payment_id'), table_name='payment_allocations')
     op.drop_index(op.f('ix_payment_allocations_instalment_id'), table_name='payment_allocations')
     op.drop_table('payment_allocations')
-    op.drop_index(op.f('ix_wage_payout_lines_payout_id'), table_name='wage_payout_lines')
-    op.drop_index(op.f('ix_wage_payout_lines_member_id'), table_name='wage_payout_lines')
-    op.drop_table('wage_payout_lines')
-    op.drop_index(op.f('ix_stock_count_lines_count_id'), table_name='stock_count_lines')
-    op.drop_table('stock_count_lines')
-    op.drop_index(op.f('ix_purchase_lines_purchase_id'), table_name='purchase_lines')
-    op.drop_index(op.f('ix_purchase_lines_material_id'), table_name='purchase_lines')
-    op.drop_table('purchase_lines')
-    op.drop_index(op.f('ix_profit_sharing_lines_sharing_id'), table_name='profit_sharing_lines')
-    op.drop_index(op.f('ix_profit_sharing_lines_member_id'), table_name='profit_sharing_lines')
-    op.drop_table('profit_sharing_lines')
-    op.drop_index(op.f('ix_payments_status'), table_name='payments')
-    op.drop_index(op.f('ix_payments_invoice_id'), table_name='payments')
-    op.drop_index(op.f('ix_payments_date'), table_name='payments')
-    op.drop_index(op.f('ix_payments_customer_id'), table_name='payments')
-    op.drop_table('payments')
-    op.drop_index('ix_material_prices_supplier', table_name='material_prices')
-    op.drop_index('ix_material_prices_material_date', table_name='material_prices')
-    op.drop_table('material_prices')
-    op.drop_index(op.f('ix_invoice_lines_order_id'), table_name='invoice_lines')
-    op.drop_index(op.f('ix_invoice_lines_invoice_id'), table_name='invoice_lines')
-    op.drop_table('invoice_lines')
-    op.drop_index(op.f('ix_instalments_invoice_id'), table_name='instalments')
-    op.drop_index(op.f('ix_instalments_due_date'), table_name='instalments')
-    op.drop_table('instalments')
-    op.drop_index(op.f('ix_wage_payouts_date'), table_name='wage_payouts')
-    op.drop_table('wage_payouts')
-    op.drop_index(op.f('ix_supplier_payments_supplier_id'), table_name='supplier_payments')
-    op.drop_index(op.f('ix_supplier_payments_date'), table_name='supplier_payments')
-    op.drop_table('supplier_payments')
-    op.drop_index(op.f('ix_stock_counts_date'), table_name='stock_counts')
-    op.drop_table('stock_counts')
-    op.drop_index(op.f('ix_purchases_supplier_id'), table_name='purchases')
-    op.drop_index(op.f('ix_purchases_order_id'), table_name='purchases')
-    op.drop_index(op.f('ix_purchases_date'), table_name='purchases')
-    op.drop_table('purchases')
-    op.drop_index('ix_profit_sharings_period', table_name='profit_sharings')
-    op.drop_index(op.f('ix_profit_sharings_date'), table_name='profit_sharings')
-    op.drop_table('profit_sharings')
     op.drop_index(op.f('ix_order_stage_events_order_id'), table_name='order_stage_events')
     op.drop_table('order_stage_events')
+    op.drop_index(op.f('ix_order_satisfaction_date'), table_name='order_satisfaction')
+    op.drop_table('order_satisfaction')
     op.drop_index(op.f('ix_order_photos_order_id'), table_name='order_photos')
     op.drop_table('order_photos')
+    op.drop_index(op.f('ix_order_payers_payer_customer_id'), table_name='order_payers')
     op.drop_index(op.f('ix_order_payers_order_id'), table_name='order_payers')
     op.drop_table('order_payers')
     op.drop_index(op.f('ix_order_items_order_id'), table_name='order_items')
@@ -801,6 +1147,88 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_order_costs_order_id'), table_name='order_costs')
     op.drop_index(op.f('ix_order_costs_date'), table_name='order_costs')
     op.drop_table('order_costs')
+    op.drop_index(op.f('ix_complaints_status'), table_name='complaints')
+    op.drop_index(op.f('ix_complaints_order_id'), table_name='complaints')
+    op.drop_index(op.f('ix_complaints_date_reported'), table_name='complaints')
+    op.drop_table('complaints')
+    op.drop_index(op.f('ix_wage_payout_lines_payout_id'), table_name='wage_payout_lines')
+    op.drop_index(op.f('ix_wage_payout_lines_member_id'), table_name='wage_payout_lines')
+    op.drop_table('wage_payout_lines')
+    op.drop_index('ix_trainings_topic_start', table_name='trainings')
+    op.drop_index(op.f('ix_trainings_topic'), table_name='trainings')
+    op.drop_index(op.f('ix_trainings_start_date'), table_name='trainings')
+    op.drop_index(op.f('ix_trainings_member_id'), table_name='trainings')
+    op.drop_table('trainings')
+    op.drop_index(op.f('ix_stock_count_lines_count_id'), table_name='stock_count_lines')
+    op.drop_table('stock_count_lines')
+    op.drop_index(op.f('ix_quote_payers_quote_id'), table_name='quote_payers')
+    op.drop_table('quote_payers')
+    op.drop_index(op.f('ix_quote_items_quote_id'), table_name='quote_items')
+    op.drop_index(op.f('ix_quote_items_package_id'), table_name='quote_items')
+    op.drop_table('quote_items')
+    op.drop_index(op.f('ix_purchase_lines_purchase_id'), table_name='purchase_lines')
+    op.drop_index(op.f('ix_purchase_lines_material_id'), table_name='purchase_lines')
+    op.drop_table('purchase_lines')
+    op.drop_index(op.f('ix_profit_sharing_lines_sharing_id'), table_name='profit_sharing_lines')
+    op.drop_index(op.f('ix_profit_sharing_lines_member_id'), table_name='profit_sharing_lines')
+    op.drop_table('profit_sharing_lines')
+    op.drop_index(op.f('ix_payments_status'), table_name='payments')
+    op.drop_index(op.f('ix_payments_invoice_id'), table_name='payments')
+    op.drop_index(op.f('ix_payments_date'), table_name='payments')
+    op.drop_index(op.f('ix_payments_customer_id'), table_name='payments')
+    op.drop_table('payments')
+    op.drop_index(op.f('ix_partner_agreements_start_date'), table_name='partner_agreements')
+    op.drop_index(op.f('ix_partner_agreements_partner_id'), table_name='partner_agreements')
+    op.drop_table('partner_agreements')
+    op.drop_index('ix_orders_status_date', table_name='orders')
+    op.drop_index(op.f('ix_orders_status'), table_name='orders')
+    op.drop_index(op.f('ix_orders_quote_id'), table_name='orders')
+    op.drop_index(op.f('ix_orders_package'), table_name='orders')
+    op.drop_index(op.f('ix_orders_kecamatan'), table_name='orders')
+    op.drop_index(op.f('ix_orders_handed_over_date'), table_name='orders')
+    op.drop_index(op.f('ix_orders_desa'), table_name='orders')
+    op.drop_index(op.f('ix_orders_date'), table_name='orders')
+    op.drop_index(op.f('ix_orders_customer_name'), table_name='orders')
+    op.drop_index(op.f('ix_orders_customer_id'), table_name='orders')
+    op.drop_table('orders')
+    op.drop_index('ix_material_prices_supplier', table_name='material_prices')
+    op.drop_index('ix_material_prices_material_date', table_name='material_prices')
+    op.drop_table('material_prices')
+    op.drop_index(op.f('ix_invoice_lines_order_id'), table_name='invoice_lines')
+    op.drop_index(op.f('ix_invoice_lines_invoice_id'), table_name='invoice_lines')
+    op.drop_table('invoice_lines')
+    op.drop_index(op.f('ix_instalments_invoice_id'), table_name='instalments')
+    op.drop_index(op.f('ix_instalments_due_date'), table_name='instalments')
+    op.drop_table('instalments')
+    op.drop_index(op.f('ix_work_package_materials_package_id'), table_name='work_package_materials')
+    op.drop_index(op.f('ix_work_package_materials_material_id'), table_name='work_package_materials')
+    op.drop_table('work_package_materials')
+    op.drop_index(op.f('ix_wage_payouts_date'), table_name='wage_payouts')
+    op.drop_table('wage_payouts')
+    op.drop_index(op.f('ix_supplier_payments_supplier_id'), table_name='supplier_payments')
+    op.drop_index(op.f('ix_supplier_payments_date'), table_name='supplier_payments')
+    op.drop_table('supplier_payments')
+    op.drop_index(op.f('ix_stock_counts_date'), table_name='stock_counts')
+    op.drop_table('stock_counts')
+    op.drop_index(op.f('ix_quotes_status'), table_name='quotes')
+    op.drop_index(op.f('ix_quotes_previous_quote_id'), table_name='quotes')
+    op.drop_index(op.f('ix_quotes_order_id'), table_name='quotes')
+    op.drop_index(op.f('ix_quotes_date'), table_name='quotes')
+    op.drop_index(op.f('ix_quotes_customer_id'), table_name='quotes')
+    op.drop_index('ix_quotes_customer_date', table_name='quotes')
+    op.drop_table('quotes')
+    op.drop_index(op.f('ix_purchases_supplier_id'), table_name='purchases')
+    op.drop_index(op.f('ix_purchases_order_id'), table_name='purchases')
+    op.drop_index(op.f('ix_purchases_date'), table_name='purchases')
+    op.drop_table('purchases')
+    op.drop_index('ix_profit_sharings_period', table_name='profit_sharings')
+    op.drop_index(op.f('ix_profit_sharings_date'), table_name='profit_sharings')
+    op.drop_table('profit_sharings')
+    op.drop_index(op.f('ix_partners_supplier_id'), table_name='partners')
+    op.drop_index(op.f('ix_partners_kind'), table_name='partners')
+    op.drop_index(op.f('ix_partners_customer_id'), table_name='partners')
+    op.drop_table('partners')
+    op.drop_table('package_warranties')
     op.drop_index(op.f('ix_member_roles_member_id'), table_name='member_roles')
     op.drop_table('member_roles')
     op.drop_index('ix_journal_lines_party', table_name='journal_lines')
@@ -815,21 +1243,11 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_advances_member_id'), table_name='advances')
     op.drop_index(op.f('ix_advances_date'), table_name='advances')
     op.drop_table('advances')
+    op.drop_table('work_packages')
     op.drop_table('suppliers')
     op.drop_table('settings')
     op.drop_table('profile')
     op.drop_table('period_closes')
-    op.drop_index('ix_orders_status_date', table_name='orders')
-    op.drop_index(op.f('ix_orders_status'), table_name='orders')
-    op.drop_index(op.f('ix_orders_quote_id'), table_name='orders')
-    op.drop_index(op.f('ix_orders_package'), table_name='orders')
-    op.drop_index(op.f('ix_orders_kecamatan'), table_name='orders')
-    op.drop_index(op.f('ix_orders_handed_over_date'), table_name='orders')
-    op.drop_index(op.f('ix_orders_desa'), table_name='orders')
-    op.drop_index(op.f('ix_orders_date'), table_name='orders')
-    op.drop_index(op.f('ix_orders_customer_name'), table_name='orders')
-    op.drop_index(op.f('ix_orders_customer_id'), table_name='orders')
-    op.drop_table('orders')
     op.drop_table('number_sequences')
     op.drop_index(op.f('ix_members_name'), table_name='members')
     op.drop_index(op.f('ix_members_active'), table_name='members')
@@ -840,6 +1258,11 @@ def downgrade() -> None:
     op.drop_index('ix_journal_entries_source', table_name='journal_entries')
     op.drop_index(op.f('ix_journal_entries_date'), table_name='journal_entries')
     op.drop_table('journal_entries')
+    op.drop_index(op.f('ix_customers_phone_digits'), table_name='customers')
+    op.drop_index('ix_customers_name', table_name='customers')
+    op.drop_index('ix_customers_kind_name', table_name='customers')
+    op.drop_index('ix_customers_kecamatan_desa', table_name='customers')
+    op.drop_table('customers')
     op.drop_index('ix_audit_log_entity', table_name='audit_log')
     op.drop_index(op.f('ix_audit_log_at'), table_name='audit_log')
     op.drop_table('audit_log')
