@@ -558,14 +558,18 @@ def accept_quote_in(session: Session, quote_id: int, date: dt.date, *, actor: st
                     planned_start: dt.date | None = None, facilitator_name: str = "") -> int:
     """Session-level accept_quote: returns the new order's id."""
     from kws_desktop.services import quotes
+    from kws_desktop.store.models.quotes import Quote
     snap = quotes.quote_for_order(session, quote_id)
+    quote = session.get(Quote, quote_id)
     if not isinstance(date, dt.date):
         raise UserError(_("Isi tanggal pesanan."), field="date")
-    valid_until = getattr(snap, "valid_until", None)
-    if valid_until is not None and date > valid_until:
-        raise UserError(_("Penawaran {number} sudah kedaluwarsa (berlaku sampai {date}). "
-                          "Buat penawaran baru dengan harga terkini.").format(
-            number=snap.number, date=format_date(valid_until)), field="date")
+    if quote.status == "accepted" or quote.order_id is not None:
+        raise UserError(_("Penawaran {number} sudah diterima dan sudah menjadi pesanan.")
+                        .format(number=snap.number))
+    if quote.status == "expired" or date > quote.valid_until:
+        raise UserError(_("Penawaran {number} sudah kedaluwarsa (berlaku sampai {date}). Buat revisi "
+                          "dengan harga terbaru, lalu terima revisinya.").format(
+            number=snap.number, date=format_date(quote.valid_until)), field="date")
     if date < snap.date:
         raise UserError(_("Tanggal pesanan tidak boleh sebelum tanggal penawaran ({date}).")
                         .format(date=format_date(snap.date)), field="date")
@@ -577,14 +581,14 @@ def accept_quote_in(session: Session, quote_id: int, date: dt.date, *, actor: st
                                                   material_id=c.material_id)
                                    for c in getattr(item, "components", ())))
         for item in snap.items)
-    payers = tuple(PayerInput(payer_type=p.payer_type, amount=p.amount, name=getattr(p, "name", "") or "",
+    payers = tuple(PayerInput(payer_type=p.payer_type, amount=p.amount, name=p.payer_name or "",
                               payer_customer_id=getattr(p, "payer_customer_id", None))
                    for p in snap.payers)
     data = OrderInput(customer_id=snap.customer_id, date=date, lines=lines, payers=payers,
                       discount=snap.discount, planned_start=planned_start,
-                      facilitator_name=facilitator_name, description=getattr(snap, "title", "") or "")
+                      facilitator_name=facilitator_name, description=quote.title or "")
     order = _insert_order(session, data, actor, quote_id=quote_id, quoted_cost=snap.cost,
-                          site_address=getattr(snap, "site_address", "") or "")
+                          site_address=quote.site_address or "")
     if order.price != snap.total:
         raise UserError(_("Harga pesanan tidak sama dengan total penawaran; periksa penawaran {number}.")
                         .format(number=snap.number))

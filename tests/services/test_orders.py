@@ -229,3 +229,48 @@ def test_list_filters_sort_and_totals(book, setup):
     t = orders.order_totals(book)
     assert (t.count, t.price, t.cost, t.margin) == (2, 9_000_000, 5_000_000, 4_000_000)
     assert orders.get_order(book, b.id).cost.over_cost
+
+
+def _quote(book, setup, *, date=D, valid_until=None):
+    from kws_desktop.services import quotes
+    from kws_desktop.services.packages import PackageInput, PackageMaterialInput, create_package
+    pkg = create_package(book, PackageInput(code="TS-1", name="Tangki septik individual", materials=(
+        PackageMaterialInput(setup["semen"], 6),), labour_days=4, daily_wage=120_000,
+        transport_cost=100_000, overhead_pct=10, margin_pct=15))
+    return quotes.create_quote(book, quotes.QuoteInput(
+        customer_id=setup["customer"], date=date, valid_until=valid_until,
+        lines=(quotes.QuoteLineInput(qty=1, package_id=pkg.id),), title="Pembangunan tangki septik",
+        site_address="Kp. Sukamaju Hilir"))
+
+
+def test_accept_quote_copies_items_components_payers_and_freezes_quote(book, setup):
+    from kws_desktop.services import quotes
+    q = _quote(book, setup)
+    v = orders.accept_quote(book, q.id, D + dt.timedelta(days=3))
+    assert v.quote_id == q.id and v.quote_number == q.number
+    assert v.price == q.total and v.quoted_cost == q.totals.cost
+    main = v.main_items
+    assert len(main) == 1 and main[0].kind == "package"
+    assert v.package == main[0].description
+    assert any(i.kind == "component" and i.material_id == setup["semen"] for i in v.items)
+    assert v.quoted_cost > 0 and v.address == "Kp. Sukamaju Hilir"
+    assert quotes.get_quote(book, q.id).order_id == v.id
+    assert sum(p.amount for p in v.payers) == v.price
+    after = quotes.get_quote(book, q.id)
+    assert after.status == "accepted"
+    before = _counts(book)
+    with pytest.raises(UserError) as e:
+        orders.accept_quote(book, q.id, D + dt.timedelta(days=4))
+    assert "sudah diterima" in e.value.message
+    assert _counts(book) == before
+
+
+def test_accepting_an_expired_quote_is_refused(book, setup):
+    from kws_desktop.services import quotes
+    q = _quote(book, setup, valid_until=D + dt.timedelta(days=10))
+    before = _counts(book)
+    with pytest.raises(UserError) as e:
+        orders.accept_quote(book, q.id, D + dt.timedelta(days=11))
+    assert "kedaluwarsa" in e.value.message and e.value.field == "date"
+    assert _counts(book) == before
+    assert quotes.get_quote(book, q.id).status != "accepted"
