@@ -35,5 +35,17 @@ LISTS: dict[str, ListSpec] = {
 }
 
 
+def _members(book: Book) -> list[dict]:
+    from kws_desktop.services.members import list_members
+    return [m.as_json() for m in list_members(book)]
+
+
+LISTS["members"] = ListSpec((
+    ListColumn("name", N_("Nama")), ListColumn("gender", N_("L/P")), ListColumn("role", N_("Jabatan")),
+    ListColumn("active", N_("Aktif")), ListColumn("joined_on", N_("Masuk"), "date"),
+    ListColumn("left_on", N_("Keluar"), "date"), ListColumn("wages_owed", N_("Upah belum dibayar"), "money"),
+    ListColumn("advances", N_("Kasbon"), "money")), _members)
+
+
 def register_list(kind: str, spec: ListSpec) -> None:
     LISTS[kind] = spec

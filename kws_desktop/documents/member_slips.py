@@ -1,0 +1,222 @@
+"""Papers a member takes home: the wage slip (slip upah) and the member income slip.
+
+Plain data in (the dataclasses below), a PDF out. A5 portrait, one slip per page, each with
+the KWS letterhead, so a payout for eight members prints eight slips to cut or hand out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from kws_desktop.core.profile import KwsProfile
+from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
+from kws_desktop.documents.blocks import key_value_table, money_table, signature_blocks, title_block
+from kws_desktop.documents.letterhead import letterhead
+from kws_desktop.documents.pdf import build_pdf, content_width
+from kws_desktop.documents.styles import paragraph
+from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.documents.tabular import default_place_date
+from kws_desktop.i18n import _, format_date, format_rupiah
+
+PAPER = "A5"
+
+
+@dataclass(frozen=True)
+class WageSlipJob:
+    work_date: dt.date
+    order_number: str
+    customer: str
+    days: Decimal
+    daily_wage: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class WageSlip:
+    number: str
+    date: dt.date
+    status: str
+    method: str                 # already in words ("Tunai (kas)")
+    member_name: str
+    member_role: str            # already in words ("Tukang")
+    jobs: tuple[WageSlipJob, ...]
+    wages: int
+    profit_share: int
+    advance_given: int
+    advance_deducted: int
+    net: int
+    wages_owed_after: int
+    profit_share_owed_after: int
+    advances_after: int
+    void_reason: str = ""
+
+
+@dataclass(frozen=True)
+class IncomeSlipLine:
+    date: dt.date
+    text: str
+    earned: int = 0      # wages or profit share earned (adds to what the group owes)
+    received: int = 0    # money handed over (wages, profit share, kasbon)
+    deducted: int = 0    # kasbon taken back out of pay
+
+
+@dataclass(frozen=True)
+class MemberIncomeSlip:
+    member_name: str
+    member_role: str
+    gender: str             # in words
+    joined_on: dt.date
+    left_on: dt.date | None
+    start: dt.date
+    end: dt.date
+    days: Decimal
+    jobs: int
+    wages_earned: int
+    profit_share: int
+    advances_taken: int
+    advances_deducted: int
+    received: int
+    opening_owed: int       # wages + profit share owed minus kasbon, at the start
+    closing_wages_owed: int
+    closing_share_owed: int
+    closing_advances: int
+    capital: int
+    lines: tuple[IncomeSlipLine, ...] = field(default_factory=tuple)
+
+
+def _job_table(jobs: Sequence[WageSlipJob]) -> Flowable:
+    columns = [Column("date", _("Tanggal"), "date"), Column("order", _("Pekerjaan")),
+               Column("days", _("Hari"), "qty"), Column("wage", _("Upah/hari"), "money"),
+               Column("amount", _("Jumlah"), "money")]
+    rows = [Row({"date": j.work_date, "order": f"{j.order_number} {j.customer}".strip(),
+                 "days": j.days, "wage": j.daily_wage, "amount": j.amount}) for j in jobs]
+    rows.append(Row({"order": _("Jumlah"), "days": sum((j.days for j in jobs), Decimal(0)),
+                     "amount": sum(j.amount for j in jobs)}, style="total"))
+    return data_table(columns, rows)
+
+
+def _wage_slip_story(slip: WageSlip, profile: KwsProfile, width: float) -> list[Flowable]:
+    story: list[Flowable] = [*letterhead(profile, width, compact=True)]
+    story += title_block(_("SLIP UPAH ANGGOTA"), slip.number)
+    story.append(key_value_table([
+        (_("Nama"), slip.member_name),
+        (_("Jabatan"), slip.member_role),
+        (_("Tanggal bayar"), format_date(slip.date)),
+        (_("Cara bayar"), slip.method),
+    ]))
+    story.append(Spacer(1, 3 * mm))
+    if slip.jobs:
+        story.append(paragraph(_("Pekerjaan sejak pembayaran sebelumnya:"), "small"))
+        story.append(Spacer(1, 1 * mm))
+        story.append(_job_table(slip.jobs))
+        story.append(Spacer(1, 3 * mm))
+    rows: list[tuple[str, int]] = []
+    if slip.wages:
+        rows.append((_("Upah dibayar"), slip.wages))
+    if slip.profit_share:
+        rows.append((_("Bagi hasil (SHU) dibayar"), slip.profit_share))
+    if slip.advance_given:
+        rows.append((_("Kasbon baru (dipotong dari upah berikutnya)"), slip.advance_given))
+    if slip.advance_deducted:
+        rows.append((_("Potongan kasbon"), -slip.advance_deducted))
+    story.append(money_table(rows, total=(_("Diterima bersih"), slip.net)))
+    story.append(Spacer(1, 1.5 * mm))
+    story.append(paragraph(_("Terbilang: {words}").format(words=sentence_case(terbilang_rupiah(slip.net))),
+                           "small"))
+    story.append(Spacer(1, 2.5 * mm))
+    after = [(_("Upah yang belum dibayar"), format_rupiah(slip.wages_owed_after))]
+    if slip.profit_share_owed_after:
+        after.append((_("Bagi hasil yang belum dibayar"), format_rupiah(slip.profit_share_owed_after)))
+    after.append((_("Sisa kasbon"), format_rupiah(slip.advances_after)))
+    story.append(paragraph(_("Sesudah pembayaran ini:"), "small"))
+    story.append(key_value_table(after))
+    if slip.status == "void":
+        story.append(Spacer(1, 2 * mm))
+        story.append(paragraph(_("DIBATALKAN: {reason}").format(reason=slip.void_reason), bold=True))
+    story.append(signature_blocks(
+        [(_("Yang menyerahkan,\nBendahara"), profile.treasurer_name), (_("Yang menerima,"), slip.member_name)],
+        place_date=default_place_date(profile, slip.date), sign_space=15 * mm))
+    return story
+
+
+def write_wage_slips(path: os.PathLike[str] | str, slips: Sequence[WageSlip], *,
+                     profile: KwsProfile) -> Path:
+    """One A5 page per member of the payout (a page may run over if a member worked many jobs)."""
+    width = content_width(PAPER)
+    story: list[Flowable] = []
+    for i, slip in enumerate(slips):
+        if i:
+            story.append(PageBreak())
+        story += _wage_slip_story(slip, profile, width)
+    void = bool(slips) and all(s.status == "void" for s in slips)
+    title = _("Slip Upah {number}").format(number=slips[0].number) if slips else _("Slip Upah")
+    return build_pdf(path, story, profile=profile, title=title, paper=PAPER, letterhead=False,
+                     watermark=_("BATAL") if void else None)
+
+
+def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSlip, *,
+                             profile: KwsProfile) -> Path:
+    """The member's income for a period: what they earned, received, and what is still owed."""
+    width = content_width(PAPER)
+    story: list[Flowable] = [*letterhead(profile, width, compact=True)]
+    story += title_block(_("PENGHASILAN ANGGOTA"), subtitle=_("Periode {start} s.d. {end}").format(
+        start=format_date(slip.start), end=format_date(slip.end)))
+    info = [(_("Nama"), slip.member_name), (_("Jabatan"), slip.member_role),
+            (_("Jenis kelamin"), slip.gender), (_("Anggota sejak"), format_date(slip.joined_on))]
+    if slip.left_on:
+        info.append((_("Keluar"), format_date(slip.left_on)))
+    info.append((_("Hari kerja"), _("{days} hari di {jobs} pekerjaan").format(
+        days=_qty(slip.days), jobs=slip.jobs)))
+    story.append(key_value_table(info))
+    story.append(Spacer(1, 3 * mm))
+    story.append(paragraph(_("Penghasilan dalam periode ini"), "heading"))
+    story.append(money_table([(_("Upah dari pekerjaan"), slip.wages_earned),
+                              (_("Bagi hasil (SHU)"), slip.profit_share)],
+                             total=(_("Jumlah penghasilan"), slip.wages_earned + slip.profit_share)))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_("Uang yang diterima dan kasbon"), "heading"))
+    story.append(money_table([(_("Uang diterima (upah, bagi hasil, kasbon)"), slip.received),
+                              (_("Kasbon diambil"), slip.advances_taken),
+                              (_("Kasbon dipotong dari upah"), slip.advances_deducted)]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_("Keadaan pada {date}").format(date=format_date(slip.end)), "heading"))
+    story.append(money_table([(_("Upah yang belum dibayar"), slip.closing_wages_owed),
+                              (_("Bagi hasil yang belum dibayar"), slip.closing_share_owed),
+                              (_("Sisa kasbon"), -slip.closing_advances)],
+                             total=(_("Masih akan diterima"),
+                                    slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances)))
+    if slip.capital:
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(paragraph(_("Simpanan di kelompok: {amount}").format(amount=format_rupiah(slip.capital)),
+                               "small"))
+    if slip.lines:
+        story.append(Spacer(1, 3 * mm))
+        story.append(paragraph(_("Rincian"), "heading"))
+        columns = [Column("date", _("Tanggal"), "date"), Column("text", _("Uraian")),
+                   Column("earned", _("Penghasilan"), "money"), Column("received", _("Diterima"), "money"),
+                   Column("deducted", _("Potong kasbon"), "money")]
+        rows = [Row({"date": ln.date, "text": ln.text, "earned": ln.earned or None,
+                     "received": ln.received or None, "deducted": ln.deducted or None})
+                for ln in slip.lines]
+        rows.append(Row({"text": _("Jumlah"), "earned": sum(ln.earned for ln in slip.lines),
+                         "received": sum(ln.received for ln in slip.lines),
+                         "deducted": sum(ln.deducted for ln in slip.lines)}, style="total"))
+        story.append(data_table(columns, rows))
+    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
+                                   (_("Anggota,"), slip.member_name)],
+                                  place_date=default_place_date(profile), sign_space=15 * mm))
+    return build_pdf(path, story, profile=profile,
+                     title=_("Penghasilan Anggota: {name}").format(name=slip.member_name),
+                     paper=PAPER, letterhead=False)
+
+
+def _qty(value: Decimal) -> str:
+    from kws_desktop.i18n import format_quantity
+    return format_quantity(value)
