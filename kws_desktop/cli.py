@@ -25,7 +25,8 @@ def _err(text: str) -> None:
 
 def cmd_demo(args) -> int:
     from kws_desktop.services.demo import build_demo
-    out = Path(args.out)
+    from kws_desktop.store.engine import is_url
+    out = args.out if is_url(args.out) else Path(args.out)
     summary = build_demo(out, seed=args.seed, orders=args.orders, years=args.years)
     _out(_("Buku demo ditulis: {path}").format(path=out))
     for label, count in summary.items():
@@ -99,12 +100,82 @@ def cmd_list(args) -> int:
     return EXIT_OK
 
 
+def _cli_date(text: str | None, option: str):
+    """A date from the command line (2026-11-28 or 28/11/2026), or None when not given."""
+    if text is None:
+        return None
+    from kws_desktop.i18n import parse_date
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise _UsageError(_("Tanggal {option} tidak dapat dibaca: {text} (tulis 2026-11-28 atau "
+                            "28/11/2026)").format(option=option, text=text)) from None
+
+
+class _UsageError(Exception):
+    pass
+
+
+def cmd_report(args) -> int:
+    from kws_desktop.documents.output import DocumentWriteError
+    from kws_desktop.documents.tabular import FORMATS, write_report
+    from kws_desktop.services.books import get_profile, get_setting, open_book
+    from kws_desktop.services.reports import build_report, get_spec, unknown_kind_message
+    if get_spec(args.kind) is None:
+        _err(unknown_kind_message(args.kind))
+        return EXIT_USAGE
+    out = Path(args.out)
+    fmt = (args.format or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        _err(_("Format laporan tidak dikenal: {format} (pilih pdf, xlsx atau csv)").format(
+            format=fmt or "?"))
+        return EXIT_USAGE
+    try:
+        start, end = _cli_date(args.start, "--from"), _cli_date(args.end, "--to")
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if not out.parent.is_dir():
+        _err(_("Folder {path} tidak ada; laporan tidak ditulis.").format(path=out.parent))
+        return EXIT_REFUSED
+    with open_book(args.book, read_only=True) as book:
+        report = build_report(book, args.kind, start, end)
+        profile = get_profile(book)
+        paper = args.paper or get_setting(book, "document_paper") or "A4"
+    try:
+        write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4")
+    except DocumentWriteError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    _out(_("Laporan ditulis: {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_export_ledger(args) -> int:
+    from kws_desktop.documents.output import DocumentWriteError
+    from kws_desktop.services.books import open_book
+    from kws_desktop.services.ledger_export import export_ledger
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        _err(_("Folder {path} tidak ada; jurnal tidak ditulis.").format(path=out.parent))
+        return EXIT_REFUSED
+    with open_book(args.book, read_only=True) as book:
+        try:
+            summary = export_ledger(book, out)
+        except DocumentWriteError as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
+    _out(_("Jurnal ditulis: {path} ({entries} jurnal, {lines} baris)").format(
+        path=out, entries=summary.entries, lines=summary.lines))
+    return EXIT_OK
+
+
 def cmd_open(book: str | None) -> int:
     from kws_desktop.ui.app import run_app
     return run_app(book)
 
 
-COMMANDS = {"demo", "check", "backup", "list", "open"}
+COMMANDS = {"report", "export-ledger", "demo", "check", "backup", "list", "open"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,6 +211,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("book")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
     s.set_defaults(func=cmd_list)
+
+    s = sub.add_parser("report", help=_("tulis laporan (profit-loss, cash-book, ...) ke PDF, XLSX atau CSV"))
+    s.add_argument("kind", help=_("jenis laporan"))
+    s.add_argument("book")
+    s.add_argument("--from", dest="start", help=_("tanggal awal periode (2026-01-01 atau 01/01/2026)"))
+    s.add_argument("--to", dest="end", help=_("tanggal akhir periode (bawaan: hari ini)"))
+    s.add_argument("--out", required=True, help=_("berkas keluaran"))
+    s.add_argument("--format", choices=["pdf", "xlsx", "csv"], default=None,
+                   help=_("bawaan: dari akhiran nama berkas"))
+    s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))
+    s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("export-ledger", help=_("tulis seluruh jurnal dalam format ledger/hledger"))
+    s.add_argument("book")
+    s.add_argument("--out", required=True, help=_("berkas keluaran (.journal)"))
+    s.set_defaults(func=cmd_export_ledger)
     return p
 
 

@@ -49,3 +49,30 @@ LISTS["members"] = ListSpec((
 
 def register_list(kind: str, spec: ListSpec) -> None:
     LISTS[kind] = spec
+
+
+def _billing_rows(kind: str) -> Callable[[Book], list[dict]]:
+    def fetch(book: Book) -> list[dict]:
+        from kws_desktop.services import receivables
+        return {"invoices": receivables.invoice_list_rows, "payments": receivables.payment_list_rows,
+                "receipts": receivables.receipt_list_rows}[kind](book)
+    return fetch
+
+
+LISTS["invoices"] = ListSpec((
+    ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Status")), ListColumn("payer", N_("Pembayar")),
+    ListColumn("due_date", N_("Jatuh tempo"), "date"), ListColumn("amount", N_("Jumlah"), "money"),
+    ListColumn("paid", N_("Dibayar"), "money"), ListColumn("outstanding", N_("Sisa"), "money")),
+    _billing_rows("invoices"))
+LISTS["payments"] = ListSpec((
+    ListColumn("number", N_("Kuitansi")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Status")), ListColumn("payer", N_("Pembayar")),
+    ListColumn("invoice", N_("Tagihan")), ListColumn("method", N_("Cara bayar")),
+    ListColumn("amount", N_("Jumlah"), "money"), ListColumn("advance", N_("Uang titipan"), "money")),
+    _billing_rows("payments"))
+LISTS["receipts"] = ListSpec((
+    ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Status")), ListColumn("payer", N_("Sudah terima dari")),
+    ListColumn("invoice", N_("Tagihan")), ListColumn("amount", N_("Jumlah"), "money"),
+    ListColumn("print_count", N_("Dicetak"), "int")), _billing_rows("receipts"))

@@ -1,0 +1,179 @@
+"""Every report of the book, by kind: one registry for the command line, the Laporan page and
+the dashboard.
+
+A report is a builder ``builder(book, start, end) -> TabularReport`` (``start``/``end`` are
+``datetime.date`` or None, already checked: end is never before start). Register it from
+your area's module with one line::
+
+    register_report("orders", N_("Laporan Pesanan"), build_orders_report)
+
+and add that module's dotted name to :data:`AREA_MODULES` below (one line), so it is imported
+when reports are first needed. A module that does not exist yet is skipped; one that fails
+to import is recorded in :data:`LOAD_ERRORS` (a test shows them) and its reports are missing,
+but every other report keeps working.
+
+Use :func:`build_report` (period checks, default period, signatures) rather than calling a
+builder directly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from kws_desktop.documents.tabular import TabularReport
+from kws_desktop.errors import UserError
+from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.store.book import Book
+
+Builder = Callable[[Book, "dt.date | None", "dt.date | None"], TabularReport]
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One kind of report: ``title`` is an Indonesian source string (translate where shown)."""
+
+    kind: str
+    title: str
+    builder: Builder
+    needs_period: bool = True   # False: a snapshot at the end date (or today), start is ignored
+    fallback: bool = False      # a stand-in that an area's own registration replaces
+    signed: bool = True         # prepared by the treasurer, approved by the leader
+    order: int = 100            # position in the list shown to users
+
+
+REGISTRY: dict[str, ReportSpec] = {}
+
+# Modules that register reports when imported, in the order their reports are listed.
+# Missing modules are skipped, so an area that is not built yet does not break the rest.
+AREA_MODULES: tuple[str, ...] = (
+    "kws_desktop.services.reports.statements",
+    "kws_desktop.services.reports.cash_book",
+    "kws_desktop.services.reports.notes",
+    "kws_desktop.services.reports.parties",
+    "kws_desktop.services.reports.program",
+    "kws_desktop.services.materials_reports",
+    "kws_desktop.services.purchases_reports",
+    "kws_desktop.services.orders_reports",
+    "kws_desktop.services.billing_reports",
+    "kws_desktop.services.members_reports",
+    "kws_desktop.services.materials",
+    "kws_desktop.services.purchases",
+    "kws_desktop.services.orders",
+    "kws_desktop.services.billing",
+    "kws_desktop.services.members",
+)
+LOAD_ERRORS: dict[str, str] = {}
+_loaded = False
+
+
+def register_report(kind: str, title: str, builder: Builder, *, needs_period: bool = True,
+                    fallback: bool = False, signed: bool = True, order: int = 100) -> None:
+    """Add a report kind. A real registration replaces a ``fallback`` one (and vice versa a
+    fallback never replaces a real one); two real registrations of one kind are a mistake."""
+    existing = REGISTRY.get(kind)
+    if existing is not None and not existing.fallback:
+        if fallback:
+            return
+        if existing.builder is not builder:
+            raise ValueError(f"report kind {kind!r} is registered twice")
+    REGISTRY[kind] = ReportSpec(kind, title, builder, needs_period, fallback, signed, order)
+
+
+def load_all() -> dict[str, ReportSpec]:
+    """Import every area's report module once; returns the registry."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in AREA_MODULES:
+            try:
+                if importlib.util.find_spec(name) is None:
+                    continue
+                importlib.import_module(name)
+            except Exception as exc:  # noqa: BLE001 - one broken area must not hide the others
+                LOAD_ERRORS[name] = f"{type(exc).__name__}: {exc}"
+    return REGISTRY
+
+
+def kinds() -> list[str]:
+    """Report kinds in the order users see them."""
+    load_all()
+    return sorted(REGISTRY, key=lambda k: (REGISTRY[k].order, k))
+
+
+def get_spec(kind: str) -> ReportSpec | None:
+    return load_all().get(kind)
+
+
+def unknown_kind_message(kind: str) -> str:
+    return _("Jenis laporan tidak dikenal: {kind}. Pilihan: {kinds}").format(
+        kind=kind, kinds=", ".join(kinds()))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def before(self) -> dt.date:
+        """The last day before the period (the comparison date)."""
+        return self.start - dt.timedelta(days=1)
+
+
+def resolve_period(start: dt.date | None, end: dt.date | None,
+                   today: dt.date | None = None) -> Period:
+    """The period to report: ``end`` defaults to today, ``start`` to 1 January of end's year.
+
+    Raises UserError when the end is before the start.
+    """
+    check_period(start, end)
+    end = end or today or dt.date.today()
+    start = start or dt.date(end.year, 1, 1)
+    if start > end:  # only an explicit start after the default end (today) gets here
+        raise UserError(_("Tanggal awal {start} sesudah tanggal akhir {end}.").format(
+            start=format_date(start), end=format_date(end)), field="start")
+    return Period(start, end)
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise UserError(_("Tanggal akhir {end} lebih awal dari tanggal awal {start}. "
+                          "Periksa periode laporan.").format(end=format_date(end),
+                                                             start=format_date(start)),
+                        field="end")
+
+
+def period_text(period: Period) -> str:
+    """"Periode 1 Januari 2026 s.d. 28 November 2026"."""
+    return _("Periode {start} s.d. {end}").format(start=format_date(period.start),
+                                                  end=format_date(period.end))
+
+
+def as_of_text(day: dt.date) -> str:
+    return _("Per {date}").format(date=format_date(day))
+
+
+SIGNER_ROLES = (N_("Disiapkan oleh,\nBendahara"), N_("Disetujui oleh,\nKetua"))
+
+
+def signers_for(book: Book) -> list[tuple[str, str]]:
+    """Prepared by the treasurer, approved by the leader (names from the KWS profile)."""
+    from kws_desktop.services.books import get_profile
+    profile = get_profile(book)
+    return [(_(SIGNER_ROLES[0]), profile.treasurer_name), (_(SIGNER_ROLES[1]), profile.leader_name)]
+
+
+def build_report(book: Book, kind: str, start: dt.date | None = None,
+                 end: dt.date | None = None) -> TabularReport:
+    """Build report ``kind`` for the period (checked); signatures added for signed kinds."""
+    spec = get_spec(kind)
+    if spec is None:
+        raise UserError(unknown_kind_message(kind), field="kind")
+    check_period(start, end)
+    report = spec.builder(book, start, end)
+    if spec.signed and report.signers is None:
+        report = replace(report, signers=signers_for(book))
+    return report

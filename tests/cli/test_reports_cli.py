@@ -1,0 +1,83 @@
+"""`kws-desktop report`: formats, languages, periods and refusals."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from openpyxl import load_workbook
+
+from kws_desktop.cli import main
+
+
+@pytest.mark.parametrize("kind", ["profit-loss", "financial-position", "cash-flow", "cash-book", "notes"])
+def test_report_pdf(demo_path, tmp_path, capsys, kind):
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["report", kind, str(demo_path), "--from", "2026-01-01", "--to", "28/11/2026",
+                 "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Laporan ditulis" in capsys.readouterr().out
+
+
+def test_report_xlsx_has_real_numbers(demo_path, tmp_path):
+    out = tmp_path / "bku.xlsx"
+    assert main(["report", "cash-book", str(demo_path), "--to", "2026-11-28", "--out", str(out)]) == 0
+    ws = load_workbook(out).active
+    numbers = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, int)]
+    assert numbers and all(isinstance(n, int) for n in numbers)
+
+
+def test_report_csv_format_option_and_english(demo_path, tmp_path):
+    out = tmp_path / "laba.txt"
+    assert main(["--lang", "en", "report", "profit-loss", str(demo_path), "--format", "csv",
+                 "--to", "2026-11-28", "--out", str(out)]) == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["Description", "Amount (Rp)"] or rows[0][0] in ("Uraian", "Description")
+    assert any("NET PROFIT" in r[0].upper() or "LABA" in r[0].upper() for r in rows)
+
+
+def test_period_end_before_start_exit_1(demo_path, tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    assert main(["report", "profit-loss", str(demo_path), "--from", "2026-05-01", "--to",
+                 "2026-04-01", "--out", str(out)]) == 1
+    assert "lebih awal dari tanggal awal" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_unknown_kind_exit_2_with_list(demo_path, tmp_path, capsys):
+    assert main(["report", "laba", str(demo_path), "--out", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "Jenis laporan tidak dikenal: laba" in err and "profit-loss" in err and "cash-book" in err
+
+
+def test_bad_date_exit_2(demo_path, tmp_path, capsys):
+    assert main(["report", "profit-loss", str(demo_path), "--from", "31-31-2026",
+                 "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "tidak dapat dibaca" in capsys.readouterr().err
+
+
+def test_unknown_suffix_exit_2(demo_path, tmp_path, capsys):
+    assert main(["report", "profit-loss", str(demo_path), "--out", str(tmp_path / "x.doc")]) == 2
+    assert "Format laporan tidak dikenal" in capsys.readouterr().err
+
+
+def test_unwritable_out_exit_1(demo_path, tmp_path, capsys):
+    assert main(["report", "profit-loss", str(demo_path), "--out", str(tmp_path / "no" / "x.pdf")]) == 1
+    assert "tidak ada" in capsys.readouterr().err
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    assert main(["report", "profit-loss", str(demo_path), "--out", str(folder)]) == 1
+    assert "tidak dapat ditulis" in capsys.readouterr().err
+
+
+def test_empty_period_is_a_report(demo_path, tmp_path, capsys):
+    out = tmp_path / "kosong.csv"
+    assert main(["report", "cash-book", str(demo_path), "--from", "2030-01-01", "--to", "2030-01-31",
+                 "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Tidak ada penerimaan atau pengeluaran" in text
+
+
+def test_f4_paper(demo_path, tmp_path):
+    out = tmp_path / "f4.pdf"
+    assert main(["report", "financial-position", str(demo_path), "--paper", "F4", "--out", str(out)]) == 0
+    assert b"/MediaBox [ 0 0 609.4488 935.4331 ]" in out.read_bytes()  # 215 x 330 mm
