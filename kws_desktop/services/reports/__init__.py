@@ -64,6 +64,10 @@ AREA_MODULES: tuple[str, ...] = (
     "kws_desktop.services.orders",
     "kws_desktop.services.billing",
     "kws_desktop.services.members",
+    "kws_desktop.services.receivables",
+    "kws_desktop.services.invoices",
+    "kws_desktop.services.payments",
+    "kws_desktop.services.suppliers",
 )
 LOAD_ERRORS: dict[str, str] = {}
 _loaded = False
