@@ -170,12 +170,32 @@ def cmd_export_ledger(args) -> int:
     return EXIT_OK
 
 
+def cmd_quote(args) -> int:
+    from kws_desktop.documents.output import DocumentWriteError
+    from kws_desktop.services import quotes
+    from kws_desktop.services.books import open_book
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        _err(_("Folder {path} tidak ada; surat penawaran tidak ditulis.").format(path=out.parent))
+        return EXIT_REFUSED
+    with open_book(args.book, read_only=True) as book:
+        detail = quotes.find_quote(book, args.number)
+        try:
+            quotes.write_quote_pdf(book, detail.id, out, paper=args.paper,
+                                   itemised=False if args.summary else None)
+        except DocumentWriteError as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
+    _out(_("Surat penawaran {number} ditulis: {path}").format(number=detail.number, path=out))
+    return EXIT_OK
+
+
 def cmd_open(book: str | None) -> int:
     from kws_desktop.ui.app import run_app
     return run_app(book)
 
 
-COMMANDS = {"report", "export-ledger", "demo", "check", "backup", "list", "open"}
+COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -227,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("book")
     s.add_argument("--out", required=True, help=_("berkas keluaran (.journal)"))
     s.set_defaults(func=cmd_export_ledger)
+
+    s = sub.add_parser("quote", help=_("tulis surat penawaran harga (PDF) menurut nomornya"))
+    s.add_argument("book")
+    s.add_argument("number", help=_("nomor penawaran, misalnya SPH-2026-0001"))
+    s.add_argument("--out", required=True, help=_("berkas PDF keluaran"))
+    s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas (bawaan: pengaturan buku)"))
+    s.add_argument("--summary", action="store_true", help=_("RAB ringkas: satu baris per bagian"))
+    s.set_defaults(func=cmd_quote)
     return p
 
 

@@ -370,3 +370,11 @@ def set_kecamatan_list(book: Book, names: list[str] | None) -> None:
         if name and name not in cleaned:
             cleaned.append(name[:100])
     books.set_setting(book, "kecamatan_list", cleaned or None)
+
+
+def list_rows(book: Book) -> list[dict]:
+    """`list customers`: one JSON-ready dict per customer."""
+    return [{"id": c.id, "name": c.name, "kind": c.kind, "gender": c.gender, "phone": c.phone,
+             "address": c.address, "rt": c.rt, "rw": c.rw, "desa": c.desa, "kecamatan": c.kecamatan,
+             "kabupaten": c.kabupaten, "is_mbr": c.is_mbr, "household_size": c.household_size,
+             "payer_type": c.payer_type, "active": c.active} for c in all_customers(book)]

@@ -76,3 +76,23 @@ LISTS["receipts"] = ListSpec((
     ListColumn("status", N_("Status")), ListColumn("payer", N_("Sudah terima dari")),
     ListColumn("invoice", N_("Tagihan")), ListColumn("amount", N_("Jumlah"), "money"),
     ListColumn("print_count", N_("Dicetak"), "int")), _billing_rows("receipts"))
+
+
+def _customers(book: Book) -> list[dict]:
+    from kws_desktop.services.customers import list_rows
+    return list_rows(book)
+
+
+def _quotes(book: Book) -> list[dict]:
+    from kws_desktop.services.quotes import list_rows
+    return list_rows(book)
+
+
+LISTS["customers"] = ListSpec((
+    ListColumn("name", N_("Nama")), ListColumn("kind", N_("Jenis")), ListColumn("gender", N_("L/P")),
+    ListColumn("desa", N_("Desa/kelurahan")), ListColumn("kecamatan", N_("Kecamatan")),
+    ListColumn("phone", N_("Telepon")), ListColumn("is_mbr", N_("MBR"))), _customers)
+LISTS["quotes"] = ListSpec((
+    ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Status")), ListColumn("customer", N_("Pelanggan")),
+    ListColumn("desa", N_("Desa/kelurahan")), ListColumn("total", N_("Jumlah"), "money")), _quotes)

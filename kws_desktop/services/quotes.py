@@ -163,6 +163,11 @@ class PayerSnapshot:
         return payer_label(self.payer_type)
 
     @property
+    def name(self) -> str:
+        """The paying institution's name ("" when none is named, e.g. swadaya)."""
+        return self.payer_name
+
+    @property
     def instalment_amounts(self) -> list[int]:
         return instalment_amounts(self.amount, self.instalments) if self.instalments else [self.amount]
 
@@ -188,6 +193,9 @@ class QuoteSnapshot:
     total: int
     cost: int
     overhead: int
+    valid_until: dt.date
+    title: str
+    site_address: str
 
     @property
     def margin(self) -> int:
@@ -617,7 +625,8 @@ def quote_for_order(session: Session, quote_id: int) -> QuoteSnapshot:
     customer = session.get(Customer, quote.customer_id)
     return QuoteSnapshot(quote.id, quote.number, quote.date, quote.status, quote.version,
                          quote.customer_id, customer.name, _items(quote), _payers(session, quote),
-                         quote.subtotal, quote.discount, quote.total, quote.cost, quote.overhead)
+                         quote.subtotal, quote.discount, quote.total, quote.cost, quote.overhead,
+                         quote.valid_until, quote.title, quote.site_address)
 
 
 def mark_accepted(session: Session, quote_id: int, order_id: int | None, date: dt.date, actor: str) -> None:
@@ -745,3 +754,28 @@ def all_quotes(book: Book) -> list[QuoteListRow]:
     with book.reading() as s:
         q = _list_query().order_by(Quote.date, Quote.id)
         return [QuoteListRow(*r) for r in s.execute(q).all()]
+
+
+# --- the letter -----------------------------------------------------------------------------
+
+def write_quote_pdf(book: Book, quote_id: int, path, *, paper: str | None = None,
+                    itemised: bool | None = None):
+    """Write the Surat Penawaran Harga of a quote; paper and itemised RAB default to the book's
+    settings (document_paper, rab_itemised). Returns the path written."""
+    from kws_desktop.documents.quote import write_quote_pdf as write
+    with book.reading() as s:
+        detail = _detail(s, _get(s, quote_id))
+        if itemised is None:
+            itemised = bool(books.read_setting(s, "rab_itemised"))
+        if paper is None:
+            paper = books.read_setting(s, "document_paper") or "A4"
+    profile = books.get_profile(book)
+    return write(detail, path, profile=profile, itemised=itemised, paper=paper)
+
+
+def list_rows(book: Book) -> list[dict]:
+    """`list quotes`: one JSON-ready dict per quote (money in integer rupiah, ISO dates)."""
+    return [{"number": r.number, "date": r.date.isoformat(), "status": r.status, "total": r.total,
+             "customer": r.customer_name, "customer_id": r.customer_id, "desa": r.desa,
+             "kecamatan": r.kecamatan, "valid_until": r.valid_until.isoformat(), "version": r.version}
+            for r in all_quotes(book)]
