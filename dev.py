@@ -33,7 +33,6 @@ QT_SYSTEM_LIBS = {
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libxcb-cursor.so.0": "libxcb-cursor0",
 }
-TEST_SYSTEM_TOOLS = {"pdftoppm": "poppler-utils"}
 
 
 def venv_python() -> Path:
@@ -52,8 +51,8 @@ def missing_linux_packages(with_test_tools: bool) -> list[str]:
         return []
     known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
     wanted = [pkg for lib, pkg in QT_SYSTEM_LIBS.items() if lib not in known]
-    if with_test_tools:
-        wanted += [pkg for tool, pkg in TEST_SYSTEM_TOOLS.items() if not shutil.which(tool)]
+    if with_test_tools and not postgres_bin_dir():
+        wanted.append("postgresql")
     return wanted
 
 
@@ -67,6 +66,62 @@ def ensure_system_packages(with_test_tools: bool) -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run(["apt-get", "update", "-qq"], env=env)
     run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted], env=env)
+
+
+def postgres_bin_dir() -> Path | None:
+    """Where initdb and pg_ctl live (Debian keeps them out of PATH)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
+    if found:
+        return found[0].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+class TestPostgres:
+    """A throwaway PostgreSQL server on a free local port for the test suite."""
+
+    def __init__(self) -> None:
+        self.bin = postgres_bin_dir()
+        self.dir: Path | None = None
+        self.url: str | None = None
+
+    def _as_server_user(self, cmd: list[str]) -> list[str]:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # the server refuses to run as root
+            return ["runuser", "-u", "postgres", "--", *cmd]
+        return cmd
+
+    def start(self) -> str | None:
+        if self.bin is None:
+            return None
+        import socket
+        import tempfile
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.dir = Path(tempfile.mkdtemp(prefix="kws-pg-"))
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        data = self.dir / "data"
+        try:
+            subprocess.run(self._as_server_user([str(self.bin / "initdb"), "-D", str(data), "-A", "trust",
+                                                 "-U", "postgres", "-E", "UTF8"]),
+                           check=True, capture_output=True)
+            opts = f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+            subprocess.run(self._as_server_user([str(self.bin / "pg_ctl"), "-D", str(data), "-o", opts,
+                                                 "-l", str(self.dir / "log"), "-w", "start"]),
+                           check=True, capture_output=True)
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"PostgreSQL tidak bisa dijalankan untuk pengujian: {exc}", file=sys.stderr)
+            return None
+        self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        return self.url
+
+    def stop(self) -> None:
+        if self.dir is None:
+            return
+        subprocess.run(self._as_server_user([str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"),
+                                             "-m", "immediate", "stop"]), capture_output=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def ensure_venv() -> None:
@@ -94,7 +149,16 @@ def main(argv: list[str]) -> int:
     py = str(venv_python())
     if action == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        return subprocess.run([py, "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
+        server = TestPostgres()
+        url = server.start()
+        if url:
+            env["KWS_TEST_PG_URL"] = url
+        else:
+            print("Perhatian: tanpa PostgreSQL, pengujian PostgreSQL dilewati.", file=sys.stderr)
+        try:
+            return subprocess.run([py, "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
+        finally:
+            server.stop()
     return subprocess.run([py, "-m", "kws_desktop", *rest], cwd=ROOT).returncode
 
 

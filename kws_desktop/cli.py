@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -297,6 +298,9 @@ def _guard(action, debug: bool) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_REFUSED
+    except BrokenPipeError:  # `kws-desktop list … | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
     except OSError as exc:
         if debug:
             traceback.print_exc()

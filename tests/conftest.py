@@ -69,3 +69,34 @@ def demo_book(demo_path):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+# --- PostgreSQL (a throwaway server started by dev.py test; see KWS_TEST_PG_URL) -----------
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str:
+    url = os.environ.get("KWS_TEST_PG_URL")
+    if not url:
+        if os.environ.get("KWS_REQUIRE_PG"):
+            pytest.fail("KWS_REQUIRE_PG is set but no PostgreSQL server was started")
+        pytest.skip("no PostgreSQL server for tests (dev.py test starts one)")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_admin_url, request):
+    """The URL of a new, empty database, dropped after the test."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    from kws_desktop.store.engine import normalise_url
+    name = "kws_" + uuid.uuid4().hex[:12]
+    admin = create_engine(normalise_url(pg_admin_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = pg_admin_url.rsplit("/", 1)[0] + "/" + name
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -1,7 +1,9 @@
 """Document numbers, allocated inside the caller's transaction (never reused)."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.numbering import format_doc_number
@@ -11,12 +13,13 @@ from kws_desktop.store.models.book import NumberSequence
 def next_number(session: Session, kind: str, year: int) -> str:
     """The next number for `kind` in `year`. Rolled back with the transaction if it fails,
     so a number is used only by a document that was really saved."""
-    row = session.execute(
-        select(NumberSequence).where(NumberSequence.kind == kind, NumberSequence.year == year)
-        .with_for_update()).scalar_one_or_none()
-    if row is None:
-        row = NumberSequence(kind=kind, year=year, last=0)
-        session.add(row)
-    row.last += 1
-    session.flush()
-    return format_doc_number(kind, year, row.last)
+    # Create the counter if it is missing without racing another writer (PostgreSQL), then
+    # lock it for the rest of this transaction; SQLite's write lock already serialises writers.
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
+                    .on_conflict_do_nothing(index_elements=["kind", "year"]))
+    last = session.execute(
+        update(NumberSequence).where(NumberSequence.kind == kind, NumberSequence.year == year)
+        .values(last=NumberSequence.last + 1).returning(NumberSequence.last)).scalar_one()
+    return format_doc_number(kind, year, last)

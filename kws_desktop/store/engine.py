@@ -18,9 +18,18 @@ def sqlite_url(path: Path, *, read_only: bool = False) -> str:
     return f"sqlite:///{uri}?mode=ro&uri=true" if read_only else f"sqlite:///{uri}?uri=true"
 
 
+def normalise_url(url: str) -> str:
+    """postgresql://… and postgres://… use the psycopg (3) driver that the project installs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
 def make_engine(location: str | Path, *, read_only: bool = False, durable: bool = True) -> Engine:
     if is_url(location):
-        return create_engine(str(location), pool_pre_ping=True, future=True)
+        return create_engine(normalise_url(str(location)), pool_pre_ping=True, pool_size=2,
+                             max_overflow=4)
     engine = create_engine(sqlite_url(Path(location), read_only=read_only),
                            poolclass=NullPool, connect_args={"timeout": 15})
     _configure_sqlite(engine, read_only=read_only, durable=durable)

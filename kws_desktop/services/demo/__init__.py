@@ -46,7 +46,7 @@ def _steps() -> list[Step]:
     return [foundation.profile_and_opening]
 
 
-def build_demo(out: Path, *, seed: int = 1, orders: int = 120, years: int = 2,
+def build_demo(out: Path | str, *, seed: int = 1, orders: int = 120, years: int = 2,
                today: dt.date | None = None) -> dict[str, int]:
     from kws_desktop.services.books import create_book
     if orders < 0 or orders > 1_000_000:
@@ -60,8 +60,9 @@ def build_demo(out: Path, *, seed: int = 1, orders: int = 120, years: int = 2,
             step(ctx)
     except BaseException:
         book.close(backup=False)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(out) + suffix).unlink(missing_ok=True)
+        if book.path is not None:  # a half-made demo file is worthless; a database URL is left as is
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(out) + suffix).unlink(missing_ok=True)
         raise
     book.close(backup=False)
     return ctx.summary
