@@ -43,7 +43,8 @@ Step = Callable[[DemoContext], None]
 
 def _steps() -> list[Step]:
     from kws_desktop.services.demo import foundation
-    return [foundation.profile_and_opening]
+    from kws_desktop.services.demo import members
+    return [foundation.profile_and_opening, members.register, members.payouts_and_sharing]
 
 
 def build_demo(out: Path | str, *, seed: int = 1, orders: int = 120, years: int = 2,
