@@ -27,8 +27,26 @@ def register_source(source_type: str, table_name: str) -> None:
     SOURCE_TABLES[source_type] = table_name
 
 
+def load_registrations() -> None:
+    """Import every module of kws_desktop.services once, so that each area's module-level
+    `register_numbered` / `register_source` calls have run before the book is checked (the
+    command line imports only this module)."""
+    import importlib
+    import pkgutil
+
+    import kws_desktop.services as package
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name in ("demo", "check"):
+            continue
+        try:
+            importlib.import_module(f"{package.__name__}.{info.name}")
+        except Exception:  # noqa: BLE001 - one broken area must not stop the others being checked
+            continue
+
+
 def check_book(book: Book) -> list[str]:
     """Every problem found, as readable sentences; an empty list means the book is whole."""
+    load_registrations()
     problems: list[str] = []
     if book.is_sqlite:
         with book.engine.connect() as conn:

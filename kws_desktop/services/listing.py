@@ -35,6 +35,26 @@ LISTS: dict[str, ListSpec] = {
 }
 
 
+def _materials(book: Book) -> list[dict]:
+    from kws_desktop.services.materials import list_rows
+    return list_rows(book)
+
+
+def _purchases(book: Book) -> list[dict]:
+    from kws_desktop.services.purchases import list_rows
+    return list_rows(book)
+
+
+LISTS["materials"] = ListSpec((
+    ListColumn("name", N_("Bahan")), ListColumn("unit", N_("Satuan")), ListColumn("category", N_("Kategori")),
+    ListColumn("price", N_("Harga katalog"), "money"), ListColumn("stock_qty", N_("Stok"), "qty"),
+    ListColumn("stock_value", N_("Nilai stok"), "money")), _materials)
+LISTS["purchases"] = ListSpec((
+    ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Status")), ListColumn("supplier", N_("Pemasok")),
+    ListColumn("method", N_("Bayar")), ListColumn("total", N_("Jumlah"), "money")), _purchases)
+
+
 def _members(book: Book) -> list[dict]:
     from kws_desktop.services.members import list_members
     return [m.as_json() for m in list_members(book)]

@@ -364,3 +364,20 @@ def load_starter_catalog(book: Book, *, date: dt.date | None = None) -> int:
             added += 1
         audit.record(s, book.actor, "import", "starter_catalog", None, added=added)
         return added
+
+
+def list_rows(book: Book) -> list[dict]:
+    """`list materials`: plain rows (money as int rupiah, quantities as text)."""
+    return [{"id": r.id, "name": r.name, "unit": r.unit, "category": r.category, "price": r.price,
+             "stock_qty": str(r.stock_qty), "stock_value": r.stock_value, "min_stock": str(r.min_stock),
+             "active": r.active, "example_price": r.is_example} for r in list_materials(book)]
+
+
+def price_change_effect(book: Book, material_id: int, new_price: int) -> list:
+    """Per quote package that uses the material: cost and price before and after a catalog price
+    change (nothing is saved). Empty when the book has no packages."""
+    try:
+        from kws_desktop.services.packages import price_change_effect as effect
+    except ImportError:  # pragma: no cover - packages are part of the quotes area
+        return []
+    return effect(book, material_id, new_price)

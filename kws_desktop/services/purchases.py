@@ -409,3 +409,13 @@ def slip_image(book: Book, attachment_id: int) -> tuple[str, str, bytes]:
 
 def method_label(method: str) -> str:
     return _(METHODS[method][1]) if method in METHODS else method
+
+
+def list_rows(book: Book) -> list[dict]:
+    """`list purchases`: plain rows, oldest first (money as int rupiah, dates ISO)."""
+    with book.reading() as s:
+        q = (select(Purchase, Supplier.name).outerjoin(Supplier, Supplier.id == Purchase.supplier_id)
+             .order_by(Purchase.date, Purchase.id))
+        return [{"number": p.number, "date": p.date.isoformat(), "status": p.status, "supplier": name or "",
+                 "method": p.method, "slip_number": p.slip_number, "shipping": p.shipping, "total": p.total,
+                 "order_id": p.order_id, "void_reason": p.void_reason} for p, name in s.execute(q).all()]

@@ -44,7 +44,9 @@ Step = Callable[[DemoContext], None]
 def _steps() -> list[Step]:
     from kws_desktop.services.demo import foundation
     from kws_desktop.services.demo import members
-    return [foundation.profile_and_opening, members.register, members.payouts_and_sharing]
+    from kws_desktop.services.demo import materials
+    return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
+            members.payouts_and_sharing]
 
 
 def build_demo(out: Path | str, *, seed: int = 1, orders: int = 120, years: int = 2,
