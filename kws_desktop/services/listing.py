@@ -67,6 +67,19 @@ LISTS["members"] = ListSpec((
     ListColumn("advances", N_("Kasbon"), "money")), _members)
 
 
+def _orders(book: Book) -> list[dict]:
+    from kws_desktop.services.orders import list_rows
+    return list_rows(book)
+
+
+LISTS["orders"] = ListSpec((
+    ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
+    ListColumn("status", N_("Tahap")), ListColumn("customer", N_("Pelanggan")),
+    ListColumn("desa", N_("Desa")), ListColumn("kecamatan", N_("Kecamatan")),
+    ListColumn("price", N_("Harga"), "money"), ListColumn("cost", N_("Biaya"), "money"),
+    ListColumn("margin", N_("Laba"), "money")), _orders)
+
+
 def register_list(kind: str, spec: ListSpec) -> None:
     LISTS[kind] = spec
 

@@ -1093,6 +1093,16 @@ def order_totals(book: Book, f: OrderFilter = OrderFilter()) -> OrderTotals:
         return OrderTotals(int(count), int(price), int(stock_cost) + int(bought) + int(labour) + int(other))
 
 
+def list_rows(book: Book) -> list[dict]:
+    """`kws-desktop list orders`: every order, oldest first, money as integer rupiah."""
+    with book.reading() as s:
+        rows = read_orders(s, sort="number", descending=False, limit=None)
+    return [{"number": r.number, "date": r.date.isoformat(), "status": r.stage,
+             "customer": r.customer_name, "desa": r.desa, "kecamatan": r.kecamatan,
+             "package": r.package, "payers": r.payer_kinds, "price": int(r.price), "cost": int(r.cost),
+             "margin": int(r.margin)} for r in rows]
+
+
 def filter_choices(book: Book) -> dict[str, list[str]]:
     """Values offered in the list filters: desa and kecamatan that have orders."""
     with book.reading() as s:
