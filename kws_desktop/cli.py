@@ -191,6 +191,41 @@ def cmd_quote(args) -> int:
     return EXIT_OK
 
 
+def _billing_pdf(args, kind: str) -> int:
+    from kws_desktop.documents.output import DocumentWriteError
+    from kws_desktop.errors import BookError
+    from kws_desktop.services.books import open_book
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        _err(_("Folder {path} tidak ada; berkas tidak ditulis.").format(path=out.parent))
+        return EXIT_REFUSED
+    if kind == "invoice":
+        from kws_desktop.services.invoices import write_invoice_pdf as write
+        book = open_book(args.book, read_only=True)
+    else:
+        from kws_desktop.services.payments import write_receipt as write
+        try:  # counting the print needs write access; a book open elsewhere still prints
+            book = open_book(args.book)
+        except BookError:
+            book = open_book(args.book, read_only=True)
+    with book:
+        try:
+            write(book, args.number, out)
+        except DocumentWriteError as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
+    _out(_("Ditulis: {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_invoice(args) -> int:
+    return _billing_pdf(args, "invoice")
+
+
+def cmd_receipt(args) -> int:
+    return _billing_pdf(args, "receipt")
+
+
 def cmd_open(book: str | None) -> int:
     from kws_desktop.ui.app import run_app
     return run_app(book)
@@ -243,6 +278,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("bawaan: dari akhiran nama berkas"))
     s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))
     s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("invoice", help=_("cetak tagihan ke PDF"))
+    s.add_argument("book")
+    s.add_argument("number", help=_("nomor tagihan, mis. TGH-2026-0001"))
+    s.add_argument("--out", required=True, help=_("berkas PDF"))
+    s.set_defaults(func=cmd_invoice)
+
+    s = sub.add_parser("receipt", help=_("cetak kuitansi ke PDF (cetak ulang bertanda SALINAN)"))
+    s.add_argument("book")
+    s.add_argument("number", help=_("nomor kuitansi, mis. KWT-2026-0001"))
+    s.add_argument("--out", required=True, help=_("berkas PDF"))
+    s.set_defaults(func=cmd_receipt)
 
     s = sub.add_parser("export-ledger", help=_("tulis seluruh jurnal dalam format ledger/hledger"))
     s.add_argument("book")

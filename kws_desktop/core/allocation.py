@@ -238,3 +238,18 @@ def ageing(items: Iterable[tuple[dt.date, int]], as_of: dt.date) -> Ageing:
         if as_of > due:
             overdue += amount
     return Ageing(**sums, overdue=overdue)
+
+
+def instalment_position(seq: int, count: int, has_down_payment: bool) -> tuple[str, int, int]:
+    """How an instalment is named, the way people say it: the down payment is "uang muka" and
+    the instalments after it count from 1 ("DP, then 4 instalments": cicilan ke-1 dari 4).
+
+    Returns ("down_payment", 0, 0), ("single", 0, 0) for a one-payment invoice, or
+    ("instalment", k, n).
+    """
+    if has_down_payment and seq == 1:
+        return ("down_payment", 0, 0)
+    n = count - (1 if has_down_payment else 0)
+    if n <= 1 and not has_down_payment:
+        return ("single", 0, 0)
+    return ("instalment", seq - (1 if has_down_payment else 0), n)

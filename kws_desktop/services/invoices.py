@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.allocation import (AllocationError, PlannedInstalment, check_plan,
-                                         plan_instalments)
+                                         instalment_position, plan_instalments)
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError, collect
@@ -46,6 +46,16 @@ SERVICE_WORDS = ("sedot", "penyedotan", "lumpur tinja", "perbaikan", "servis", "
 
 # --- values ---------------------------------------------------------------------------------
 
+def instalment_label(seq: int, count: int, has_down_payment: bool) -> str:
+    """"Uang muka", "Pembayaran penuh" or "Cicilan ke-2 dari 4" (counted after the down payment)."""
+    kind, k, n = instalment_position(seq, count, has_down_payment)
+    if kind == "down_payment":
+        return _("Uang muka")
+    if kind == "single":
+        return _("Pembayaran penuh")
+    return _("Cicilan ke-{k} dari {n}").format(k=k, n=n)
+
+
 @dataclass(frozen=True)
 class InstalmentInfo:
     id: int
@@ -59,12 +69,9 @@ class InstalmentInfo:
     def open(self) -> int:
         return self.amount - self.paid
 
-    def label(self, count: int) -> str:
-        if self.is_down_payment:
-            return _("Uang muka")
-        if count == 1:
-            return _("Pembayaran penuh")
-        return _("Cicilan ke-{k} dari {n}").format(k=self.seq, n=count)
+    def label(self, count: int, has_down_payment: bool | None = None) -> str:
+        dp = self.is_down_payment if has_down_payment is None else has_down_payment
+        return instalment_label(self.seq, count, dp)
 
 
 @dataclass(frozen=True)
@@ -377,7 +384,7 @@ def payer_customer_id(session: Session, order: Order, payer: OrderPayer, actor: 
     """The customer who receives the bill for one payer line of an order: the household for
     swadaya; for a program, the institution named on the payer line (created if the book does
     not have it yet, so a bill always has an addressee)."""
-    explicit = getattr(payer, "customer_id", None)
+    explicit = getattr(payer, "payer_customer_id", None)
     if explicit:
         return explicit
     if payer.payer_type == PayerType.SWADAYA:
@@ -511,7 +518,7 @@ def create_batch_invoice(book: Book, payer_customer_id: int, order_ids: Sequence
 
 def payer_customer_id_matches(session: Session, order: Order, payer: OrderPayer,
                               customer: Customer, actor: str) -> bool:
-    explicit = getattr(payer, "customer_id", None)
+    explicit = getattr(payer, "payer_customer_id", None)
     if explicit:
         return explicit == customer.id
     if payer.payer_type == PayerType.SWADAYA:
@@ -601,3 +608,48 @@ def refresh_status(session: Session, invoice: Invoice) -> None:
 
 def describe_due(info: InvoiceInfo) -> str:
     return _("jatuh tempo {date}").format(date=format_date(info.due_date))
+
+
+# --- the invoice PDF ------------------------------------------------------------------------
+
+def customer_address(c: Customer | None) -> str:
+    if c is None:
+        return ""
+    rtrw = f"RT {c.rt}/RW {c.rw}" if c.rt or c.rw else ""
+    parts = [c.address, rtrw, c.desa and _("Desa {desa}").format(desa=c.desa),
+             c.kecamatan and _("Kec. {kecamatan}").format(kecamatan=c.kecamatan), c.kabupaten]
+    return ", ".join(p for p in parts if p)
+
+
+def invoice_doc(session: Session, inv: Invoice):
+    """Plain values for the invoice PDF (session helper)."""
+    from kws_desktop.documents.invoice import InvoiceDoc, InvoiceDocInstalment, InvoiceDocLine
+    info = invoice_infos(session, [inv])[0]
+    cust = session.get(Customer, inv.customer_id)
+    count = len(info.instalments)
+    has_dp = any(i.is_down_payment for i in info.instalments)
+    return InvoiceDoc(
+        number=info.number, date=info.date, due_date=info.due_date, payer_name=info.payer_name,
+        payer_address=customer_address(cust), payer_label=info.payer_label, total=info.total,
+        paid=info.paid,
+        lines=[InvoiceDocLine(l.order_number, l.description.split(": ", 1)[-1], l.amount, l.paid)
+               for l in info.lines],
+        instalments=[InvoiceDocInstalment(i.label(count, has_dp), i.due_date, i.amount, i.paid)
+                     for i in info.instalments],
+        receipts=info.receipts, note=info.note, void=info.status == "void",
+        void_reason=info.void_reason)
+
+
+def write_invoice_pdf(book: Book, number: str, path, *, paper: str | None = None):
+    """Print an invoice by its number to a PDF (unknown numbers refused)."""
+    from kws_desktop.documents.invoice import write_invoice
+    from kws_desktop.services.books import _to_profile, read_setting
+    from kws_desktop.store.models.book import Profile
+    with book.reading() as s:
+        inv = s.execute(select(Invoice).where(Invoice.number == number.strip().upper())).scalar()
+        if inv is None:
+            raise UserError(_("Tagihan {number} tidak ditemukan.").format(number=number))
+        doc = invoice_doc(s, inv)
+        profile = _to_profile(s.get(Profile, 1))
+        paper = paper or read_setting(s, "document_paper") or "A4"
+    return write_invoice(doc, path, profile=profile, paper=paper)

@@ -246,24 +246,26 @@ def payments_for_invoice(book: Book, invoice_id: int) -> list[PaymentInfo]:
 
 # --- kuitansi -------------------------------------------------------------------------------
 
-def _seq_words(seqs: list[int], count: int, down: set[int]) -> str:
+def _seq_words(seqs: list[int], count: int, has_dp: bool) -> str:
+    """"uang muka dan cicilan ke-1 dari 4", "cicilan ke-2 dan ke-3 dari 4", "pelunasan"."""
+    from kws_desktop.core.allocation import instalment_position
     parts = []
-    dp = [s for s in seqs if s in down]
-    rest = [s for s in seqs if s not in down]
-    if dp:
-        parts.append(_("uang muka"))
-    if rest:
-        instalments = count - len(down)
-        if instalments <= 1 and not down:
+    ks = []
+    n = 0
+    for seq in seqs:
+        kind, k, n_ = instalment_position(seq, count, has_dp)
+        if kind == "down_payment":
+            parts.append(_("uang muka"))
+        elif kind == "single":
             parts.append(_("pelunasan"))
         else:
-            shift = len(down)
-            ks = [s - shift for s in rest]
-            if len(ks) == 1:
-                parts.append(_("cicilan ke-{k} dari {n}").format(k=ks[0], n=instalments))
-            else:
-                joined = ", ".join(f"ke-{k}" for k in ks[:-1]) + _(" dan ke-{k}").format(k=ks[-1])
-                parts.append(_("cicilan {list} dari {n}").format(list=joined, n=instalments))
+            ks.append(k)
+            n = n_
+    if len(ks) == 1:
+        parts.append(_("cicilan ke-{k} dari {n}").format(k=ks[0], n=n))
+    elif ks:
+        joined = ", ".join(f"ke-{k}" for k in ks[:-1]) + _(" dan ke-{k}").format(k=ks[-1])
+        parts.append(_("cicilan {list} dari {n}").format(list=joined, n=n))
     return _(" dan ").join(parts)
 
 
@@ -302,7 +304,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         insts = inv.instalments
         seq_by_id = {i.id: i.seq for i in insts}
         seqs = sorted(seq_by_id[a.instalment_id] for a in p.allocations)
-        down = {i.seq for i in insts if i.is_down_payment}
+        has_dp = any(i.is_down_payment for i in insts)
         orders = [order_numbers[l.order_id] for l in inv.lines if l.order_id in order_numbers]
         bits = []
         if len(orders) == 1:
@@ -315,7 +317,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
             bits.append(_("{n} unit pesanan ({orders})").format(n=len(orders), orders=shown))
         bits.append(_("tagihan {number}").format(number=inv.number))
         if seqs:
-            bits.append(_seq_words(seqs, len(insts), down))
+            bits.append(_seq_words(seqs, len(insts), has_dp))
         if p.advance:
             bits.append(_("uang titipan {amount}").format(amount=format_rupiah(p.advance)))
         purpose = ", ".join(b for b in bits if b)

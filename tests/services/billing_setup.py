@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kws_desktop.services.numbering import next_number
 from kws_desktop.store.models.customers import Customer
 from kws_desktop.store.models.orders import Order, OrderItem, OrderPayer
 
@@ -28,7 +29,7 @@ def add_order(book, customer_id, payers, *, item="Paket tangki septik individual
     price = sum(a for _t, _n, a in payers)
     with book.transaction() as s:
         _seq[0] += 1
-        o = Order(number=f"PSN-{date.year}-{_seq[0]:04d}", date=date, customer_id=customer_id,
+        o = Order(number=next_number(s, "order", date.year), date=date, customer_id=customer_id,
                   customer_name=customer_name, package=item, price=price,
                   payer_kinds=",".join(t for t, _n, _a in payers))
         o.items = [OrderItem(line_no=1, kind="package", description=item, amount=price)]

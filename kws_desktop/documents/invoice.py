@@ -1,0 +1,122 @@
+"""The invoice (tagihan) PDF, mainly for institutional payers: the units/orders it covers, what
+each costs, what is paid and what is still due, the instalment schedule, and where to transfer
+(the KWS bank account from the profile)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kws_desktop.core.profile import KwsProfile
+from kws_desktop.core.terbilang import capitalize_words, terbilang_rupiah
+from kws_desktop.documents.blocks import key_value_table, money_table, signature_blocks, title_block
+from kws_desktop.documents.pdf import build_pdf
+from kws_desktop.documents.styles import paragraph, styles
+from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.i18n import _, format_date
+
+__all__ = ["InvoiceDocLine", "InvoiceDocInstalment", "InvoiceDoc", "write_invoice"]
+
+
+@dataclass(frozen=True)
+class InvoiceDocLine:
+    order_number: str
+    description: str
+    amount: int
+    paid: int
+
+
+@dataclass(frozen=True)
+class InvoiceDocInstalment:
+    label: str
+    due_date: dt.date
+    amount: int
+    paid: int
+
+
+@dataclass(frozen=True)
+class InvoiceDoc:
+    number: str
+    date: dt.date
+    due_date: dt.date
+    payer_name: str
+    payer_address: str
+    payer_label: str          # "BAZNAS", "Swadaya", ...
+    total: int
+    paid: int
+    lines: Sequence[InvoiceDocLine]
+    instalments: Sequence[InvoiceDocInstalment] = field(default_factory=tuple)
+    receipts: Sequence[str] = field(default_factory=tuple)
+    note: str = ""
+    void: bool = False
+    void_reason: str = ""
+
+    @property
+    def outstanding(self) -> int:
+        return 0 if self.void else self.total - self.paid
+
+
+def invoice_story(doc: InvoiceDoc, profile: KwsProfile) -> list[Flowable]:
+    story: list[Flowable] = [*title_block(_("TAGIHAN"), doc.number)]
+    head = [(_("Kepada Yth."), doc.payer_name + (f"\n{doc.payer_address}" if doc.payer_address else "")),
+            (_("Pembayar"), doc.payer_label),
+            (_("Tanggal tagihan"), format_date(doc.date)),
+            (_("Jatuh tempo"), format_date(doc.due_date))]
+    if doc.void:
+        head.append((_("Keterangan"), _("Tagihan ini DIBATALKAN: {reason}").format(reason=doc.void_reason)))
+    story.append(key_value_table(head))
+    story.append(Spacer(1, 4 * mm))
+    columns = [Column("no", _("No."), "int"), Column("order", _("Pesanan")),
+               Column("desc", _("Uraian")), Column("amount", _("Jumlah"), "money"),
+               Column("paid", _("Dibayar"), "money"), Column("open", _("Sisa"), "money")]
+    rows = [Row({"no": n, "order": l.order_number or "-", "desc": l.description, "amount": l.amount,
+                 "paid": l.paid, "open": l.amount - l.paid}) for n, l in enumerate(doc.lines, 1)]
+    rows.append(Row({"desc": _("Jumlah ({n} unit)").format(n=len(doc.lines)), "amount": doc.total,
+                     "paid": doc.paid, "open": doc.outstanding}, style="total"))
+    story.append(data_table(columns, rows))
+    story.append(Spacer(1, 3 * mm))
+    story.append(money_table([(_("Total tagihan"), doc.total), (_("Sudah dibayar"), doc.paid)],
+                             total=(_("Sisa yang harus dibayar"), doc.outstanding), width=95 * mm))
+    if doc.outstanding > 0:
+        story.append(Spacer(1, 2 * mm))
+        story.append(paragraph(_("Terbilang: {words}").format(
+            words=capitalize_words(terbilang_rupiah(doc.outstanding))), "small"))
+    if len(doc.instalments) > 1:
+        story.append(paragraph(_("Jadwal pembayaran"), "heading"))
+        icol = [Column("label", _("Cicilan")), Column("due", _("Jatuh tempo"), "date"),
+                Column("amount", _("Jumlah"), "money"), Column("paid", _("Dibayar"), "money"),
+                Column("open", _("Sisa"), "money")]
+        story.append(data_table(icol, [Row({"label": i.label, "due": i.due_date, "amount": i.amount,
+                                            "paid": i.paid, "open": i.amount - i.paid})
+                                       for i in doc.instalments]))
+    if doc.outstanding > 0 and (profile.bank_name or profile.bank_account):
+        story.append(paragraph(_("Pembayaran melalui transfer ke"), "heading"))
+        story.append(key_value_table([(_("Bank"), profile.bank_name),
+                                      (_("Nomor rekening"), profile.bank_account),
+                                      (_("Atas nama"), profile.bank_holder or profile.name)]))
+        story.append(paragraph(_("Mohon cantumkan nomor tagihan {number} pada berita transfer.")
+                               .format(number=doc.number), "small"))
+    if doc.receipts:
+        story.append(Spacer(1, 2 * mm))
+        story.append(paragraph(_("Kuitansi yang sudah diterbitkan: {numbers}").format(
+            numbers=", ".join(doc.receipts)), "small"))
+    if doc.note:
+        story.append(paragraph(doc.note, "small"))
+    place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
+    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
+                                   (_("Ketua KWS,"), profile.leader_name)], place_date=place))
+    return story
+
+
+def write_invoice(doc: InvoiceDoc, path: os.PathLike[str] | str, *, profile: KwsProfile,
+                  paper: str = "A4") -> Path:
+    styles()
+    return build_pdf(path, invoice_story(doc, profile), profile=profile,
+                     title=_("Tagihan {number}").format(number=doc.number),
+                     paper=paper if paper in ("A4", "F4") else "A4",
+                     watermark=_("BATAL") if doc.void else None)

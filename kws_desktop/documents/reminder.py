@@ -1,0 +1,98 @@
+"""The reminder letter (surat pengingat pembayaran) for a payer with overdue instalments:
+polite, plain words, the late instalments in a table, how to pay, and whom to ask."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kws_desktop.core.profile import KwsProfile
+from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
+from kws_desktop.documents.pdf import build_pdf
+from kws_desktop.documents.styles import paragraph
+from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.i18n import _, format_date, format_rupiah
+
+__all__ = ["ReminderLine", "ReminderDoc", "write_reminder"]
+
+
+@dataclass(frozen=True)
+class ReminderLine:
+    invoice_number: str
+    label: str             # "Cicilan ke-2 dari 4"
+    due_date: dt.date
+    amount: int            # what is still open of it
+    days_late: int
+
+
+@dataclass(frozen=True)
+class ReminderDoc:
+    date: dt.date
+    payer_name: str
+    payer_address: str
+    salutation: str        # "Bapak/Ibu"
+    lines: Sequence[ReminderLine]
+    outstanding_total: int  # everything the payer still owes (late or not)
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(l.amount for l in self.lines)
+
+
+def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
+    story: list[Flowable] = [*title_block(_("SURAT PENGINGAT PEMBAYARAN"))]
+    story.append(key_value_table([(_("Kepada Yth."), f"{doc.salutation} {doc.payer_name}".strip()
+                                   + (f"\n{doc.payer_address}" if doc.payer_address else ""))]))
+    story.append(Spacer(1, 4 * mm))
+    story.append(paragraph(_("Dengan hormat,")))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_(
+        "Terima kasih atas kepercayaan {salutation} kepada {kws}. Menurut catatan kami, "
+        "pembayaran berikut sudah lewat tanggal jatuh tempo dan belum kami terima:").format(
+        salutation=doc.salutation or _("Bapak/Ibu"), kws=profile.name or _("kelompok kami"))))
+    story.append(Spacer(1, 3 * mm))
+    columns = [Column("invoice", _("Tagihan")), Column("label", _("Cicilan")),
+               Column("due", _("Jatuh tempo"), "date"), Column("late", _("Terlambat (hari)"), "int"),
+               Column("amount", _("Belum dibayar"), "money")]
+    rows = [Row({"invoice": l.invoice_number, "label": l.label, "due": l.due_date, "late": l.days_late,
+                 "amount": l.amount}) for l in doc.lines]
+    rows.append(Row({"label": _("Jumlah"), "amount": doc.overdue_total}, style="total"))
+    story.append(data_table(columns, rows))
+    story.append(Spacer(1, 3 * mm))
+    text = _("Mohon pembayaran sebesar {amount} dapat dilakukan secepatnya.").format(
+        amount=format_rupiah(doc.overdue_total))
+    if doc.outstanding_total > doc.overdue_total:
+        text += " " + _("Seluruh sisa tagihan {salutation} saat ini {total}.").format(
+            salutation=doc.salutation or _("Bapak/Ibu"), total=format_rupiah(doc.outstanding_total))
+    story.append(paragraph(text))
+    story.append(Spacer(1, 2 * mm))
+    how = _("Pembayaran dapat diserahkan langsung kepada bendahara kami, {name}, dan akan diberi "
+            "kuitansi.").format(name=profile.treasurer_name or _("bendahara"))
+    if profile.bank_account:
+        how += " " + _("Bisa juga transfer ke {bank} nomor rekening {account} atas nama {holder}.").format(
+            bank=profile.bank_name, account=profile.bank_account, holder=profile.bank_holder or profile.name)
+    story.append(paragraph(how))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_(
+        "Bila pembayaran sudah dilakukan, mohon abaikan surat ini dan tunjukkan kuitansinya kepada "
+        "kami. Bila ada kesulitan, silakan bicarakan dengan kami{phone}; kita cari jalan keluarnya "
+        "bersama.").format(phone=_(" di {phone}").format(phone=profile.phone) if profile.phone else "")))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_("Atas perhatian {salutation}, kami ucapkan terima kasih.").format(
+        salutation=doc.salutation or _("Bapak/Ibu"))))
+    place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
+    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
+                                   (_("Ketua KWS,"), profile.leader_name)], place_date=place))
+    return story
+
+
+def write_reminder(doc: ReminderDoc, path: os.PathLike[str] | str, *, profile: KwsProfile,
+                   paper: str = "A4") -> Path:
+    return build_pdf(path, reminder_story(doc, profile), profile=profile,
+                     title=_("Surat pengingat pembayaran - {name}").format(name=doc.payer_name),
+                     paper=paper if paper in ("A4", "F4") else "A4", page_numbers=False)
