@@ -556,34 +556,44 @@ def send_quote(book: Book, quote_id: int, date: dt.date) -> QuoteDetail:
     """Mark a draft as given to the household (terkirim)."""
     with book.transaction() as s:
         quote = _get(s, quote_id)
-        if quote.status != "draft":
-            raise UserError(_("Hanya draf yang bisa dikirim; penawaran {number} sudah {status}.")
-                            .format(number=quote.number, status=status_label(quote.status).lower()))
-        if date < quote.date:
-            raise UserError(_("Tanggal kirim tidak boleh sebelum tanggal penawaran."), field="date")
-        if date > quote.valid_until:
-            raise UserError(_("Penawaran {number} sudah lewat masa berlakunya ({date}). Ubah tanggal "
-                              "berlakunya dulu.").format(number=quote.number, date=format_date(quote.valid_until)),
-                            field="valid_until")
-        quote.status, quote.sent_date, quote.updated_at = "sent", date, utcnow()
-        audit.record(s, book.actor, "send", "quote", quote.id, number=quote.number, date=date)
+        mark_sent(s, quote, date, book.actor)
         return _detail(s, quote)
+
+
+def mark_sent(session: Session, quote: Quote, date: dt.date, actor: str) -> None:
+    """Session-level send_quote."""
+    if quote.status != "draft":
+        raise UserError(_("Hanya draf yang bisa dikirim; penawaran {number} sudah {status}.")
+                        .format(number=quote.number, status=status_label(quote.status).lower()))
+    if date < quote.date:
+        raise UserError(_("Tanggal kirim tidak boleh sebelum tanggal penawaran."), field="date")
+    if date > quote.valid_until:
+        raise UserError(_("Penawaran {number} sudah lewat masa berlakunya ({date}). Ubah tanggal "
+                          "berlakunya dulu.").format(number=quote.number, date=format_date(quote.valid_until)),
+                        field="valid_until")
+    quote.status, quote.sent_date, quote.updated_at = "sent", date, utcnow()
+    audit.record(session, actor, "send", "quote", quote.id, number=quote.number, date=date)
 
 
 def reject_quote(book: Book, quote_id: int, date: dt.date, reason: str = "") -> QuoteDetail:
     """The household (or program) said no."""
     with book.transaction() as s:
         quote = _get(s, quote_id)
-        if quote.status not in ("draft", "sent", "expired"):
-            raise UserError(_("Penawaran {number} sudah {status}; tidak bisa ditolak.").format(
-                number=quote.number, status=status_label(quote.status).lower()))
-        if date < quote.date:
-            raise UserError(_("Tanggal tidak boleh sebelum tanggal penawaran."), field="date")
-        quote.status, quote.decided_date = "rejected", date
-        quote.reject_reason = " ".join((reason or "").split())[:300]
-        quote.updated_at = utcnow()
-        audit.record(s, book.actor, "reject", "quote", quote.id, number=quote.number, reason=quote.reject_reason)
+        mark_rejected(s, quote, date, reason, book.actor)
         return _detail(s, quote)
+
+
+def mark_rejected(session: Session, quote: Quote, date: dt.date, reason: str, actor: str) -> None:
+    """Session-level reject_quote."""
+    if quote.status not in ("draft", "sent", "expired"):
+        raise UserError(_("Penawaran {number} sudah {status}; tidak bisa ditolak.").format(
+            number=quote.number, status=status_label(quote.status).lower()))
+    if date < quote.date:
+        raise UserError(_("Tanggal tidak boleh sebelum tanggal penawaran."), field="date")
+    quote.status, quote.decided_date = "rejected", date
+    quote.reject_reason = " ".join((reason or "").split())[:300]
+    quote.updated_at = utcnow()
+    audit.record(session, actor, "reject", "quote", quote.id, number=quote.number, reason=quote.reject_reason)
 
 
 def revise_quote(book: Book, quote_id: int, date: dt.date, data: QuoteInput | None = None) -> QuoteDetail:
@@ -591,20 +601,24 @@ def revise_quote(book: Book, quote_id: int, date: dt.date, data: QuoteInput | No
     points back to the old one; the old one becomes "diganti revisi" and stays as it was.
     Without `data` the lines, prices and funding plan are copied, dated `date`."""
     with book.transaction() as s:
-        old = _get(s, quote_id)
-        if old.status not in REVISABLE:
-            if old.status == "draft":
-                raise UserError(_("Penawaran {number} masih draf: ubah saja langsung.").format(number=old.number))
-            raise UserError(_("Penawaran {number} sudah {status}; tidak bisa direvisi.").format(
-                number=old.number, status=status_label(old.status).lower()))
-        if date < old.date:
-            raise UserError(_("Tanggal revisi tidak boleh sebelum tanggal penawaran lama."), field="date")
-        if data is None:
-            data = _detail(s, old).as_input(date=date)
-        new = add_quote(s, data, actor=book.actor, previous=old)
-        old.status, old.updated_at = "superseded", utcnow()
-        audit.record(s, book.actor, "supersede", "quote", old.id, number=old.number, by=new.number)
-        return _detail(s, new)
+        return _detail(s, add_revision(s, _get(s, quote_id), date, book.actor, data))
+
+
+def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: QuoteInput | None = None) -> Quote:
+    """Session-level revise_quote: returns the new draft."""
+    if old.status not in REVISABLE:
+        if old.status == "draft":
+            raise UserError(_("Penawaran {number} masih draf: ubah saja langsung.").format(number=old.number))
+        raise UserError(_("Penawaran {number} sudah {status}; tidak bisa direvisi.").format(
+            number=old.number, status=status_label(old.status).lower()))
+    if date < old.date:
+        raise UserError(_("Tanggal revisi tidak boleh sebelum tanggal penawaran lama."), field="date")
+    if data is None:
+        data = _detail(session, old).as_input(date=date)
+    new = add_quote(session, data, actor=actor, previous=old)
+    old.status, old.updated_at = "superseded", utcnow()
+    audit.record(session, actor, "supersede", "quote", old.id, number=old.number, by=new.number)
+    return new
 
 
 def expire_overdue(book: Book, today: dt.date) -> int:
@@ -612,9 +626,16 @@ def expire_overdue(book: Book, today: dt.date) -> int:
     with book.transaction() as s:
         rows = s.execute(select(Quote).where(Quote.status == "sent", Quote.valid_until < today)).scalars().all()
         for quote in rows:
-            quote.status, quote.updated_at = "expired", utcnow()
-            audit.record(s, book.actor, "expire", "quote", quote.id, number=quote.number)
+            mark_expired(s, quote, book.actor)
         return len(rows)
+
+
+def mark_expired(session: Session, quote: Quote, actor: str) -> None:
+    """Session-level: a sent quote whose validity has passed."""
+    if quote.status != "sent":
+        raise UserError(_("Hanya penawaran terkirim yang bisa kedaluwarsa."))
+    quote.status, quote.updated_at = "expired", utcnow()
+    audit.record(session, actor, "expire", "quote", quote.id, number=quote.number)
 
 
 # --- for the orders area ----------------------------------------------------------------------

@@ -45,7 +45,9 @@ def _steps() -> list[Step]:
     from kws_desktop.services.demo import foundation
     from kws_desktop.services.demo import members
     from kws_desktop.services.demo import materials
+    from kws_desktop.services.demo import customers_quotes
     return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
+            customers_quotes.customers_and_quotes,
             members.payouts_and_sharing]
 
 
