@@ -1,0 +1,85 @@
+"""The Bahan & Pembelian page: tabs build lazily over the demo book; the slip form saves,
+shows mistakes beside the line and remembers the shop."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kws_desktop.services import materials as M
+from kws_desktop.services import purchases as P
+from kws_desktop.services import stock as S
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.pages.materials import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
+
+
+@pytest.fixture
+def page(qtbot, demo_book):
+    ctx = AppContext()
+    ctx.book = demo_book
+    p = MaterialsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    return p
+
+
+def test_tabs_fill_lazily(page, qtmodeltester):
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+    page.purchases.start.set_value(dt.date(2020, 1, 1))
+    model = page.purchases.model
+    assert 0 < model.rowCount() <= 200
+    assert "nota" in page.purchases.totals.text()
+    assert page.catalog.model.rowCount() >= 30
+    assert "Nilai seluruh stok" in page.stock.total.text()
+    qtmodeltester.check(page.stock.model)
+
+
+def test_purchase_form_saves_and_remembers(page):
+    book = page.book
+    cement = M.find_material(book, "Semen Portland 50 kg")
+    before = P.count_purchases(book)
+    form = PurchaseForm(page)
+    shop_id = form.supplier.currentData()
+    form.date.set_value(dt.date(2026, 11, 20))
+    line = form.lines[0]
+    line.material.setCurrentIndex(line.material.findData(cement.id))
+    assert line.price.value() > 0  # the price paid before is filled in
+    line.qty.setText("0")
+    form.save(close=False)
+    assert not line.error.isHidden() and "lebih dari nol" in line.error.text()
+    assert P.count_purchases(book) == before
+    line.qty.setText("10")
+    form.save(close=False)
+    assert P.count_purchases(book) == before + 1
+    assert "Tersimpan" in form.status.text()
+    assert form.lines[0].material_id() is None and form.supplier.currentData() == shop_id
+    assert P.form_memory(book).supplier_id == shop_id
+
+
+def test_material_dialog_unknown_unit_beside_field(page):
+    dialog = MaterialDialog(page)
+    dialog.name.setText("Semen putih")
+    dialog.unit.addItem("zak")
+    dialog.unit.setCurrentText("zak")
+    n = M.count_materials(page.book)
+    dialog.save()
+    assert M.count_materials(page.book) == n
+    assert "tidak dikenal" in dialog.errors._labels["unit"].text()
+
+
+def test_count_dialog_needs_explanation(page):
+    dialog = CountDialog(page)
+    row = next(i for i, r in enumerate(dialog.sheet) if r.system_qty >= 1000)
+    assert "." not in dialog.table.item(row, 2).text()  # no thousands dot to misread
+    dialog.table.item(row, 2).setText(qty_text(dialog.sheet[row].system_qty - 1))
+    before = len(S.list_stock_counts(page.book))
+    dialog.save()
+    assert "penjelasan" in dialog.line_error.text()
+    assert len(S.list_stock_counts(page.book)) == before
+    dialog.table.item(row, 4).setText("pecah")
+    dialog.save()
+    count = S.list_stock_counts(page.book)[0]
+    assert len(S.list_stock_counts(page.book)) == before + 1
+    detail = S.get_stock_count(page.book, count.id)
+    assert [ln.difference for ln in detail.lines if ln.difference] == [Decimal(-1)]
