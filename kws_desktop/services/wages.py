@@ -98,10 +98,7 @@ class PayoutRow:
     total_net: int
     void_reason: str
     lines: tuple[PayoutLineRow, ...] = ()
-
-    @property
-    def members(self) -> int:
-        return len(self.lines)
+    member_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -144,7 +141,7 @@ def wages_owed(book: Book, *, only_owed: bool = False) -> list[OwedRow]:
     return rows
 
 
-def _payout_row(s: Session, p: WagePayout, with_lines: bool = True) -> PayoutRow:
+def _payout_row(s: Session, p: WagePayout, with_lines: bool = True, count: int = 0) -> PayoutRow:
     lines: tuple[PayoutLineRow, ...] = ()
     if with_lines:
         names = {m.id: m for m in s.execute(select(Member).where(
@@ -154,7 +151,7 @@ def _payout_row(s: Session, p: WagePayout, with_lines: bool = True) -> PayoutRow
                                     ln.advance_given, ln.advance_deducted, ln.net) for ln in p.lines)
     return PayoutRow(p.id, p.number, p.date, p.status, p.method, p.note, p.total_wages,
                      p.total_profit_share, p.total_advance_given, p.total_advance_deducted,
-                     p.total_net, p.void_reason, lines)
+                     p.total_net, p.void_reason, lines, len(lines) if with_lines else count)
 
 
 def get_payout(book: Book, number: str) -> PayoutRow:
@@ -175,7 +172,11 @@ def list_payouts(book: Book, *, offset: int = 0, limit: int | None = None) -> li
         q = select(WagePayout).order_by(WagePayout.date.desc(), WagePayout.id.desc()).offset(offset)
         if limit is not None:
             q = q.limit(limit)
-        return [_payout_row(s, p, with_lines=False) for p in s.execute(q).scalars()]
+        payouts = s.execute(q).scalars().all()
+        counts = dict(s.execute(select(WagePayoutLine.payout_id, func.count(WagePayoutLine.id))
+                                .where(WagePayoutLine.payout_id.in_([p.id for p in payouts]))
+                                .group_by(WagePayoutLine.payout_id)).all()) if payouts else {}
+        return [_payout_row(s, p, with_lines=False, count=counts.get(p.id, 0)) for p in payouts]
 
 
 def count_payouts(book: Book) -> int:

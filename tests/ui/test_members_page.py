@@ -1,0 +1,34 @@
+import datetime as dt
+
+from kws_desktop.services import members as M
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.pages.members import MemberDialog, MembersPage
+
+
+def test_members_page_tabs_and_register_form(book, qtbot):
+    M.register_member(book, M.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2025, 1, 1)))
+    ctx = AppContext()
+    ctx.book = book
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.register_tab.model.rowCount() == 1
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+    # a bad form shows the message beside the field and saves nothing
+    dialog = MemberDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("")
+    dialog.save()
+    assert not dialog.errors._labels["name"].isHidden()
+    assert "Nama anggota wajib diisi." in dialog.errors._labels["name"].text()
+    assert M.count_members(book) == 1
+    dialog.name.setText("Budi")
+    dialog.gender.setCurrentIndex(1)
+    dialog.save()
+    assert M.count_members(book) == 2
+    # the sharing preview explains why it cannot be computed (no profit)
+    page.tabs.setCurrentWidget(page.sharing_tab)
+    assert page.sharing_tab.show_preview() is False
+    assert "tidak punya laba" in page.sharing_tab.errors.general.text() + "".join(
+        lbl.text() for lbl in page.sharing_tab.errors._labels.values())
