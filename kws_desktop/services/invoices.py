@@ -470,50 +470,59 @@ def _payer_label(payer_type: str) -> str:
         return payer_type
 
 
-def create_batch_invoice(book: Book, payer_customer_id: int, order_ids: Sequence[int],
+def create_batch_invoice_in(s: Session, payer_customer_id: int, order_ids: Sequence[int],
                          date: dt.date, due_date: dt.date | None = None, *,
-                         note: str = "") -> InvoiceInfo:
+                         note: str = "", actor: str) -> InvoiceInfo:
     """One invoice to an institution (a program, BAZNAS, a company) for its share of many
     orders. Each order must have a payer line of that institution's kind whose share is not
     invoiced yet."""
     if not order_ids:
         raise UserError(_("Pilih paling sedikit satu pesanan."), field="orders")
+    customer = s.get(Customer, payer_customer_id)
+    if customer is None:
+        raise UserError(_("Pilih siapa yang membayar tagihan ini."), field="customer")
+    lines: list[LineSpec] = []
+    problems = []
+    payer_type = None
+    for oid in dict.fromkeys(order_ids):
+        order = s.get(Order, oid)
+        if order is None:
+            problems.append(("orders", _("Pesanan tidak ditemukan.")))
+            continue
+        if order.status == "batal":
+            problems.append(("orders", _("Pesanan {number} sudah dibatalkan.").format(
+                number=order.number)))
+            continue
+        match = [p for p in order.payers
+                 if payer_customer_id_matches(s, order, p, customer, actor)]
+        if not match:
+            problems.append(("orders", _("Pesanan {number} tidak dibayar oleh {payer}.").format(
+                number=order.number, payer=customer.name)))
+            continue
+        payer = match[0]
+        payer_type = payer_type or payer.payer_type
+        done = invoiced_amounts(s, oid).get((payer.payer_type, customer.id), 0)
+        if done >= payer.amount:
+            problems.append(("orders", _("Bagian {payer} untuk pesanan {number} sudah ditagih.")
+                             .format(payer=customer.name, number=order.number)))
+            continue
+        lines.append(LineSpec(order.id, _order_line_description(order, _payer_label(payer.payer_type)),
+                              payer.amount - done, revenue_account_for(s, oid)))
+    collect(problems)
+    inv = create_invoice_in_session(s, customer_id=customer.id,
+                                    payer_type=payer_type or customer.payer_type, date=date,
+                                    due_date=due_date, lines=lines, note=note, actor=actor)
+    return invoice_infos(s, [inv])[0]
+
+
+def create_batch_invoice(book: Book, payer_customer_id: int, order_ids: Sequence[int],
+                         date: dt.date, due_date: dt.date | None = None, *,
+                         note: str = "") -> InvoiceInfo:
+    """One invoice to an institution for its share of many orders (one transaction); see
+    :func:`create_batch_invoice_in`."""
     with book.transaction() as s:
-        customer = s.get(Customer, payer_customer_id)
-        if customer is None:
-            raise UserError(_("Pilih siapa yang membayar tagihan ini."), field="customer")
-        lines: list[LineSpec] = []
-        problems = []
-        payer_type = None
-        for oid in dict.fromkeys(order_ids):
-            order = s.get(Order, oid)
-            if order is None:
-                problems.append(("orders", _("Pesanan tidak ditemukan.")))
-                continue
-            if order.status == "batal":
-                problems.append(("orders", _("Pesanan {number} sudah dibatalkan.").format(
-                    number=order.number)))
-                continue
-            match = [p for p in order.payers
-                     if payer_customer_id_matches(s, order, p, customer, book.actor)]
-            if not match:
-                problems.append(("orders", _("Pesanan {number} tidak dibayar oleh {payer}.").format(
-                    number=order.number, payer=customer.name)))
-                continue
-            payer = match[0]
-            payer_type = payer_type or payer.payer_type
-            done = invoiced_amounts(s, oid).get((payer.payer_type, customer.id), 0)
-            if done >= payer.amount:
-                problems.append(("orders", _("Bagian {payer} untuk pesanan {number} sudah ditagih.")
-                                 .format(payer=customer.name, number=order.number)))
-                continue
-            lines.append(LineSpec(order.id, _order_line_description(order, _payer_label(payer.payer_type)),
-                                  payer.amount - done, revenue_account_for(s, oid)))
-        collect(problems)
-        inv = create_invoice_in_session(s, customer_id=customer.id,
-                                        payer_type=payer_type or customer.payer_type, date=date,
-                                        due_date=due_date, lines=lines, note=note, actor=book.actor)
-        return invoice_infos(s, [inv])[0]
+        return create_batch_invoice_in(s, payer_customer_id, order_ids, date, due_date, note=note,
+                                       actor=book.actor)
 
 
 def payer_customer_id_matches(session: Session, order: Order, payer: OrderPayer,

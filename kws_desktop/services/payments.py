@@ -91,11 +91,12 @@ def _allocation_message(exc: AllocationError) -> UserError:
     return UserError(_("Cicilan yang dipilih bukan milik tagihan ini."), field="allocations")
 
 
-def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
+def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
                    payer_name: str = "", advance: int = 0,
                    allocations: Sequence[tuple[int, int]] | None = None,
                    note: str = "", printed: bool = False) -> PaymentInfo:
-    """Take a payment on an invoice and issue its kuitansi (one transaction).
+    """Take a payment on an invoice and issue its kuitansi, inside the caller's transaction
+    (session helper; `record_payment` is the book-level call).
 
     - `amount`: all the money handed over (int rupiah, more than zero).
     - `advance`: the part the treasurer explicitly keeps as uang titipan (customer deposit);
@@ -117,74 +118,85 @@ def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, m
     if not isinstance(date, dt.date):
         problems.append(("date", _("Isi tanggal pembayaran.")))
     collect(problems)
-    with book.transaction() as s:
-        inv = s.get(Invoice, invoice_id)
-        if inv is None:
-            raise UserError(_("Tagihan tidak ditemukan."), field="invoice")
-        if inv.status == "void":
-            raise UserError(_("Tagihan {number} sudah dibatalkan; tidak bisa dibayar.").format(
-                number=inv.number), field="invoice")
-        if date < inv.date:
-            raise UserError(_("Tanggal bayar {date} sebelum tanggal tagihan {invoice_date}. "
-                              "Periksa tanggalnya.").format(date=format_date(date),
-                                                           invoice_date=format_date(inv.date)),
-                            field="date")
-        ensure_open(s, date)
-        paid = paid_by_instalment(s, [inv.id])
-        open_insts = [OpenInstalment(i.id, i.seq, i.due_date, i.amount, paid.get(i.id, 0))
-                      for i in inv.instalments]
-        owed = sum(max(0, i.open) for i in open_insts)
-        allocated = amount - advance
-        if allocated > owed:
-            if owed == 0:
-                msg = _("Tagihan {number} sudah lunas. Bila uang ini memang dititipkan, catat "
-                        "sebagai uang titipan.").format(number=inv.number)
+    inv = s.get(Invoice, invoice_id)
+    if inv is None:
+        raise UserError(_("Tagihan tidak ditemukan."), field="invoice")
+    if inv.status == "void":
+        raise UserError(_("Tagihan {number} sudah dibatalkan; tidak bisa dibayar.").format(
+            number=inv.number), field="invoice")
+    if date < inv.date:
+        raise UserError(_("Tanggal bayar {date} sebelum tanggal tagihan {invoice_date}. "
+                          "Periksa tanggalnya.").format(date=format_date(date),
+                                                       invoice_date=format_date(inv.date)),
+                        field="date")
+    ensure_open(s, date)
+    paid = paid_by_instalment(s, [inv.id])
+    open_insts = [OpenInstalment(i.id, i.seq, i.due_date, i.amount, paid.get(i.id, 0))
+                  for i in inv.instalments]
+    owed = sum(max(0, i.open) for i in open_insts)
+    allocated = amount - advance
+    if allocated > owed:
+        if owed == 0:
+            msg = _("Tagihan {number} sudah lunas. Bila uang ini memang dititipkan, catat "
+                    "sebagai uang titipan.").format(number=inv.number)
+        else:
+            msg = _("Uang {amount} lebih besar dari sisa tagihan {owed}. Terima {owed} saja, "
+                    "atau catat kelebihannya {excess} sebagai uang titipan.").format(
+                amount=format_rupiah(amount), owed=format_rupiah(owed),
+                excess=format_rupiah(allocated - owed))
+        raise UserError(msg, field="amount")
+    parts: list[tuple[int, int]] = []
+    if allocated > 0:
+        try:
+            if allocations:
+                parts = check_chosen_allocation(list(allocations), open_insts)
+                if sum(p for _i, p in parts) != allocated:
+                    raise UserError(_("Pembagian ke cicilan ({parts}) harus sama dengan uang yang "
+                                      "diterima untuk tagihan ({allocated}).").format(
+                        parts=format_rupiah(sum(p for _i, p in parts)),
+                        allocated=format_rupiah(allocated)), field="allocations")
             else:
-                msg = _("Uang {amount} lebih besar dari sisa tagihan {owed}. Terima {owed} saja, "
-                        "atau catat kelebihannya {excess} sebagai uang titipan.").format(
-                    amount=format_rupiah(amount), owed=format_rupiah(owed),
-                    excess=format_rupiah(allocated - owed))
-            raise UserError(msg, field="amount")
-        parts: list[tuple[int, int]] = []
-        if allocated > 0:
-            try:
-                if allocations:
-                    parts = check_chosen_allocation(list(allocations), open_insts)
-                    if sum(p for _i, p in parts) != allocated:
-                        raise UserError(_("Pembagian ke cicilan ({parts}) harus sama dengan uang yang "
-                                          "diterima untuk tagihan ({allocated}).").format(
-                            parts=format_rupiah(sum(p for _i, p in parts)),
-                            allocated=format_rupiah(allocated)), field="allocations")
-                else:
-                    parts = allocate_oldest_first(allocated, open_insts)
-            except AllocationError as exc:
-                raise _allocation_message(exc) from exc
-        name = (payer_name or "").strip() or inv.payer_name
-        pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name[:200],
-                      method=method, amount=amount, advance=advance, status="posted",
-                      note=(note or "").strip()[:300], created_by=book.actor)
-        pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
-        s.add(pay)
-        s.flush()
-        receipt = Receipt(number=next_number(s, "receipt", date.year), date=date, payment_id=pay.id,
-                          status="posted", print_count=1 if printed else 0,
-                          last_printed_at=dt.datetime.now(dt.UTC) if printed else None)
-        s.add(receipt)
-        s.flush()
-        party = {"party_kind": "customer", "party_id": inv.customer_id}
-        memo = f"{receipt.number} {inv.number}"
-        entry = post_entry(s, date=date, description=_("Terima pembayaran {invoice} dari {payer} ({receipt})")
-                           .format(invoice=inv.number, payer=name, receipt=receipt.number),
-                           postings=[debit(A.CASH if method == "cash" else A.BANK, amount, memo),
-                                     credit(A.RECEIVABLES, allocated, memo, **party),
-                                     credit(A.CUSTOMER_DEPOSITS, advance, memo, **party)],
-                           source_type="payment", source_id=pay.id, actor=book.actor)
-        pay.journal_entry_id = entry.id
-        s.refresh(pay, ["receipt"])
-        refresh_status(s, inv)
-        audit.record(s, book.actor, "create", "payment", pay.id, receipt=receipt.number,
-                     invoice=inv.number, amount=amount, advance=advance)
-        return _payment_info(s, pay)
+                parts = allocate_oldest_first(allocated, open_insts)
+        except AllocationError as exc:
+            raise _allocation_message(exc) from exc
+    name = (payer_name or "").strip() or inv.payer_name
+    pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name[:200],
+                  method=method, amount=amount, advance=advance, status="posted",
+                  note=(note or "").strip()[:300], created_by=actor)
+    pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
+    s.add(pay)
+    s.flush()
+    receipt = Receipt(number=next_number(s, "receipt", date.year), date=date, payment_id=pay.id,
+                      status="posted", print_count=1 if printed else 0,
+                      last_printed_at=dt.datetime.now(dt.UTC) if printed else None)
+    s.add(receipt)
+    s.flush()
+    party = {"party_kind": "customer", "party_id": inv.customer_id}
+    memo = f"{receipt.number} {inv.number}"
+    entry = post_entry(s, date=date, description=_("Terima pembayaran {invoice} dari {payer} ({receipt})")
+                       .format(invoice=inv.number, payer=name, receipt=receipt.number),
+                       postings=[debit(A.CASH if method == "cash" else A.BANK, amount, memo),
+                                 credit(A.RECEIVABLES, allocated, memo, **party),
+                                 credit(A.CUSTOMER_DEPOSITS, advance, memo, **party)],
+                       source_type="payment", source_id=pay.id, actor=actor)
+    pay.journal_entry_id = entry.id
+    s.refresh(pay, ["receipt"])
+    refresh_status(s, inv)
+    audit.record(s, actor, "create", "payment", pay.id, receipt=receipt.number,
+                 invoice=inv.number, amount=amount, advance=advance)
+    return _payment_info(s, pay)
+
+
+def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
+                   payer_name: str = "", advance: int = 0,
+                   allocations: Sequence[tuple[int, int]] | None = None,
+                   note: str = "", printed: bool = False) -> PaymentInfo:
+    """Take a payment on an invoice and issue its kuitansi: one transaction, all or nothing.
+    See :func:`record_payment_in` for the rules."""
+    with book.transaction() as s:
+        return record_payment_in(s, actor=book.actor, invoice_id=invoice_id, date=date, amount=amount,
+                                 method=method, payer_name=payer_name, advance=advance,
+                                 allocations=allocations, note=note, printed=printed)
 
 
 def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | None = None) -> PaymentInfo:

@@ -46,8 +46,10 @@ def _steps() -> list[Step]:
     from kws_desktop.services.demo import members
     from kws_desktop.services.demo import materials
     from kws_desktop.services.demo import customers_quotes
+    from kws_desktop.services.demo import billing
     return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
             customers_quotes.customers_and_quotes,
+            billing.invoices_and_payments,  # needs the orders step before it (ctx.ids["orders"])
             members.payouts_and_sharing]
 
 
