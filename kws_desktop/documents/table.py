@@ -158,7 +158,7 @@ def _widths(columns, header_titles, body, width, size) -> tuple[list[float], flo
     pad = 2 * PADDING
     natural, minimum = [], []
     for i, column in enumerate(columns):
-        head = _longest_word(header_titles[i], FONT_BOLD, size) + pad
+        head = _longest_word(header_titles[i], FONT_BOLD, size) + pad + 1.0  # slack: never break a word
         cells = [stringWidth(text, FONT_BOLD if bold else FONT, size) + extra
                  for text, bold, extra in (cell[i] for cell in body)]
         widest = max(cells, default=0.0) + pad

@@ -122,13 +122,15 @@ def test_cash_book_running_balance(sample_book):
 
 
 def test_payables_aged(sample_book):
-    report = build_report(sample_book, "payables", None, D(2026, 3, 31))
+    from kws_desktop.services.reports.parties import build_payables
+    report = build_payables(sample_book, None, D(2026, 3, 31))
     first = report.rows[0].cells
     assert first["saldo"] == 500_000 and first["b2"] == 500_000  # 85 days old
 
 
 def test_receivables_aged(sample_book):
-    report = build_report(sample_book, "receivables", None, D(2026, 2, 28))
+    from kws_desktop.services.reports.parties import build_receivables
+    report = build_receivables(sample_book, None, D(2026, 2, 28))
     assert report.rows[0].cells["saldo"] == 2_500_000 and report.rows[0].cells["b0"] == 2_500_000
 
 
@@ -194,3 +196,35 @@ def test_every_report_builds_on_demo_book(demo_book):
     for kind in kinds():
         report = build_report(demo_book, kind, D(DEMO_TODAY.year, 1, 1), DEMO_TODAY)
         assert report.columns and (report.signers or kind == "notes")
+
+
+def test_program_report_counts(book):
+    from kws_desktop.store.models.customers import Customer
+    from kws_desktop.store.models.orders import Order, OrderPayer
+    people = [("Ahmad", "L", True, "Balaraja", "Sentul Jaya", "dikerjakan", "Tangki septik"),
+              ("Siti", "P", True, "Balaraja", "Sentul Jaya", "diserahterimakan", "Tangki septik"),
+              ("Budi", "L", False, "Balaraja", "Cangkudu", "dijadwalkan", "Jamban + tangki"),
+              ("Ani", "P", False, "Tigaraksa", "Pasir Bolang", "diserahterimakan", "Tangki septik"),
+              ("Batal", "L", True, "Tigaraksa", "Pasir Bolang", "batal", "Tangki septik")]
+    with book.transaction() as s:
+        for i, (name, gender, mbr, kec, desa, stage, package) in enumerate(people, start=1):
+            c = Customer(name=name, gender=gender, is_mbr=mbr, desa=desa, kecamatan=kec)
+            s.add(c)
+            s.flush()
+            o = Order(number=f"PSN-2026-{i:04d}", date=D(2026, 3, i), status=stage, customer_id=c.id,
+                      customer_name=name, desa=desa, kecamatan=kec, package=package, price=4_000_000)
+            s.add(o)
+            s.flush()
+            s.add(OrderPayer(order_id=o.id, line_no=1, payer_type="apbd", amount=3_000_000))
+            s.add(OrderPayer(order_id=o.id, line_no=2, payer_type="swadaya", amount=1_000_000))
+    report = build_report(book, "program", D(2026, 1, 1), D(2026, 12, 31))
+    rows = {r.cells.get("uraian"): r.cells for r in report.rows}
+    assert rows["JUMLAH UNIT"]["unit"] == 4 and rows["JUMLAH UNIT"]["mbr"] == 2
+    assert rows["JUMLAH UNIT"]["l"] == 2 and rows["JUMLAH UNIT"]["p"] == 2
+    assert rows["Jumlah Kecamatan Balaraja"]["unit"] == 3
+    assert rows["Sentul Jaya"]["unit"] == 2 and rows["Sentul Jaya"]["nilai"] == 8_000_000
+    assert rows["APBD"]["unit"] == 4 and rows["APBD"]["nilai"] == 12_000_000
+    assert rows["Diserahterimakan"]["unit"] == 2
+    assert rows["Tangki septik"]["unit"] == 3
+    empty = build_report(book, "program", D(2030, 1, 1), D(2030, 1, 31))
+    assert "Tidak ada pesanan pada periode ini." in empty.notes

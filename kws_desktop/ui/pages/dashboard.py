@@ -271,7 +271,7 @@ class DashboardPage(Page):
                 part = pie.append(f"{label} {round(100 * amount / total)}%", amount)
                 part.setLabelVisible(True)
             chart.addSeries(pie)
-            chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+            chart.legend().hide()  # each slice carries its own label
         else:
             chart.setTitle(_("Sumber dana: belum ada pesanan dalam 12 bulan terakhir"))
         self.funding_chart.setChart(chart)
