@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +58,9 @@ class TabularReport:
     notes: Sequence[str] = field(default_factory=tuple)
     signers: Sequence[tuple[str, str]] | None = None
     place_date: str | None = None
+    # PDF only: returns fresh flowables (charts, key figures) placed between the title and the
+    # table; XLSX and CSV ignore it.
+    pdf_lead: Callable[[], Sequence[Flowable]] | None = None
 
 
 def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:
@@ -69,6 +72,8 @@ def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:
 def pdf_story(report: TabularReport, profile: KwsProfile) -> list[Flowable]:
     """The flowables of the report body (title, table, notes, signatures), without letterhead."""
     story: list[Flowable] = [*title_block(report.title, subtitle=report.subtitle or None)]
+    if report.pdf_lead is not None:
+        story.extend(report.pdf_lead())
     story.append(data_table(report.columns, report.rows))
     if report.notes:
         story.append(Spacer(1, 3 * mm))

@@ -47,9 +47,11 @@ def _steps() -> list[Step]:
     from kws_desktop.services.demo import materials
     from kws_desktop.services.demo import customers_quotes
     from kws_desktop.services.demo import billing
+    from kws_desktop.services.demo import evaluation
     return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
             customers_quotes.customers_and_quotes,
             billing.invoices_and_payments,  # needs the orders step before it (ctx.ids["orders"])
+            evaluation.evaluation_step,
             members.payouts_and_sharing]
 
 

@@ -68,6 +68,7 @@ AREA_MODULES: tuple[str, ...] = (
     "kws_desktop.services.invoices",
     "kws_desktop.services.payments",
     "kws_desktop.services.suppliers",
+    "kws_desktop.services.performance",
 )
 LOAD_ERRORS: dict[str, str] = {}
 _loaded = False
