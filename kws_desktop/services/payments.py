@@ -398,3 +398,58 @@ def write_receipts(book: Book, numbers: Sequence[str], folder, *, mark_printed: 
     if mark_printed and not book.read_only:
         mark_receipts_printed(book, keys)
     return paths
+
+
+# --- sharing a kuitansi on WhatsApp ---------------------------------------------------------
+
+def wa_number(phone: str) -> str:
+    """An Indonesian phone number as wa.me wants it: digits with country code 62
+    ("0812-3456-7890" -> "6281234567890"); "" when there is no usable number."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    elif digits.startswith("8"):
+        digits = "62" + digits
+    return digits if len(digits) >= 10 and digits.startswith("62") else ""
+
+
+@dataclass(frozen=True)
+class ShareInfo:
+    number: str
+    phone: str      # wa.me form, "" when the payer has no number
+    message: str
+    url: str        # https://wa.me/<62number>?text=<message>, or https://wa.me/?text=... without one
+
+
+def receipt_share(book: Book, number: str) -> ShareInfo:
+    """The prefilled WhatsApp message for a kuitansi, to the payer's phone."""
+    from urllib.parse import quote
+
+    from kws_desktop.store.models.book import Profile
+    from kws_desktop.store.models.customers import Customer
+    key = number.strip().upper()
+    with book.reading() as s:
+        r = s.execute(select(Receipt).where(Receipt.number == key)).scalar()
+        if r is None:
+            raise UserError(_("Kuitansi {number} tidak ditemukan.").format(number=number))
+        data = kuitansi_data(s, [r])[0]
+        cust = s.get(Customer, r.payment.customer_id)
+        phone = wa_number(cust.phone if cust else "")
+        profile = s.get(Profile, 1)
+        kws = profile.name if profile else ""
+    if data.void:
+        text = _("Kuitansi {number} sebesar {amount} sudah DIBATALKAN: {reason}.").format(
+            number=data.number, amount=format_rupiah(data.amount), reason=data.void_reason)
+    else:
+        text = _("Terima kasih, pembayaran {amount} dari {payer} sudah kami terima ({date}). "
+                 "Kuitansi {number} kami kirim sebagai lampiran.").format(
+            amount=format_rupiah(data.amount), payer=data.payer_name, date=format_date(data.date),
+            number=data.number)
+        if data.remaining:
+            text += " " + _("Sisa tagihan: {amount}.").format(amount=format_rupiah(data.remaining))
+        else:
+            text += " " + _("Tagihan sudah lunas.")
+    if kws:
+        text += f"\n- {kws}"
+    url = f"https://wa.me/{phone}?text={quote(text)}" if phone else f"https://wa.me/?text={quote(text)}"
+    return ShareInfo(data.number, phone, text, url)

@@ -1,0 +1,67 @@
+"""The Tagihan & Kuitansi page: find the person, see what is owed, take the money."""
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from billing_setup import D, add_customer, add_order  # noqa: E402
+
+from kws_desktop.services import invoices, payments, receivables  # noqa: E402
+
+
+@pytest.fixture
+def page(book, qtbot, monkeypatch):
+    from kws_desktop.ui.context import AppContext
+    from kws_desktop.ui.pages import billing
+    monkeypatch.setattr(billing, "preview_document", lambda *a, **k: None)
+    hh = add_customer(book, "Siti Rohmah", phone="0813-2222-3333")
+    order = add_order(book, hh, [("swadaya", "", 2_000_000)], customer_name="Siti Rohmah")
+    invoices.invoice_order(book, order, D, household_plan=invoices.PlanSpec(count=4))
+    ctx = AppContext()
+    ctx.book = book
+    p = billing.BillingPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    return p
+
+
+def test_quick_payment(page, book, qtbot):
+    tab = page.payment_tab
+    tab.search.setText("siti")
+    tab.find()
+    assert tab.people.count() == 1
+    assert tab.owed.rowCount() == 1
+    assert tab.amount.value() == 500_000  # the next instalment is offered
+    tab.date.set_value(D + dt.timedelta(days=3))
+    tab.take_payment()
+    rows = receivables.list_receipts(book)
+    assert [(r.amount, r.status) for r in rows] == [(500_000, "posted")]
+    assert tab.owed.item(0, 5).text() == "Rp1.500.000"
+
+
+def test_quick_payment_error_beside_field(page, book):
+    tab = page.payment_tab
+    tab.find()
+    tab.amount.set_value(9_000_000)
+    tab.take_payment()
+    assert "lebih besar dari sisa tagihan" in tab.errors._labels["amount"].text()
+    assert receivables.count_receipts(book) == 0
+
+
+def test_lists_are_paged_and_filtered(page, book):
+    inv = invoices.open_invoices_for_customer(book, 1)[0]
+    payments.record_payment(book, invoice_id=inv.id, date=D, amount=100_000)
+    page.refresh()
+    assert page.invoices_tab.model.rowCount() == 1
+    assert page.receipts_tab.model.rowCount() == 1
+    page.receipts_tab.status.setCurrentIndex(2)  # Batal
+    assert page.receipts_tab.model.rowCount() == 0
+
+
+def test_wa_number():
+    assert payments.wa_number("0812-3456-7890") == "6281234567890"
+    assert payments.wa_number("+62 812 3456 7890") == "6281234567890"
+    assert payments.wa_number("") == ""
