@@ -15,6 +15,7 @@ from kws_desktop.services import packages as P
 from kws_desktop.services import quotes as Q
 from kws_desktop.services.customers import CustomerInput, add_customer
 from kws_desktop.services.demo import DemoContext
+from kws_desktop.store.models.quotes import Quote as QuoteModel
 
 BATCH = 500
 
@@ -193,10 +194,29 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
     pool = list(customers)
     rng.shuffle(pool)
     accept_ids: list[tuple[dt.date, int]] = []
+    pending: list[tuple[dt.date, int, int]] = []  # revisions to make: (day, quote id, new discount)
     made = 0
+
+    def revise_due(s, until: dt.date | None) -> int:
+        done = 0
+        for item in sorted(pending):
+            rev_day, quote_id, new_discount = item
+            if until is not None and rev_day > until:
+                break
+            pending.remove(item)
+            old = Q.read_quote(s, quote_id).as_input(date=rev_day)
+            data = Q.QuoteInput(customer_id=old.customer_id, date=rev_day, lines=old.lines, discount=new_discount,
+                                valid_until=rev_day + dt.timedelta(days=validity), terms=old.terms, title=old.title)
+            new = Q.add_revision(s, s.get(QuoteModel, quote_id), rev_day, book.actor, data)
+            if rng.random() < 0.5:
+                Q.mark_sent(s, new, rev_day, book.actor)
+            done += 1
+        return done
+
     for start in range(0, len(plans), BATCH):
         with book.transaction() as s:
             for i, (state, day) in enumerate(plans[start:start + BATCH], start=start):
+                made += revise_due(s, day)
                 customer = pool[i % len(pool)]
                 lines = _lines(rng, by_code)
                 subtotal = sum(Q._price_line(s, line, n, []).amount for n, line in enumerate(lines, start=1))
@@ -224,17 +244,10 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
                                     rng.choice(["Belum ada dana", "Pindah rumah", "Memilih tukang lain",
                                                 "Menunggu bantuan program"]), book.actor)
                 elif state == "revised":
-                    # the household asked for a cheaper option: a revision with a discount
-                    rev_day = min(sent_day + dt.timedelta(days=5), last)
-                    old = Q.read_quote(s, quote.id).as_input(date=rev_day)
+                    # the household asked for a cheaper option: a revision with a discount, later
                     cut = total // 20 // 1000 * 1000
-                    data = Q.QuoteInput(customer_id=old.customer_id, date=rev_day, lines=old.lines,
-                                        discount=discount + cut, valid_until=rev_day + dt.timedelta(days=validity),
-                                        terms=old.terms, title=old.title)
-                    new = Q.add_revision(s, quote, rev_day, book.actor, data)
-                    made += 1
-                    if rng.random() < 0.5:
-                        Q.mark_sent(s, new, rev_day, book.actor)
+                    pending.append((min(sent_day + dt.timedelta(days=5), last), quote.id, discount + cut))
+            made += revise_due(s, None if start + BATCH >= len(plans) else plans[start + BATCH - 1][1])
     accept_ids.sort()
     ctx.ids["quotes_to_accept"] = [qid for _d, qid in accept_ids]
     ctx.count("penawaran", made)
