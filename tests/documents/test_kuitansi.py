@@ -1,7 +1,6 @@
 """The kuitansi PDF as printed: words, figures, meterai only above Rp5.000.000, SALINAN, BATAL."""
 import datetime as dt
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -64,11 +63,8 @@ def test_paper_from_setting(tmp_path, profile, setting, size):
     assert receipt_layout("a5") == ("A5", True)
 
 
-def test_batch_is_quick(tmp_path, profile):
+def test_batch_writes_one_file_each(tmp_path, profile):
     items = [_data(100_000 * (n + 1), number=f"KWT-2026-{n + 1:04d}") for n in range(30)]
-    start = time.perf_counter()
-    paths = write_many(items, tmp_path / "batch", profile=profile)
-    took = time.perf_counter() - start
+    paths = write_many(items, tmp_path / "batch", profile=profile)  # speed: see benchmarks/
     assert sorted(p.name for p in paths) == sorted(f"{d.number}.pdf" for d in items)
-    assert len(paths) / took > 15  # generous for a loaded test machine; benchmarks ask 50/s
     assert re.search("Rp300.000", _text(paths[2]))
