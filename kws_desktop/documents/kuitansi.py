@@ -271,8 +271,3 @@ def write_many(items: Iterable[KuitansiData], folder: os.PathLike[str] | str, *,
             out.extend(paths)
     return out
 
-
-def write_receipts(book, numbers: Sequence[str], folder: os.PathLike[str] | str) -> list[Path]:
-    """Convenience: see :func:`kws_desktop.services.payments.write_receipts`."""
-    from kws_desktop.services.payments import write_receipts as _write
-    return _write(book, numbers, folder)
