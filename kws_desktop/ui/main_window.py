@@ -28,6 +28,7 @@ AREAS: list[tuple[str, str, str, str]] = [
     ("bahan", N_("Bahan & Pembelian"), "kws_desktop.ui.pages.materials", "MaterialsPage"),
     ("tagihan", N_("Tagihan & Kuitansi"), "kws_desktop.ui.pages.billing", "BillingPage"),
     ("anggota", N_("Anggota"), "kws_desktop.ui.pages.members", "MembersPage"),
+    ("kinerja", N_("Kinerja & Kemitraan"), "kws_desktop.ui.pages.evaluation", "EvaluationPage"),
     ("laporan", N_("Laporan"), "kws_desktop.ui.pages.reports", "ReportsPage"),
     ("pengaturan", N_("Pengaturan"), "kws_desktop.ui.pages.settings", "SettingsPage"),
 ]
