@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QLabel, QLineEdit, QMessa
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_number, format_quantity
+from kws_desktop.i18n import _, current_language, format_number
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -66,7 +66,9 @@ class QuantityEdit(QLineEdit):
             return None
 
     def set_value(self, value: Decimal) -> None:
-        self.setText(format_quantity(value))
+        """Shown without thousands dots (1250,5), so the text always reads back the same."""
+        text = format(Decimal(value).normalize(), "f")
+        self.setText(text.replace(".", ",") if current_language() == "id" else text)
 
 
 class DateEdit(QDateEdit):

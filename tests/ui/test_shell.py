@@ -78,3 +78,13 @@ def test_language_switch_at_runtime(window, demo_path):
     page2 = window.page("pengaturan")
     page2.language.setCurrentIndex(0)
     assert window.sidebar.item(0).text() == "Beranda"
+
+
+def test_quantity_edit_reads_back_what_it_shows(qtbot):
+    from decimal import Decimal
+    from kws_desktop.ui.forms import QuantityEdit
+    edit = QuantityEdit()
+    qtbot.addWidget(edit)
+    for value in (Decimal("1250"), Decimal("2.5"), Decimal("1250.125"), Decimal("0.001")):
+        edit.set_value(value)
+        assert edit.value() == value
