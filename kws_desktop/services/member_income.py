@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_date, format_quantity
+from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.members import (LEADERSHIP_ROLES, Balances, crew_table,
                                           gender_label, member_balances, members_in_period,
                                           role_label)
@@ -135,7 +135,7 @@ def _check(start: dt.date | None, end: dt.date | None) -> None:
 REPORT_COLUMNS = (
     Column("name", "Nama"), Column("gender", "L/P"), Column("role", "Jabatan"),
     Column("days", "Hari kerja", "qty"), Column("wages", "Upah", "money"),
-    Column("profit_share", "Bagi hasil", "money"), Column("income", "Penghasilan", "money"),
+    Column("profit_share", "Bagi hasil", "money"),
     Column("advances", "Kasbon diambil", "money"), Column("received", "Uang diterima", "money"),
     Column("owed", "Sisa hak", "money"),
 )
@@ -180,7 +180,9 @@ def build_member_income_report(book: Book, start: dt.date | None, end: dt.date |
           "bagi hasil yang belum dibayar dikurangi sisa kasbon, pada akhir periode."),
     ]
     if total > 0:
-        notes.append(_("Bagian perempuan dari seluruh penghasilan anggota: {pct}%.").format(
+        notes.append(_("Penghasilan (upah dan bagi hasil): perempuan {women}, laki-laki {men}; bagian "
+                       "perempuan {pct}%.").format(
+            women=format_rupiah(women), men=format_rupiah(total - women),
             pct=format_quantity((Decimal(women) * 100 / Decimal(total)).quantize(Decimal("0.1")))))
     return TabularReport(title=_("Laporan Penghasilan Anggota"),
                          subtitle=_("Periode {start} s.d. {end}").format(start=format_date(start),

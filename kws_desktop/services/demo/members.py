@@ -5,7 +5,8 @@
   simpanan, one role change and one member who left. ctx.ids["members"] (all) and
   ctx.ids["masons"] (tukang) for the orders step.
 - `payouts_and_sharing` (last): monthly wage payouts with kasbon given and deducted later, and
-  the profit sharing of last year (which closes last year), paid out with January's wages.
+  the profit sharing of last year (or, if it made a loss, the latest profitable half-year or
+  quarter), which closes that period; the shares are paid out with the next month's wages.
 """
 from __future__ import annotations
 
@@ -117,19 +118,36 @@ def _share_year(ctx: DemoContext, start: dt.date, end: dt.date) -> bool:
     return False
 
 
+def _sharing_period(ctx: DemoContext) -> tuple[dt.date, dt.date] | None:
+    """Last year if it made a profit, else the latest profitable half-year or quarter that has
+    ended (the payouts here do not change the profit: wages are costed by the orders)."""
+    candidates = []
+    if ctx.years >= 2:
+        candidates.append((dt.date(ctx.today.year - 1, 1, 1), dt.date(ctx.today.year - 1, 12, 31)))
+    for year in (ctx.today.year, ctx.today.year - 1):
+        candidates += [(dt.date(year, 1, 1), dt.date(year, 6, 30)), (dt.date(year, 7, 1), dt.date(year, 12, 31))]
+        candidates += [(dt.date(year, m, 1), _month_end(year, m + 2)) for m in (10, 7, 4, 1)]
+    with ctx.book.reading() as s:
+        for start, end in candidates:
+            if start >= ctx.start and end < ctx.today - dt.timedelta(days=31):
+                revenue, expenses = PS.period_result(s, start, end)
+                if revenue - expenses > 0:
+                    return start, end
+    return None
+
+
 def payouts_and_sharing(ctx: DemoContext) -> None:
     if not ctx.ids.get("members"):
         return
-    close_year = ctx.today.year - 1 if ctx.years >= 2 else None
-    shared = False
+    period = _sharing_period(ctx)
+    shared, pay_shares_on = False, None
     year, month = ctx.start.year, ctx.start.month
     while (year, month) <= (ctx.today.year, ctx.today.month):
         _advances(ctx, year, month)
         payday = _month_end(year, month) - dt.timedelta(days=2)
         if payday < ctx.today:
-            _pay_month(ctx, payday, pay_shares=shared and month == 1 and year == ctx.today.year)
-        if close_year is not None and (year, month) == (close_year, 12):
-            shared = _share_year(ctx, dt.date(close_year, 1, 1), dt.date(close_year, 12, 31))
+            _pay_month(ctx, payday, pay_shares=shared and (year, month) == pay_shares_on)
+        if period is not None and (year, month) == (period[1].year, period[1].month):
+            shared = _share_year(ctx, *period)
+            pay_shares_on = (year + 1, 1) if month == 12 else (year, month + 1)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    if close_year is None and ctx.today.month > 6:  # a one-year demo: share the first half-year
-        _share_year(ctx, ctx.start, dt.date(ctx.today.year, 6, 30))
