@@ -17,9 +17,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from kws_desktop.core.job_costing import STAGE_LABELS, JobCost, PackageSummary, Stage
+from kws_desktop.core.job_costing import JobCost, PackageSummary, Stage
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import _
+from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.materials import Purchase, StockMove
 from kws_desktop.store.models.orders import Order, OrderCost, OrderCrew
@@ -106,6 +106,10 @@ def package_summaries(session: Session, start: dt.date | None = None, end: dt.da
 
 # --- the `orders` report ----------------------------------------------------------------
 
+# Stage names short enough for a report column (Indonesian source strings).
+SHORT_STAGE = {Stage.DIJADWALKAN: "Dijadwalkan", Stage.DIKERJAKAN: "Dikerjakan", Stage.SELESAI: "Selesai",
+               Stage.DISERAHTERIMAKAN: "Serah terima", Stage.BATAL: "Batal"}
+
 @dataclass(frozen=True)
 class ReportLine:
     number: str
@@ -147,11 +151,9 @@ def build_orders_report(book: Book, start: dt.date | None, end: dt.date | None) 
         packages = package_summaries(s, period.start, period.end)
     columns = [
         Column("number", _("Nomor")), Column("date", _("Tanggal"), "date"),
-        Column("customer", _("Pelanggan")), Column("desa", _("Desa")),
-        Column("stage", _("Tahap")),
-        Column("price", _("Harga"), "money"), Column("material", _("Bahan"), "money"),
-        Column("labour", _("Upah"), "money"), Column("other", _("Biaya lain"), "money"),
-        Column("cost", _("Jumlah biaya"), "money"), Column("margin", _("Laba"), "money"),
+        Column("customer", _("Pelanggan")), Column("stage", _("Tahap")),
+        Column("price", _("Harga"), "money"), Column("cost", _("Biaya"), "money"),
+        Column("margin", _("Laba"), "money"),
         Column("ratio", _("Laba %"), "percent"),
     ]
     rows: list[Row] = []
@@ -160,26 +162,30 @@ def build_orders_report(book: Book, start: dt.date | None, end: dt.date | None) 
     for line in lines:
         c = line.cost
         flag = " *" if c.over_cost else ""
-        rows.append(Row({"number": line.number + flag, "date": line.date, "customer": line.customer,
-                         "desa": line.desa, "stage": _(STAGE_LABELS[Stage(line.stage)]),
-                         "price": c.price, "material": c.material, "labour": c.labour,
-                         "other": c.other, "cost": c.actual, "margin": c.margin,
+        customer = f"{line.customer}, {line.desa}" if line.desa else line.customer
+        rows.append(Row({"number": line.number, "date": line.date, "customer": customer,
+                         "stage": _(SHORT_STAGE[Stage(line.stage)]) + flag,
+                         "price": c.price, "cost": c.actual, "margin": c.margin,
                          "ratio": _ratio(c.margin_ratio)}))
         over += c.over_cost
         for key, value in (("price", c.price), ("material", c.material), ("labour", c.labour),
                            ("other", c.other), ("cost", c.actual), ("margin", c.margin)):
             totals[key] += value
     from kws_desktop.core.job_costing import margin_ratio
-    rows.append(Row({"number": _("Jumlah ({n} pesanan)").format(n=len(lines)), **totals,
+    rows.append(Row({"number": _("Jumlah"), "customer": _("{n} pesanan").format(n=len(lines)),
+                     "price": totals["price"], "cost": totals["cost"], "margin": totals["margin"],
                      "ratio": _ratio(margin_ratio(totals["price"], totals["margin"]))}, style="total"))
     if packages:
-        rows.append(Row({"number": _("Rata-rata per paket (pekerjaan selesai)")}, style="heading"))
+        rows.append(Row({"number": _("Rata-rata per paket, pekerjaan yang sudah selesai")}, style="heading"))
         for p in packages:
-            rows.append(Row({"number": p.package, "stage": _("{n} pesanan").format(n=p.orders),
+            rows.append(Row({"number": _("{n} pesanan").format(n=p.orders), "customer": p.package,
                              "price": p.average_price, "cost": p.average_cost,
                              "margin": p.average_margin, "ratio": _ratio(p.margin_ratio)}))
     notes = [_("Harga = harga yang disepakati. Biaya = bahan (dari gudang dan dibeli langsung), "
-               "upah tukang, dan biaya lain. Pesanan batal tidak dihitung.")]
+               "upah tukang, dan biaya lain. Pesanan batal tidak dihitung."),
+             _("Jumlah biaya: bahan {material}, upah {labour}, biaya lain {other}.").format(
+                 material=format_rupiah(totals["material"]), labour=format_rupiah(totals["labour"]),
+                 other=format_rupiah(totals["other"]))]
     if over:
         notes.append(_("* Biaya sebenarnya melebihi perkiraan biaya di penawaran ({n} pesanan).")
                      .format(n=over))

@@ -506,10 +506,9 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                          package_id=line.package_id, description=desc[:300], unit=line.unit[:20],
                          qty=qty, unit_price=price, amount=amount, cost=cost)
         session.add(item)
-        session.flush()
         for comp, cqty in comps:
             no += 1
-            session.add(OrderItem(order_id=order.id, line_no=no, parent_id=item.id, kind="component",
+            session.add(OrderItem(order_id=order.id, line_no=no, parent=item, kind="component",
                                   material_id=comp.material_id, description=comp.description[:300],
                                   unit=comp.unit[:20], qty=cqty, unit_price=comp.unit_price,
                                   amount=comp.amount, cost=comp.cost))
@@ -661,6 +660,8 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
         raise UserError(_("Pesanan {number} belum bisa dinyatakan selesai: belum ada tukang yang "
                           "dicatat. Tambahkan tukang (anggota yang bekerja) dulu.").format(number=order.number),
                         field="stage")
+    if target == Stage.DISERAHTERIMAKAN:
+        _ensure_quality(session, order.id)
     from_stage = current
     for step in stages_between(current, target):
         _set_stage_date(order, step, date)
@@ -675,6 +676,15 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
     session.flush()
     audit.record(session, actor, "stage", "order", order.id, number=order.number,
                  from_stage=current.value, to_stage=target.value, date=date)
+
+
+def _ensure_quality(session: Session, order_id: int) -> None:
+    """A failed quality check (not accepted with a reason) blocks the handover."""
+    try:
+        from kws_desktop.services import quality
+    except ImportError:  # pragma: no cover - the evaluation area is part of every release
+        return
+    quality.ensure_handover_allowed(session, order_id)
 
 
 def cancel_order(book: Book, order_id: int, date: dt.date, reason: str) -> OrderView:
@@ -783,7 +793,7 @@ def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.d
                         .format(date=format_date(work_date), order_date=format_date(order.date)),
                         field="work_date")
     member = _ensure_member(session, member_id, work_date)
-    ensure_open(session, work_date, field="work_date")
+    ensure_open(session, work_date, field="work_date")  # the entry below is not checked again
     amount = line_total(qty, wage)
     crew = OrderCrew(order_id=order.id, member_id=member.id, work_date=work_date, days=qty,
                      daily_wage=wage, amount=amount, role=" ".join(role.split())[:60], created_by=actor)
@@ -793,7 +803,7 @@ def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.d
         name=member.name, days=format_quantity(qty), number=order.number),
         postings=[debit(A.COST_LABOUR, amount),
                   credit(A.WAGES_PAYABLE, amount, party_kind="member", party_id=member.id)],
-        source_type="order_crew", source_id=crew.id, actor=actor)
+        source_type="order_crew", source_id=crew.id, actor=actor, check_period=False)
     crew.journal_entry_id = entry.id
     audit.record(session, actor, "crew", "order", order.id, number=order.number, member=member.name,
                  days=str(qty), wage=wage, amount=amount)
@@ -872,7 +882,7 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
     entry = post_entry(session, date=date, description=_("{kind} pesanan {number}{desc}").format(
         kind=label, number=order.number, desc=f": {desc}" if desc else ""),
         postings=[debit(COST_ACCOUNTS[cost_kind], value), credit(METHOD_ACCOUNTS[method], value)],
-        source_type="order_cost", source_id=cost.id, actor=actor)
+        source_type="order_cost", source_id=cost.id, actor=actor, check_period=False)
     cost.journal_entry_id = entry.id
     audit.record(session, actor, "cost", "order", order.id, number=order.number, kind=cost_kind.value,
                  amount=value)

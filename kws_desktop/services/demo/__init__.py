@@ -46,10 +46,12 @@ def _steps() -> list[Step]:
     from kws_desktop.services.demo import members
     from kws_desktop.services.demo import materials
     from kws_desktop.services.demo import customers_quotes
+    from kws_desktop.services.demo import orders
     from kws_desktop.services.demo import billing
     from kws_desktop.services.demo import evaluation
     return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
             customers_quotes.customers_and_quotes,
+            orders.orders_step,
             billing.invoices_and_payments,  # needs the orders step before it (ctx.ids["orders"])
             evaluation.evaluation_step,
             members.payouts_and_sharing]

@@ -75,6 +75,7 @@ class OrderItem(IdMixin, Base):
     amount: Mapped[int] = mapped_column(Money, default=0)  # qty x unit price (what the customer pays)
     cost: Mapped[int] = mapped_column(Money, default=0)    # what the RAB expected it to cost
     order: Mapped[Order] = relationship(back_populates="items")
+    parent: Mapped[OrderItem | None] = relationship(remote_side="OrderItem.id")
 
     __table_args__ = (CheckConstraint("kind IN ('package', 'line', 'component')", name="kind"),)
 

@@ -1,0 +1,47 @@
+"""Job costing: the pure cost sheet, and the `orders` report and list on the demo book."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from kws_desktop.core.job_costing import JobCost, PackageSummary, average, is_backward, stages_between
+
+
+def test_cost_sheet_margin_and_over_cost():
+    c = JobCost(price=4_500_000, quoted_cost=3_000_000, material=2_000_000, labour=900_000, other=150_000)
+    assert c.actual == 3_050_000 and c.margin == 1_450_000
+    assert c.margin_ratio == Decimal("0.3222")
+    assert c.over_cost and c.over_by == 50_000
+    assert not JobCost(0, 0, 0, 0, 0).over_cost and JobCost(0, 0, 0, 0, 0).margin_ratio is None
+    p = PackageSummary("Tangki", 3, 10_000_000, 7_000_001)
+    assert (p.average_price, p.average_cost, p.average_margin) == (3_333_333, 2_333_334, 1_000_000)
+    assert average(-5, 2) == -3
+
+
+def test_stage_rules():
+    assert [s.value for s in stages_between("dijadwalkan", "selesai")] == ["dikerjakan", "selesai"]
+    assert stages_between("selesai", "dikerjakan") == ()
+    assert is_backward("diserahterimakan", "dikerjakan") and not is_backward("batal", "dikerjakan")
+
+
+def test_demo_orders_report_and_list(demo_book, tmp_path):
+    from kws_desktop.documents.tabular import write_report
+    from kws_desktop.services import orders
+    from kws_desktop.services.check import check_book
+    from kws_desktop.services.reports import build_report
+    assert check_book(demo_book) == []
+    stages = {r.stage for r in orders.list_orders(demo_book, limit=None)}
+    assert {"dijadwalkan", "diserahterimakan", "batal"} <= stages
+    report = build_report(demo_book, "orders", dt.date(2025, 1, 1), dt.date(2026, 11, 28))
+    total = [r for r in report.rows if r.style == "total"][0].cells
+    rows = orders.list_rows(demo_book)
+    live = [r for r in rows if r["status"] != "batal"]
+    assert total["price"] == sum(r["price"] for r in live)
+    assert total["cost"] == sum(r["cost"] for r in live)
+    assert all(isinstance(r["price"], int) and isinstance(r["margin"], int) for r in rows)
+    json.dumps(rows)
+    t = orders.order_totals(demo_book)
+    assert t.count == len(rows) and t.price == total["price"] and t.cost == total["cost"]
+    for fmt in ("pdf", "xlsx", "csv"):
+        assert write_report(report, tmp_path / f"r.{fmt}").stat().st_size > 0
