@@ -222,27 +222,40 @@ def register_member(book: Book, data: MemberInput) -> MemberRow:
     problems = _problems(data, new=True)
     collect(problems)
     with book.transaction() as s:
-        if _same_name(s, data.name):
-            raise UserError(_("Sudah ada anggota bernama {name}. Tambahkan nama panggilan atau "
-                              "nama ayah agar berbeda.").format(name=data.name), field="name")
-        m = Member(name=data.name, gender=data.gender, role=data.role, phone=data.phone,
-                   address=data.address, joined_on=data.joined_on, active=True,
-                   disability=data.disability, capital=0, daily_wage=data.daily_wage,
-                   notes=data.notes)
-        s.add(m)
-        s.flush()
-        s.add(MemberRole(member_id=m.id, role=data.role, start_on=data.joined_on))
-        if data.capital:
-            _post_capital(s, book, m, data.capital, data.joined_on, data.capital_method)
-        audit.record(s, book.actor, "create", "member", m.id, name=m.name, role=m.role)
+        m = register_member_in(s, data, actor=book.actor)
         return _row(m, member_balances(s, [m.id]).get(m.id))
 
 
-def _post_capital(s: Session, book: Book, m: Member, amount: int, date: dt.date, method: str) -> None:
+def member_input_problems(data: MemberInput) -> list[tuple[str | None, str]]:
+    """Every problem of a new member's details, without touching a book (for imports)."""
+    return _problems(_clean(data), new=True)
+
+
+def register_member_in(s: Session, data: MemberInput, *, actor: str) -> Member:
+    """Session-level register_member (for imports): validates, adds, posts; never commits."""
+    data = _clean(data)
+    collect(_problems(data, new=True))
+    if _same_name(s, data.name):
+        raise UserError(_("Sudah ada anggota bernama {name}. Tambahkan nama panggilan atau "
+                          "nama ayah agar berbeda.").format(name=data.name), field="name")
+    m = Member(name=data.name, gender=data.gender, role=data.role, phone=data.phone,
+               address=data.address, joined_on=data.joined_on, active=True,
+               disability=data.disability, capital=0, daily_wage=data.daily_wage,
+               notes=data.notes)
+    s.add(m)
+    s.flush()
+    s.add(MemberRole(member_id=m.id, role=data.role, start_on=data.joined_on))
+    if data.capital:
+        _post_capital(s, actor, m, data.capital, data.joined_on, data.capital_method)
+    audit.record(s, actor, "create", "member", m.id, name=m.name, role=m.role)
+    return m
+
+
+def _post_capital(s: Session, actor: str, m: Member, amount: int, date: dt.date, method: str) -> None:
     post_entry(s, date=date, description=_("Simpanan anggota: {name}").format(name=m.name),
                postings=[debit(METHOD_ACCOUNTS[method], amount),
                          credit(A.MEMBER_CAPITAL, amount, party_kind="member", party_id=m.id)],
-               source_type="member_capital", source_id=m.id, actor=book.actor)
+               source_type="member_capital", source_id=m.id, actor=actor)
     m.capital += amount
 
 
@@ -261,7 +274,7 @@ def add_capital(book: Book, member_id: int, amount: int, date: dt.date, method: 
     with book.transaction() as s:
         m = _get(s, member_id)
         ensure_can_work(s, member_id, date, field="date")
-        _post_capital(s, book, m, amount, date, method)
+        _post_capital(s, book.actor, m, amount, date, method)
         audit.record(s, book.actor, "capital", "member", m.id, amount=amount)
         return _row(m, member_balances(s, [m.id]).get(m.id))
 

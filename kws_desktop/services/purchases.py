@@ -200,6 +200,11 @@ def record_purchase(book: Book, data: PurchaseInput) -> PurchaseRow:
         return _record(s, data, book.actor)
 
 
+def record_purchase_in(session: Session, data: PurchaseInput, *, actor: str) -> PurchaseRow:
+    """Session-level record_purchase (for imports): validated and posted, never commits."""
+    return _record(session, data, actor)
+
+
 def _record(s: Session, data: PurchaseInput, actor: str) -> PurchaseRow:
     lines = _validate(s, data)
     ensure_open(s, data.date)

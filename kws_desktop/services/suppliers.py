@@ -85,12 +85,17 @@ def _validate(s: Session, data: SupplierInput, exclude_id: int | None = None) ->
 
 def create_supplier(book: Book, data: SupplierInput) -> SupplierRow:
     with book.transaction() as s:
-        supplier = Supplier(name=_validate(s, data), address=data.address.strip()[:300],
-                            phone=data.phone.strip()[:60], notes=data.notes.strip()[:300], active=data.active)
-        s.add(supplier)
-        s.flush()
-        audit.record(s, book.actor, "create", "supplier", supplier.id, name=supplier.name)
-        return _row(s, supplier)
+        return _row(s, add_supplier(s, data, actor=book.actor))
+
+
+def add_supplier(session: Session, data: SupplierInput, *, actor: str) -> Supplier:
+    """Session-level create_supplier (for imports): validated, never commits."""
+    supplier = Supplier(name=_validate(session, data), address=data.address.strip()[:300],
+                        phone=data.phone.strip()[:60], notes=data.notes.strip()[:300], active=data.active)
+    session.add(supplier)
+    session.flush()
+    audit.record(session, actor, "create", "supplier", supplier.id, name=supplier.name)
+    return supplier
 
 
 def update_supplier(book: Book, supplier_id: int, data: SupplierInput) -> SupplierRow:
