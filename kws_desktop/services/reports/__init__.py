@@ -182,3 +182,25 @@ def build_report(book: Book, kind: str, start: dt.date | None = None,
     if spec.signed and report.signers is None:
         report = replace(report, signers=signers_for(book))
     return report
+
+
+def record_report_view(book: Book, kind: str) -> None:
+    """Note in the audit log that a report was viewed on screen (workshop exercises read it).
+    Nothing is written for a read-only book, nor twice in a row for the same kind."""
+    import json
+
+    from sqlalchemy import select
+
+    from kws_desktop.services import audit
+    from kws_desktop.store.models.book import AuditEvent
+    if book.read_only:
+        return
+    with book.transaction() as s:
+        last = s.execute(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+        if last is not None and last.action == "view" and last.entity == "report":
+            try:
+                if json.loads(last.detail or "{}").get("kind") == kind:
+                    return
+            except ValueError:
+                pass
+        audit.record(s, book.actor, "view", "report", None, kind=kind)
