@@ -378,6 +378,7 @@ def mark_receipts_printed(book: Book, numbers: Sequence[str]) -> None:
         for r in s.execute(select(Receipt).where(Receipt.number.in_(list(numbers)))).scalars():
             r.print_count += 1
             r.last_printed_at = dt.datetime.now(dt.UTC)
+            audit.record(s, book.actor, "print", "receipt", r.id, number=r.number, copy=r.print_count > 1)
 
 
 def write_receipts(book: Book, numbers: Sequence[str], folder, *, mark_printed: bool = False,
