@@ -226,12 +226,41 @@ def cmd_receipt(args) -> int:
     return _billing_pdf(args, "receipt")
 
 
+def cmd_template(args) -> int:
+    from kws_desktop.services.spreadsheet_import import write_template
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        _err(_("Folder {path} tidak ada; templat tidak ditulis.").format(path=out.parent))
+        return EXIT_REFUSED
+    write_template(out)
+    _out(_("Templat impor ditulis: {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from kws_desktop.services.spreadsheet_import import ImportRefused, import_into
+    try:
+        summary = import_into(args.book, Path(args.file))
+    except ImportRefused as exc:
+        lines = exc.message.splitlines()
+        _err(lines[0])
+        for problem in exc.import_problems:
+            _err(f"- {problem}")
+        return EXIT_REFUSED
+    _out((_("Buku baru dibuat dan diisi: {path}") if summary.created_book
+          else _("Impor selesai: {path}")).format(path=args.book))
+    for line in summary.lines():
+        _out(f"  {line}")
+    return EXIT_OK
+
+
 def cmd_open(book: str | None) -> int:
     from kws_desktop.ui.app import run_app
     return run_app(book)
 
 
-COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open"}
+COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open",
+            "template", "import"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -303,6 +332,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas (bawaan: pengaturan buku)"))
     s.add_argument("--summary", action="store_true", help=_("RAB ringkas: satu baris per bagian"))
     s.set_defaults(func=cmd_quote)
+
+    s = sub.add_parser("template", help=_("tulis templat Excel kosong untuk impor data"))
+    s.add_argument("out", help=_("berkas .xlsx keluaran"))
+    s.set_defaults(func=cmd_template)
+
+    s = sub.add_parser("import", help=_("impor anggota, pelanggan, bahan, pembelian, pesanan dan "
+                                        "pembayaran dari templat Excel (semua atau tidak sama sekali)"))
+    s.add_argument("book", help=_("berkas buku .kws (dibuat bila belum ada)"))
+    s.add_argument("file", help=_("berkas .xlsx yang sudah diisi"))
+    s.set_defaults(func=cmd_import)
     return p
 
 
