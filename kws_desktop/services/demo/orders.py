@@ -209,18 +209,23 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     O.move_stage(s, oid, "dikerjakan", work_day, actor=actor)
     crew = [m for m in masons if m[1] <= work_day and (m[2] is None or m[2] >= work_day)]
     rng.shuffle(crew)
-    span = ((plan["finish"] or ctx.today) - work_day).days or 1
-    big = order.price > 1_000_000
-    for member_id, _joined, _left, wage in crew[:(rng.choice((2, 2, 3)) if big else 1)]:
-        days = Decimal(max(1, round(span * rng.uniform(0.5, 0.9) * 2)) / 2) if big else Decimal(1)
+    big = order.price > 1_500_000
+    team = crew[:(rng.choice((2, 2, 3)) if big else 1)]
+    # labour near what the RAB expected: a quarter of the expected cost, more or less
+    budget = (order.quoted_cost or order.price // 2) * rng.uniform(0.18, 0.32)
+    for member_id, _joined, _left, wage in team:
+        days = Decimal(max(1, round(budget / len(team) / wage * 2))) / 2
         O.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
         stats["tukang"] += 1
-    for material_id, qty in _issue_plan(s, oid, stock, rng):
+    issued = _issue_plan(s, oid, stock, rng)
+    for material_id, qty in issued:
         S.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
                          note=f"Bahan untuk pesanan {order.number}")
         stats["pemakaian bahan"] += 1
-    if big and rng.random() < 0.03:
-        direct_buys.append((oid, work_day))
+    if "fiber" in order.package.lower():
+        tank = s.execute(select(Material.id).where(Material.name.like("Tangki septik biofilter 1 m3%"))).scalar()
+        if tank is not None and tank not in {m for m, _q in issued}:
+            direct_buys.append((oid, work_day))  # no tank in the store: bought straight for this job
     r = rng.random()
     if r < 0.5:
         O.add_cost_in(s, oid, "transport", rng.choice((50_000, 75_000, 100_000, 150_000)), work_day,
