@@ -1135,3 +1135,10 @@ def import_into(location, path, *, progress: Progress | None = None) -> ImportSu
             for suffix in ("", "-wal", "-shm", ".lock"):
                 Path(str(location) + suffix).unlink(missing_ok=True)
     return replace(summary, created_book=created)
+
+
+def make_sample_workbook(path, rows: int = 300, *, seed: int = 1, year: int = 2025) -> Path:
+    """A filled, valid import workbook of about `rows` rows (see services.spreadsheet_sample):
+    for tests, benchmarks and trainers preparing a workshop scenario."""
+    from kws_desktop.services.spreadsheet_sample import make_sample_workbook as make
+    return make(path, rows, seed=seed, year=year)

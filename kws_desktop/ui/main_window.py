@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         self._action(menu, _("Buka buku…"), self.choose_and_open, QKeySequence.StandardKey.Open)
         self._action(menu, _("Buka buku demo"), self.open_demo)
         menu.addSeparator()
+        importer = self._action(menu, _("Impor dari Excel…"), self.import_excel)
+        importer.setEnabled(self.ctx.book is not None and not self.ctx.book.read_only)
         backup = self._action(menu, _("Cadangkan sekarang…"), self.backup_now)
         restore = self._action(menu, _("Pulihkan dari cadangan…"), self.restore_backup)
         close = self._action(menu, _("Tutup buku"), self.close_book, QKeySequence.StandardKey.Close)
@@ -287,6 +289,12 @@ class MainWindow(QMainWindow):
             self.open_location(str(copy))
 
         run_task(self, _("Menyiapkan buku demo…"), work, done)
+
+    def import_excel(self) -> None:
+        """Berkas > Impor dari Excel…: the template and the all-or-nothing import."""
+        from kws_desktop.ui.import_dialog import open_import_dialog
+        if self.ctx.book is not None:
+            self._import_dialog = open_import_dialog(self.ctx, self)
 
     def close_book(self) -> None:
         self.set_book(None)
