@@ -52,7 +52,7 @@ class SheetSpec:
 
 
 C = ColumnSpec
-DATE_HINT = N_("tanggal hh/bb/tttt")
+DATE_HINT = N_("hari/bulan/tahun (hh/bb/tttt)")
 MONEY_HINT = N_("rupiah bulat, boleh dengan titik (1.250.000) atau tanpa (1250000)")
 QTY_HINT = N_("angka, pecahan dengan koma (2,5)")
 YES_NO_HINT = N_("ya atau tidak (kosong = tidak)")
@@ -277,6 +277,7 @@ def write_import_template(path: os.PathLike[str] | str, lists: dict[str, list[st
                 dv.add(cells)
         ws.row_dimensions[1].height = 32
         ws.freeze_panes = "A2"
+        _fit_width(ws, landscape=True)
 
     _write_guide(guide)
     with atomic_output(path) as tmp:
@@ -284,7 +285,17 @@ def write_import_template(path: os.PathLike[str] | str, lists: dict[str, list[st
     return Path(path)
 
 
+def _fit_width(ws, *, landscape: bool) -> None:
+    """Printed, the sheet is one page wide (as many pages tall as needed), on A4."""
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+
+
 def _write_guide(ws) -> None:
+    _fit_width(ws, landscape=False)
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 52
     ws.column_dimensions["C"].width = 26
@@ -367,6 +378,6 @@ def _write_guide(ws) -> None:
             ws.cell(row=r, column=1, value=_(col.title)).alignment = wrap
             ws.cell(row=r, column=2, value=_(col.hint)).alignment = wrap
             ws.cell(row=r, column=3, value=example_text(col.example)).alignment = wrap
-            ws.cell(row=r, column=4, value=_("ya") if col.required else "")
+            ws.cell(row=r, column=4, value=_("ya") if col.required else "").alignment = wrap
             ws.row_dimensions[r].height = 15 * max(1, len(_(col.hint)) // 50 + 1)
             r += 1
