@@ -1,8 +1,11 @@
 """A writer for the crash tests: runs service calls forever, printing each one that returned.
 
-    python crash_writer.py BOOK
+    python crash_writer.py BOOK                      journal posts ("call N")
+    python crash_writer.py BOOK business IDS START   real business calls (flows.business_round),
+                                                     IDS the JSON of flows.setup(); prints "KIND KEY"
 """
 import datetime as dt
+import json
 import sys
 
 from kws_desktop.core.accounts import A
@@ -11,7 +14,7 @@ from kws_desktop.services.books import open_book
 from kws_desktop.services.ledger import post_entry
 
 
-def main(path: str) -> None:
+def journal(path: str) -> None:
     book = open_book(path)
     i = 0
     while True:
@@ -25,5 +28,18 @@ def main(path: str) -> None:
         print(i, flush=True)  # only after the commit returned
 
 
+def business(path: str, ids: dict, start: int) -> None:
+    import flows  # beside this file
+    book = open_book(path)
+    i = start
+    while True:
+        # printed only after the service call returned (its transaction committed)
+        flows.business_round(book, ids, i, lambda kind, key: print(kind, key, flush=True))
+        i += 1
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) > 2 and sys.argv[2] == "business":
+        business(sys.argv[1], json.loads(sys.argv[3]), int(sys.argv[4]))
+    else:
+        journal(sys.argv[1])
