@@ -516,6 +516,7 @@ class _Order:
     shares: dict[str, int]
     other_name: str
     notes: str
+    bad: bool = False  # the row has problems of its own (payments do not repeat them)
 
 
 @dataclass
@@ -842,8 +843,9 @@ class _Checker:
                 c.problem("ref", _("No. pesanan {ref} sudah dipakai di baris {row}").format(ref=ref, row=first))
             else:
                 self.order_refs[ref.lower()] = len(self.plan.orders)
+        other_name, notes = c.text("other_name", limit=150), c.text("notes")
         self.plan.orders.append(_Order(row.number, ref, day, customer, package, description, qty,
-                                       price or 0, shares, c.text("other_name", limit=150), c.text("notes")))
+                                       price or 0, shares, other_name, notes, bad=c.bad))
 
     # payments
     def payments(self, row: Row) -> None:
@@ -877,7 +879,8 @@ class _Checker:
         elif name or phone:
             customer = self.find_customer(c, name, desa, phone)
             if customer is not None:
-                candidates = [i for i, o in enumerate(self.plan.orders) if o.customer == customer]
+                candidates = [i for i, o in enumerate(self.plan.orders) if o.customer == customer
+                              and (day is None or o.date is None or o.date <= day)]
                 open_ones = [i for i in candidates if remaining.get((i, payer), self.plan.orders[i].shares.get(payer, 0)) > 0]
                 if open_ones:
                     target = ("sheet_order", open_ones[0])
@@ -888,7 +891,7 @@ class _Checker:
                                             "pembayar {payer}").format(name=name or phone, payer=label))
         else:
             c.problem("order", _("isi No. pesanan, atau nama Pelanggan"))
-        if target is not None and target[0] == "sheet_order":
+        if target is not None and target[0] == "sheet_order" and not self.plan.orders[target[1]].bad:
             i = target[1]
             order = self.plan.orders[i]
             shown_ref = order.ref or _("baris {row}").format(row=order.row)
