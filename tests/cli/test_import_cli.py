@@ -1,0 +1,45 @@
+"""`kws-desktop template OUT.xlsx` and `kws-desktop import BOOK FILE.xlsx`."""
+from __future__ import annotations
+
+from openpyxl import load_workbook
+
+from kws_desktop.cli import main
+
+
+def test_template_then_import_into_a_new_book(tmp_path, capsys):
+    out = tmp_path / "templat.xlsx"
+    assert main(["template", str(out)]) == 0
+    assert "Templat impor ditulis" in capsys.readouterr().out
+    wb = load_workbook(out)
+    wb["Anggota"].append(["Siti Aminah", "P", "bendahara", "15/01/2024"])
+    wb["Pelanggan"].append(["Ahmad Fauzi", "rumah tangga", "L", None, None, None, None, None, "Sukamulya"])
+    wb.save(out)
+    book = tmp_path / "baru.kws"
+    assert main(["import", str(book), str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Buku baru dibuat dan diisi" in text and "Anggota: 1" in text and "Pelanggan: 1" in text
+    assert main(["check", str(book)]) == 0
+    # the same file again: refused, every problem on its own line, exit 1
+    assert main(["import", str(book), str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "Tidak ada yang diimpor: ditemukan 2 masalah. Perbaiki lalu impor lagi."
+    assert err[1] == '- Anggota, baris 2, kolom Nama: sudah ada anggota bernama "Siti Aminah" di buku.'
+
+
+def test_import_refuses_a_file_that_is_not_xlsx_without_creating_the_book(tmp_path, capsys):
+    bad = tmp_path / "data.xlsx"
+    bad.write_text("nama;jenis\nSiti;P\n")
+    book = tmp_path / "baru.kws"
+    assert main(["import", str(book), str(bad)]) == 1
+    assert "bukan berkas Excel (.xlsx)" in capsys.readouterr().err
+    assert not book.exists()
+
+
+def test_template_into_a_missing_folder_and_usage(tmp_path, capsys):
+    assert main(["template", str(tmp_path / "tidak-ada" / "t.xlsx")]) == 1
+    assert "tidak ada" in capsys.readouterr().err
+    try:
+        code = main(["import", str(tmp_path / "b.kws")])
+    except SystemExit as exc:
+        code = exc.code
+    assert code == 2
