@@ -18,7 +18,6 @@ import datetime as dt
 import re
 import time
 import zipfile
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -238,7 +237,6 @@ def _read_sheet(ws, spec: SheetSpec, problems: list[ImportProblem]) -> list[Row]
 
 # --- reading cells --------------------------------------------------------------------------
 
-_BAD = object()
 _YES = {"ya", "y", "iya", "yes", "1", "true", "benar", "v", "x", "✓"}
 _NO = {"tidak", "t", "tdk", "no", "n", "0", "false", "bukan", "-"}
 _MONEY_DOTS = re.compile(r"^\d{1,3}(\.\d{3})+(,0+)?$")
@@ -611,7 +609,6 @@ class _Checker:
                             ("orders", self.orders), ("payments", self.payments)):
             for row in self.sheets.get(key, []):
                 method(row)
-        self.finish_purchases()
         return self.plan
 
     # members
@@ -795,9 +792,6 @@ class _Checker:
         if supplier and _clean(supplier).lower() not in self.index.suppliers:
             if _clean(supplier).lower() not in {s.lower() for s in self.plan.suppliers}:
                 self.plan.suppliers.append(_clean(supplier))
-
-    def finish_purchases(self) -> None:
-        pass
 
     # orders
     def orders(self, row: Row) -> None:
