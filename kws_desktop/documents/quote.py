@@ -12,12 +12,13 @@ from pathlib import Path
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.rab import KIND_LABELS, KIND_ORDER, ComponentKind
 from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
-from kws_desktop.documents.blocks import key_value_table, signature_blocks
+from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
 from kws_desktop.documents.flow import FullWidth
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import LINE, SHADE_LIGHT, paragraph, styles
@@ -64,6 +65,8 @@ def _rab_rows(items: Sequence, itemised: bool) -> list[Row]:
                     rows.append(Row({"no": str(m), "uraian": _(KIND_LABELS[ComponentKind(kind)]),
                                      "jumlah": amount}))
         if item.qty == 1:
+            if len(items) == 1:
+                continue  # the total right below says it
             rows.append(Row({"uraian": _("Jumlah {letter}").format(letter=letter), "jumlah": item.amount},
                             style="subtotal"))
         else:
@@ -89,6 +92,26 @@ def _rab_table(items: Sequence, totals, itemised: bool) -> Flowable:
                Column("vol", _("Volume"), "qty"), Column("sat", _("Satuan"), "date"),
                Column("harga", _("Harga satuan (Rp)"), "money"), Column("jumlah", _("Jumlah (Rp)"), "money")]
     return data_table(columns, _rab_rows(items, itemised) + _total_rows(totals))
+
+
+def _work_name(title: str) -> str:
+    """"Penawaran harga pembangunan jamban" -> "Pembangunan jamban" (the work, not the letter)."""
+    text = (title or "").strip()
+    for prefix in (_("Penawaran harga "), _("Penawaran ")):
+        if text.lower().startswith(prefix.lower()) and len(text) > len(prefix):
+            text = text[len(prefix):]
+            break
+    return (text[:1].upper() + text[1:]) if text else _("Pekerjaan sanitasi")
+
+
+def _summary_table(items: Sequence, totals) -> Flowable:
+    """The letter's own short table: one line per item, then the total."""
+    columns = [Column("no", _("No"), "date"), Column("uraian", _("Uraian pekerjaan")),
+               Column("vol", _("Volume"), "qty"), Column("sat", _("Satuan"), "date"),
+               Column("harga", _("Harga satuan (Rp)"), "money"), Column("jumlah", _("Jumlah (Rp)"), "money")]
+    rows = [Row({"no": str(n), "uraian": i.description, "vol": i.qty, "sat": i.unit, "harga": i.unit_price,
+                 "jumlah": i.amount}) for n, i in enumerate(items, start=1)]
+    return data_table(columns, rows + _total_rows(totals))
 
 
 def _terbilang_box(total: int) -> Flowable:
@@ -120,16 +143,18 @@ def _instalment_text(payer) -> str:
 
 
 def _funding_table(payers: Sequence, total: int) -> Flowable:
-    columns = [Column("no", _("No"), "date"), Column("sumber", _("Sumber dana")),
-               Column("ket", _("Keterangan")), Column("jumlah", _("Jumlah (Rp)"), "money")]
     rows = []
     for n, p in enumerate(payers, start=1):
         source = p.label if p.payer_type != "swadaya" else _("Swadaya (rumah tangga)")
         if p.payer_name:
             source = p.payer_name if p.label.lower() in p.payer_name.lower() else f"{p.payer_name} ({p.label})"
         notes = [t for t in (_instalment_text(p), p.note) if t]
-        rows.append(Row({"no": str(n), "sumber": source, "ket": "; ".join(notes) or "-", "jumlah": p.amount}))
+        rows.append(Row({"no": str(n), "sumber": source, "ket": "; ".join(notes), "jumlah": p.amount}))
     rows.append(Row({"sumber": _("Jumlah"), "jumlah": total}, style="total"))
+    columns = [Column("no", _("No"), "date"), Column("sumber", _("Sumber dana"))]
+    if any(r.cells["ket"] for r in rows[:-1]):
+        columns.append(Column("ket", _("Keterangan")))
+    columns.append(Column("jumlah", _("Jumlah (Rp)"), "money"))
     return data_table(columns, rows)
 
 
@@ -178,7 +203,7 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
             version=quote.version - 1, number=quote.previous_number), "small"))
     story.append(Spacer(1, 3 * mm))
     story.extend(_addressee(quote.customer))
-    story.append(Spacer(1, 4 * mm))
+    story.append(Spacer(1, 3 * mm))
     story.append(paragraph(_("Dengan hormat,")))
     story.append(Spacer(1, 1.5 * mm))
     who = profile.name or _("kelompok kami")
@@ -186,10 +211,10 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
     intro = _("Bersama surat ini {kws} menyampaikan penawaran harga pekerjaan sanitasi").format(kws=who)
     if site:
         intro += " " + _("di lokasi {site}").format(site=site)
-    intro += _(", dengan rincian anggaran biaya (RAB) sebagai berikut:")
+    intro += _(" sebagai berikut (rincian anggaran biaya terlampir):")
     story.append(paragraph(intro))
-    story.append(Spacer(1, 3 * mm))
-    story.append(_rab_table(quote.items, quote.totals, itemised))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_summary_table(quote.items, quote.totals))
     story.append(Spacer(1, 2.5 * mm))
     story.append(_terbilang_box(quote.totals.total))
     if quote.payers:
@@ -198,19 +223,34 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
             _funding_table(quote.payers, quote.totals.total)]))
     terms = [_("Penawaran ini berlaku sampai dengan {date}.").format(date=format_date(quote.valid_until))]
     terms += quote.terms_lines
-    items = [ListItem(paragraph(t), leftIndent=12, value=i) for i, t in enumerate(terms, start=1)]
+    term_style = ParagraphStyle("kws-quote-terms", parent=st.body, fontSize=9, leading=11.5)
+    items = [ListItem(paragraph(t, term_style), leftIndent=12, value=i) for i, t in enumerate(terms, start=1)]
     story.append(KeepTogether([
         paragraph(_("Ketentuan"), "heading"),
         ListFlowable(items, bulletType="1", bulletFormat="%s.", leftIndent=12, bulletFontName=st.body.fontName,
-                     bulletFontSize=st.body.fontSize)]))
-    closing = _("Demikian surat penawaran ini kami sampaikan. Bila Bapak/Ibu setuju, mohon tanda tangan "
-                "di bawah ini. Atas perhatian dan kepercayaannya kami ucapkan terima kasih.")
+                     bulletFontSize=9)]))
+    closing = _("Demikian penawaran ini kami sampaikan. Bila setuju, mohon ditandatangani. Terima kasih.")
     customer = quote.customer
     agree_role = _("Menyetujui,\nPemilik rumah") if customer.kind == "household" else _("Menyetujui,\nPemberi dana")
     kws_role = _("Hormat kami,\nKetua {kws}").format(kws=profile.name) if profile.name else _("Hormat kami,\nKetua KWS")
     agree_name = customer.name if customer.kind == "household" else (customer.contact_person or "")
-    signatures = signature_blocks([(agree_role, agree_name), (kws_role, profile.leader_name)])
-    story.append(KeepTogether([Spacer(1, 3 * mm), paragraph(closing), signatures]))
+    signatures = signature_blocks([(agree_role, agree_name), (kws_role, profile.leader_name)],
+                                  sign_space=16 * mm)
+    signatures.spaceBefore = 3 * mm
+    story.append(KeepTogether([Spacer(1, 2 * mm), paragraph(closing), signatures]))
+    # the attachment: the RAB itself
+    story.append(PageBreak())
+    story.extend(title_block(_("RINCIAN ANGGARAN BIAYA (RAB)"), subtitle=_(
+        "Lampiran surat penawaran nomor {number} tanggal {date}").format(number=quote.number, date=date_text)))
+    name = f"{customer.salutation} {customer.name}".strip()
+    story.append(key_value_table([(_("Pelanggan"), name), (_("Lokasi"), site or "-"),
+                                  (_("Pekerjaan"), _work_name(quote.title))]))
+    story.append(Spacer(1, 3 * mm))
+    story.append(_rab_table(quote.items, quote.totals, itemised))
+    story.append(Spacer(1, 2.5 * mm))
+    story.append(_terbilang_box(quote.totals.total))
+    story.append(Spacer(1, 2 * mm))
+    story.append(paragraph(_("Harga satuan sudah termasuk biaya umum dan jasa pelaksana."), "small"))
     return story
 
 
