@@ -17,6 +17,8 @@ PREFIXES = {
     "advance": "KSB",
     "profit_sharing": "SHU",
     "expense": "BKK",
+    "income": "BKM",
+    "transfer": "PB",
     "handover": "BAST",
 }
 

@@ -88,14 +88,17 @@ def _numbering(s: Session) -> list[str]:
     out = []
     issued = {(r.kind, r.year): r.last for r in s.execute(select(NumberSequence)).scalars()}
     seen: dict[tuple[str, int], list[int]] = defaultdict(list)
+    kinds_by_table: dict[str, set[str]] = defaultdict(set)
     for kind, table_name in NUMBERED_TABLES.items():
+        kinds_by_table[table_name].add(kind)
+    for table_name, kinds in kinds_by_table.items():
         numbers = s.execute(select(column("number")).select_from(table(table_name))).scalars()
         for number in numbers:
             parsed = parse_doc_number(number or "")
-            if parsed is None or parsed[0] != kind:
+            if parsed is None or parsed[0] not in kinds:
                 out.append(_("Nomor {number} di {table} tidak sesuai format.").format(number=number, table=table_name))
                 continue
-            seen[(kind, parsed[1])].append(parsed[2])
+            seen[(parsed[0], parsed[1])].append(parsed[2])
     for key in sorted(set(seen) | set(issued)):
         kind, year = key
         used = seen.get(key, [])

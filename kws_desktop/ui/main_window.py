@@ -27,6 +27,7 @@ AREAS: list[tuple[str, str, str, str]] = [
     ("pelanggan", N_("Pelanggan"), "kws_desktop.ui.pages.customers", "CustomersPage"),
     ("bahan", N_("Bahan & Pembelian"), "kws_desktop.ui.pages.materials", "MaterialsPage"),
     ("tagihan", N_("Tagihan & Kuitansi"), "kws_desktop.ui.pages.billing", "BillingPage"),
+    ("kas", N_("Kas & Bank"), "kws_desktop.ui.pages.cash", "CashPage"),
     ("anggota", N_("Anggota"), "kws_desktop.ui.pages.members", "MembersPage"),
     ("kinerja", N_("Kinerja & Kemitraan"), "kws_desktop.ui.pages.evaluation", "EvaluationPage"),
     ("laporan", N_("Laporan"), "kws_desktop.ui.pages.reports", "ReportsPage"),

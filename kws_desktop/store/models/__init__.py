@@ -7,3 +7,4 @@ from kws_desktop.store.models import members  # noqa: F401
 from kws_desktop.store.models import billing  # noqa: F401
 from kws_desktop.store.models import orders  # noqa: F401
 from kws_desktop.store.models import evaluation  # noqa: F401
+from kws_desktop.store.models import cash  # noqa: F401

@@ -242,6 +242,28 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_advances_date'), 'advances', ['date'], unique=False)
     op.create_index(op.f('ix_advances_member_id'), 'advances', ['member_id'], unique=False)
+    op.create_table('cash_entries',
+    sa.Column('number', sa.String(length=30), nullable=False),
+    sa.Column('date', sa.Date(), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('money_account', sa.String(length=20), nullable=False),
+    sa.Column('other_account', sa.String(length=20), nullable=False),
+    sa.Column('amount', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('party', sa.String(length=150), nullable=False),
+    sa.Column('journal_entry_id', sa.Integer(), nullable=True),
+    sa.Column('void_reason', sa.String(length=300), nullable=False),
+    sa.Column('voided_at', kws_desktop.store.base.UtcDateTime(), nullable=True),
+    sa.Column('created_at', kws_desktop.store.base.UtcDateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=120), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_cash_entries_amount_positive')),
+    sa.ForeignKeyConstraint(['journal_entry_id'], ['journal_entries.id'], name=op.f('fk_cash_entries_journal_entry_id_journal_entries')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cash_entries')),
+    sa.UniqueConstraint('number', name=op.f('uq_cash_entries_number'))
+    )
+    op.create_index(op.f('ix_cash_entries_date'), 'cash_entries', ['date'], unique=False)
     op.create_table('invoices',
     sa.Column('number', sa.String(length=30), nullable=False),
     sa.Column('date', sa.Date(), nullable=False),
@@ -1240,6 +1262,8 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_invoices_date'), table_name='invoices')
     op.drop_index(op.f('ix_invoices_customer_id'), table_name='invoices')
     op.drop_table('invoices')
+    op.drop_index(op.f('ix_cash_entries_date'), table_name='cash_entries')
+    op.drop_table('cash_entries')
     op.drop_index(op.f('ix_advances_member_id'), table_name='advances')
     op.drop_index(op.f('ix_advances_date'), table_name='advances')
     op.drop_table('advances')

@@ -1,0 +1,35 @@
+"""Kas & Bank page: write an expense through the dialog; a mistake shows beside the field."""
+import datetime as dt
+
+from kws_desktop.core.accounts import A
+from kws_desktop.services import cash as C
+from kws_desktop.services.opening import post_opening_balances
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.pages.cash import CashEntryDialog, CashPage
+
+
+def test_expense_dialog_and_list(qtbot, book):
+    post_opening_balances(book, dt.date(2026, 1, 1), cash=300_000, bank=0)
+    ctx = AppContext()
+    ctx.book = book
+    page = CashPage(ctx)
+    qtbot.addWidget(page)
+    page.start.set_value(dt.date(2026, 1, 1))
+    page.refresh_now()
+    assert "Rp300.000" in page.balances.text()
+
+    dialog = CashEntryDialog(page, "expense")
+    dialog.date.set_value(dt.date(2026, 3, 3))
+    dialog.amount.set_value(500_000)          # more than the cash box holds
+    dialog.description.setText("<b>Rapat</b> & konsumsi")
+    dialog.save()
+    assert not dialog.errors._labels["amount"].isHidden()
+    assert C.list_cash_entries(book) == []
+
+    dialog.amount.set_value(75_000)
+    dialog.category.setCurrentIndex(dialog.category.findData(A.OPERATING))
+    dialog.save()
+    page.refresh_now()
+    assert page.model.rowCount() == 1
+    assert page.model.row(0)["description"] == "<b>Rapat</b> & konsumsi"
+    assert "Rp225.000" in page.balances.text()
