@@ -687,21 +687,34 @@ class _Checker:
                 self.sheet_customers.append((low, desa, _digits(data.phone), index))
         self.plan.customers.append(_Customer(row.number, data))
 
+    def _customer_index(self):
+        """Customers of the sheet and the book by name and by phone digits (built once, after
+        the Pelanggan sheet): entries are (ref, name, desa, digits), lower case."""
+        cached = self.__dict__.get("_by_name")
+        if cached is not None and self.__dict__.get("_indexed") == len(self.sheet_customers):
+            return cached, self.__dict__["_by_phone"]
+        by_name: dict[str, list] = {}
+        by_phone: dict[str, list] = {}
+        entries = [(("sheet", i), n, d, p) for n, d, p, i in self.sheet_customers]
+        entries += [(("book", cid), n.lower(), d.lower(), p) for cid, n, d, p in self.index.customers]
+        for entry in entries:
+            by_name.setdefault(entry[1], []).append(entry)
+            if entry[3]:
+                by_phone.setdefault(entry[3], []).append(entry)
+        self.__dict__.update(_by_name=by_name, _by_phone=by_phone, _indexed=len(self.sheet_customers))
+        return by_name, by_phone
+
     def find_customer(self, c: Cells, name: str, desa: str, phone: str) -> tuple[str, object] | None:
         """("sheet", index) or ("book", id); adds a problem when none or several match."""
         low, desa_low, digits = _clean(name).lower(), _clean(desa).lower(), _digits(phone)
-        cands: list[tuple[tuple[str, object], str, str, str]] = []  # (ref, name, desa, digits)
-        for n, d, p, i in self.sheet_customers:
-            cands.append((("sheet", i), n, d, p))
-        for cid, n, d, p in self.index.customers:
-            cands.append((("book", cid), n.lower(), d.lower(), p))
+        by_name, by_phone = self._customer_index()
         found = []
         if len(digits) >= 8:
-            found = [x for x in cands if x[3] == digits]
+            found = list(by_phone.get(digits, ()))
             if low and len(found) > 1:
                 found = [x for x in found if x[1] == low] or found
         if not found and low:
-            found = [x for x in cands if x[1] == low]
+            found = list(by_name.get(low, ()))
             if desa_low:
                 found = [x for x in found if x[2] == desa_low]
         if len(found) == 1:
