@@ -91,6 +91,8 @@ def test_translations_keep_edge_whitespace_line_breaks_and_accelerators():
     ("Pelanggan", ("Customers",)),
     ("Tagihan & Kuitansi", ("Invoices & Receipts",)),
     ("Bahan & Pembelian", ("Materials & Purchases",)),
+    ("Kas & Bank", ("Cash & Bank",)),
+    ("Anggota", ("Members",)),
     ("Laporan", ("Reports",)),
     ("Pengaturan", ("Settings",)),
     ("Laporan Laba Rugi", ("Profit and Loss Statement",)),
