@@ -70,3 +70,6 @@ class Base(DeclarativeBase):
 
 class IdMixin:
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+from kws_desktop.store import text_rule  # noqa: E402,F401 - the text rule applies to every flush
