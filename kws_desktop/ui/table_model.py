@@ -37,6 +37,7 @@ class PagedTableModel(QAbstractTableModel):
         self._page = page_size
         self._sort_key: str | None = None
         self._descending = False
+        self._busy = False  # inside a reset or a fetch: views asking for more must wait
 
     # --- the query ------------------------------------------------------------------
     def set_fetch(self, fetch: Fetch) -> None:
@@ -45,10 +46,16 @@ class PagedTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = self._fetch is None
-        self.endResetModel()
+        # Views react to the reset by asking for more rows; they must not insert rows while the
+        # reset is still being announced, so the first page is fetched once it is over.
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._rows = []
+            self._exhausted = self._fetch is None
+            self.endResetModel()
+        finally:
+            self._busy = False
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
@@ -67,19 +74,23 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._busy
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted or self._fetch is None:
+        if parent.isValid() or self._exhausted or self._fetch is None or self._busy:
             return
-        batch = self._fetch(len(self._rows), self._page, self._sort_key, self._descending)
-        if len(batch) < self._page:
-            self._exhausted = True
-        if batch:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-            self._rows.extend(batch)
-            self.endInsertRows()
+        self._busy = True
+        try:
+            batch = self._fetch(len(self._rows), self._page, self._sort_key, self._descending)
+            if len(batch) < self._page:
+                self._exhausted = True
+            if batch:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+                self._rows.extend(batch)
+                self.endInsertRows()
+        finally:
+            self._busy = False
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
