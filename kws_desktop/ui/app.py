@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kws_desktop.i18n import _, set_language
 from kws_desktop.paths import user_data_dir
@@ -45,10 +46,54 @@ def _install_guard(app: QApplication) -> None:
     sys.excepthook = hook
 
 
+def scaled_style(percent: int) -> str:
+    """The style sheet with its point sizes scaled for the presentation zoom."""
+    import re
+    return re.sub(r"(\d+(?:\.\d+)?)pt", lambda m: f"{float(m.group(1)) * percent / 100:.1f}pt", STYLE)
+
+
 def apply_zoom(app: QApplication, percent: int, base_size: float) -> None:
+    percent = max(100, min(200, percent))
     font = QFont(app.font())
-    font.setPointSizeF(base_size * max(100, min(200, percent)) / 100)
+    font.setPointSizeF(base_size * percent / 100)
     app.setFont(font)
+    style = scaled_style(percent)
+    for window in app.topLevelWidgets():  # re-polish what is on screen so all text follows
+        if isinstance(window, QMainWindow) and window.isVisible():
+            window.setStyleSheet(style)
+
+
+def _process_age() -> float:
+    """Seconds since this process started (Linux /proc, 10 ms steps; elsewhere since Python
+    started measuring)."""
+    import time
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter()
+
+
+def _exit_after_first_paint(app: QApplication, window) -> None:
+    """KWS_DESKTOP_EXIT_AFTER_PAINT=1 (benchmarks): quit right after the window is first painted
+    and print the seconds since the process started."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                QTimer.singleShot(0, self.finish)
+            return False
+
+        def finish(self):
+            print(f"painted_after_s={_process_age():.3f}", flush=True)
+            app.exit(0)
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
 
 
 def create_window(ctx: AppContext):
@@ -72,5 +117,7 @@ def run_app(book: str | None = None) -> int:
         window.open_location(location)
     elif book is None:
         window.start_default_book()  # first start: the group's own book in the data folder
+    if os.environ.get("KWS_DESKTOP_EXIT_AFTER_PAINT"):
+        _exit_after_first_paint(app, window)
     window.show()
     return app.exec()

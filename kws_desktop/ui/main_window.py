@@ -41,6 +41,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.resize(1200, 760)
+        if ctx.settings.zoom_percent != 100:  # presentation zoom: the style's sizes follow
+            from kws_desktop.ui.app import scaled_style
+            self.setStyleSheet(scaled_style(ctx.settings.zoom_percent))
         self._pages: dict[str, QWidget] = {}
         self._root = QStackedWidget()
         self.setCentralWidget(self._root)
@@ -94,7 +97,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(lay, 1)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(210)
+        self.sidebar.setFixedWidth(int(210 * max(100, self.ctx.settings.zoom_percent) / 100))
         for key, title, _m, _c in AREAS:
             item = QListWidgetItem(_(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -118,10 +121,12 @@ class MainWindow(QMainWindow):
         banner = QFrame()
         banner.setObjectName("firstRun")
         row = QHBoxLayout(banner)
-        row.addWidget(QLabel(_("Buku ini masih baru. Mulailah dengan mengisi profil KWS, "
-                               "atau coba dulu buku demo.")), 1)
-        profile = QPushButton(_("Isi profil KWS"))
-        profile.clicked.connect(lambda: self.show_area("pengaturan"))
+        row.addWidget(QLabel(_("Buku ini masih baru. Mulailah dengan mengisi data awal KWS "
+                               "(profil, penandatangan, saldo awal), atau coba dulu buku demo.")), 1)
+        profile = QPushButton(_("Mulai isi data awal…"))
+        profile.setToolTip(_("Panduan singkat: profil KWS, logo, penandatangan, saldo awal kas "
+                             "dan bank, bahan dan paket contoh."))
+        profile.clicked.connect(self.run_first_run)
         demo = QPushButton(_("Coba buku demo"))
         demo.clicked.connect(self.open_demo)
         row.addWidget(profile)
@@ -181,13 +186,74 @@ class MainWindow(QMainWindow):
         restore.setEnabled(True)
         menu.addSeparator()
         self._action(menu, _("Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        self._build_work_menus()
         help_menu = self.menuBar().addMenu(_("&Bantuan"))
+        self._action(help_menu, _("Bantuan untuk halaman ini"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, _("Semua topik bantuan"), lambda: self.show_help("beranda"))
+        self._action(help_menu, _("Pintasan keyboard"), lambda: self.show_help("pintasan"))
+        help_menu.addSeparator()
         self._action(help_menu, _("Tentang KWS Desktop"), self.about)
+
+    def _build_work_menus(self) -> None:
+        """The frequent actions (with their shortcuts) and workshop mode for trainers."""
+        from kws_desktop.ui import quick_actions as Q
+        from kws_desktop.ui import workshop as W
+        has_book = self.ctx.book is not None
+        work = self.menuBar().addMenu(_("&Catat"))
+        for text, slot, key, tip in (
+                (_("Terima pembayaran…"), Q.new_payment, "Ctrl+Shift+P",
+                 _("Terima cicilan, uang muka atau pelunasan dan cetak kuitansinya.")),
+                (_("Catat pembelian…"), Q.new_purchase, "Ctrl+Shift+B",
+                 _("Catat nota pembelian bahan dari toko bangunan.")),
+                (_("Penawaran baru…"), Q.new_quote, "Ctrl+Shift+N",
+                 _("Buat surat penawaran harga untuk pelanggan.")),
+                (_("Cari di halaman ini"), Q.find_in_page, QKeySequence.StandardKey.Find,
+                 _("Pindah ke kotak cari halaman yang sedang dibuka."))):
+            action = self._action(work, text, lambda _c=False, f=slot: f(self), key)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setEnabled(has_book)
+        work.setToolTipsVisible(True)
+        train = self.menuBar().addMenu(_("&Pelatihan"))
+        self._action(train, _("Buka buku demo"), self.open_demo).setStatusTip(
+            _("Salinan buku contoh; buku kelompok sendiri tidak tersentuh."))
+        save = self._action(train, _("Simpan sebagai awal latihan"), lambda: W.save_start(self))
+        reset = self._action(train, _("Kembalikan ke awal latihan…"), lambda: W.reset_to_start(self))
+        exercises = self._action(train, _("Daftar latihan"), lambda: W.toggle_exercises(self), "Ctrl+L")
+        for action in (save, reset, exercises):
+            action.setEnabled(has_book)
+        train.addSeparator()
+        self._action(train, _("Perbesar tulisan"), lambda: W.zoom_by(self, 1), QKeySequence.StandardKey.ZoomIn)
+        self._action(train, _("Perkecil tulisan"), lambda: W.zoom_by(self, -1), QKeySequence.StandardKey.ZoomOut)
+        self._action(train, _("Ukuran tulisan normal"), lambda: W.set_zoom(self, 100), "Ctrl+0")
+        # Ctrl+= (the same key as + without Shift) also zooms in on most keyboards
+        if getattr(self, "_zoom_in_alt", None) is None:
+            self._zoom_in_alt = QAction(self)
+            self._zoom_in_alt.setShortcut(QKeySequence("Ctrl+="))
+            self._zoom_in_alt.triggered.connect(lambda: W.zoom_by(self, 1))
+            self.addAction(self._zoom_in_alt)
+
+    def show_help(self, topic: str | None = None):
+        from kws_desktop.ui.help import open_help
+        topic = topic or self.current_area() or ("pelatihan" if self.ctx.book is None else "beranda")
+        self._help = open_help(self, topic)
+        return self._help
+
+    def run_first_run(self) -> bool:
+        """The first-run wizard for the open book; the book stays usable when it is cancelled."""
+        from kws_desktop.ui.first_run import run_first_run
+        done = run_first_run(self.ctx, self)
+        if done:
+            self._update_title()
+            if self._banner is not None:
+                self._banner.hide()
+            self.show_area("beranda")
+        return done
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -245,6 +311,12 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.set_book(book)
+        self._offer_first_run()
+
+    def _offer_first_run(self) -> None:
+        """A book just created: open the first-run wizard once the window is on screen."""
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, self.run_first_run)
 
     def choose_and_open(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, _("Buka buku"), str(user_data_dir()),
@@ -265,7 +337,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.set_book(book)
-        self.show_area("pengaturan")
+        self._offer_first_run()
 
     def open_demo(self) -> None:
         """Open a fresh copy of the demo book; the user's own book is never touched."""

@@ -707,9 +707,13 @@ class SummaryTab(QWidget):
         show.clicked.connect(self.refresh)
         save = QPushButton(_("Simpan laporan (PDF/XLSX/CSV)"))
         save.clicked.connect(self.save)
+        preview = QPushButton(_("Pratinjau dan cetak…"))
+        preview.setToolTip(_("Lihat Laporan Kinerja KWS seperti di kertas, lalu cetak."))
+        preview.clicked.connect(self.print_preview)
         for w in (QLabel(_("Dari")), self.start, QLabel(_("sampai")), self.end, show):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(preview)
         bar.addWidget(save)
         lay.addLayout(bar)
         self.grid = QGridLayout()
@@ -750,16 +754,24 @@ class SummaryTab(QWidget):
                             "(tombol Simpan laporan)."))
 
     def save(self) -> None:
-        from kws_desktop.documents.tabular import write_report
-        from kws_desktop.services.books import get_profile
-        from kws_desktop.services.reports import build_report
         path, _filter = QFileDialog.getSaveFileName(self, _("Simpan Laporan Kinerja KWS"), "laporan-kinerja.pdf",
                                                     "PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)")
         if not path:
             return
-        self.page.call(lambda: write_report(build_report(self.page.book, "performance", self.start.value(),
-                                                         self.end.value()), path,
-                                            profile=get_profile(self.page.book)))
+        self.page.call(lambda: self.write(path))
+
+    def write(self, path):
+        from kws_desktop.documents.tabular import write_report
+        from kws_desktop.services.books import get_profile, get_setting
+        from kws_desktop.services.reports import build_report
+        paper = get_setting(self.page.book, "document_paper")
+        return write_report(build_report(self.page.book, "performance", self.start.value(), self.end.value()),
+                            path, profile=get_profile(self.page.book), paper=paper if paper in ("A4", "F4") else "A4")
+
+    def print_preview(self) -> None:
+        from kws_desktop.ui.pdf_preview import preview_document
+        preview_document(self, self.write, ctx=self.page.ctx, kind="laporan_kinerja",
+                         title=_("Laporan Kinerja KWS"), suggested_name="laporan-kinerja.pdf")
 
 
 class EvaluationPage(Page):

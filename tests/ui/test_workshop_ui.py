@@ -1,0 +1,170 @@
+"""Workshop mode, help and shortcuts in the main window."""
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from kws_desktop.services import books
+from kws_desktop.services.workshop import has_exercise_start
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    monkeypatch.setattr("kws_desktop.ui.workshop.QMessageBox.information", lambda *a, **k: None)
+    ctx = AppContext()
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if ctx.book is not None:
+        ctx.book.close(backup=False)
+        ctx.book = None
+
+
+def _actions(window):
+    out = {}
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.text():
+                out[action.text()] = action
+    return out
+
+
+def _customers(book):
+    return books.get_profile(book).name
+
+
+def test_shortcuts_registered_and_shown_in_menus(window, demo_path):
+    window.open_location(str(demo_path))
+    actions = _actions(window)
+    expected = {"Terima pembayaran…": "Ctrl+Shift+P", "Catat pembelian…": "Ctrl+Shift+B",
+                "Penawaran baru…": "Ctrl+Shift+N", "Cari di halaman ini": QKeySequence(QKeySequence.StandardKey.Find).toString(),
+                "Bantuan untuk halaman ini": QKeySequence(QKeySequence.StandardKey.HelpContents).toString(),
+                "Daftar latihan": "Ctrl+L", "Ukuran tulisan normal": "Ctrl+0"}
+    for text, key in expected.items():
+        assert actions[text].shortcut().toString() == key, text
+        assert actions[text].isEnabled()
+    assert actions["Perbesar tulisan"].shortcut() == QKeySequence(QKeySequence.StandardKey.ZoomIn)
+    assert {"Buka buku demo", "Simpan sebagai awal latihan", "Kembalikan ke awal latihan…"} <= set(actions)
+
+
+def test_find_focuses_the_search_box_and_new_payment(window, demo_path, qtbot):
+    window.open_location(str(demo_path))
+    window.show_area("pelanggan")
+    qtbot.waitExposed(window)
+    _actions(window)["Cari di halaman ini"].trigger()
+    page = window.page("pelanggan")
+    focused = QApplication.focusWidget()
+    assert focused is not None and page.isAncestorOf(focused)
+    _actions(window)["Terima pembayaran…"].trigger()
+    assert window.current_area() == "tagihan"
+    billing = window.page("tagihan")
+    assert billing.tabs.currentWidget() is billing.payment_tab
+
+
+def test_new_quote_and_purchase_open_their_forms(window, demo_path, monkeypatch):
+    window.open_location(str(demo_path))
+    opened = []
+    monkeypatch.setattr("kws_desktop.ui.pages.quotes.QuoteEditor.exec", lambda self: opened.append("quote"))
+    monkeypatch.setattr("kws_desktop.ui.pages.materials.PurchaseForm.exec", lambda self: opened.append("purchase"))
+    _actions(window)["Penawaran baru…"].trigger()
+    assert window.current_area() == "pesanan"
+    _actions(window)["Catat pembelian…"].trigger()
+    assert window.current_area() == "bahan"
+    assert opened == ["quote", "purchase"]
+
+
+def test_f1_opens_help_of_current_area(window, demo_path):
+    window.open_location(str(demo_path))
+    window.show_area("tagihan")
+    _actions(window)["Bantuan untuk halaman ini"].trigger()
+    dialog = window._help
+    assert dialog.isVisible() and dialog.topic == "tagihan"
+    assert "Terima dan cetak kuitansi" in dialog.browser.toPlainText()
+    dialog.show_topic("pintasan")
+    assert "Ctrl+Shift+P" in dialog.browser.toPlainText()
+    dialog.close()
+
+
+def test_every_area_has_a_help_page():
+    from kws_desktop.paths import resource
+    from kws_desktop.ui.help import TOPICS
+    from kws_desktop.ui.main_window import AREA_KEYS
+    topics = {k for k, _t in TOPICS}
+    for key in AREA_KEYS:
+        assert key in topics and resource("help", f"{key}.md").is_file(), key
+
+
+def test_save_and_reset_exercise_start_from_menu(window, demo_path, monkeypatch):
+    window.open_location(str(demo_path))
+    monkeypatch.setattr("kws_desktop.ui.workshop.confirm", lambda *a, **k: True)
+    _actions(window)["Simpan sebagai awal latihan"].trigger()
+    assert has_exercise_start(demo_path)
+    name = books.get_profile(window.ctx.book).name
+    books.update_profile(window.ctx.book, books.with_profile(books.get_profile(window.ctx.book),
+                                                             name="Diubah peserta"))
+    window.show_area("laporan")
+    _actions(window)["Kembalikan ke awal latihan…"].trigger()
+    assert window.ctx.book is not None and window.ctx.book.path == demo_path
+    assert books.get_profile(window.ctx.book).name == name
+    assert window.current_area() == "laporan"
+
+
+def test_reset_refused_without_start_or_when_not_confirmed(window, demo_path, monkeypatch):
+    window.open_location(str(demo_path))
+    shown = []
+    monkeypatch.setattr("kws_desktop.ui.workshop.show_error", lambda parent, exc, *a: shown.append(str(exc)))
+    monkeypatch.setattr("kws_desktop.ui.workshop.confirm", lambda *a, **k: False)
+    from kws_desktop.ui import workshop as W
+    if has_exercise_start(demo_path):
+        from kws_desktop.services.workshop import exercise_start_path
+        exercise_start_path(demo_path).unlink()
+    assert not W.reset_to_start(window)
+    assert shown and "Belum ada awal latihan" in shown[0]
+    W.save_start(window)
+    assert not W.reset_to_start(window)  # not confirmed: the book stays open as it is
+    assert window.ctx.book is not None
+
+
+def test_exercise_panel_ticks_what_was_done(window, demo_path):
+    window.open_location(str(demo_path))
+    from kws_desktop.ui import workshop as W
+    W.save_start(window)
+    dock = W.toggle_exercises(window)
+    panel = dock.panel
+    assert "0 dari 5" in panel.summary.text()
+    window.show_area("laporan")
+    window.page("laporan").select_kind("profit-loss")
+    window.page("laporan").show_report()
+    panel.refresh()
+    assert panel.cards[4].mark.text() == "✔" and panel.cards[0].mark.text() == "○"
+    panel.go_to(1)
+    assert window.current_area() == "pesanan"
+
+
+def test_zoom_shortcuts_remembered(window, demo_path):
+    window.open_location(str(demo_path))
+    from kws_desktop.settings import app_settings
+    from kws_desktop.ui import workshop as W
+    base = QApplication.instance().font().pointSizeF()
+    try:
+        _actions(window)["Perbesar tulisan"].trigger()
+        assert window.ctx.settings.zoom_percent == 110 and app_settings().zoom_percent == 110
+        assert QApplication.instance().font().pointSizeF() > base
+        assert W.set_zoom(window, 250) == 200  # 100..200 %
+        _actions(window)["Perkecil tulisan"].trigger()
+        assert window.ctx.settings.zoom_percent == 190
+    finally:
+        W.set_zoom(window, 100)
+    assert app_settings().zoom_percent == 100
+
+
+def test_new_book_opens_first_run_wizard(window, tmp_path, monkeypatch, qtbot):
+    calls = []
+    monkeypatch.setattr("kws_desktop.ui.first_run.run_first_run", lambda ctx, parent: calls.append(ctx.book) or False)
+    monkeypatch.setattr("kws_desktop.ui.main_window.default_book_path", lambda: tmp_path / "buku-kws.kws")
+    window.start_default_book()
+    qtbot.waitUntil(lambda: bool(calls), timeout=2000)
+    assert calls[0] is window.ctx.book
+    assert window._banner is not None  # cancelled: the banner keeps the way back to the wizard
