@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
                 page = getattr(importlib.import_module(module), cls)(self.ctx)
             except ModuleNotFoundError:
                 page = missing_area(_(title))
+            from kws_desktop.ui.tooltips import apply_tooltips
+            apply_tooltips(page)
             index = AREA_KEYS.index(key)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)

@@ -168,3 +168,14 @@ def test_new_book_opens_first_run_wizard(window, tmp_path, monkeypatch, qtbot):
     qtbot.waitUntil(lambda: bool(calls), timeout=2000)
     assert calls[0] is window.ctx.book
     assert window._banner is not None  # cancelled: the banner keeps the way back to the wizard
+
+
+def test_main_actions_have_tooltips(window, demo_path):
+    window.open_location(str(demo_path))
+    from PySide6.QtWidgets import QPushButton
+    checks = {"tagihan": "Terima dan cetak kuitansi", "pesanan": "Penawaran baru", "bahan": "Catat nota baru (Ctrl+N)",
+              "anggota": "Anggota baru", "laporan": "Pratinjau dan cetak…"}
+    for area, label in checks.items():
+        window.show_area(area)
+        buttons = [b for b in window.page(area).findChildren(QPushButton) if b.text() == label]
+        assert buttons and all(b.toolTip() for b in buttons), (area, label)
