@@ -84,8 +84,10 @@ def test_dashboard_figures_click_through(ctx, qtbot):
     assert page.cards["profit_year"].value.text() == "Rp2.600.000"
     asked = []
     ctx.area_requested.connect(asked.append)
+    qtbot.mouseClick(page.cards["profit_year"], Qt.MouseButton.LeftButton)
+    assert asked == ["laporan"] and ctx.pending_report == "profit-loss"
     qtbot.mouseClick(page.cards["cash"], Qt.MouseButton.LeftButton)
-    assert asked == ["laporan"] and ctx.pending_report == "cash-book"
+    assert asked[-1] == "kas"
     qtbot.mouseClick(page.cards["receivables"], Qt.MouseButton.LeftButton)
     assert asked[-1] == "tagihan"
 

@@ -94,5 +94,5 @@ def build_program(book: Book, start: dt.date | None, end: dt.date | None) -> Tab
                          columns=cols, rows=rows, notes=notes)
 
 
-register_report("program", N_("Laporan Program (unit per desa, paket, sumber dana)"), build_program,
+register_report("program", N_("Laporan Program Sanitasi"), build_program,
                 order=80)

@@ -247,6 +247,7 @@ def build_financial_position(book: Book, start: dt.date | None,
 # Where a counter-account puts a cash movement: (activity, line label).
 OPERATING, INVESTING, FINANCING = "operating", "investing", "financing"
 _CUSTOMERS = (OPERATING, N_("Penerimaan dari pelanggan"))
+_OTHER_IN = (OPERATING, N_("Penerimaan lain-lain"))
 _SUPPLIERS = (OPERATING, N_("Pembayaran kepada pemasok bahan"))
 _WAGES = (OPERATING, N_("Pembayaran upah dan kasbon anggota"))
 _COSTS = (OPERATING, N_("Pembayaran beban usaha lainnya"))
@@ -254,9 +255,9 @@ _EQUIPMENT = (INVESTING, N_("Pembelian dan penjualan peralatan"))
 _CAPITAL = (FINANCING, N_("Simpanan anggota dan dana kelompok"))
 _SHARES = (FINANCING, N_("Pembayaran bagi hasil anggota"))
 _OPENING = (FINANCING, N_("Saldo awal buku (modal awal)"))
-CASH_FLOW_LINES = (_CUSTOMERS, _SUPPLIERS, _WAGES, _COSTS, _EQUIPMENT, _CAPITAL, _SHARES, _OPENING)
+CASH_FLOW_LINES = (_CUSTOMERS, _OTHER_IN, _SUPPLIERS, _WAGES, _COSTS, _EQUIPMENT, _CAPITAL, _SHARES, _OPENING)
 _BY_CODE = {
-    A.RECEIVABLES: _CUSTOMERS, A.CUSTOMER_DEPOSITS: _CUSTOMERS,
+    A.RECEIVABLES: _CUSTOMERS, A.CUSTOMER_DEPOSITS: _CUSTOMERS, A.REVENUE_OTHER: _OTHER_IN,
     A.PAYABLES: _SUPPLIERS, A.INVENTORY: _SUPPLIERS, A.PREPAID: _SUPPLIERS,
     A.COST_MATERIALS: _SUPPLIERS,
     A.WAGES_PAYABLE: _WAGES, A.COST_LABOUR: _WAGES, A.MEMBER_ADVANCES: _WAGES,
@@ -329,7 +330,7 @@ def build_cash_flow(book: Book, start: dt.date | None, end: dt.date | None) -> T
     for activity, (head, net) in heads.items():
         rows.append(Row({"uraian": _(head)}, "heading"))
         for act, label, amount in cf.lines:
-            if act != activity or (amount == 0 and (act, label) == _OPENING):
+            if act != activity or (amount == 0 and (act, label) in (_OPENING, _OTHER_IN)):
                 continue
             rows.append(Row({"uraian": _(label), "jumlah": amount}, indent=1))
         rows.append(Row({"uraian": _(net), "jumlah": cf.activity_total(activity)}, "subtotal"))

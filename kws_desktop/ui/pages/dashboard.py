@@ -108,7 +108,7 @@ class DashboardPage(Page):
             ("revenue_month", _("Pendapatan bulan ini"), "laporan", "profit-loss"),
             ("costs_month", _("Biaya bulan ini"), "laporan", "profit-loss"),
             ("profit_month", _("Laba bulan ini"), "laporan", "profit-loss"),
-            ("cash", _("Kas dan bank"), "laporan", "cash-book"),
+            ("cash", _("Kas dan bank"), "kas", ""),
             ("revenue_year", _("Pendapatan tahun ini"), "laporan", "profit-loss"),
             ("costs_year", _("Biaya tahun ini"), "laporan", "profit-loss"),
             ("profit_year", _("Laba tahun ini"), "laporan", "profit-loss"),
