@@ -404,9 +404,9 @@ def test_round_trip_a_year_of_records(book, tmp_path):
     assert any("sudah ada anggota" in p for p in again)
 
 
-def test_five_thousand_rows_import_in_one_go(tmp_path):
-    """A big notebook (about 5,000 rows) imports in one transaction (benchmarks time it)."""
-    path = si.make_sample_workbook(tmp_path / "besar.xlsx", 5000, seed=5)
+def test_big_notebook_imports_in_one_go(tmp_path):
+    """A big notebook (1,200 rows) imports in one transaction; benchmarks/run.py times 5,000."""
+    path = si.make_sample_workbook(tmp_path / "besar.xlsx", 1200, seed=5)
     summary = si.import_into(tmp_path / "besar.kws", path)
-    assert summary.rows >= 4900 and summary.created_book
-    assert summary.orders > 1000 and summary.payments > 1000
+    assert summary.rows >= 1150 and summary.created_book
+    assert summary.orders > 200 and summary.payments > 200
