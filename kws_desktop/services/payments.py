@@ -259,7 +259,7 @@ def payments_for_invoice(book: Book, invoice_id: int) -> list[PaymentInfo]:
 # --- kuitansi -------------------------------------------------------------------------------
 
 def _seq_words(seqs: list[int], count: int, has_dp: bool) -> str:
-    """"uang muka dan cicilan ke-1 dari 4", "cicilan ke-2 dan ke-3 dari 4", "pelunasan"."""
+    """"uang muka dan cicilan ke-1 dari 4", "cicilan ke-2 dan 3 dari 4", "pelunasan"."""
     from kws_desktop.core.allocation import instalment_position
     parts = []
     ks = []
@@ -276,8 +276,8 @@ def _seq_words(seqs: list[int], count: int, has_dp: bool) -> str:
     if len(ks) == 1:
         parts.append(_("cicilan ke-{k} dari {n}").format(k=ks[0], n=n))
     elif ks:
-        joined = ", ".join(f"ke-{k}" for k in ks[:-1]) + _(" dan ke-{k}").format(k=ks[-1])
-        parts.append(_("cicilan {list} dari {n}").format(list=joined, n=n))
+        parts.append(_("cicilan ke-{list} dan {last} dari {n}").format(
+            list=", ".join(str(k) for k in ks[:-1]), last=ks[-1], n=n))
     return _(" dan ").join(parts)
 
 
