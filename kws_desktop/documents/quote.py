@@ -24,12 +24,16 @@ from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import LINE, SHADE_LIGHT, paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.documents.text import markup
-from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 
 __all__ = ["write_quote_pdf", "quote_story", "WATERMARKS"]
 
 # Quotes that must not be mistaken for a live offer carry a mark across the page.
-WATERMARKS = {"superseded": "DIGANTI REVISI", "rejected": "DITOLAK", "expired": "KEDALUWARSA"}
+# Marked with N_ for the catalog; translated with _() where drawn (write_quote_pdf).
+WATERMARKS = {"superseded": N_("DIGANTI REVISI"), "rejected": N_("DITOLAK"), "expired": N_("KEDALUWARSA")}
+
+# Title prefixes a user may have typed, in either language (stripped whatever the current one).
+_TITLE_PREFIXES = ("penawaran harga ", "penawaran ", "price quote for ", "quote for ")
 
 
 def _letters(n: int) -> str:
@@ -97,8 +101,8 @@ def _rab_table(items: Sequence, totals, itemised: bool) -> Flowable:
 def _work_name(title: str) -> str:
     """"Penawaran harga pembangunan jamban" -> "Pembangunan jamban" (the work, not the letter)."""
     text = (title or "").strip()
-    for prefix in (_("Penawaran harga "), _("Penawaran ")):
-        if text.lower().startswith(prefix.lower()) and len(text) > len(prefix):
+    for prefix in _TITLE_PREFIXES:
+        if text.lower().startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix):]
             break
     return (text[:1].upper() + text[1:]) if text else _("Pekerjaan sanitasi")
@@ -208,10 +212,12 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
     story.append(Spacer(1, 1.5 * mm))
     who = profile.name or _("kelompok kami")
     site = quote.site_address or ", ".join(quote.customer.address_lines[:2])
-    intro = _("Bersama surat ini {kws} menyampaikan penawaran harga pekerjaan sanitasi").format(kws=who)
     if site:
-        intro += " " + _("di lokasi {site}").format(site=site)
-    intro += _(" sebagai berikut (rincian anggaran biaya terlampir):")
+        intro = _("Bersama surat ini {kws} menyampaikan penawaran harga pekerjaan sanitasi di lokasi "
+                  "{site} sebagai berikut (rincian anggaran biaya terlampir):").format(kws=who, site=site)
+    else:
+        intro = _("Bersama surat ini {kws} menyampaikan penawaran harga pekerjaan sanitasi sebagai "
+                  "berikut (rincian anggaran biaya terlampir):").format(kws=who)
     story.append(paragraph(intro))
     story.append(Spacer(1, 2 * mm))
     story.append(_summary_table(quote.items, quote.totals))
