@@ -139,10 +139,18 @@ def cmd_report(args) -> int:
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; laporan tidak ditulis.").format(path=out.parent))
         return EXIT_REFUSED
-    with open_book(args.book, read_only=True) as book:
-        report = build_report(book, args.kind, start, end)
-        profile = get_profile(book)
-        paper = args.paper or get_setting(book, "document_paper") or "A4"
+    if getattr(args, "by_kws", False):
+        if args.kind != "program":
+            _err(_("--by-kws hanya untuk laporan program."))
+            return EXIT_USAGE
+        from kws_desktop.core.profile import KwsProfile
+        from kws_desktop.services.consolidation import build_program_by_kws
+        report, profile, paper = build_program_by_kws(args.book, start, end), KwsProfile(), args.paper or "A4"
+    else:
+        with open_book(args.book, read_only=True) as book:
+            report = build_report(book, args.kind, start, end)
+            profile = get_profile(book)
+            paper = args.paper or get_setting(book, "document_paper") or "A4"
     try:
         write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4")
     except DocumentWriteError as exc:
@@ -254,13 +262,24 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
+def cmd_consolidate(args) -> int:
+    from kws_desktop.services.consolidation import consolidate
+    result = consolidate(args.url, args.books)
+    for b in result.added:
+        _out(_("Digabung: {name} ({entries} jurnal, {orders} pesanan) dari {path}").format(
+            name=b.kws_name, entries=b.journal_entries, orders=b.orders, path=b.source))
+    for path, reason in result.skipped:
+        _out(_("Dilewati: {path}: {reason}").format(path=path, reason=reason))
+    return EXIT_OK
+
+
 def cmd_open(book: str | None) -> int:
     from kws_desktop.ui.app import run_app
     return run_app(book)
 
 
 COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open",
-            "template", "import"}
+            "template", "import", "consolidate"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -306,7 +325,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["pdf", "xlsx", "csv"], default=None,
                    help=_("bawaan: dari akhiran nama berkas"))
     s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))
+    s.add_argument("--by-kws", action="store_true",
+                   help=_("laporan program per KWS dari database gabungan PostgreSQL (lihat consolidate)"))
     s.set_defaults(func=cmd_report)
+
+    s = sub.add_parser("consolidate", help=_("gabungkan beberapa buku KWS ke satu database PostgreSQL"))
+    s.add_argument("url", help=_("alamat database PostgreSQL, mis. postgresql://user@server/kabupaten"))
+    s.add_argument("books", nargs="+", help=_("berkas buku .kws"))
+    s.set_defaults(func=cmd_consolidate)
 
     s = sub.add_parser("invoice", help=_("cetak tagihan ke PDF"))
     s.add_argument("book")

@@ -26,7 +26,6 @@ from reportlab.platypus import Flowable, Spacer
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.blocks import signature_blocks, title_block
 from kws_desktop.documents.pdf import build_pdf
-from kws_desktop.documents.sheets import write_csv, write_xlsx
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.i18n import _, format_date
@@ -107,8 +106,17 @@ def write_report(report: TabularReport, path: os.PathLike[str] | str, fmt: str |
     if fmt == "pdf":
         return write_pdf(report, path, profile=profile, paper=paper, landscape=landscape)
     if fmt == "xlsx":
+        from kws_desktop.documents.sheets import write_xlsx
         return write_xlsx(report, path, profile=profile)
     if fmt == "csv":
+        from kws_desktop.documents.sheets import write_csv
         return write_csv(report, path)
     raise ValueError(_("Format laporan tidak dikenal: {format} (pilih pdf, xlsx atau csv)").format(
         format=fmt or "?"))
+
+
+def __getattr__(name: str):
+    if name in ("write_xlsx", "write_csv"):  # re-exported lazily: openpyxl is slow to import
+        from kws_desktop.documents import sheets
+        return getattr(sheets, name)
+    raise AttributeError(name)

@@ -25,10 +25,15 @@ def install_chart(session: Session) -> None:
             session.add(Account(code=spec.code, name_id=spec.name_id, name_en=spec.name_en,
                                 type=spec.type.value, is_cash=spec.is_cash))
     session.flush()
+    session.info.pop("kws_account_ids", None)
 
 
-def _account_ids(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Account.code, Account.id)).all())
+def _account_ids(session: Session, refresh: bool = False) -> dict[str, int]:
+    """Account ids by code, read once per session (accounts are added, never removed)."""
+    ids = session.info.get("kws_account_ids")
+    if ids is None or refresh:
+        ids = session.info["kws_account_ids"] = dict(session.execute(select(Account.code, Account.id)).all())
+    return ids
 
 
 def post_entry(session: Session, *, date: dt.date, description: str, postings: list[Posting],
@@ -44,6 +49,8 @@ def post_entry(session: Session, *, date: dt.date, description: str, postings: l
     if check_period:
         ensure_open(session, date)
     ids = _account_ids(session)
+    if any(p.account not in ids for p in postings):
+        ids = _account_ids(session, refresh=True)
     unknown = [p.account for p in postings if p.account not in ids]
     if unknown:
         raise UserError(_("Akun {code} tidak ada di buku ini.").format(code=unknown[0]))

@@ -15,11 +15,13 @@ def next_number(session: Session, kind: str, year: int) -> str:
     so a number is used only by a document that was really saved."""
     # Create the counter if it is missing without racing another writer (PostgreSQL), then
     # lock it for the rest of this transaction; SQLite's write lock already serialises writers.
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
-                    .on_conflict_do_nothing(index_elements=["kind", "year"]))
-    last = session.execute(
-        update(NumberSequence).where(NumberSequence.kind == kind, NumberSequence.year == year)
-        .values(last=NumberSequence.last + 1).returning(NumberSequence.last)).scalar_one()
+    bump = (update(NumberSequence).where(NumberSequence.kind == kind, NumberSequence.year == year)
+            .values(last=NumberSequence.last + 1).returning(NumberSequence.last))
+    last = session.execute(bump).scalar_one_or_none()  # the usual case: one statement
+    if last is None:
+        dialect = session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
+                        .on_conflict_do_nothing(index_elements=["kind", "year"]))
+        last = session.execute(bump).scalar_one()
     return format_doc_number(kind, year, last)

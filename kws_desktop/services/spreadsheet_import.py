@@ -1128,11 +1128,11 @@ def import_into(location, path, *, progress: Progress | None = None) -> ImportSu
 
     from kws_desktop.services.books import create_book, open_book
     from kws_desktop.store.engine import is_url
-    created = not is_url(location) and not Path(location).exists()
+    created = _empty_database(location) if is_url(location) else not Path(location).exists()
     if created:
         # Refuse a file that is not an XLSX before creating anything.
         read_workbook(path, [])
-        book = create_book(Path(location))
+        book = create_book(location if is_url(location) else Path(location))
     else:
         book = open_book(location)
     ok = False
@@ -1145,6 +1145,19 @@ def import_into(location, path, *, progress: Progress | None = None) -> ImportSu
             for suffix in ("", "-wal", "-shm", ".lock"):
                 Path(str(location) + suffix).unlink(missing_ok=True)
     return replace(summary, created_book=created)
+
+
+def _empty_database(url: str) -> bool:
+    """A PostgreSQL database without any table yet: the import makes it a new book there."""
+    from sqlalchemy import inspect
+
+    from kws_desktop.store.engine import make_engine
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return not inspect(conn).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def make_sample_workbook(path, rows: int = 300, *, seed: int = 1, year: int = 2025) -> Path:

@@ -151,7 +151,7 @@ def _pay_households(ctx: DemoContext, invoice_ids: list[int]) -> None:
                         break  # fell behind lately: overdue today
                     amount = inst.amount
                     if habit >= 0.9 and rng.random() < 0.4:
-                        amount = _round_to(inst.amount // 2)  # paid only part of it
+                        amount = min(_round_to(inst.amount // 2), inst.amount)  # paid only part of it
                     P.record_payment_in(s, actor=actor, invoice_id=iid, date=day, amount=amount,
                                         method="cash" if rng.random() < 0.9 else "transfer",
                                         printed=True)

@@ -22,13 +22,15 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-
-from kws_desktop.documents.tabular import TabularReport
+from typing import TYPE_CHECKING
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.store.book import Book
 
-Builder = Callable[[Book, "dt.date | None", "dt.date | None"], TabularReport]
+if TYPE_CHECKING:  # reportlab loads only when a report is built (the dashboard needs none)
+    from kws_desktop.documents.tabular import TabularReport
+
+Builder = Callable[[Book, "dt.date | None", "dt.date | None"], "TabularReport"]
 
 
 @dataclass(frozen=True)
