@@ -35,6 +35,9 @@ class _PoTranslations(gettext.NullTranslations):
     def gettext(self, message: str) -> str:
         return self._messages.get(message) or message
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self._messages.get(f"{context}\x04{message}") or message
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         key = singular if n == 1 else plural
         return self._messages.get(key) or key
@@ -51,7 +54,9 @@ def _translations(language: str) -> gettext.NullTranslations:
     for msg in catalog:
         if not msg.id or not msg.string or msg.fuzzy:
             continue
-        if isinstance(msg.id, tuple):
+        if msg.context and isinstance(msg.id, str):
+            messages[f"{msg.context}\x04{msg.id}"] = msg.string
+        elif isinstance(msg.id, tuple):
             for key, value in zip(msg.id, msg.string):
                 if value:
                     messages[key] = value
@@ -78,6 +83,12 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations(_current).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a source string that means something else elsewhere: `context` (Indonesian,
+    shown to the translator) tells the uses apart, e.g. "Bapak" as a title (Mr.) and as "you"."""
+    return _translations(_current).pgettext(context, message)
 
 
 def N_(message: str) -> str:

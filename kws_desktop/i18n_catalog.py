@@ -18,7 +18,7 @@ from kws_desktop.i18n import DOMAIN
 from kws_desktop.paths import i18n_dir
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def extract() -> Catalog:
@@ -60,7 +60,7 @@ def untranslated(language: str = "en") -> list[str]:
     for message in extract():
         if not message.id:
             continue
-        found = catalog.get(message.id)
+        found = catalog.get(message.id, context=message.context)
         strings = found.string if found else None
         if isinstance(strings, tuple):
             ok = found is not None and all(strings) and not found.fuzzy

@@ -16,7 +16,7 @@ from kws_desktop.documents.blocks import key_value_table, signature_blocks, titl
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
-from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.i18n import _, format_date, format_rupiah, pgettext
 
 __all__ = ["ReminderLine", "ReminderDoc", "write_reminder"]
 
@@ -35,16 +35,27 @@ class ReminderDoc:
     date: dt.date
     payer_name: str
     payer_address: str
-    salutation: str        # "Bapak/Ibu"
+    salutation: str        # title before the name: "Bapak" / "Ibu" (empty for institutions)
     lines: Sequence[ReminderLine]
     outstanding_total: int  # everything the payer still owes (late or not)
+    gender: str = ""       # "L" / "P" for a household head: how the letter says "you"
 
     @property
     def overdue_total(self) -> int:
         return sum(l.amount for l in self.lines)
 
 
+def form_of_address(gender: str) -> str:
+    """The word the letter uses for "you": Bapak / Ibu / Bapak/Ibu (Sir / Madam / Sir/Madam)."""
+    if gender == "L":
+        return pgettext("sapaan dalam surat (kata ganti Anda)", "Bapak")
+    if gender == "P":
+        return pgettext("sapaan dalam surat (kata ganti Anda)", "Ibu")
+    return pgettext("sapaan dalam surat (kata ganti Anda)", "Bapak/Ibu")
+
+
 def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
+    you = form_of_address(doc.gender)
     story: list[Flowable] = [*title_block(_("SURAT PENGINGAT PEMBAYARAN"))]
     story.append(key_value_table([(_("Kepada Yth."), f"{doc.salutation} {doc.payer_name}".strip()
                                    + (f"\n{doc.payer_address}" if doc.payer_address else ""))]))
@@ -52,9 +63,9 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
     story.append(paragraph(_("Dengan hormat,")))
     story.append(Spacer(1, 2 * mm))
     story.append(paragraph(_(
-        "Terima kasih atas kepercayaan {salutation} kepada {kws}. Menurut catatan kami, "
+        "Terima kasih atas kepercayaan {you} kepada {kws}. Menurut catatan kami, "
         "pembayaran berikut sudah lewat tanggal jatuh tempo dan belum kami terima:").format(
-        salutation=doc.salutation or _("Bapak/Ibu"), kws=profile.name or _("kelompok kami"))))
+        you=you, kws=profile.name or _("kelompok kami"))))
     story.append(Spacer(1, 3 * mm))
     columns = [Column("invoice", _("Tagihan")), Column("label", _("Cicilan")),
                Column("due", _("Jatuh tempo"), "date"), Column("late", _("Terlambat (hari)"), "int"),
@@ -67,8 +78,8 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
     text = _("Mohon pembayaran sebesar {amount} dapat dilakukan secepatnya.").format(
         amount=format_rupiah(doc.overdue_total))
     if doc.outstanding_total > doc.overdue_total:
-        text += " " + _("Seluruh sisa tagihan {salutation} saat ini {total}.").format(
-            salutation=doc.salutation or _("Bapak/Ibu"), total=format_rupiah(doc.outstanding_total))
+        text += " " + _("Seluruh sisa tagihan {you} saat ini {total}.").format(
+            you=you, total=format_rupiah(doc.outstanding_total))
     story.append(paragraph(text))
     story.append(Spacer(1, 2 * mm))
     how = _("Pembayaran dapat diserahkan langsung kepada bendahara kami, {name}, dan akan diberi "
@@ -78,13 +89,17 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
             bank=profile.bank_name, account=profile.bank_account, holder=profile.bank_holder or profile.name)
     story.append(paragraph(how))
     story.append(Spacer(1, 2 * mm))
-    story.append(paragraph(_(
-        "Bila pembayaran sudah dilakukan, mohon abaikan surat ini dan tunjukkan kuitansinya kepada "
-        "kami. Bila ada kesulitan, silakan bicarakan dengan kami{phone}; kita cari jalan keluarnya "
-        "bersama.").format(phone=_(" di {phone}").format(phone=profile.phone) if profile.phone else "")))
+    if profile.phone:
+        closing = _("Bila pembayaran sudah dilakukan, mohon abaikan surat ini dan tunjukkan kuitansinya "
+                    "kepada kami. Bila ada kesulitan, silakan bicarakan dengan kami di {phone}; kita cari "
+                    "jalan keluarnya bersama.").format(phone=profile.phone)
+    else:
+        closing = _("Bila pembayaran sudah dilakukan, mohon abaikan surat ini dan tunjukkan kuitansinya "
+                    "kepada kami. Bila ada kesulitan, silakan bicarakan dengan kami; kita cari jalan "
+                    "keluarnya bersama.")
+    story.append(paragraph(closing))
     story.append(Spacer(1, 2 * mm))
-    story.append(paragraph(_("Atas perhatian {salutation}, kami ucapkan terima kasih.").format(
-        salutation=doc.salutation or _("Bapak/Ibu"))))
+    story.append(paragraph(_("Atas perhatian {you}, kami ucapkan terima kasih.").format(you=you)))
     place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
     story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
                                    (_("Ketua KWS,"), profile.leader_name)], place_date=place))

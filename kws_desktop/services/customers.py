@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import N_, _
+from kws_desktop.i18n import N_, _, pgettext
 from kws_desktop.paths import resource, user_config_dir
 from kws_desktop.services import audit, books
 from kws_desktop.store.book import Book
@@ -93,7 +93,7 @@ class CustomerRow:
         """"Bapak" / "Ibu" for household heads; nothing for institutions or unknown gender."""
         if self.kind != "household":
             return ""
-        return {"L": _("Bapak"), "P": _("Ibu")}.get(self.gender, _("Bapak/Ibu"))
+        return {"L": _("Bapak"), "P": _("Ibu")}.get(self.gender, pgettext("sebutan di depan nama", "Bapak/Ibu"))
 
     @property
     def payer_label(self) -> str:
@@ -311,9 +311,15 @@ def duplicate_warning(rows: list[CustomerRow]) -> str:
     if not rows:
         return ""
     first = rows[0]
-    place = f" ({first.desa})" if first.desa else ""
-    return _("Mungkin sudah tercatat: {name}{place}{phone}. Periksa dulu sebelum menyimpan.").format(
-        name=first.name, place=place, phone=f", {first.phone}" if first.phone else "")
+    if first.desa and first.phone:
+        text = _("Mungkin sudah tercatat: {name} ({desa}), {phone}. Periksa dulu sebelum menyimpan.")
+    elif first.desa:
+        text = _("Mungkin sudah tercatat: {name} ({desa}). Periksa dulu sebelum menyimpan.")
+    elif first.phone:
+        text = _("Mungkin sudah tercatat: {name}, {phone}. Periksa dulu sebelum menyimpan.")
+    else:
+        text = _("Mungkin sudah tercatat: {name}. Periksa dulu sebelum menyimpan.")
+    return text.format(name=first.name, desa=first.desa, phone=first.phone)
 
 
 def desa_names(book: Book, kecamatan: str = "", prefix: str = "", limit: int = 200) -> list[str]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.allocation import Ageing, ageing
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.i18n import N_, _, format_date, pgettext
 from kws_desktop.services.invoices import InvoiceInfo, invoice_infos
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, InvoiceLine, Payment,
@@ -526,11 +526,12 @@ def write_reminder_pdf(book: Book, customer_id: int, path, *, as_of: dt.date | N
         open_total = sum(int(r[5]) for r in _open_instalments(s, as_of, customer_id))
         profile = _to_profile(s.get(Profile, 1))
         paper = read_setting(s, "document_paper") or "A4"
-        salutation = ""
+        salutation, gender = "", ""
         if cust is not None and cust.kind == "household":
-            salutation = {"L": _("Bapak"), "P": _("Ibu")}.get(cust.gender, _("Bapak/Ibu"))
+            salutation = {"L": _("Bapak"), "P": _("Ibu")}.get(cust.gender, pgettext("sebutan di depan nama", "Bapak/Ibu"))
+            gender = cust.gender or ""
         name, address = (cust.name, customer_address(cust)) if cust else ("", "")
     lines = [ReminderLine(o.invoice_number, o.label, o.due_date, o.open, o.days_late) for o in late]
     doc = ReminderDoc(as_of, name, address, salutation, lines,
-                      open_total)
+                      open_total, gender)
     return write_reminder(doc, path, profile=profile, paper=paper)
