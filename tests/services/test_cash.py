@@ -71,3 +71,15 @@ def test_closed_period_refused(funded):
     with pytest.raises(UserError, match="sudah ditutup"):
         record_expense(funded, date=D, money_account="cash", category=A.OPERATING, amount=1_000,
                        description="x")
+
+
+def test_cash_entry_immutable_by_raw_sql(funded):
+    from sqlalchemy import text
+    e = record_expense(funded, date=D, money_account="cash", category=A.OPERATING, amount=1_000,
+                       description="x")
+    for statement in ("UPDATE cash_entries SET amount = 5", "DELETE FROM cash_entries",
+                      "UPDATE cash_entries SET status = 'void'"):  # a void needs a reason
+        with pytest.raises(Exception, match="immutable"):
+            with funded.engine.begin() as conn:
+                conn.execute(text(statement))
+    void_cash_entry(funded, e.id, reason="salah")  # the service's void is allowed

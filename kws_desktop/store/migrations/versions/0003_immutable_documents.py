@@ -74,6 +74,7 @@ SPECS: dict[str, Spec] = {
     "order_crew": Spec(status="void", once=("journal_entry_id",)),
     "order_costs": Spec(status="void", once=("journal_entry_id",)),
     "order_handovers": Spec(status="void", void_from=("issued",)),
+    "cash_entries": Spec(status="void", once=("journal_entry_id",)),
     "audit_log": Spec(),
 }
 
