@@ -677,12 +677,14 @@ class _Checker:
         if name:
             low, desa = _clean(name).lower(), _clean(data.desa).lower()
             first = self._seen("customers", (low, desa), row.number)
-            place = _(" di desa {desa}").format(desa=data.desa) if data.desa else ""
             if first is not None:
-                c.problem("name", _("pelanggan \"{name}\"{place} sudah ditulis di baris {row}").format(
-                    name=name, place=place, row=first))
+                text = (_("pelanggan \"{name}\" di desa {desa} sudah ditulis di baris {row}") if data.desa
+                        else _("pelanggan \"{name}\" sudah ditulis di baris {row}"))
+                c.problem("name", text.format(name=name, desa=data.desa, row=first))
             elif any(n.lower() == low and d.lower() == desa for _i, n, d, _p in self.index.customers):
-                c.problem("name", _("pelanggan \"{name}\"{place} sudah ada di buku").format(name=name, place=place))
+                text = (_("pelanggan \"{name}\" di desa {desa} sudah ada di buku") if data.desa
+                        else _("pelanggan \"{name}\" sudah ada di buku"))
+                c.problem("name", text.format(name=name, desa=data.desa))
             else:  # a duplicate is refused above; references then find the first one only
                 self.sheet_customers.append((low, desa, _digits(data.phone), index))
         self.plan.customers.append(_Customer(row.number, data))
