@@ -879,8 +879,9 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
     session.add(cost)
     session.flush()
     label = _(COST_KIND_LABELS[cost_kind])
-    entry = post_entry(session, date=date, description=_("{kind} pesanan {number}{desc}").format(
-        kind=label, number=order.number, desc=f": {desc}" if desc else ""),
+    text = (_("{kind} pesanan {number}: {desc}") if desc else _("{kind} pesanan {number}")).format(
+        kind=label, number=order.number, desc=desc)
+    entry = post_entry(session, date=date, description=text,
         postings=[debit(COST_ACCOUNTS[cost_kind], value), credit(METHOD_ACCOUNTS[method], value)],
         source_type="order_cost", source_id=cost.id, actor=actor, check_period=False)
     cost.journal_entry_id = entry.id
