@@ -53,6 +53,8 @@ def missing_linux_packages(with_test_tools: bool) -> list[str]:
     wanted = [pkg for lib, pkg in QT_SYSTEM_LIBS.items() if lib not in known]
     if with_test_tools and not postgres_bin_dir():
         wanted.append("postgresql")
+    if with_test_tools and not shutil.which("ledger"):
+        wanted.append("ledger")  # the ledger export is checked against the real tool
     return wanted
 
 
