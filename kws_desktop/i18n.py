@@ -129,6 +129,12 @@ def format_quantity(qty: Decimal | int) -> str:
     return format_decimal(Decimal(qty).normalize(), format="#,##0.###", locale=locale_name())
 
 
+def format_percent(points: Decimal | int | float) -> str:
+    """A percentage given in points (12.5 means 12.5%): 12,5% in Indonesian, 12.5% in English;
+    at most two decimals, no trailing zeros."""
+    return format_decimal(Decimal(str(points)), format="#,##0.##", locale=locale_name()) + "%"
+
+
 def format_date(value: dt.date | None) -> str:
     """28 November 2026."""
     if value is None:

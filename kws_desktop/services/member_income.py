@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.members import (LEADERSHIP_ROLES, Balances, crew_table,
                                           gender_label, member_balances, members_in_period,
                                           role_label)
@@ -133,11 +133,11 @@ def _check(start: dt.date | None, end: dt.date | None) -> None:
 # --- the report -----------------------------------------------------------------------------
 
 REPORT_COLUMNS = (
-    Column("name", "Nama"), Column("gender", "L/P"), Column("role", "Jabatan"),
-    Column("days", "Hari kerja", "qty"), Column("wages", "Upah", "money"),
-    Column("profit_share", "Bagi hasil", "money"),
-    Column("advances", "Kasbon diambil", "money"), Column("received", "Uang diterima", "money"),
-    Column("owed", "Sisa hak", "money"),
+    Column("name", N_("Nama")), Column("gender", N_("L/P")), Column("role", N_("Jabatan")),
+    Column("days", N_("Hari kerja"), "qty"), Column("wages", N_("Upah"), "money"),
+    Column("profit_share", N_("Bagi hasil"), "money"),
+    Column("advances", N_("Kasbon diambil"), "money"), Column("received", N_("Uang diterima"), "money"),
+    Column("owed", N_("Sisa hak"), "money"),
 )
 
 

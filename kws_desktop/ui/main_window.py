@@ -264,7 +264,8 @@ class MainWindow(QMainWindow):
         book = self.ctx.book
         demo = books.is_demo(book)
         name = books.get_profile(book).name or book.display_name
-        self.setWindowTitle(f"{name} — KWS Desktop" + (" [DEMO]" if demo else ""))
+        self.setWindowTitle(_("{name} — KWS Desktop [DEMO]").format(name=name) if demo
+                            else f"{name} — KWS Desktop")
         text = _("Buku: {name}").format(name=book.location)
         if demo:
             text = _("BUKU DEMO (latihan)") + " · " + text

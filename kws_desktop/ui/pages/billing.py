@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS
-from kws_desktop.i18n import _, format_date, format_date_short, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
 from kws_desktop.services import receivables as R
@@ -227,16 +227,16 @@ class PaymentTab(QWidget):
 # --- lists ----------------------------------------------------------------------------------
 
 INVOICE_COLUMNS = [
-    Column("number", "Nomor", sortable=False), Column("date", "Tanggal", "date", sortable=False),
-    Column("payer", "Pembayar", sortable=False), Column("kind", "Jenis", sortable=False),
-    Column("due_date", "Jatuh tempo", "date", sortable=False), Column("total", "Jumlah", "money", sortable=False),
-    Column("paid", "Dibayar", "money", sortable=False), Column("open", "Sisa", "money", sortable=False),
-    Column("status", "Status", sortable=False)]
+    Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", sortable=False),
+    Column("payer", N_("Pembayar"), sortable=False), Column("kind", N_("Jenis"), sortable=False),
+    Column("due_date", N_("Jatuh tempo"), "date", sortable=False), Column("total", N_("Jumlah"), "money", sortable=False),
+    Column("paid", N_("Dibayar"), "money", sortable=False), Column("open", N_("Sisa"), "money", sortable=False),
+    Column("status", N_("Status"), sortable=False)]
 RECEIPT_COLUMNS = [
-    Column("number", "Nomor", sortable=False), Column("date", "Tanggal", "date", sortable=False),
-    Column("payer", "Sudah terima dari", sortable=False), Column("invoice", "Tagihan", sortable=False),
-    Column("method", "Cara bayar", sortable=False), Column("amount", "Jumlah", "money", sortable=False),
-    Column("status", "Status", sortable=False), Column("printed", "Dicetak", "int", sortable=False)]
+    Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", sortable=False),
+    Column("payer", N_("Sudah terima dari"), sortable=False), Column("invoice", N_("Tagihan"), sortable=False),
+    Column("method", N_("Cara bayar"), sortable=False), Column("amount", N_("Jumlah"), "money", sortable=False),
+    Column("status", N_("Status"), sortable=False), Column("printed", N_("Dicetak"), "int", sortable=False)]
 
 
 def _filter_bar(layout, search: QLineEdit, *combos) -> None:

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout)
 
-from kws_desktop.i18n import _, format_rupiah
+from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services import cash as C
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm
 from kws_desktop.ui.pages.base import Page, heading
@@ -16,10 +16,10 @@ from kws_desktop.ui.widgets import ask_reason, period_row, selected_row, table_v
 
 AREA = "kas"
 COLUMNS = [
-    Column("number", "Nomor"), Column("date", "Tanggal", "date"), Column("kind_label", "Jenis"),
-    Column("money_label", "Kas/Bank"), Column("category", "Untuk / dari"),
-    Column("description", "Keterangan"), Column("party", "Dibayar ke / diterima dari"),
-    Column("amount", "Jumlah", "money"), Column("status_label", "Status"),
+    Column("number", N_("Nomor")), Column("date", N_("Tanggal"), "date"), Column("kind_label", N_("Jenis")),
+    Column("money_label", N_("Kas/Bank")), Column("category", N_("Untuk / dari")),
+    Column("description", N_("Keterangan")), Column("party", N_("Dibayar ke / diterima dari")),
+    Column("amount", N_("Jumlah"), "money"), Column("status_label", N_("Status")),
 ]
 
 

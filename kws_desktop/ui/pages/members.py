@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services import member_income as MI
 from kws_desktop.services import members as M
 from kws_desktop.services import profit_sharing as PS
@@ -123,12 +123,12 @@ class MemberDialog(QDialog):
 
 # --- tab: the register --------------------------------------------------------------------
 
-MEMBER_COLUMNS = [Column("name", "Nama"), Column("gender_label", "Jenis kelamin"),
-                  Column("role_label", "Jabatan"), Column("phone", "Telepon"),
-                  Column("joined_on", "Masuk", "date"), Column("left_on", "Keluar", "date"),
-                  Column("capital", "Simpanan", "money"), Column("wages_owed", "Upah belum dibayar", "money"),
-                  Column("profit_share_owed", "Bagi hasil belum dibayar", "money"),
-                  Column("advances", "Kasbon", "money")]
+MEMBER_COLUMNS = [Column("name", N_("Nama")), Column("gender_label", N_("Jenis kelamin")),
+                  Column("role_label", N_("Jabatan")), Column("phone", N_("Telepon")),
+                  Column("joined_on", N_("Masuk"), "date"), Column("left_on", N_("Keluar"), "date"),
+                  Column("capital", N_("Simpanan"), "money"), Column("wages_owed", N_("Upah belum dibayar"), "money"),
+                  Column("profit_share_owed", N_("Bagi hasil belum dibayar"), "money"),
+                  Column("advances", N_("Kasbon"), "money")]
 
 
 def _member_dict(m: M.MemberRow) -> dict:
@@ -188,10 +188,12 @@ class RegisterTab(QWidget):
         if m is None:
             return
         spells = M.role_history(self.page.book, m.id)
-        history = "; ".join(_("{role} sejak {start}").format(role=r.role_label, start=format_date(r.start_on))
-                            + (_(" sampai {end}").format(end=format_date(r.end_on)) if r.end_on else "")
-                            for r in spells)
-        text = f"<b>{m.name}</b>: {M.describe_balances(m.balances)}.<br/>" + _("Riwayat jabatan: ") + history
+        history = "; ".join(
+            (_("{role} sejak {start} sampai {end}") if r.end_on else _("{role} sejak {start}")).format(
+                role=r.role_label, start=format_date(r.start_on), end=format_date(r.end_on))
+            for r in spells)
+        text = (f"<b>{m.name}</b>: {M.describe_balances(m.balances)}.<br/>"
+                + _("Riwayat jabatan: {history}").format(history=history))
         if m.left_on:
             text += "<br/>" + _("Keluar {date}: {reason}").format(date=format_date(m.left_on), reason=m.left_reason)
         self.detail.setText(text)
@@ -328,15 +330,15 @@ class AdvanceDialog(QDialog):
             self.accept()
 
 
-PAYOUT_COLUMNS = [Column("number", "Nomor", sortable=False), Column("date", "Tanggal", "date", False),
-                  Column("status", "Status", sortable=False), Column("member_count", "Anggota", "int", False),
-                  Column("total_wages", "Upah", "money", False),
-                  Column("total_profit_share", "Bagi hasil", "money", False),
-                  Column("total_advance_deducted", "Potong kasbon", "money", False),
-                  Column("total_net", "Dibayar", "money", False)]
-ADVANCE_COLUMNS = [Column("number", "Nomor", sortable=False), Column("date", "Tanggal", "date", False),
-                   Column("status", "Status", sortable=False), Column("member_name", "Anggota", sortable=False),
-                   Column("amount", "Jumlah", "money", False), Column("note", "Keperluan", sortable=False)]
+PAYOUT_COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", False),
+                  Column("status", N_("Status"), sortable=False), Column("member_count", N_("Anggota"), "int", False),
+                  Column("total_wages", N_("Upah"), "money", False),
+                  Column("total_profit_share", N_("Bagi hasil"), "money", False),
+                  Column("total_advance_deducted", N_("Potong kasbon"), "money", False),
+                  Column("total_net", N_("Dibayar"), "money", False)]
+ADVANCE_COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", False),
+                   Column("status", N_("Status"), sortable=False), Column("member_name", N_("Anggota"), sortable=False),
+                   Column("amount", N_("Jumlah"), "money", False), Column("note", N_("Keperluan"), sortable=False)]
 
 
 def _status(status: str) -> str:
@@ -467,10 +469,10 @@ class SharingTab(QWidget):
         lay.addWidget(self.lines, 2)
         lay.addWidget(QLabel(_("Bagi hasil yang sudah dibuat")))
         self.history = PagedTableModel([
-            Column("number", "Nomor", sortable=False), Column("period", "Periode", sortable=False),
-            Column("status", "Status", sortable=False), Column("profit", "Laba", "money", False),
-            Column("group_amount", "Kas kelompok", "money", False),
-            Column("members_amount", "Anggota", "money", False), Column("basis", "Dasar", sortable=False)])
+            Column("number", N_("Nomor"), sortable=False), Column("period", N_("Periode"), sortable=False),
+            Column("status", N_("Status"), sortable=False), Column("profit", N_("Laba"), "money", False),
+            Column("group_amount", N_("Kas kelompok"), "money", False),
+            Column("members_amount", N_("Anggota"), "money", False), Column("basis", N_("Dasar"), sortable=False)])
         self.history_view = _table(self.history)
         lay.addWidget(self.history_view, 1)
 

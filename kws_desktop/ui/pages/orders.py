@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from kws_desktop.core.job_costing import (COST_KIND_LABELS, PHOTO_STAGES, STAGE_LABELS, STAGE_LINE,
                                           CostKind, Stage)
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah
 from kws_desktop.services import orders as O
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, confirm
 from kws_desktop.ui.pages.base import Page
@@ -412,12 +412,13 @@ class OrderView(QWidget):
             out.append(f"<tr><td>{e(PAYER_LABELS.get(PayerType(p.payer_type), p.payer_type))}</td>"
                        f"<td>{e(p.name)}</td><td align='right'>{e(format_rupiah(p.amount))}</td></tr>")
         out.append("</table><h4>" + e(_("Biaya dan laba")) + "</h4><table cellspacing='0' cellpadding='2'>")
-        ratio = "" if c.margin_ratio is None else f" ({format_quantity(c.margin_ratio * 100)}%)"
+        profit = (_("Laba") if c.margin_ratio is None
+                  else _("Laba ({percent})").format(percent=format_percent(c.margin_ratio * 100)))
         for label, amount, bold in ((_("Harga pekerjaan"), c.price, False),
                                     (_("Perkiraan biaya di penawaran"), c.quoted_cost, False),
                                     (_("Bahan"), c.material, False), (_("Upah tukang"), c.labour, False),
                                     (_("Biaya lain"), c.other, False), (_("Jumlah biaya"), c.actual, True),
-                                    (_("Laba") + ratio, c.margin, True)):
+                                    (profit, c.margin, True)):
             colour = " style='color:#b00020'" if amount < 0 else ""
             cell = f"<b>{e(format_rupiah(amount))}</b>" if bold else e(format_rupiah(amount))
             out.append(f"<tr><td>{e(label)}</td><td align='right'{colour}>{cell}</td></tr>")

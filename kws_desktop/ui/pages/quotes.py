@@ -16,7 +16,7 @@ from kws_desktop.core.money import QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah
 from kws_desktop.services import customers as C
 from kws_desktop.services import packages as P
 from kws_desktop.services import quotes as Q
@@ -525,7 +525,7 @@ class QuoteEditor(QDialog):
                                if t.total > 0 else "")
         self.cost_label.setText(format_rupiah(t.cost))
         self.overhead_label.setText(format_rupiah(t.overhead))
-        self.margin_label.setText(f"{format_rupiah(t.margin)}  ({str(t.margin_pct).replace('.', ',')}%)")
+        self.margin_label.setText(f"{format_rupiah(t.margin)}  ({format_percent(t.margin_pct)})")
         self.margin_label.setStyleSheet("color: #b00020; font-weight: bold;" if t.margin < 0 else "font-weight: bold;")
         self._swadaya_takes_rest(max(0, t.total))
         planned = sum(p.amount for p in self.payer_inputs())
@@ -780,7 +780,8 @@ class QuoteView(QDialog):
         form = QFormLayout()
         form.addRow(_("Status"), QLabel(q.status_label + (f" — {q.reject_reason}" if q.reject_reason else "")))
         form.addRow(_("Pelanggan"), QLabel(q.customer.name))
-        form.addRow(_("Tanggal"), QLabel(f"{format_date(q.date)}  ({_('berlaku sampai')} {format_date(q.valid_until)})"))
+        form.addRow(_("Tanggal"), QLabel(_("{date}  (berlaku sampai {until})").format(
+            date=format_date(q.date), until=format_date(q.valid_until))))
         if q.previous_number:
             form.addRow(_("Revisi dari"), QLabel(q.previous_number))
         if q.next_number:
@@ -816,7 +817,7 @@ class QuoteView(QDialog):
         il = QFormLayout(internal)
         il.addRow(_("Biaya bahan, upah, transport, alat"), QLabel(format_rupiah(t.cost)))
         il.addRow(_("Biaya umum (overhead)"), QLabel(format_rupiah(t.overhead)))
-        il.addRow(_("Keuntungan"), QLabel(f"{format_rupiah(t.margin)}  ({str(t.margin_pct).replace('.', ',')}%)"))
+        il.addRow(_("Keuntungan"), QLabel(f"{format_rupiah(t.margin)}  ({format_percent(t.margin_pct)})"))
         lay.addWidget(internal)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.button(QDialogButtonBox.StandardButton.Close).setText(_("Tutup"))
@@ -1011,7 +1012,7 @@ class PackagesDialog(QDialog):
         for r, p in enumerate(self.rows):
             cells = (p.code, p.name + (" *" if p.is_example else "") + ("" if p.active else _(" (tidak dipakai)")),
                      p.unit, format_rupiah(p.cost), format_rupiah(p.price),
-                     f"{str(p.pricing.margin_percent_of_price).replace('.', ',')}%")
+                     format_percent(p.pricing.margin_percent_of_price))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c >= 3:
