@@ -10,6 +10,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 
+def N_(message: str) -> str:
+    """Mark a label for the translation catalog (core/ cannot import kws_desktop.i18n); the
+    label is translated with `_()` where it is shown."""
+    return message
+
+
 class Stage(StrEnum):
     """The life of an order. BATAL (cancelled) stands outside the forward line."""
 
@@ -25,11 +31,11 @@ STAGE_LINE: tuple[Stage, ...] = (Stage.DIJADWALKAN, Stage.DIKERJAKAN, Stage.SELE
 
 # Labels as shown to users (Indonesian source strings; translated where shown).
 STAGE_LABELS = {
-    Stage.DIJADWALKAN: "Dijadwalkan",
-    Stage.DIKERJAKAN: "Dikerjakan",
-    Stage.SELESAI: "Selesai",
-    Stage.DISERAHTERIMAKAN: "Diserahterimakan",
-    Stage.BATAL: "Batal",
+    Stage.DIJADWALKAN: N_("Dijadwalkan"),
+    Stage.DIKERJAKAN: N_("Dikerjakan"),
+    Stage.SELESAI: N_("Selesai"),
+    Stage.DISERAHTERIMAKAN: N_("Diserahterimakan"),
+    Stage.BATAL: N_("Batal"),
 }
 
 
@@ -68,10 +74,10 @@ class CostKind(StrEnum):
 
 
 COST_KIND_LABELS = {
-    CostKind.TRANSPORT: "Transportasi",
-    CostKind.EQUIPMENT: "Sewa alat",
-    CostKind.PERMITS: "Perizinan",
-    CostKind.OTHER: "Lain-lain",
+    CostKind.TRANSPORT: N_("Transportasi"),
+    CostKind.EQUIPMENT: N_("Sewa alat"),
+    CostKind.PERMITS: N_("Perizinan"),
+    CostKind.OTHER: N_("Lain-lain"),
 }
 
 PHOTO_STAGES = (0, 50, 100)

@@ -21,6 +21,12 @@ from enum import StrEnum
 
 from kws_desktop.core.money import line_total, percent_of, round_rupiah, split_evenly
 
+
+def N_(message: str) -> str:
+    """Mark a label for the translation catalog (core/ cannot import kws_desktop.i18n); the
+    label is translated with `_()` where it is shown."""
+    return message
+
 MAX_PERCENT = Decimal(1000)
 
 
@@ -37,11 +43,11 @@ class ComponentKind(StrEnum):
 KIND_ORDER = (ComponentKind.MATERIAL, ComponentKind.LABOUR, ComponentKind.TRANSPORT,
               ComponentKind.EQUIPMENT, ComponentKind.OTHER)
 KIND_LABELS = {
-    ComponentKind.MATERIAL: "Bahan bangunan",
-    ComponentKind.LABOUR: "Upah tenaga kerja",
-    ComponentKind.TRANSPORT: "Transport",
-    ComponentKind.EQUIPMENT: "Peralatan",
-    ComponentKind.OTHER: "Lain-lain",
+    ComponentKind.MATERIAL: N_("Bahan bangunan"),
+    ComponentKind.LABOUR: N_("Upah tenaga kerja"),
+    ComponentKind.TRANSPORT: N_("Transport"),
+    ComponentKind.EQUIPMENT: N_("Peralatan"),
+    ComponentKind.OTHER: N_("Lain-lain"),
 }
 
 

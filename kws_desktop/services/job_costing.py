@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kws_desktop.core.job_costing import JobCost, PackageSummary, Stage
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import _, format_rupiah
+from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.materials import Purchase, StockMove
 from kws_desktop.store.models.orders import Order, OrderCost, OrderCrew
@@ -107,8 +107,9 @@ def package_summaries(session: Session, start: dt.date | None = None, end: dt.da
 # --- the `orders` report ----------------------------------------------------------------
 
 # Stage names short enough for a report column (Indonesian source strings).
-SHORT_STAGE = {Stage.DIJADWALKAN: "Dijadwalkan", Stage.DIKERJAKAN: "Dikerjakan", Stage.SELESAI: "Selesai",
-               Stage.DISERAHTERIMAKAN: "Serah terima", Stage.BATAL: "Batal"}
+SHORT_STAGE = {Stage.DIJADWALKAN: N_("Dijadwalkan"), Stage.DIKERJAKAN: N_("Dikerjakan"),
+               Stage.SELESAI: N_("Selesai"), Stage.DISERAHTERIMAKAN: N_("Serah terima"),
+               Stage.BATAL: N_("Batal")}
 
 @dataclass(frozen=True)
 class ReportLine:

@@ -21,7 +21,7 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.money import round_rupiah
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import _, format_quantity
+from kws_desktop.i18n import N_, _, format_quantity
 from kws_desktop.services import audit
 from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.ledger import post_entry
@@ -399,9 +399,14 @@ class MoveRow:
     order_id: int | None
     note: str
 
+    @property
+    def kind_label(self) -> str:
+        return _(MOVE_KIND_LABELS.get(self.kind, self.kind))
 
-MOVE_KIND_LABELS = {"purchase": "Pembelian", "purchase_void": "Pembelian dibatalkan", "issue": "Dipakai pesanan",
-                    "return": "Kembali dari pesanan", "count": "Selisih opname"}
+
+MOVE_KIND_LABELS = {"purchase": N_("Pembelian"), "purchase_void": N_("Pembelian dibatalkan"),
+                    "issue": N_("Dipakai pesanan"), "return": N_("Kembali dari pesanan"),
+                    "count": N_("Selisih opname")}
 
 
 def material_moves(book: Book, material_id: int, *, offset: int = 0, limit: int = 200) -> list[MoveRow]:

@@ -54,7 +54,7 @@ def _ask_reason(parent, title: str) -> str | None:
     return text if ok else None
 
 
-STATUS = {"open": "Belum lunas", "paid": "Lunas", "void": "BATAL", "posted": "Sah"}
+STATUS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), "void": N_("BATAL"), "posted": N_("Sah")}
 
 
 # --- quick payment --------------------------------------------------------------------------

@@ -11,18 +11,18 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFileDialog, 
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, set_language
+from kws_desktop.i18n import N_, _, set_language
 from kws_desktop.paths import resource
 from kws_desktop.services import books
 from kws_desktop.ui.forms import FormErrors
 from kws_desktop.ui.pages.base import Page, heading
 
 PROFILE_FIELDS = [
-    ("name", "Nama KWS"), ("address", "Alamat (jalan, RT/RW)"), ("desa", "Desa/Kelurahan"),
-    ("kecamatan", "Kecamatan"), ("kabupaten", "Kabupaten/Kota"), ("provinsi", "Provinsi"),
-    ("phone", "Telepon/WhatsApp"), ("email", "Email"), ("leader_name", "Nama ketua"),
-    ("treasurer_name", "Nama bendahara"), ("bank_name", "Bank"), ("bank_account", "Nomor rekening"),
-    ("bank_holder", "Atas nama rekening"),
+    ("name", N_("Nama KWS")), ("address", N_("Alamat (jalan, RT/RW)")), ("desa", N_("Desa/Kelurahan")),
+    ("kecamatan", N_("Kecamatan")), ("kabupaten", N_("Kabupaten/Kota")), ("provinsi", N_("Provinsi")),
+    ("phone", N_("Telepon/WhatsApp")), ("email", N_("Email")), ("leader_name", N_("Nama ketua")),
+    ("treasurer_name", N_("Nama bendahara")), ("bank_name", N_("Bank")), ("bank_account", N_("Nomor rekening")),
+    ("bank_holder", N_("Atas nama rekening")),
 ]
 MAX_LOGO_BYTES = 2_000_000
 
