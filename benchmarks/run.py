@@ -201,8 +201,8 @@ def probe_list(book_path: str) -> dict:
     app = QApplication.instance() or QApplication([])
     ctx = AppContext()
     ctx.book = open_book(book_path, read_only=True)
-    from kws_desktop.ui.pages.orders import OrdersPage
-    page = OrdersPage(ctx)
+    from kws_desktop.ui.pages.orders import OrdersPanel
+    page = OrdersPanel(ctx)
     t = time.perf_counter()
     page.reload_list()               # the query, the first page and the totals line
     first = time.perf_counter() - t
@@ -218,6 +218,7 @@ def probe_list(book_path: str) -> dict:
         biggest = max(biggest, model.loaded_rows - before)
         pages += 1
     scroll = time.perf_counter() - t
+    total_rows = model.loaded_rows
     # sorted by margin (computed costs): the heaviest sort the list offers
     t = time.perf_counter()
     model.sort([c.key for c in model.columns].index("margin") if any(c.key == "margin" for c in model.columns)
@@ -226,7 +227,7 @@ def probe_list(book_path: str) -> dict:
     ctx.book.close(backup=False)
     app.processEvents()
     return {"first_page": first, "first_rows": first_rows, "scroll_all": scroll, "pages": pages + 1,
-            "slowest_page": slowest, "largest_fetch": biggest, "total_rows": model.loaded_rows,
+            "slowest_page": slowest, "largest_fetch": biggest, "total_rows": total_rows,
             "sorted_first_page": sorted_first,
             "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -351,6 +352,7 @@ def fmt_s(v: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--probe":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         sys.path.insert(0, str(ROOT))
         print(json.dumps(PROBES[argv[1]](*argv[2:])))
         return 0

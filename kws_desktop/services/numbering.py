@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.numbering import format_doc_number
@@ -19,8 +17,10 @@ def next_number(session: Session, kind: str, year: int) -> str:
             .values(last=NumberSequence.last + 1).returning(NumberSequence.last))
     last = session.execute(bump).scalar_one_or_none()  # the usual case: one statement
     if last is None:
-        dialect = session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
         session.execute(insert(NumberSequence).values(kind=kind, year=year, last=0)
                         .on_conflict_do_nothing(index_elements=["kind", "year"]))
         last = session.execute(bump).scalar_one()
