@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 QTY_SCALE = 1000  # quantities are stored as integer thousandths
 QTY_QUANTUM = Decimal("0.001")
 MAX_RUPIAH = 999_999_999_999_999  # below one quadrillion: terbilang and BIGINT both hold it
+MAX_QUANTITY = Decimal(999_999_999_999)  # stored as thousandths, far inside a 64-bit integer
 
 
 class QuantityError(ValueError):
@@ -39,7 +40,7 @@ def to_quantity(value: Decimal | int | str) -> Decimal:
         qty = Decimal(value)
     except (InvalidOperation, ValueError) as exc:
         raise QuantityError(str(value)) from exc
-    if not qty.is_finite():
+    if not qty.is_finite() or abs(qty) > MAX_QUANTITY:
         raise QuantityError(str(value))
     if qty != qty.quantize(QTY_QUANTUM):
         raise QuantityError(str(value))

@@ -435,7 +435,10 @@ def _validate(session: Session, data: QuoteInput) -> _Checked:
     validity_days = books.read_setting(session, "quote_validity_days")
     valid_until = data.valid_until
     if valid_until is None and isinstance(data.date, dt.date):
-        valid_until = data.date + dt.timedelta(days=int(validity_days))
+        try:
+            valid_until = data.date + dt.timedelta(days=int(validity_days))
+        except OverflowError:  # a date at the very end of the calendar
+            problems.append(("date", _("Tanggal penawaran terlalu jauh di masa depan.")))
     if isinstance(data.date, dt.date) and isinstance(valid_until, dt.date) and valid_until < data.date:
         problems.append(("valid_until", _("Tanggal berlaku sampai tidak boleh sebelum tanggal penawaran.")))
     totals = totals_of(lines, 0)

@@ -294,6 +294,8 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
     """Post a stock count: each counted quantity against the book; every difference is moved
     into stock at average cost and posted against stock differences, with its explanation."""
     problems: list = []
+    if not isinstance(date, dt.date):
+        problems.append(("date", _("Tanggal stok opname wajib diisi.")))
     if not lines:
         problems.append(("lines", _("Isi paling sedikit satu bahan yang dihitung.")))
     parsed: list[tuple[int, Decimal, str]] = []

@@ -679,11 +679,12 @@ class PurchaseDetail(QDialog):
         self.setWindowTitle(_("Nota pembelian {number}").format(number=row.number))
         self.resize(640, 460)
         lay = QVBoxLayout(self)
-        status = _("BATAL: {reason}").format(reason=row.void_reason) if row.status == "void" else _("Tercatat")
+        from html import escape  # user text shown literally in this rich-text label
+        status = _("BATAL: {reason}").format(reason=escape(row.void_reason)) if row.status == "void" else _("Tercatat")
         info = QLabel(
-            f"<b>{row.number}</b> · {format_date(row.date)} · {row.supplier or _('(tanpa nama toko)')}<br>"
+            f"<b>{row.number}</b> · {format_date(row.date)} · {escape(row.supplier) or _('(tanpa nama toko)')}<br>"
             + _("Cara bayar: {method}").format(method=P.method_label(row.method))
-            + (f" · {_('Nomor nota toko')}: {row.slip_number}" if row.slip_number else "")
+            + (f" · {_('Nomor nota toko')}: {escape(row.slip_number)}" if row.slip_number else "")
             + f"<br>{_('Status')}: {status} · {_('Jurnal')}: {row.journal_number}")
         info.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(info)
