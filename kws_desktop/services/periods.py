@@ -32,6 +32,21 @@ def _forget_closed_through(session: Session, _context, _instances) -> None:
         del session.info[_CACHE]
 
 
+@event.listens_for(Session, "transient_to_pending")
+def _forget_on_add(session: Session, instance) -> None:
+    if isinstance(instance, PeriodClose):
+        session.info.pop(_CACHE, None)
+
+
+@event.listens_for(PeriodClose.period_end, "set")
+@event.listens_for(PeriodClose.reopened_at, "set")
+def _forget_on_change(target, _value, _old, _initiator) -> None:
+    from sqlalchemy.orm import object_session
+    session = object_session(target)
+    if session is not None:
+        session.info.pop(_CACHE, None)
+
+
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_at_transaction_end(session: Session, *_args) -> None:

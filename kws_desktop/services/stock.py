@@ -122,6 +122,8 @@ def issue_to_order(session: Session, *, order_id: int, material_id: int, qty: De
     """
     problems: list = []
     qty = parse_quantity(qty, "qty", problems)
+    if not isinstance(date, dt.date):
+        problems.append(("date", _("Tanggal wajib diisi.")))
     if allow_negative_reason is not None and not allow_negative_reason.strip():
         problems.append(("allow_negative_reason", _("Tuliskan alasan memakai bahan melebihi stok.")))
     collect(problems)
@@ -170,6 +172,8 @@ def return_from_order(session: Session, *, order_id: int, material_id: int, qty:
     of what was issued to that order. Posts Dr inventory / Cr material cost."""
     problems: list = []
     qty = parse_quantity(qty, "qty", problems)
+    if not isinstance(date, dt.date):
+        problems.append(("date", _("Tanggal wajib diisi.")))
     collect(problems)
     material = _material(session, material_id)
     ensure_open(session, date)

@@ -50,11 +50,17 @@ def test_sigkill_many_times(tmp_path):
     assert acknowledged  # the writer really wrote
 
 
-def _run_business_and_kill(path: Path, ids: dict, start: int, delay: float) -> list[tuple[str, str]]:
+def _run_business_and_kill(path: Path, ids: dict, start: int, delay: float,
+                           after: str = "") -> list[tuple[str, str]]:
+    """Start the business writer, wait for its first returned call (or for the first `after`
+    call, however slow the machine), then kill it `delay` seconds later."""
     import json
     proc = subprocess.Popen([sys.executable, str(WRITER), str(path), "business", json.dumps(ids), str(start)],
                             stdout=subprocess.PIPE, text=True, cwd=WRITER.parent)
-    first = proc.stdout.readline()
+    first = line = proc.stdout.readline()
+    while after and line and not line.startswith(after + " "):
+        line = proc.stdout.readline()
+        first += line
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     out, _ = proc.communicate()
@@ -74,7 +80,9 @@ def test_sigkill_during_real_business_calls(tmp_path):
     book.close(backup=False)
     acknowledged: list[tuple[str, str]] = []
     for n in range(6):
-        acknowledged += _run_business_and_kill(path, ids, 100 * n + 1, rng.uniform(0.0, 1.2))
+        # later rounds first let the writer reach a payment, so every kind of call gets killed
+        acknowledged += _run_business_and_kill(path, ids, 100 * n + 1, rng.uniform(0.0, 1.2),
+                                               after="receipt" if n >= 3 else "")
         assert integrity_ok(path)
         with open_book(path, read_only=True) as book:
             assert flows.invariants(book) == []
