@@ -25,6 +25,7 @@ class DemoContext:
     orders: int
     summary: dict[str, int] = field(default_factory=dict)
     ids: dict[str, list[int]] = field(default_factory=dict)  # what steps made, for later steps
+    extra: dict[str, object] = field(default_factory=dict)  # helpers steps share (the store room)
 
     @property
     def start(self) -> dt.date:

@@ -2,8 +2,8 @@
 
 Households pay their swadaya share in cash: small jobs at once, bigger ones with a down
 payment and monthly instalments, mostly on time, some late, a few still behind today.
-Programs (APBD, DAK, BAZNAS, CSR) are billed per quarter for the units handed over and pay
-the batch by transfer a few weeks later (receipts above Rp5.000.000 carry the meterai box).
+Programs (APBD, DAK, BAZNAS, CSR) are billed each month for the units handed over and pay
+the batch by transfer two to seven weeks later (receipts above Rp5.000.000 carry the meterai box).
 One wrong payment is voided and taken again. Scales with ctx.orders; deterministic from ctx.rng.
 """
 from __future__ import annotations
@@ -51,8 +51,8 @@ def invoices_and_payments(ctx: DemoContext) -> None:
                                 Order.finished_date).where(Order.id.in_(order_ids))
                          .order_by(Order.date, Order.id)).all()
     households: list[int] = []
-    program_orders: dict[tuple[int, int], list[int]] = defaultdict(list)  # (payer, quarter end) -> orders
-    quarter_end: dict[int, dt.date] = {}
+    program_orders: dict[tuple[int, int], list[int]] = defaultdict(list)  # (payer, month end) -> orders
+    month_ends: dict[int, dt.date] = {}
     payments_due: list[tuple[dt.date, int]] = []  # (invoice date, invoice id) for household invoices
     # 1. household shares, invoiced when the order is agreed
     for start in range(0, len(rows), BATCH):
@@ -76,19 +76,19 @@ def invoices_and_payments(ctx: DemoContext) -> None:
                         if p.payer_type == PayerType.SWADAYA:
                             continue
                         payer = I.payer_customer_id(s, order, p, book.actor)
-                        q_end = _quarter_end(handed)
+                        q_end = _month_end(handed)
                         program_orders[(payer, q_end.toordinal())].append(oid)
-                        quarter_end[q_end.toordinal()] = q_end
+                        month_ends[q_end.toordinal()] = q_end
     ctx.count("tagihan rumah tangga", len(households))
     ctx.ids["invoices"] = list(households)
-    # 2. programs: one batch invoice per payer and quarter of handover, paid by transfer
+    # 2. programs: one batch invoice per payer and month of handover, paid by transfer
     batches = []
     with book.transaction() as s:
         for (payer, q), oids in sorted(program_orders.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            day = min(quarter_end[q] + dt.timedelta(days=rng.randint(3, 12)), today)
+            day = min(month_ends[q], today)  # billed on the last day of the month of handover
             try:
                 inv = I.create_batch_invoice_in(s, payer, oids, day, day + dt.timedelta(days=30),
-                                                note="Tagihan triwulan untuk unit yang sudah diserahterimakan",
+                                                note="Tagihan bulanan untuk unit yang sudah diserahterimakan",
                                                 actor=book.actor)
             except UserError:
                 continue
@@ -100,9 +100,8 @@ def invoices_and_payments(ctx: DemoContext) -> None:
     _void_one(ctx, households)
 
 
-def _quarter_end(day: dt.date) -> dt.date:
-    month = ((day.month - 1) // 3 + 1) * 3
-    nxt = dt.date(day.year + (month == 12), 1 if month == 12 else month + 1, 1)
+def _month_end(day: dt.date) -> dt.date:
+    nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
 
 
@@ -110,7 +109,7 @@ def _pay_programs(ctx: DemoContext, batches) -> None:
     rng, today = ctx.rng, ctx.today
     with ctx.book.transaction() as s:
         for inv in batches:
-            day = inv.date + dt.timedelta(days=rng.randint(14, 75))
+            day = inv.date + dt.timedelta(days=rng.randint(14, 50))
             if day > today:
                 continue  # still waiting for the program's transfer
             if rng.random() < 0.2 and inv.total > 10_000_000:  # paid in two transfers

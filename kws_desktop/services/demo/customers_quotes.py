@@ -179,8 +179,9 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
         plans.append(("accept", ctx.day_between(ctx.start, last - dt.timedelta(days=3))))
     states = ["draft", "sent", "expired", "rejected", "revised"]
     weights = [2, 2, 2, 2.5, 1.5]
-    for _i in range(others):
-        state = rng.choices(states, weights=weights)[0]
+    for i in range(others):
+        # every state at least once (trainers show each), then by weight
+        state = states[i] if i < len(states) else rng.choices(states, weights=weights)[0]
         if state == "draft":
             day = ctx.day_between(ctx.today - dt.timedelta(days=10), ctx.today)
         elif state == "sent":

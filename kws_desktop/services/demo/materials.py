@@ -1,15 +1,14 @@
-"""Demo step: the starter catalog, five building-supply shops in Kabupaten Tangerang, a purchase
-history sized to the number of orders (cash, transfer, credit), payments to the shops (the most
-recent credit still owed), one voided slip and two stock counts with small differences.
+"""Demo step: the starter catalog, five building-supply shops in Kabupaten Tangerang and an
+opening stock of about six weeks of work. The orders step buys more shortly before the jobs that
+need it (services/demo/supply.py), makes the two stock counts (`stock_count`, small differences)
+in date order, then calls `after_orders`: payments to the shops (cash, transfer; the most recent
+credit still owed), one voided slip, and catalog prices brought up to date.
 
-Enough stock is bought for the orders step to issue what `PER_JOB` lists for every order.
-Leaves in ctx.ids: "materials" (catalog order), "suppliers", "purchases".
+Leaves in ctx.ids: "materials" (catalog order), "suppliers", "purchases"; ctx.extra["supply"].
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import defaultdict
 from decimal import Decimal
 
 from kws_desktop.services import materials as M
@@ -17,6 +16,7 @@ from kws_desktop.services import purchases as P
 from kws_desktop.services import stock as S
 from kws_desktop.services import suppliers as SP
 from kws_desktop.services.demo import DemoContext
+from kws_desktop.services.demo.supply import Supply
 
 SUPPLIERS = (
     # name, address, phone, notes, categories it sells
@@ -46,7 +46,6 @@ PER_JOB: dict[str, Decimal] = {k: Decimal(v) for k, v in {
     "Cincin beton (buis) diameter 80 cm": "2.4", "Tutup cincin beton diameter 80 cm": "0.6",
     "Media biofilter (bioball)": "0.5", "Keramik lantai 30x30": "0.2", "Pintu PVC kamar mandi": "0.05",
 }.items()}
-WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
 
 COUNT_DIFFERENCES = (
     ("Semen Portland 50 kg", Decimal(-2), "2 sak mengeras kena rembesan air hujan di gudang"),
@@ -54,19 +53,6 @@ COUNT_DIFFERENCES = (
     ("Knee PVC 4 inci", Decimal(1), "sisa pekerjaan dikembalikan tukang, belum dicatat"),
     ("Lem PVC", Decimal(-1), "kaleng bocor, lem mengering"),
 )
-
-
-def _round_qty(qty: Decimal, unit: str) -> Decimal:
-    if unit in WHOLE_UNITS:
-        return Decimal(max(1, math.ceil(qty)))
-    return max(Decimal("0.5"), (qty * 2).to_integral_value(rounding="ROUND_CEILING") / 2)
-
-
-def _price(ctx: DemoContext, base: int, day: dt.date, shop_factor: float) -> int:
-    years = (day - ctx.start).days / 365
-    factor = (1 + 0.035 * years) * shop_factor * (1 + ctx.rng.uniform(-0.03, 0.03))
-    step = 500 if base >= 10_000 else 50
-    return max(step, int(round(base * factor / step)) * step)
 
 
 def materials_and_purchases(ctx: DemoContext) -> None:
@@ -83,74 +69,46 @@ def materials_and_purchases(ctx: DemoContext) -> None:
     ctx.ids["suppliers"] = [s.id for s, _c, _f in shops]
     ctx.count("pemasok", len(shops))
 
-    # Purchase events: a date, a shop and the materials bought there.
-    span = max(1, (ctx.today - ctx.start).days)
-    n_events = max(8, round(ctx.orders * 0.45))
-    wanted = [name for name, per in PER_JOB.items() if per > 0 and name in catalog]
-    events: list[tuple[dt.date, int, list[str]]] = []
-    for _i in range(n_events):
-        day = ctx.start + dt.timedelta(days=rng.randint(0, span))
-        shop_idx = rng.choices(range(len(shops)), weights=(5, 4, 3, 2, 1))[0]
-        fits = [n for n in wanted if _sells(shops[shop_idx], catalog[n])]
-        if not fits:
-            continue
-        events.append((day, shop_idx, rng.sample(fits, min(len(fits), rng.randint(2, 5)))))
-    # every material needed is bought somewhere
-    picks: dict[str, int] = defaultdict(int)
-    for _d, _s, names in events:
-        for n in names:
-            picks[n] += 1
-    for n in wanted:
-        if not picks[n]:
-            for _day, shop_idx, names in events:
-                if _sells(shops[shop_idx], catalog[n]):
-                    names.append(n)
-                    picks[n] += 1
-                    break
-            else:
-                shop_idx = next(i for i, shop in enumerate(shops) if _sells(shop, catalog[n]))
-                events.append((ctx.start + dt.timedelta(days=rng.randint(0, span)), shop_idx, [n]))
-                picks[n] += 1
-    events.sort(key=lambda e: e[0])
+    # The store room: an opening stock of about five weeks of work; the orders step buys more
+    # shortly before the jobs that need it (services/demo/supply.py).
+    offers: dict[int, list[tuple[int, float]]] = {}
+    for m in catalog.values():
+        selling = [(row.id, factor) for row, cats, factor in shops if _sells((row, cats, factor), m)]
+        if selling:
+            offers[m.id] = selling
+    supply = Supply(ctx, {m.id: (m.name, m.unit, m.price, m.category) for m in catalog.values()}, offers)
+    ctx.extra["supply"] = supply
+    months = max(1.0, (ctx.today - ctx.start).days / 30.4)
+    per_month = Decimal(str(round(ctx.orders / months, 2)))
+    opening = {catalog[n].id: PER_JOB[n] * per_month * Decimal("1.2")
+               for n in PER_JOB if n in catalog and catalog[n].id in offers}
+    if opening and ctx.orders:
+        with book.transaction() as s:
+            supply.buy(s, ctx.start + dt.timedelta(days=1), opening, note="Stok awal gudang")
+    ctx.count("nota pembelian", supply.slips)
 
-    need = {n: PER_JOB[n] * ctx.orders * Decimal("1.15") + PER_JOB[n] * 3 for n in wanted}
-    count_days = _count_days(ctx)
-    credit_slips: list[tuple[dt.date, int, int]] = []
-    purchase_ids: list[int] = []
-    for day, shop_idx, names in events:
-        while count_days and count_days[0] < day:
-            _stock_count(ctx, count_days.pop(0))
-        shop, _cats, factor = shops[shop_idx]
-        lines = []
-        for n in names:
-            m = catalog[n]
-            lines.append(P.PurchaseLineInput(m.id, _round_qty(need[n] / picks[n], m.unit),
-                                             _price(ctx, m.price, day, factor)))
-        estimate = sum(int(line.unit_price * Decimal(line.qty)) for line in lines)
-        weights = (6, 2, 2) if estimate < 2_000_000 else (1, 4, 5)  # big slips: transfer or credit
-        method = rng.choices(("cash", "transfer", "credit"), weights=weights)[0]
-        shipping = rng.choice((0, 0, 25_000, 50_000, 75_000)) if len(lines) > 2 else 0
-        p = P.record_purchase(ctx.book, P.PurchaseInput(
-            day, shop.id, method, tuple(lines), shipping=shipping,
-            slip_number=f"{shop.name.split()[1][:3].upper()}-{rng.randint(1000, 9999)}"))
-        purchase_ids.append(p.id)
-        ctx.count("nota pembelian")
-        if method == "credit":
-            credit_slips.append((day, shop.id, p.total))
-    for day in count_days:
-        _stock_count(ctx, day)
-    ctx.ids["purchases"] = purchase_ids
 
+def stock_counts_due(ctx: DemoContext) -> list[dt.date]:
+    """The days of the two stock counts (for the orders step, which makes them in date order)."""
+    return _count_days(ctx)
+
+
+def after_orders(ctx: DemoContext) -> None:
+    """After the orders step bought and issued: pay the shops, one slip voided, catalog prices."""
+    book, rng = ctx.book, ctx.rng
+    supply: Supply = ctx.extra["supply"]
+    ctx.ids["purchases"] = list(supply.purchase_ids)
+    ctx.count("nota pembelian", supply.slips - ctx.summary.get("nota pembelian", 0))
     # Pay the shops: credit slips older than a few weeks are paid, the recent ones still owed.
     payments = []
-    for day, shop_id, total in credit_slips:
-        pay_day = day + dt.timedelta(days=rng.randint(14, 45))
+    for day, shop_id, total in supply.credit_slips:
+        pay_day = day + dt.timedelta(days=rng.randint(14, 40))
         if pay_day >= ctx.today:
             continue
         if total > 1_500_000 and rng.random() < 0.4:
             first = (total // 2) // 1000 * 1000
             payments.append((pay_day, shop_id, first))
-            second = pay_day + dt.timedelta(days=rng.randint(10, 30))
+            second = pay_day + dt.timedelta(days=rng.randint(10, 25))
             if second < ctx.today:
                 payments.append((second, shop_id, total - first))
         else:
@@ -160,18 +118,21 @@ def materials_and_purchases(ctx: DemoContext) -> None:
                         method=rng.choice(("cash", "transfer", "transfer")))
         ctx.count("pembayaran ke pemasok")
 
-    # One slip entered twice by mistake, voided.
-    if events:
-        day, shop_idx, names = events[len(events) // 2]
-        m = catalog[names[0]]
-        dup = P.record_purchase(book, P.PurchaseInput(day, shops[shop_idx][0].id, "cash",
-                                                      (P.PurchaseLineInput(m.id, 1, _price(ctx, m.price, day, 1.0)),),
+    catalog = {r.name: r for r in M.list_materials(book)}
+    # One slip entered twice by mistake, voided the same day.
+    if supply.purchase_ids:
+        first = P.get_purchase(book, supply.purchase_ids[len(supply.purchase_ids) // 2])
+        line = first.lines[0]
+        dup = P.record_purchase(book, P.PurchaseInput(first.date, first.supplier_id, "cash",
+                                                      (P.PurchaseLineInput(line.material_id, 1, line.unit_price),),
                                                       notes="Tercatat dua kali"))
-        P.void_purchase(book, dup.id, reason="Nota yang sama sudah dicatat", date=day)
+        P.void_purchase(book, dup.id, reason="Nota yang sama sudah dicatat", date=first.date)
         ctx.count("nota dibatalkan")
 
     # The catalog follows what the shops charge now for the busiest materials.
     for n in ("Semen Portland 50 kg", "Pipa PVC 4 inci AW (4 m)"):
+        if n not in catalog:
+            continue
         last = M.last_purchase_price(book, catalog[n].id)
         if last:
             M.update_price(book, catalog[n].id, last, date=max(ctx.start, ctx.today - dt.timedelta(days=20)))
@@ -191,7 +152,9 @@ def _count_days(ctx: DemoContext) -> list[dt.date]:
     return [ctx.start + dt.timedelta(days=int(span * 0.5)), ctx.today - dt.timedelta(days=10)]
 
 
-def _stock_count(ctx: DemoContext, day: dt.date) -> None:
+def stock_count(ctx: DemoContext, day: dt.date) -> None:
+    """A stock count on `day` with a couple of small differences (never below what is there then)."""
+    supply: Supply = ctx.extra["supply"]
     sheet = S.count_sheet(ctx.book)
     by_name = {r.name: r for r in sheet}
     chosen = ctx.rng.sample(COUNT_DIFFERENCES, 2)
@@ -199,8 +162,10 @@ def _stock_count(ctx: DemoContext, day: dt.date) -> None:
     lines = []
     for r in sheet:
         d, why = diffs.get(r.name, (Decimal(0), ""))
-        if r.system_qty + d < 0:
+        if r.system_qty + d < 0 or supply.lowest_from(r.material_id, day) + d < 0:
             d, why = Decimal(0), ""
+        if d:
+            supply.add(r.material_id, day, d)
         lines.append(S.CountLineInput(r.material_id, r.system_qty + d, why))
     if not any(by_name.get(n) for n in diffs):
         return

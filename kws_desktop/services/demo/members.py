@@ -6,7 +6,8 @@
   ctx.ids["masons"] (tukang) for the orders step.
 - `payouts_and_sharing` (last): monthly wage payouts with kasbon given and deducted later, and
   the profit sharing of last year (or, if it made a loss, the latest profitable half-year or
-  quarter), which closes that period; the shares are paid out with the next month's wages.
+  quarter), which closes that period; the shares are paid out in cash twelve days later. The
+  treasurer's cash box and bank are kept in between (services/demo/treasury.py).
 """
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def _pay_month(ctx: DemoContext, payday: dt.date, pay_shares: bool = False) -> N
     lines = []
     for mid in ctx.ids.get("members", []):
         b_then, b_now = then.get(mid, M.Balances()), now.get(mid, M.Balances())
-        wages = max(0, min(b_then.wages_owed, b_now.wages_owed))
+        wages = 0 if pay_shares else max(0, min(b_then.wages_owed, b_now.wages_owed))
         share = max(0, min(b_then.profit_share_owed, b_now.profit_share_owed)) if pay_shares else 0
         kasbon = max(0, min(b_then.advances, b_now.advances))
         if not (wages or share):
@@ -85,9 +86,9 @@ def _pay_month(ctx: DemoContext, payday: dt.date, pay_shares: bool = False) -> N
         lines.append(W.PayLine(mid, wages=wages, profit_share=share, deduct_advance=deduct))
     if not lines:
         return
-    total = sum(ln.wages + ln.profit_share - ln.deduct_advance for ln in lines)
-    W.pay_members(ctx.book, date=payday, lines=lines, method="bank" if total > 3_000_000 else "cash",
-                  note="Gajian bulanan")
+    # paid in cash at the group's office (the treasurer draws the money from the bank beforehand)
+    W.pay_members(ctx.book, date=payday, lines=lines, method="cash",
+                  note="Pembayaran bagi hasil" if pay_shares else "Gajian bulanan")
     ctx.count("pembayaran upah")
 
 
@@ -137,17 +138,39 @@ def _sharing_period(ctx: DemoContext) -> tuple[dt.date, dt.date] | None:
 
 
 def payouts_and_sharing(ctx: DemoContext) -> None:
+    """Monthly wages and kasbon, the treasurer's cash box and bank (services/demo/treasury.py)
+    up to the end of the shared period, the profit sharing (which closes that period), its
+    payout the month after, then the cash box and bank for the rest."""
+    from kws_desktop.services.demo import treasury
     if not ctx.ids.get("members"):
         return
     period = _sharing_period(ctx)
-    shared, pay_shares_on = False, None
+    costs = treasury.running_costs(ctx)
     year, month = ctx.start.year, ctx.start.month
     while (year, month) <= (ctx.today.year, ctx.today.month):
         _advances(ctx, year, month)
         payday = _month_end(year, month) - dt.timedelta(days=2)
         if payday < ctx.today:
-            _pay_month(ctx, payday, pay_shares=shared and (year, month) == pay_shares_on)
-        if period is not None and (year, month) == (period[1].year, period[1].month):
-            shared = _share_year(ctx, *period)
-            pay_shares_on = (year + 1, 1) if month == 12 else (year, month + 1)
+            _pay_month(ctx, payday)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    # the shares are paid in cash twelve days after the period: the treasurer plans for them
+    # (the cash entries go in before the sharing closes the period)
+    coming, share_day = {}, None
+    if period is not None:
+        share_day = min(period[1] + dt.timedelta(days=12), ctx.today - dt.timedelta(days=1))
+        preview = _preview_sharing(ctx, *period)
+        if preview is not None:
+            coming[share_day] = preview.members_amount
+    treasury.keep_money(ctx, ctx.start, ctx.today, costs, coming)
+    if period is not None and _share_year(ctx, *period):
+        _pay_month(ctx, share_day, pay_shares=True)
+
+
+def _preview_sharing(ctx: DemoContext, start: dt.date, end: dt.date):
+    for rule in (None, {"group_fund_pct": 30, "basis": "equal"}):
+        try:
+            return PS.preview_profit_sharing(ctx.book, start, end, rule)
+        except UserError as exc:
+            if exc.field != "basis":
+                return None
+    return None

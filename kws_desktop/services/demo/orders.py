@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.payers import PayerType
@@ -26,12 +25,14 @@ from kws_desktop.services import orders as O
 from kws_desktop.services import photos as PH
 from kws_desktop.services import stock as S
 from kws_desktop.services.demo import DemoContext
+from kws_desktop.services.demo import materials as materials_step
+from kws_desktop.services.demo.supply import Supply
 from kws_desktop.store.models.members import Member
-from kws_desktop.store.models.materials import Material, StockMove
+from kws_desktop.store.models.materials import Material
 from kws_desktop.store.models.orders import Order, OrderItem
 
 BATCH = 200
-MAX_ISSUES_PER_JOB = 5          # the main materials of a job, to keep the journal lean
+MAX_ISSUES_PER_JOB = 7          # the main materials of a job, to keep the journal lean
 WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "set", "roll", "ikat")
 CANCEL_REASONS = ("Rumah tangga membatalkan, dana belum cukup", "Lahan tidak memenuhi syarat (terlalu dekat sumur)",
                   "Pindah rumah sebelum pekerjaan dimulai", "Sudah dibangun oleh pihak lain")
@@ -46,7 +47,7 @@ COST_TEXT = {"transport": ("Sewa pikap angkut bahan", "Ongkos angkut pasir dan b
 
 def _round_qty(qty: Decimal, unit: str) -> Decimal:
     if unit in WHOLE_UNITS:
-        return Decimal(max(1, math.ceil(qty)))
+        return Decimal(max(1, int(qty.to_integral_value(rounding=ROUND_HALF_UP))))
     return max(Decimal("0.1"), qty.quantize(Decimal("0.1"), rounding=ROUND_CEILING))
 
 
@@ -102,9 +103,10 @@ def _plan_dates(ctx: DemoContext, day: dt.date) -> dict:
             "handover": handover if handover <= last else None, "planned": start}
 
 
-def _issue_plan(session, order_id: int, stock: dict[int, Decimal], rng) -> list[tuple[int, Decimal]]:
-    """The main materials of the job (largest expected cost first), a little more or less than the
-    RAB said."""
+def _issue_plan(session, order_id: int, rng) -> tuple[list[tuple[int, Decimal]], dict[str, int]]:
+    """The main materials of the job (largest expected cost first): the dear whole pieces (tank,
+    rings, toilet) as the RAB says, the rest a little more or less. Also what the RAB expected
+    for labour, transport and equipment."""
     rows = session.execute(
         select(OrderItem.material_id, OrderItem.qty, OrderItem.cost, Material.unit, OrderItem.parent_id)
         .join(Material, Material.id == OrderItem.material_id)
@@ -112,15 +114,24 @@ def _issue_plan(session, order_id: int, stock: dict[int, Decimal], rng) -> list[
         .order_by(OrderItem.cost.desc())).all()
     parents = dict(session.execute(select(OrderItem.id, OrderItem.qty)
                                    .where(OrderItem.order_id == order_id, OrderItem.parent_id.is_(None))).all())
-    plan = []
-    for material_id, qty, _cost, unit, parent in rows:
-        if len(plan) >= MAX_ISSUES_PER_JOB:
+    plan: dict[int, Decimal] = {}
+    for material_id, qty, cost, unit, parent in rows:
+        if len(plan) >= MAX_ISSUES_PER_JOB and material_id not in plan:
             break
-        want = _round_qty(qty * parents.get(parent, 1) * Decimal(str(round(rng.uniform(0.9, 1.25), 2))), unit)
-        if stock.get(material_id, Decimal(0)) >= want:
-            stock[material_id] -= want
-            plan.append((material_id, want))
-    return plan
+        need = qty * parents.get(parent, 1)
+        dear = unit in WHOLE_UNITS and qty and cost / qty >= 400_000
+        factor = Decimal(1) if dear else Decimal(str(round(rng.uniform(0.95, 1.15), 2)))
+        plan[material_id] = plan.get(material_id, Decimal(0)) + _round_qty(need * factor, unit)
+    rab = {"labour": 0, "transport": 0, "equipment": 0}
+    for unit, description, cost, parent in session.execute(
+            select(OrderItem.unit, OrderItem.description, OrderItem.cost, OrderItem.parent_id)
+            .where(OrderItem.order_id == order_id, OrderItem.kind == "component",
+                   OrderItem.material_id.is_(None))).all():
+        kind = ("labour" if unit == "HOK" else "transport" if description.lower().startswith("transport")
+                else "equipment" if description.lower().startswith("sewa") else None)
+        if kind:
+            rab[kind] += int(cost * parents.get(parent, 1))
+    return list(plan.items()), rab
 
 
 def orders_step(ctx: DemoContext) -> None:
@@ -128,9 +139,9 @@ def orders_step(ctx: DemoContext) -> None:
     masons = _masons(ctx)
     quotes = list(ctx.ids.get("quotes_to_accept", []))
     customers = ctx.ids.get("customers", [])
+    supply: Supply | None = ctx.extra.get("supply")
+    counts = materials_step.stock_counts_due(ctx) if supply is not None else []
     with book.reading() as s:
-        stock = {mid: S._qty(q) for mid, q in s.execute(
-            select(StockMove.material_id, func.sum(StockMove.qty)).group_by(StockMove.material_id)).all()}
         quote_days = {}
         if quotes:
             from kws_desktop.store.models.quotes import Quote
@@ -149,14 +160,27 @@ def orders_step(ctx: DemoContext) -> None:
     made: list[int] = []
     handed: list[int] = []
     programs: list[int] = []
-    direct_buys: list[tuple[int, dt.date]] = []
     stats = {"batal": 0, "foto": 0, "biaya lain": 0, "tukang": 0, "pemakaian bahan": 0}
-    for start in range(0, len(jobs), BATCH):
+    # batches of jobs, cut at the stock count days (a count is its own transaction)
+    segments: list[list] = []
+    for job in jobs:
+        if counts and job[0] > counts[0]:
+            segments.append(["count", counts.pop(0)])
+        if not segments or segments[-1][0] == "count" or len(segments[-1][1]) >= BATCH:
+            segments.append(["jobs", []])
+        segments[-1][1].append(job)
+    segments += [["count", day] for day in counts]
+    for what, part in segments:
+        if what == "count":
+            materials_step.stock_count(ctx, part)
+            continue
         with book.transaction() as s:
-            for day, kind, ref in jobs[start:start + BATCH]:
+            for day, kind, ref in part:
+                if supply is not None:
+                    supply.settle(day)
                 try:
                     with s.begin_nested():
-                        oid = _one_order(ctx, s, day, kind, ref, masons, stock, stats, direct_buys)
+                        oid = _one_order(ctx, s, day, kind, ref, masons, supply, stats)
                 except UserError:
                     stats["dilewati"] = stats.get("dilewati", 0) + 1
                     continue  # a quote the generator made unacceptable: skipped, as a user would
@@ -170,7 +194,8 @@ def orders_step(ctx: DemoContext) -> None:
                         programs.append(oid)
     ctx.ids["orders"] = made
     ctx.ids["orders_handed_over"] = handed
-    _direct_purchases(ctx, direct_buys)
+    if supply is not None:
+        materials_step.after_orders(ctx)
     _photos(ctx, programs[-3:] + handed[:1], stats)
     _back_a_stage(ctx, handed)
     ctx.count("pesanan", len(made))
@@ -179,8 +204,7 @@ def orders_step(ctx: DemoContext) -> None:
         ctx.count(f"pesanan: {label}", n)
 
 
-def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, stock, stats,
-               direct_buys) -> int | None:
+def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, supply, stats) -> int | None:
     rng, actor = ctx.rng, ctx.book.actor
     if kind == "quote":
         oid = O.accept_quote_in(s, ref, day, actor=actor)
@@ -189,7 +213,7 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
         oid = O.add_order(s, O.OrderInput(
             customer_id=ref, date=day,
             lines=(O.LineInput("Penyedotan lumpur tinja dan perbaikan tutup tangki", 1, "kali", price,
-                               cost=int(price * 0.6)),),
+                               cost=int(price * 0.75)),),
             description="Pesanan langsung lewat telepon"), actor=actor)
     order = s.get(Order, oid)
     if order.payer_kinds not in ("", "swadaya"):
@@ -211,30 +235,44 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     rng.shuffle(crew)
     big = order.price > 1_500_000
     team = crew[:(rng.choice((2, 2, 3)) if big else 1)]
-    # labour near what the RAB expected: a quarter of the expected cost, more or less
-    budget = (order.quoted_cost or order.price // 2) * rng.uniform(0.18, 0.32)
+    issued, rab = _issue_plan(s, oid, rng)
+    # labour near what the RAB expected, more or less
+    budget = (rab["labour"] or order.price * 0.2) * rng.uniform(0.85, 1.2)
     for member_id, _joined, _left, wage in team:
         days = Decimal(max(1, round(budget / len(team) / wage * 2))) / 2
         O.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
         stats["tukang"] += 1
-    issued = _issue_plan(s, oid, stock, rng)
+    if supply is None:
+        issued = []
+    direct = None
+    if issued and "fiber" in order.package.lower() and rng.random() < 0.12:
+        direct = issued[0]  # the tank, the dearest piece: bought straight from the shop for this job
+        issued = issued[1:]
+    if issued:
+        supply.prepare(s, work_day, issued, earliest=day)
     for material_id, qty in issued:
         S.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
                          note=f"Bahan untuk pesanan {order.number}")
+        supply.take(material_id, work_day, qty)
         stats["pemakaian bahan"] += 1
-    if "fiber" in order.package.lower():
-        tank = s.execute(select(Material.id).where(Material.name.like("Tangki septik biofilter 1 m3%"))).scalar()
-        if tank is not None and tank not in {m for m, _q in issued}:
-            direct_buys.append((oid, work_day))  # no tank in the store: bought straight for this job
-    r = rng.random()
-    if r < 0.5:
-        O.add_cost_in(s, oid, "transport", rng.choice((50_000, 75_000, 100_000, 150_000)), work_day,
-                      description=rng.choice(COST_TEXT["transport"]), actor=actor)
+    if direct is not None:
+        supply.buy(s, work_day - dt.timedelta(days=1), {direct[0]: direct[1]}, order_id=oid,
+                   note="Dibeli langsung untuk pesanan ini")
+        stats["pembelian langsung"] = stats.get("pembelian langsung", 0) + 1
+    if not issued and direct is None:
+        # emptying a tank: the truck and its fuel are most of the cost
+        truck = (rab["transport"] + rab["equipment"]) or order.price // 2
+        O.add_cost_in(s, oid, "equipment", max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
+                      work_day, description="Sewa truk tinja dan solar", actor=actor)
         stats["biaya lain"] += 1
-    if big and rng.random() < 0.15:
-        O.add_cost_in(s, oid, "equipment", rng.choice((100_000, 150_000, 250_000)), work_day,
-                      method=rng.choice(("cash", "transfer")), description=rng.choice(COST_TEXT["equipment"]),
-                      actor=actor)
+    elif rab["transport"] and rng.random() < 0.8:
+        O.add_cost_in(s, oid, "transport", max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
+                      work_day, description=rng.choice(COST_TEXT["transport"]), actor=actor)
+        stats["biaya lain"] += 1
+    if big and rab["equipment"] and rng.random() < 0.3:
+        O.add_cost_in(s, oid, "equipment", max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
+                      work_day, method=rng.choice(("cash", "cash", "transfer")),
+                      description=rng.choice(COST_TEXT["equipment"]), actor=actor)
         stats["biaya lain"] += 1
     if rng.random() < 0.03:
         O.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), work_day,
@@ -246,23 +284,6 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     if plan["handover"] is not None:
         O.move_stage(s, oid, "diserahterimakan", plan["handover"], actor=actor)
     return oid
-
-
-def _direct_purchases(ctx: DemoContext, buys: list[tuple[int, dt.date]]) -> None:
-    """A few jobs whose fibre tank was bought straight from the shop for that job."""
-    from kws_desktop.services import purchases as P
-    with ctx.book.reading() as s:
-        tank = s.execute(select(Material.id, Material.price)
-                         .where(Material.name.like("Tangki septik biofilter 1 m3%"))).first()
-    suppliers = ctx.ids.get("suppliers") or [None]
-    if tank is None:
-        return
-    for oid, day in buys:
-        P.record_purchase(ctx.book, P.PurchaseInput(
-            date=day, supplier_id=suppliers[-1], method="cash",
-            lines=(P.PurchaseLineInput(tank[0], 1, int(tank[1]) or 2_000_000),), order_id=oid,
-            notes="Dibeli langsung untuk pesanan ini"))
-        ctx.count("pembelian langsung untuk pesanan")
 
 
 def _photos(ctx: DemoContext, order_ids: list[int], stats) -> None:
