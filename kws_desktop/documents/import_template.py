@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kws_desktop.documents.output import atomic_output
-from kws_desktop.i18n import N_, _
+from kws_desktop.i18n import N_, NP_, _
 
 TEMPLATE_ROWS = 5000          # rows that carry pick lists and text formats
 INSTRUCTIONS_TITLE = N_("Petunjuk")
@@ -59,7 +59,7 @@ YES_NO_HINT = N_("ya atau tidak (kosong = tidak)")
 NOTES_HINT = N_("bebas")
 
 SHEETS: tuple[SheetSpec, ...] = (
-    SheetSpec("members", N_("Anggota"), N_(
+    SheetSpec("members", NP_("jamak", "Anggota"), N_(
         "Anggota kelompok: satu baris satu orang. Simpanan yang sudah disetor dicatat sebagai "
         "uang masuk tunai pada tanggal masuk."), (
         C("name", N_("Nama"), "text", N_("nama lengkap; tidak boleh sama dengan anggota lain"),
@@ -77,7 +77,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         C("daily_wage", N_("Upah harian"), "money", N_("upah biasa per hari, rupiah bulat"), 120000),
         C("notes", N_("Catatan"), "text", NOTES_HINT, "", width=24),
     )),
-    SheetSpec("customers", N_("Pelanggan"), N_(
+    SheetSpec("customers", NP_("jamak", "Pelanggan"), N_(
         "Rumah tangga yang memesan, dan lembaga yang ikut membayar (BAZNAS, program, perusahaan). "
         "Nama dan desa yang sama dua kali dianggap orang yang sama (ditolak)."), (
         C("name", N_("Nama"), "text", N_("nama kepala keluarga, atau nama lembaga"), "Ahmad Fauzi",
@@ -105,7 +105,7 @@ SHEETS: tuple[SheetSpec, ...] = (
           width=18),
         C("notes", N_("Catatan"), "text", NOTES_HINT, "", width=24),
     )),
-    SheetSpec("materials", N_("Bahan"), N_(
+    SheetSpec("materials", NP_("jamak", "Bahan"), N_(
         "Daftar bahan yang dibeli dan dipakai. Bahan yang sudah ada di buku tidak perlu ditulis "
         "lagi."), (
         C("name", N_("Nama bahan"), "text", N_("nama bahan; tidak boleh sama dengan bahan lain"),
@@ -137,7 +137,7 @@ SHEETS: tuple[SheetSpec, ...] = (
           25000),
         C("notes", N_("Catatan"), "text", NOTES_HINT, "", width=24),
     )),
-    SheetSpec("orders", N_("Pesanan"), N_(
+    SheetSpec("orders", NP_("jamak", "Pesanan"), N_(
         "Pesanan pekerjaan: satu baris satu pesanan. Pelanggan ditulis dengan namanya (dan desanya "
         "atau teleponnya bila ada nama yang sama). Tagihan dibuat otomatis untuk setiap pembayar."), (
         C("ref", N_("No. pesanan"), "text", N_("nomor di buku catatan Anda (bebas, tidak boleh "

@@ -18,7 +18,7 @@ from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import (Component, ComponentKind, QuoteTotals, instalment_amounts,
                                   price_package, quote_totals)
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import N_, _, format_date, format_rupiah
+from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
 from kws_desktop.services import audit, books, check
 from kws_desktop.services.customers import CustomerRow, read_customer
 from kws_desktop.services.numbering import next_number
@@ -35,7 +35,7 @@ STATUSES = ("draft", "sent", "accepted", "rejected", "expired", "superseded")
 STATUS_LABELS = {
     "draft": N_("Draf"),
     "sent": N_("Terkirim"),
-    "accepted": N_("Diterima"),
+    "accepted": NP_("status penawaran", "Diterima"),
     "rejected": N_("Ditolak"),
     "expired": N_("Kedaluwarsa"),
     "superseded": N_("Diganti revisi"),

@@ -18,7 +18,7 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.allocation import add_months
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.i18n import N_, NP_, _, format_date
 from kws_desktop.services import audit
 from kws_desktop.services.check import register_source
 from kws_desktop.services.ledger import post_entry, reverse_entry
@@ -36,7 +36,7 @@ DEFAULT_WARRANTY_MONTHS = 12
 MAX_COST = 1_000_000_000
 METHOD_ACCOUNTS = {"cash": A.CASH, "transfer": A.BANK}
 METHOD_LABELS = {"cash": N_("Tunai"), "transfer": N_("Bank")}
-STATUS_LABELS = {"open": N_("Terbuka"), "resolved": N_("Selesai")}
+STATUS_LABELS = {"open": N_("Terbuka"), "resolved": NP_("status keluhan", "Selesai")}
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.documents.import_template import (SHEET_BY_KEY, SHEETS, ColumnSpec, SheetSpec,
                                                    write_import_template)
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.i18n import _, format_date, format_rupiah, p_
 from kws_desktop.store.book import Book
 
 MAX_MONEY = 10_000_000_000
@@ -100,9 +100,9 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """What was imported, one line per kind (kinds with nothing are left out)."""
         out = []
-        for label, n in ((_("Anggota"), self.members), (_("Pelanggan"), self.customers),
-                         (_("Bahan"), self.materials), (_("Toko baru"), self.suppliers),
-                         (_("Pembelian (nota)"), self.purchases), (_("Pesanan"), self.orders),
+        for label, n in ((p_("jamak", "Anggota"), self.members), (p_("jamak", "Pelanggan"), self.customers),
+                         (p_("jamak", "Bahan"), self.materials), (_("Toko baru"), self.suppliers),
+                         (_("Pembelian (nota)"), self.purchases), (p_("jamak", "Pesanan"), self.orders),
                          (_("Tagihan dibuat"), self.invoices), (_("Pembayaran (kuitansi)"), self.payments)):
             if n:
                 out.append(f"{label}: {n}")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFileDialog, QF
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_rupiah
+from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.services import books
 from kws_desktop.services import first_run as F
 from kws_desktop.services.customers import kecamatan_list
@@ -259,8 +259,8 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, _("Lanjut >"))
         self.setButtonText(QWizard.WizardButton.BackButton, _("< Kembali"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _("Selesai"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _("Batal"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, p_("tombol", "Selesai"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, p_("tombol", "Batal"))
         self.profile_page = ProfilePage(self)
         self.logo_page = LogoPage(self)
         self.signatories = SignatoriesPage(self)

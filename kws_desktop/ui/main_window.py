@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWi
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import BookError, UserError
-from kws_desktop.i18n import N_, _
+from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import default_book_path, user_data_dir
 from kws_desktop.services import books
 from kws_desktop.ui.context import AppContext
@@ -23,12 +23,12 @@ from kws_desktop.ui.welcome import WelcomeScreen
 # (key, title, module, class). Pages are built when first shown.
 AREAS: list[tuple[str, str, str, str]] = [
     ("beranda", N_("Beranda"), "kws_desktop.ui.pages.dashboard", "DashboardPage"),
-    ("pesanan", N_("Pesanan"), "kws_desktop.ui.pages.orders_area", "OrdersAreaPage"),
-    ("pelanggan", N_("Pelanggan"), "kws_desktop.ui.pages.customers", "CustomersPage"),
+    ("pesanan", NP_("jamak", "Pesanan"), "kws_desktop.ui.pages.orders_area", "OrdersAreaPage"),
+    ("pelanggan", NP_("jamak", "Pelanggan"), "kws_desktop.ui.pages.customers", "CustomersPage"),
     ("bahan", N_("Bahan & Pembelian"), "kws_desktop.ui.pages.materials", "MaterialsPage"),
     ("tagihan", N_("Tagihan & Kuitansi"), "kws_desktop.ui.pages.billing", "BillingPage"),
     ("kas", N_("Kas & Bank"), "kws_desktop.ui.pages.cash", "CashPage"),
-    ("anggota", N_("Anggota"), "kws_desktop.ui.pages.members", "MembersPage"),
+    ("anggota", NP_("jamak", "Anggota"), "kws_desktop.ui.pages.members", "MembersPage"),
     ("kinerja", N_("Kinerja & Kemitraan"), "kws_desktop.ui.pages.evaluation", "EvaluationPage"),
     ("laporan", N_("Laporan"), "kws_desktop.ui.pages.reports", "ReportsPage"),
     ("pengaturan", N_("Pengaturan"), "kws_desktop.ui.pages.settings", "SettingsPage"),
@@ -55,9 +55,10 @@ class MainWindow(QMainWindow):
         self.rebuild()
 
     # --- building ------------------------------------------------------------------
-    def rebuild(self) -> None:
-        """(Re)create menus and the visible screen, in the current language."""
-        current = self.current_area()
+    def rebuild(self, area: str | None = None) -> None:
+        """(Re)create menus and the visible screen (`area`, default the current one), in the
+        current language."""
+        current = area or self.current_area()
         self.menuBar().clear()
         self._build_menus()
         for page in self._pages.values():
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(self.ctx.book is not None)
         restore.setEnabled(True)
         menu.addSeparator()
-        self._action(menu, _("Keluar"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(menu, p_("menu", "Keluar"), self.close, QKeySequence.StandardKey.Quit)
         self._build_work_menus()
         help_menu = self.menuBar().addMenu(_("&Bantuan"))
         self._action(help_menu, _("Bantuan untuk halaman ini"), self.show_help, QKeySequence.StandardKey.HelpContents)

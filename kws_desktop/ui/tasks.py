@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _
+from kws_desktop.i18n import _, p_
 
 
 class Cancelled(Exception):
@@ -58,7 +58,7 @@ def run_task(parent: QWidget, label: str, work: Callable[[Progress], Any],
     """Run `work(progress)` in the thread pool; `on_done(result)` back on the UI thread."""
     cancel = threading.Event()
     signals = _Signals(parent)
-    dialog = QProgressDialog(label, _("Batal"), 0, 0, parent)
+    dialog = QProgressDialog(label, p_("tombol", "Batal"), 0, 0, parent)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(True)
     dialog.canceled.connect(cancel.set)

@@ -41,9 +41,7 @@ def set_zoom(window: MainWindow, percent: int) -> int:
     app = QApplication.instance()
     apply_zoom(app, percent, float(app.property("kws_base_font") or app.font().pointSizeF() or 10.0))
     if window.ctx.book is not None:
-        window.rebuild()
-        if area:
-            window.show_area(area)
+        window.rebuild(area)
     window.statusBar().showMessage(_("Ukuran tulisan {n} %").format(n=percent), 2500)
     return percent
 

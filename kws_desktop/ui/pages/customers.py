@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.i18n import N_, _
+from kws_desktop.i18n import N_, _, p_
 from kws_desktop.services import books
 from kws_desktop.services import customers as C
 from kws_desktop.ui.forms import FormErrors, confirm, show_error
@@ -138,7 +138,7 @@ class CustomerDialog(QDialog):
         form.addRow(self.errors.general)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         form.addRow(box)
@@ -275,7 +275,7 @@ class CustomersPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(_("Pelanggan")))
+        lay.addWidget(heading(p_("jamak", "Pelanggan")))
         note = QLabel(_("Rumah tangga yang dilayani dan lembaga yang ikut membayar (BAZNAS, program, "
                         "perusahaan). Cari dengan sebagian nama, desa atau nomor telepon."))
         note.setWordWrap(True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QWidget)
 
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, NP_, _, format_date, format_quantity, format_rupiah, p_
 from kws_desktop.services import partners as PT
 from kws_desktop.services import quality as QC
 from kws_desktop.services import service_visits as SV
@@ -75,7 +75,7 @@ class _Dialog(QDialog):
         self.form.addRow(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
@@ -386,7 +386,7 @@ class VisitDialog(_Dialog):
         self.date = e.add("date", _("Tanggal kunjungan"), DateEdit())
         self.fix = e.add("fix", _("Perbaikan yang dilakukan"), QLineEdit())
         self.cost = e.add("cost", _("Biaya ditanggung KWS (Rp)"), MoneyEdit())
-        self.method = e.add("method", _("Dibayar"), combo(SV.METHOD_LABELS))
+        self.method = e.add("method", p_("cara bayar", "Dibayar"), combo(SV.METHOD_LABELS))
         self.by = e.add("visited_by", _("Petugas"), QLineEdit())
         self.resolve = QCheckBox(_("Keluhan selesai pada tanggal ini"))
         self.form.addRow("", self.resolve)
@@ -415,7 +415,7 @@ class ResolveDialog(_Dialog):
 COMPLAINT_COLUMNS = [Column("date", N_("Dilaporkan"), "date", False), Column("order", N_("Pesanan"), sortable=False),
                      Column("customer", N_("Rumah tangga"), sortable=False),
                      Column("problem", N_("Masalah"), sortable=False), Column("status", N_("Status"), sortable=False),
-                     Column("resolved", N_("Selesai"), "date", False), Column("days", N_("Hari"), "int", False),
+                     Column("resolved", NP_("status keluhan", "Selesai"), "date", False), Column("days", N_("Hari"), "int", False),
                      Column("warranty", N_("Garansi"), "bool", False), Column("cost", N_("Biaya"), "money", False)]
 
 
@@ -639,7 +639,7 @@ class TrainingDialog(_Dialog):
         self.title_edit = e.add("title", _("Judul pelatihan"), QLineEdit())
         self.organiser = e.add("organiser", _("Penyelenggara"), QLineEdit())
         self.start = e.add("start_date", _("Mulai"), DateEdit())
-        self.end = e.add("end_date", _("Selesai"), DateEdit())
+        self.end = e.add("end_date", p_("tanggal akhir", "Selesai"), DateEdit())
         self.start.dateChanged.connect(lambda d: self.end.setDate(d) if self.end.date() < d else None)
         self.certificate = QCheckBox(_("Mendapat sertifikat"))
         self.form.addRow("", self.certificate)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_date_short, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_date_short, format_quantity, format_rupiah, p_
 from kws_desktop.services import materials as M
 from kws_desktop.services import purchases as P
 from kws_desktop.services import stock as S
@@ -50,7 +50,7 @@ def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     """Save/Cancel in the user's language (Qt's own labels are not translated)."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Save).setText(ok_text or _("Simpan"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
     box.rejected.connect(dialog.reject)
     return box
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, NP_, _, format_date, format_quantity, format_rupiah, p_
 from kws_desktop.services import member_income as MI
 from kws_desktop.services import members as M
 from kws_desktop.services import profit_sharing as PS
@@ -331,7 +331,7 @@ class AdvanceDialog(QDialog):
 
 
 PAYOUT_COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", False),
-                  Column("status", N_("Status"), sortable=False), Column("member_count", N_("Anggota"), "int", False),
+                  Column("status", N_("Status"), sortable=False), Column("member_count", NP_("jamak", "Anggota"), "int", False),
                   Column("total_wages", N_("Upah"), "money", False),
                   Column("total_profit_share", N_("Bagi hasil"), "money", False),
                   Column("total_advance_deducted", N_("Potong kasbon"), "money", False),
@@ -472,7 +472,7 @@ class SharingTab(QWidget):
             Column("number", N_("Nomor"), sortable=False), Column("period", N_("Periode"), sortable=False),
             Column("status", N_("Status"), sortable=False), Column("profit", N_("Laba"), "money", False),
             Column("group_amount", N_("Kas kelompok"), "money", False),
-            Column("members_amount", N_("Anggota"), "money", False), Column("basis", N_("Dasar"), sortable=False)])
+            Column("members_amount", NP_("jamak", "Anggota"), "money", False), Column("basis", N_("Dasar"), sortable=False)])
         self.history_view = _table(self.history)
         lay.addWidget(self.history_view, 1)
 
@@ -632,7 +632,7 @@ class GenderTab(QWidget):
         view = self.page.call(lambda: MI.gender_view(self.page.book, self.start.value(), self.end.value()))
         if view is None:
             return
-        figures = [(_("Anggota"), "members", str), (_("Aktif di akhir periode"), "active_at_end", str),
+        figures = [(p_("jamak", "Anggota"), "members", str), (_("Aktif di akhir periode"), "active_at_end", str),
                    (_("Pengurus (ketua, bendahara, sekretaris)"), "leaders", str),
                    (_("Penyandang disabilitas"), "with_disability", str),
                    (_("Hari orang kerja (HOK)"), "days", format_quantity), (_("Upah"), "wages", format_rupiah),
@@ -665,7 +665,7 @@ class MembersPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(heading(_("Anggota")))
+        lay.addWidget(heading(p_("jamak", "Anggota")))
         self.tabs = QTabWidget()
         self.register_tab = RegisterTab(self)
         self.wages_tab = WagesTab(self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from kws_desktop.core.job_costing import (COST_KIND_LABELS, PHOTO_STAGES, STAGE_LABELS, STAGE_LINE,
                                           CostKind, Stage)
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services import orders as O
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, confirm
 from kws_desktop.ui.pages.base import Page
@@ -94,7 +94,7 @@ class FormDialog(QDialog):
         lay.addWidget(self.errors.general)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self._save)
         box.rejected.connect(self.reject)
         self.buttons = box
@@ -332,7 +332,7 @@ class OrderView(QWidget):
         self.photos.setSpacing(8)
         self.photos.itemDoubleClicked.connect(self._show_photo)
         for widget, title in ((self.summary, _("Ringkasan")), (self.crew, _("Tukang")),
-                              (self.materials, _("Bahan")), (self.costs, _("Biaya lain")),
+                              (self.materials, p_("jamak", "Bahan")), (self.costs, _("Biaya lain")),
                               (self.photos, _("Foto")), (self.billing, _("Tagihan dan pembayaran")),
                               (self.history, _("Riwayat tahap"))):
             self.tabs.addTab(widget, title)
@@ -416,7 +416,7 @@ class OrderView(QWidget):
                   else _("Laba ({percent})").format(percent=format_percent(c.margin_ratio * 100)))
         for label, amount, bold in ((_("Harga pekerjaan"), c.price, False),
                                     (_("Perkiraan biaya di penawaran"), c.quoted_cost, False),
-                                    (_("Bahan"), c.material, False), (_("Upah tukang"), c.labour, False),
+                                    (p_("jamak", "Bahan"), c.material, False), (_("Upah tukang"), c.labour, False),
                                     (_("Biaya lain"), c.other, False), (_("Jumlah biaya"), c.actual, True),
                                     (profit, c.margin, True)):
             colour = " style='color:#b00020'" if amount < 0 else ""

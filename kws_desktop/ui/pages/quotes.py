@@ -16,7 +16,7 @@ from kws_desktop.core.money import QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services import customers as C
 from kws_desktop.services import packages as P
 from kws_desktop.services import quotes as Q
@@ -120,7 +120,7 @@ class CustomerPicker(QDialog):
         row.addStretch(1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Pilih"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self.choose)
         box.rejected.connect(self.reject)
         row.addWidget(box)
@@ -314,7 +314,7 @@ class QuoteEditor(QDialog):
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan draf"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         outer.addWidget(box)
@@ -833,7 +833,7 @@ def _ask_date(parent: QWidget, title: str, label: str, default: dt.date) -> dt.d
     form.addRow(label, edit)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Terima"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     form.addRow(box)
@@ -893,7 +893,7 @@ class PackageEditor(QDialog):
         lay.addWidget(self.errors.general)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         lay.addWidget(box)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
@@ -112,7 +112,9 @@ class SettingsPage(Page):
         self.zoom.setSingleStep(10)
         self.zoom.setSuffix(" %")
         self.zoom.setValue(ctx.settings.zoom_percent)
-        self.zoom.valueChanged.connect(self._zoom_changed)
+        self._zoom_timer = QTimer(self, singleShot=True, interval=400)  # arrows clicked quickly: one rebuild
+        self._zoom_timer.timeout.connect(self._apply_zoom)
+        self.zoom.valueChanged.connect(self._zoom_timer.start)
         app_form.addRow(_("Perbesar tulisan (proyektor)"), self.zoom)
         lay.addWidget(app_box)
 
@@ -202,9 +204,16 @@ class SettingsPage(Page):
         set_language(language)
         self.ctx.language_changed.emit()
 
-    def _zoom_changed(self, value: int) -> None:
-        from kws_desktop.ui.app import apply_zoom
-        self.ctx.settings.zoom_percent = value
-        self.ctx.save_settings()
-        app = QApplication.instance()
-        apply_zoom(app, value, float(app.property("kws_base_font") or 10.0))
+    def _apply_zoom(self) -> None:
+        """The workshop's fast path: the window drops its pages and builds the screen again at
+        the new size. That deletes this page too, so it runs after this call has returned."""
+        from kws_desktop.ui import workshop
+        window, value = self.window(), self.zoom.value()
+        if value == self.ctx.settings.zoom_percent or not hasattr(window, "rebuild"):
+            return
+
+        def apply() -> None:
+            workshop.set_zoom(window, value)
+            page = window.page("pengaturan")
+            page.zoom.setFocus()
+        QTimer.singleShot(0, window, apply)
