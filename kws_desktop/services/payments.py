@@ -368,12 +368,17 @@ def write_receipt(book: Book, number: str, path, *, mark_printed: bool = True,
         profile = _profile(s)
         paper = paper or _receipt_paper(s)
     out = write_kuitansi(data, path, profile=profile, paper=paper)
-    if mark_printed and not book.read_only:
+    if mark_printed:
         mark_receipts_printed(book, [key])
     return out
 
 
 def mark_receipts_printed(book: Book, numbers: Sequence[str]) -> None:
+    """Count the kuitansi as printed (really printed or saved as PDF, not merely previewed):
+    from now on they print as SALINAN. A book opened read-only counts nothing."""
+    if book.read_only:
+        return
+    numbers = [n.strip().upper() for n in numbers]
     with book.transaction() as s:
         for r in s.execute(select(Receipt).where(Receipt.number.in_(list(numbers)))).scalars():
             r.print_count += 1
@@ -396,7 +401,7 @@ def write_receipts(book: Book, numbers: Sequence[str], folder, *, mark_printed: 
         profile = _profile(s)
         paper = paper or _receipt_paper(s)
     paths = write_many(datas, folder, profile=profile, paper=paper)
-    if mark_printed and not book.read_only:
+    if mark_printed:
         mark_receipts_printed(book, keys)
     return paths
 

@@ -67,9 +67,17 @@ def print_pdf(printer: QPrinter, pdf_path: Path) -> None:
 
 
 class PdfPreviewDialog(QDialog):
+    """Shows a PDF. `on_output()` runs after each real print or save (not when the preview
+    merely opens); `write(path)`, when given, then writes the PDF again so the preview keeps
+    showing what the next print would be (a kuitansi turns SALINAN once the original is out)."""
+
     def __init__(self, parent: QWidget | None, pdf_path: Path, *, ctx: AppContext | None = None,
-                 kind: str = "dokumen", title: str = "", suggested_name: str = "dokumen.pdf"):
+                 kind: str = "dokumen", title: str = "", suggested_name: str = "dokumen.pdf",
+                 on_output: Callable[[], object] | None = None,
+                 write: Callable[[Path], object] | None = None):
         super().__init__(parent)
+        self.on_output = on_output
+        self.write = write
         self.setWindowTitle(title or _("Pratinjau cetak"))
         self.pdf_path = Path(pdf_path)
         self.ctx = ctx
@@ -123,6 +131,17 @@ class PdfPreviewDialog(QDialog):
         self.zoom = max(0.5, min(3.0, zoom))
         self.render_pages()
 
+    def _output_done(self) -> None:
+        if self.on_output is None:
+            return
+        try:
+            self.on_output()
+            if self.write is not None:
+                self.write(self.pdf_path)
+                self.render_pages()
+        except UserError as exc:
+            show_error(self, exc)
+
     def save_as(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, _("Simpan PDF"), str(Path.home() / self.suggested_name),
                                                "PDF (*.pdf)")
@@ -131,6 +150,8 @@ class PdfPreviewDialog(QDialog):
                 shutil.copyfile(self.pdf_path, path)
             except OSError as exc:
                 show_error(self, _("Berkas tidak dapat ditulis: {path}").format(path=path) + f" ({exc.strerror})")
+                return
+            self._output_done()
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -145,14 +166,17 @@ class PdfPreviewDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return
+        self._output_done()
         if self.ctx is not None and printer.printerName():
             self.ctx.settings.printers[self.kind] = printer.printerName()
             self.ctx.save_settings()
 
 
 def preview_document(parent: QWidget, write: Callable[[Path], object], *, ctx: AppContext | None = None,
-                     kind: str = "dokumen", title: str = "", suggested_name: str = "dokumen.pdf") -> None:
+                     kind: str = "dokumen", title: str = "", suggested_name: str = "dokumen.pdf",
+                     on_output: Callable[[], object] | None = None) -> None:
     """Write a document with `write(path)` into a temporary PDF and show the preview.
+    `on_output()` runs after each real print or PDF save (see PdfPreviewDialog).
 
     A UserError from `write` is shown as a message; nothing else happens."""
     folder = Path(tempfile.mkdtemp(prefix="kws-pratinjau-"))
@@ -162,6 +186,7 @@ def preview_document(parent: QWidget, write: Callable[[Path], object], *, ctx: A
     except UserError as exc:
         show_error(parent, exc)
         return
-    dialog = PdfPreviewDialog(parent, path, ctx=ctx, kind=kind, title=title, suggested_name=suggested_name)
+    dialog = PdfPreviewDialog(parent, path, ctx=ctx, kind=kind, title=title, suggested_name=suggested_name,
+                              on_output=on_output, write=write if on_output else None)
     dialog.exec()
     shutil.rmtree(folder, ignore_errors=True)

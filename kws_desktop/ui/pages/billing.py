@@ -424,9 +424,10 @@ class BillingPage(Page):
 
     def preview_receipt(self, number: str) -> None:
         """Show the kuitansi; the first print is the original, later ones say SALINAN."""
-        preview_document(self, lambda path: P.write_receipt(self.book, number, path),
+        preview_document(self, lambda path: P.write_receipt(self.book, number, path, mark_printed=False),
                          ctx=self.ctx, kind="kuitansi", title=_("Kuitansi {number}").format(number=number),
-                         suggested_name=f"{number}.pdf")
+                         suggested_name=f"{number}.pdf",
+                         on_output=lambda: P.mark_receipts_printed(self.book, [number]))
         self.receipts_tab.refresh()
 
     def share_receipt(self, number: str) -> None:
