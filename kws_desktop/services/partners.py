@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services import audit
+from kws_desktop.services.records import correct, one_line
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import Payment
 from kws_desktop.store.models.customers import Customer
@@ -129,13 +130,9 @@ class PartnerView:
     flow: PartnerFlow
 
 
-def _clean(text: str, n: int) -> str:
-    return " ".join((text or "").split())[:n]
-
-
 def _validate(s: Session, data: PartnerInput, exclude: int | None = None) -> dict:
     problems: list = []
-    name = _clean(data.name, 200)
+    name = one_line(data.name, 200)
     if not name:
         problems.append(("name", _("Isi nama mitra.")))
     else:
@@ -151,8 +148,8 @@ def _validate(s: Session, data: PartnerInput, exclude: int | None = None) -> dic
     if data.supplier_id is not None and s.get(Supplier, data.supplier_id) is None:
         problems.append(("supplier_id", _("Pemasok tidak ditemukan.")))
     collect(problems)
-    return dict(name=name, kind=data.kind, contact_person=_clean(data.contact_person, 120),
-                phone=_clean(data.phone, 60), address=_clean(data.address, 300),
+    return dict(name=name, kind=data.kind, contact_person=one_line(data.contact_person, 120),
+                phone=one_line(data.phone, 60), address=one_line(data.address, 300),
                 customer_id=data.customer_id, supplier_id=data.supplier_id, since=data.since,
                 active=bool(data.active), notes=(data.notes or "").strip())
 
@@ -161,7 +158,7 @@ def _agreement_values(s: Session, data: AgreementInput) -> dict:
     problems: list = []
     if s.get(Partner, data.partner_id) is None:
         raise UserError(_("Mitra tidak ditemukan."), field="partner_id")
-    title = _clean(data.title, 200)
+    title = one_line(data.title, 200)
     if not title:
         problems.append(("title", _("Isi judul atau perihal perjanjian.")))
     if data.kind not in AGREEMENT_KINDS:
@@ -176,9 +173,9 @@ def _agreement_values(s: Session, data: AgreementInput) -> dict:
     if data.units is not None and (not isinstance(data.units, int) or data.units < 0 or data.units > 100_000):
         problems.append(("units", _("Jumlah unit harus angka 0 atau lebih.")))
     collect(problems)
-    return dict(partner_id=data.partner_id, kind=data.kind, number=_clean(data.number, 80), title=title,
+    return dict(partner_id=data.partner_id, kind=data.kind, number=one_line(data.number, 80), title=title,
                 start_date=data.start_date, end_date=data.end_date, value=data.value, units=data.units,
-                notes=_clean(data.notes, 300))
+                notes=one_line(data.notes, 300))
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -212,6 +209,14 @@ def _agreement_rows(s: Session, partner_id: int | None = None) -> list[Agreement
                          a.value, a.units, a.notes) for a, name in s.execute(q).all()]
 
 
+def _within(q, column, start: dt.date | None, end: dt.date | None):
+    if start is not None:
+        q = q.where(column >= start)
+    if end is not None:
+        q = q.where(column <= end)
+    return q
+
+
 def partner_flow(session: Session, partner: Partner, start: dt.date | None = None,
                  end: dt.date | None = None) -> PartnerFlow:
     """Session-level: units, money received and purchases through `partner` in [start, end]."""
@@ -220,26 +225,14 @@ def partner_flow(session: Session, partner: Partner, start: dt.date | None = Non
         q = (select(func.count(func.distinct(OrderPayer.order_id)), func.coalesce(func.sum(OrderPayer.amount), 0))
              .join(Order, Order.id == OrderPayer.order_id)
              .where(OrderPayer.payer_customer_id == partner.customer_id, Order.status != "batal"))
-        if start is not None:
-            q = q.where(Order.date >= start)
-        if end is not None:
-            q = q.where(Order.date <= end)
-        units, units_amount = session.execute(q).one()
+        units, units_amount = session.execute(_within(q, Order.date, start, end)).one()
         q = select(func.coalesce(func.sum(Payment.amount), 0)).where(
             Payment.customer_id == partner.customer_id, Payment.status == "posted")
-        if start is not None:
-            q = q.where(Payment.date >= start)
-        if end is not None:
-            q = q.where(Payment.date <= end)
-        received = session.execute(q).scalar()
+        received = session.execute(_within(q, Payment.date, start, end)).scalar()
     if partner.supplier_id is not None:
         q = select(func.coalesce(func.sum(Purchase.total), 0)).where(
             Purchase.supplier_id == partner.supplier_id, Purchase.status == "posted")
-        if start is not None:
-            q = q.where(Purchase.date >= start)
-        if end is not None:
-            q = q.where(Purchase.date <= end)
-        purchased = session.execute(q).scalar()
+        purchased = session.execute(_within(q, Purchase.date, start, end)).scalar()
     return PartnerFlow(int(units or 0), int(units_amount or 0), int(received or 0), int(purchased or 0))
 
 
@@ -256,30 +249,27 @@ def get_partner(book: Book, partner_id: int) -> PartnerView:
         return read_partner(s, partner_id)
 
 
+def _filtered(q, search: str, kind: str | None, active_only: bool):
+    if search.strip():
+        q = q.where(Partner.name.ilike(f"%{search.strip()}%"))
+    if kind:
+        q = q.where(Partner.kind == kind)
+    if active_only:
+        q = q.where(Partner.active.is_(True))
+    return q
+
+
 def list_partners(book: Book, *, search: str = "", kind: str | None = None, active_only: bool = False,
                   offset: int = 0, limit: int = 100) -> list[PartnerRow]:
     with book.reading() as s:
-        q = _query()
-        if search.strip():
-            q = q.where(Partner.name.ilike(f"%{search.strip()}%"))
-        if kind:
-            q = q.where(Partner.kind == kind)
-        if active_only:
-            q = q.where(Partner.active.is_(True))
+        q = _filtered(_query(), search, kind, active_only)
         q = q.order_by(Partner.name).offset(offset).limit(limit)
         return [_row(*r) for r in s.execute(q).all()]
 
 
 def count_partners(book: Book, *, search: str = "", kind: str | None = None, active_only: bool = False) -> int:
     with book.reading() as s:
-        q = select(func.count(Partner.id))
-        if search.strip():
-            q = q.where(Partner.name.ilike(f"%{search.strip()}%"))
-        if kind:
-            q = q.where(Partner.kind == kind)
-        if active_only:
-            q = q.where(Partner.active.is_(True))
-        return int(s.execute(q).scalar() or 0)
+        return int(s.execute(_filtered(select(func.count(Partner.id)), search, kind, active_only)).scalar() or 0)
 
 
 def list_agreements(book: Book, partner_id: int | None = None) -> list[AgreementRow]:
@@ -306,12 +296,7 @@ def save_partner(book: Book, data: PartnerInput, partner_id: int | None = None) 
         p = s.get(Partner, partner_id)
         if p is None:
             raise UserError(_("Mitra tidak ditemukan."))
-        values = _validate(s, data, exclude=partner_id)
-        changed = {k: [getattr(p, k), v] for k, v in values.items() if getattr(p, k) != v}
-        for key, value in values.items():
-            setattr(p, key, value)
-        s.flush()
-        audit.record(s, book.actor, "update", "partner", p.id, **changed)
+        correct(s, p, _validate(s, data, exclude=partner_id), actor=book.actor, entity="partner")
         return read_partner(s, p.id)
 
 
@@ -332,10 +317,5 @@ def save_agreement(book: Book, data: AgreementInput, agreement_id: int | None = 
             a = s.get(PartnerAgreement, agreement_id)
             if a is None:
                 raise UserError(_("Perjanjian tidak ditemukan."))
-            values = _agreement_values(s, data)
-            changed = {k: [getattr(a, k), v] for k, v in values.items() if getattr(a, k) != v}
-            for key, value in values.items():
-                setattr(a, key, value)
-            s.flush()
-            audit.record(s, book.actor, "update", "partner_agreement", a.id, **changed)
+            correct(s, a, _agreement_values(s, data), actor=book.actor, entity="partner_agreement")
         return read_partner(s, data.partner_id)

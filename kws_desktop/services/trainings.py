@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services import audit
+from kws_desktop.services.records import correct, one_line
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.evaluation import Partner, Training
 from kws_desktop.store.models.members import Member
@@ -71,10 +72,6 @@ class TrainingRow:
         return (self.end_date - self.start_date).days + 1
 
 
-def _clean(text: str, n: int) -> str:
-    return " ".join((text or "").split())[:n]
-
-
 def _values(s: Session, data: TrainingInput) -> dict:
     problems: list = []
     member = s.get(Member, data.member_id) if data.member_id is not None else None
@@ -99,11 +96,11 @@ def _values(s: Session, data: TrainingInput) -> dict:
     if data.partner_id is not None and s.get(Partner, data.partner_id) is None:
         problems.append(("partner_id", _("Mitra penyelenggara tidak ditemukan.")))
     collect(problems)
-    return dict(member_id=member.id, topic=data.topic, title=_clean(data.title, 200),
-                organiser=_clean(data.organiser, 200), partner_id=data.partner_id,
+    return dict(member_id=member.id, topic=data.topic, title=one_line(data.title, 200),
+                organiser=one_line(data.organiser, 200), partner_id=data.partner_id,
                 start_date=data.start_date, end_date=end, certificate=bool(data.certificate),
-                certificate_number=_clean(data.certificate_number, 80) if data.certificate else "",
-                notes=_clean(data.notes, 300))
+                certificate_number=one_line(data.certificate_number, 80) if data.certificate else "",
+                notes=one_line(data.notes, 300))
 
 
 def _query():
@@ -139,12 +136,7 @@ def save_training(book: Book, data: TrainingInput, training_id: int | None = Non
         t = s.get(Training, training_id)
         if t is None:
             raise UserError(_("Catatan pelatihan tidak ditemukan."))
-        values = _values(s, data)
-        changed = {k: [getattr(t, k), v] for k, v in values.items() if getattr(t, k) != v}
-        for key, value in values.items():
-            setattr(t, key, value)
-        s.flush()
-        audit.record(s, book.actor, "update", "training", t.id, **changed)
+        correct(s, t, _values(s, data), actor=book.actor, entity="training")
         return read_training(s, t.id)
 
 
