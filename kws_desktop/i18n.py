@@ -76,8 +76,17 @@ def current_language() -> str:
     return _current
 
 
+class _InContext(str):
+    """A source string marked with `NP_`: it carries its context until `_()` translates it."""
+    context: str
+
+
 def _(message: str) -> str:
-    """Translate an Indonesian source string into the current language."""
+    """Translate an Indonesian source string into the current language (a string marked with
+    `NP_` is looked up in its context)."""
+    context = getattr(message, "context", None)
+    if context is not None:
+        return _translations(_current).pgettext(context, message)
     return _translations(_current).gettext(message)
 
 
@@ -91,9 +100,23 @@ def pgettext(context: str, message: str) -> str:
     return _translations(_current).pgettext(context, message)
 
 
+def p_(context: str, message: str) -> str:
+    """`_()` for a word that needs a different English in different places: "Batal" is the
+    Cancel button (`p_("tombol", "Batal")`) and the status Cancelled (`_("Batal")`)."""
+    return pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (translated where shown)."""
     return message
+
+
+def NP_(context: str, message: str) -> str:
+    """`N_()` with a context: the constant stays Indonesian text and `_()` later translates it in
+    that context, e.g. `NP_("status penawaran", "Diterima")` (Accepted, not Received)."""
+    marked = _InContext(message)
+    marked.context = context
+    return marked
 
 
 def locale_name(language: str | None = None) -> str:

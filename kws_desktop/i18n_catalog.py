@@ -18,7 +18,8 @@ from kws_desktop.i18n import DOMAIN
 from kws_desktop.paths import i18n_dir
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "p_": ((1, "c"), 2),
+            "NP_": ((1, "c"), 2)}
 
 
 def extract() -> Catalog:

@@ -11,7 +11,7 @@ import string
 import pytest
 
 from kws_desktop import i18n_catalog
-from kws_desktop.i18n import _, current_language, set_language
+from kws_desktop.i18n import NP_, _, current_language, p_, set_language
 
 # %s, %d, %(name)s ... (no space flag: the "% d" in "{pct}% dari" is plain text)
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0+]*\d*(?:\.\d+)?[sdifrx%]")
@@ -87,12 +87,12 @@ def test_translations_keep_edge_whitespace_line_breaks_and_accelerators():
 
 @pytest.mark.parametrize(("indonesian", "english"), [
     ("Beranda", ("Home", "Dashboard")),
-    ("Pesanan", ("Orders",)),
-    ("Pelanggan", ("Customers",)),
+    (NP_("jamak", "Pesanan"), ("Orders",)),
+    (NP_("jamak", "Pelanggan"), ("Customers",)),
     ("Tagihan & Kuitansi", ("Invoices & Receipts",)),
     ("Bahan & Pembelian", ("Materials & Purchases",)),
     ("Kas & Bank", ("Cash & Bank",)),
-    ("Anggota", ("Members",)),
+    (NP_("jamak", "Anggota"), ("Members",)),
     ("Laporan", ("Reports",)),
     ("Pengaturan", ("Settings",)),
     ("Laporan Laba Rugi", ("Profit and Loss Statement",)),
@@ -118,3 +118,30 @@ def test_formatted_string_in_english():
     finally:
         set_language("id")
     assert text == "Invoice TGH-2026-0001 has been cancelled."
+
+
+def _english(render):
+    set_language("en")
+    try:
+        return render()
+    finally:
+        set_language("id")
+
+
+@pytest.mark.parametrize(("render", "english"), [
+    (lambda: p_("tombol", "Batal"), "Cancel"),          # the button
+    (lambda: _("Batal"), "Cancelled"),                   # the status of a voided document or order
+    (lambda: p_("tombol", "Selesai"), "Finish"),        # the last button of the first-run wizard
+    (lambda: _("Selesai"), "Finished"),                  # an order stage
+    (lambda: p_("menu", "Keluar"), "Exit"),             # File menu
+    (lambda: _("Keluar"), "Left"),                       # the date a member left
+    (lambda: _(NP_("status penawaran", "Diterima")), "Accepted"),
+    (lambda: _("Diterima"), "Received"),
+    (lambda: _(NP_("jamak", "Pelanggan")), "Customers"),  # sidebar, page heading
+    (lambda: _("Pelanggan"), "Customer"),                # a column or form field
+])
+def test_one_indonesian_word_two_english_words(render, english):
+    assert _english(render) == english
+    indonesian = render()
+    assert indonesian in ("Batal", "Selesai", "Keluar", "Diterima", "Pelanggan")
+

@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from kws_desktop.i18n import N_, _, current_language
+from kws_desktop.i18n import N_, NP_, _, current_language
 from kws_desktop.paths import resource
 
 # (topic, title); area topics carry the sidebar key of their area.
 TOPICS: list[tuple[str, str]] = [
     ("beranda", N_("Beranda")),
     ("pesanan", N_("Pesanan dan penawaran")),
-    ("pelanggan", N_("Pelanggan")),
+    ("pelanggan", NP_("jamak", "Pelanggan")),
     ("bahan", N_("Bahan & Pembelian")),
     ("tagihan", N_("Tagihan & Kuitansi")),
     ("kas", N_("Kas & Bank")),
