@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS
-from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah, p_
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
 from kws_desktop.services import receivables as R
@@ -413,8 +413,8 @@ class BillingPage(Page):
         self.invoices_tab = InvoicesTab(self)
         self.receipts_tab = ReceiptsTab(self)
         self.tabs.addTab(self.payment_tab, _("Terima pembayaran"))
-        self.tabs.addTab(self.invoices_tab, _("Tagihan"))
-        self.tabs.addTab(self.receipts_tab, _("Kuitansi"))
+        self.tabs.addTab(self.invoices_tab, p_("jamak", "Tagihan"))
+        self.tabs.addTab(self.receipts_tab, p_("jamak", "Kuitansi"))
         lay.addWidget(self.tabs, 1)
 
     def refresh(self) -> None:

@@ -1000,7 +1000,7 @@ class MaterialsPage(Page):
         self.tabs.addTab(self.purchases, _("Pembelian"))
         self.tabs.addTab(self.stock, _("Stok"))
         self.tabs.addTab(self.catalog, _("Katalog bahan"))
-        self.tabs.addTab(self.suppliers, _("Pemasok"))
+        self.tabs.addTab(self.suppliers, p_("jamak", "Pemasok"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh_now())
         lay.addWidget(self.tabs)
 

@@ -331,9 +331,9 @@ class OrderView(QWidget):
         self.photos.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.photos.setSpacing(8)
         self.photos.itemDoubleClicked.connect(self._show_photo)
-        for widget, title in ((self.summary, _("Ringkasan")), (self.crew, _("Tukang")),
+        for widget, title in ((self.summary, _("Ringkasan")), (self.crew, p_("jamak", "Tukang")),
                               (self.materials, p_("jamak", "Bahan")), (self.costs, _("Biaya lain")),
-                              (self.photos, _("Foto")), (self.billing, _("Tagihan dan pembayaran")),
+                              (self.photos, p_("jamak", "Foto")), (self.billing, _("Tagihan dan pembayaran")),
                               (self.history, _("Riwayat tahap"))):
             self.tabs.addTab(widget, title)
         lay.addWidget(self.tabs, 1)

@@ -5,13 +5,13 @@ import importlib
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from kws_desktop.i18n import _
+from kws_desktop.i18n import NP_, _
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.base import missing_area
 
 TABS = [
-    ("orders", "kws_desktop.ui.pages.orders", "OrdersPanel", "Pesanan"),
-    ("quotes", "kws_desktop.ui.pages.quotes", "QuotesPanel", "Penawaran"),
+    ("orders", "kws_desktop.ui.pages.orders", "OrdersPanel", NP_("jamak", "Pesanan")),
+    ("quotes", "kws_desktop.ui.pages.quotes", "QuotesPanel", NP_("jamak", "Penawaran")),
 ]
 
 
