@@ -487,6 +487,10 @@ class OrdersPanel(Page):
         super().__init__(ctx, parent)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.new_button = QPushButton(_("Pesanan baru…"))
+        self.new_button.setToolTip(_("Catat pesanan yang harganya sudah disepakati tanpa surat penawaran."))
+        self.new_button.clicked.connect(self.new_order)
+        bar.addWidget(self.new_button)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Cari nomor, nama pelanggan, desa atau paket..."))
         self.search.setClearButtonEnabled(True)
@@ -687,6 +691,13 @@ class OrdersPanel(Page):
         dialog = factory(self, v)
         if dialog.exec():
             self.reload_list()
+
+    def new_order(self) -> None:
+        from kws_desktop.ui.pages.order_dialog import NewOrderDialog
+        dialog = NewOrderDialog(self)
+        if dialog.exec() and dialog.saved is not None:
+            self.reload_list()
+            self._select_id(dialog.saved.id)
 
     def change_stage(self) -> None:
         self._dialog(StageDialog)
