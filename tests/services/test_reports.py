@@ -73,6 +73,14 @@ def test_registry_lists_the_journal_reports():
             "payables", "receivables"} <= set(kinds())
 
 
+def test_each_kind_is_found_in_its_home_module():
+    """The command line imports only HOMES[kind]; that must be the module whose
+    registration wins in the full registry (else it would print another report)."""
+    from kws_desktop.services import reports
+    reports.load_all()
+    assert reports.REGISTERED_BY == reports.HOMES
+
+
 def test_profit_loss_figures(sample_book):
     pl = profit_loss(sample_book, D(2026, 1, 1), D(2026, 12, 31))
     assert pl.total_revenue == 4_850_000

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -72,6 +73,23 @@ AREA_MODULES: tuple[str, ...] = (
     "kws_desktop.services.suppliers",
     "kws_desktop.services.performance",
 )
+# Where each kind is registered, so that asking for one kind (the command line) imports only
+# that module instead of every area's; a test checks this agrees with the full registry.
+HOMES: dict[str, str] = {
+    "profit-loss": "kws_desktop.services.reports.statements",
+    "financial-position": "kws_desktop.services.reports.statements",
+    "cash-flow": "kws_desktop.services.reports.statements",
+    "cash-book": "kws_desktop.services.reports.cash_book",
+    "notes": "kws_desktop.services.reports.notes",
+    "materials": "kws_desktop.services.materials_reports",
+    "orders": "kws_desktop.services.orders",
+    "receivables": "kws_desktop.services.billing_reports",
+    "payables": "kws_desktop.services.reports.parties",
+    "member-income": "kws_desktop.services.members_reports",
+    "program": "kws_desktop.services.reports.program",
+    "performance": "kws_desktop.services.performance",
+}
+REGISTERED_BY: dict[str, str] = {}  # kind -> module whose registration is in REGISTRY
 LOAD_ERRORS: dict[str, str] = {}
 _loaded = False
 
@@ -87,6 +105,7 @@ def register_report(kind: str, title: str, builder: Builder, *, needs_period: bo
         if existing.builder is not builder:
             raise ValueError(f"report kind {kind!r} is registered twice")
     REGISTRY[kind] = ReportSpec(kind, title, builder, needs_period, fallback, signed, order)
+    REGISTERED_BY[kind] = sys._getframe(1).f_globals.get("__name__", "")
 
 
 def load_all() -> dict[str, ReportSpec]:
@@ -111,6 +130,13 @@ def kinds() -> list[str]:
 
 
 def get_spec(kind: str) -> ReportSpec | None:
+    if not _loaded and kind in HOMES:
+        try:
+            importlib.import_module(HOMES[kind])
+        except Exception:  # noqa: BLE001 - load_all below records the failure
+            pass
+        if kind in REGISTRY:
+            return REGISTRY[kind]
     return load_all().get(kind)
 
 
