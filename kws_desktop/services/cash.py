@@ -16,7 +16,7 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.money import MAX_RUPIAH
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import N_, _, format_rupiah
+from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services import audit
 from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.ledger import account_name, post_entry, reverse_entry
@@ -46,7 +46,7 @@ EXPENSE_CATEGORIES: tuple[tuple[str, str], ...] = (
 INCOME_CATEGORIES: tuple[tuple[str, str], ...] = (
     (A.REVENUE_OTHER, N_("Pemasukan lain-lain (bunga bank, sumbangan, dll.)")),
 )
-KIND_LABELS = {"expense": N_("Pengeluaran"), "income": N_("Pemasukan"), "transfer": N_("Pindah kas/bank")}
+KIND_LABELS = {"expense": NP_("jenis catatan kas", "Pengeluaran"), "income": N_("Pemasukan"), "transfer": N_("Pindah kas/bank")}
 
 
 @dataclass(frozen=True)
