@@ -17,9 +17,10 @@ from sqlalchemy import (CheckConstraint, Date, ForeignKey, Index, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kws_desktop.store.base import Base, IdMixin, Money, UtcDateTime, utcnow
+from kws_desktop.store.models.voidable import VoidableWithActor
 
 
-class Invoice(IdMixin, Base):
+class Invoice(IdMixin, VoidableWithActor, Base):
     """One payer's bill: a household's share of one order, or a program's share of many."""
 
     __tablename__ = "invoices"
@@ -33,9 +34,6 @@ class Invoice(IdMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open | paid | void
     note: Mapped[str] = mapped_column(String(300), default="")
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
     lines: Mapped[list[InvoiceLine]] = relationship(back_populates="invoice", order_by="InvoiceLine.id")
@@ -81,26 +79,24 @@ class Instalment(IdMixin, Base):
     )
 
 
-class Payment(IdMixin, Base):
+class Payment(IdMixin, VoidableWithActor, Base):
     """Money received against an invoice (cash or transfer). `amount` is all that was handed
     over; `advance` the part explicitly kept as uang titipan (customer deposit); the rest is
-    allocated to instalments."""
+    allocated to instalments. Method "advance": no new money, an earlier titipan of the payer
+    applied to this invoice (dipotong uang muka); it has no kuitansi of its own."""
 
     __tablename__ = "payments"
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
     customer_id: Mapped[int] = mapped_column(Integer, index=True)  # the invoice's payer
     payer_name: Mapped[str] = mapped_column(String(200))  # who handed the money over
-    method: Mapped[str] = mapped_column(String(10))  # cash | transfer
+    method: Mapped[str] = mapped_column(String(10))  # cash | transfer | advance
     amount: Mapped[int] = mapped_column(Money)
     advance: Mapped[int] = mapped_column(Money, default=0)
     status: Mapped[str] = mapped_column(String(10), default="posted", index=True)  # posted | void
     note: Mapped[str] = mapped_column(String(300), default="")
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
     void_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
     allocations: Mapped[list[PaymentAllocation]] = relationship(back_populates="payment",
@@ -108,7 +104,7 @@ class Payment(IdMixin, Base):
     receipt: Mapped[Receipt | None] = relationship(back_populates="payment", uselist=False)
 
     __table_args__ = (
-        CheckConstraint("method IN ('cash', 'transfer')", name="method"),
+        CheckConstraint("method IN ('cash', 'transfer', 'advance')", name="method"),
         CheckConstraint("status IN ('posted', 'void')", name="status"),
         CheckConstraint("amount > 0", name="amount_positive"),
         CheckConstraint("advance >= 0 AND advance <= amount", name="advance_in_amount"),

@@ -15,6 +15,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integ
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kws_desktop.store.base import Base, IdMixin, Money, Quantity, UtcDateTime, utcnow
+from kws_desktop.store.models.voidable import Voidable
 
 
 class SiteSurvey(IdMixin, Base):
@@ -121,7 +122,7 @@ class Complaint(IdMixin, Base):
     )
 
 
-class ServiceVisit(IdMixin, Base):
+class ServiceVisit(IdMixin, Voidable, Base):
     """A visit to fix a complaint; the cost borne by the KWS is posted (Dr warranty, Cr cash/bank)."""
 
     __tablename__ = "service_visits"
@@ -131,10 +132,7 @@ class ServiceVisit(IdMixin, Base):
     cost: Mapped[int] = mapped_column(Money, default=0)
     method: Mapped[str] = mapped_column(String(10), default="cash")  # cash | transfer
     visited_by: Mapped[str] = mapped_column(String(120), default="")
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
 

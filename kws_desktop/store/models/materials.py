@@ -15,6 +15,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integ
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kws_desktop.store.base import Base, IdMixin, Money, Quantity, UtcDateTime, utcnow
+from kws_desktop.store.models.voidable import VoidableWithActor
 
 
 class Material(IdMixin, Base):
@@ -46,13 +47,12 @@ class Supplier(IdMixin, Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
-class Purchase(IdMixin, Base):
+class Purchase(IdMixin, VoidableWithActor, Base):
     """A purchase slip (nota pembelian). Voided with a reason, never edited or deleted."""
 
     __tablename__ = "purchases"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), nullable=True, index=True)
     method: Mapped[str] = mapped_column(String(10))  # cash | transfer | credit
     slip_number: Mapped[str] = mapped_column(String(60), default="")  # the shop's own nota number
@@ -62,9 +62,6 @@ class Purchase(IdMixin, Base):
     notes: Mapped[str] = mapped_column(String(300), default="")
     attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id"), nullable=True)
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
     lines: Mapped[list[PurchaseLine]] = relationship(back_populates="purchase", order_by="PurchaseLine.line_no")
@@ -94,21 +91,17 @@ class PurchaseLine(IdMixin, Base):
     )
 
 
-class SupplierPayment(IdMixin, Base):
+class SupplierPayment(IdMixin, VoidableWithActor, Base):
     """Paying a supplier what a credit purchase left owing."""
 
     __tablename__ = "supplier_payments"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
     method: Mapped[str] = mapped_column(String(10))  # cash | transfer
     amount: Mapped[int] = mapped_column(Money)
     notes: Mapped[str] = mapped_column(String(300), default="")
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
 

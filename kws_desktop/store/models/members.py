@@ -14,6 +14,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kws_desktop.store.base import Base, IdMixin, Money, Quantity, UtcDateTime, utcnow
+from kws_desktop.store.models.voidable import Voidable
 
 
 class Member(IdMixin, Base):
@@ -53,32 +54,28 @@ class MemberRole(IdMixin, Base):
     end_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
-class Advance(IdMixin, Base):
+class Advance(IdMixin, Voidable, Base):
     """A kasbon: money handed to a member ahead of wages. Deducted from later pay."""
 
     __tablename__ = "advances"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     amount: Mapped[int] = mapped_column(Money)
     method: Mapped[str] = mapped_column(String(10), default="cash")  # cash | bank
     note: Mapped[str] = mapped_column(String(300), default="")
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
 
 
-class WagePayout(IdMixin, Base):
+class WagePayout(IdMixin, Voidable, Base):
     """Paying one or many members at once (one journal entry, one slip per member)."""
 
     __tablename__ = "wage_payouts"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     method: Mapped[str] = mapped_column(String(10), default="cash")  # cash | bank
     note: Mapped[str] = mapped_column(String(300), default="")
     total_wages: Mapped[int] = mapped_column(Money, default=0)
@@ -87,8 +84,6 @@ class WagePayout(IdMixin, Base):
     total_advance_deducted: Mapped[int] = mapped_column(Money, default=0)
     total_net: Mapped[int] = mapped_column(Money, default=0)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     lines: Mapped[list[WagePayoutLine]] = relationship(back_populates="payout",
                                                        order_by="WagePayoutLine.id")
@@ -117,13 +112,12 @@ class WagePayoutLine(IdMixin, Base):
     )
 
 
-class ProfitSharing(IdMixin, Base):
+class ProfitSharing(IdMixin, Voidable, Base):
     """Bagi hasil (SHU) of a closed period: the rule used, the split, the journal entry."""
 
     __tablename__ = "profit_sharings"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)  # = period_end
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     period_start: Mapped[dt.date] = mapped_column(Date)
     period_end: Mapped[dt.date] = mapped_column(Date)
     revenue: Mapped[int] = mapped_column(Money, default=0)
@@ -136,8 +130,6 @@ class ProfitSharing(IdMixin, Base):
     members_amount: Mapped[int] = mapped_column(Money)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
     period_close_id: Mapped[int | None] = mapped_column(ForeignKey("period_closes.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
     lines: Mapped[list[ProfitSharingLine]] = relationship(back_populates="sharing",

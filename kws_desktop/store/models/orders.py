@@ -12,6 +12,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kws_desktop.store.base import Base, IdMixin, Money, Quantity, UtcDateTime, utcnow
+from kws_desktop.store.models.voidable import Voidable, VoidableWithActor
 
 STAGES_SQL = "'dijadwalkan', 'dikerjakan', 'selesai', 'diserahterimakan', 'batal'"
 
@@ -110,7 +111,7 @@ class OrderStageEvent(IdMixin, Base):
     created_by: Mapped[str] = mapped_column(String(120), default="")
 
 
-class OrderCrew(IdMixin, Base):
+class OrderCrew(IdMixin, VoidableWithActor, Base):
     """A member's work on the job: person-days at a daily wage, accrued as wages payable."""
 
     __tablename__ = "order_crew"
@@ -121,11 +122,7 @@ class OrderCrew(IdMixin, Base):
     daily_wage: Mapped[int] = mapped_column(Money)
     amount: Mapped[int] = mapped_column(Money)
     role: Mapped[str] = mapped_column(String(60), default="")  # tukang, pembantu tukang...
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
 
@@ -137,7 +134,7 @@ class OrderCrew(IdMixin, Base):
     )
 
 
-class OrderCost(IdMixin, Base):
+class OrderCost(IdMixin, VoidableWithActor, Base):
     """Another direct cost of the job (transport, equipment hire, permits, other), paid in cash
     or from the bank."""
 
@@ -148,11 +145,7 @@ class OrderCost(IdMixin, Base):
     description: Mapped[str] = mapped_column(String(300), default="")
     amount: Mapped[int] = mapped_column(Money)
     method: Mapped[str] = mapped_column(String(10), default="cash")  # cash | transfer
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    voided_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
 
@@ -180,7 +173,7 @@ class OrderPhoto(IdMixin, Base):
     __table_args__ = (CheckConstraint("stage_pct IN (0, 50, 100)", name="stage_pct"),)
 
 
-class OrderHandover(IdMixin, Base):
+class OrderHandover(IdMixin, Voidable, Base):
     """The handover certificate (Berita Acara Serah Terima): numbered BAST-2026-0001 when the
     order is handed over; voided (number kept) if the order goes back a stage."""
 
@@ -190,8 +183,6 @@ class OrderHandover(IdMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="issued")  # issued | void
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     receiver_name: Mapped[str] = mapped_column(String(150), default="")
-    void_reason: Mapped[str] = mapped_column(String(300), default="")
-    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
 
