@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_rupiah
+from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.services import customers as C
 from kws_desktop.services import orders as O
 from kws_desktop.services.packages import list_packages
@@ -108,7 +108,7 @@ class NewOrderDialog(QDialog):
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = box.button(QDialogButtonBox.StandardButton.Ok)
         self.save_button.setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Batal"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
