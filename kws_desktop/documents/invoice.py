@@ -55,6 +55,7 @@ class InvoiceDoc:
     note: str = ""
     void: bool = False
     void_reason: str = ""
+    advance_applied: int = 0  # part of `paid` taken from the payer's earlier uang muka (titipan)
 
     @property
     def outstanding(self) -> int:
@@ -80,7 +81,10 @@ def invoice_story(doc: InvoiceDoc, profile: KwsProfile) -> list[Flowable]:
                      "paid": doc.paid, "open": doc.outstanding}, style="total"))
     story.append(data_table(columns, rows))
     story.append(Spacer(1, 3 * mm))
-    story.append(money_table([(_("Total tagihan"), doc.total), (_("Sudah dibayar"), doc.paid)],
+    paid_rows = [(_("Sudah dibayar"), doc.paid - doc.advance_applied)]
+    if doc.advance_applied:
+        paid_rows.insert(0, (_("Dipotong uang muka"), doc.advance_applied))
+    story.append(money_table([(_("Total tagihan"), doc.total), *paid_rows],
                              total=(_("Sisa yang harus dibayar"), doc.outstanding), width=95 * mm))
     if doc.outstanding > 0:
         story.append(Spacer(1, 2 * mm))

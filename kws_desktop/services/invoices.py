@@ -101,6 +101,7 @@ class InvoiceInfo:
     instalments: tuple[InstalmentInfo, ...] = ()
     receipts: tuple[str, ...] = ()
     advance: int = 0  # uang titipan recorded with payments on this invoice
+    advance_applied: int = 0  # earlier titipan of the payer applied here (dipotong uang muka)
 
     @property
     def outstanding(self) -> int:
@@ -220,6 +221,10 @@ def invoice_infos(session: Session, invoices: Sequence[Invoice]) -> list[Invoice
         receipts[inv_id].append(number)
         if status == "posted":
             advances[inv_id] += advance
+    applied = dict(session.execute(
+        select(Payment.invoice_id, func.sum(Payment.amount))
+        .where(Payment.invoice_id.in_(ids), Payment.method == "advance", Payment.status == "posted")
+        .group_by(Payment.invoice_id)).all())
     out = []
     for inv in invoices:
         insts = tuple(InstalmentInfo(i.id, i.seq, i.due_date, i.amount, paid_inst.get(i.id, 0),
@@ -233,7 +238,7 @@ def invoice_infos(session: Session, invoices: Sequence[Invoice]) -> list[Invoice
             customer_id=inv.customer_id, payer_name=inv.payer_name, payer_type=inv.payer_type,
             total=inv.total, paid=paid, status=inv.status, void_reason=inv.void_reason,
             note=inv.note, lines=lines, instalments=insts, receipts=tuple(receipts.get(inv.id, ())),
-            advance=advances.get(inv.id, 0)))
+            advance=advances.get(inv.id, 0), advance_applied=int(applied.get(inv.id) or 0)))
     return out
 
 
@@ -646,7 +651,7 @@ def invoice_doc(session: Session, inv: Invoice):
         instalments=[InvoiceDocInstalment(i.label(count, has_dp), i.due_date, i.amount, i.paid)
                      for i in info.instalments],
         receipts=info.receipts, note=info.note, void=info.status == "void",
-        void_reason=info.void_reason)
+        void_reason=info.void_reason, advance_applied=info.advance_applied)
 
 
 def write_invoice_pdf(book: Book, number: str, path, *, paper: str | None = None):

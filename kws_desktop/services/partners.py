@@ -227,7 +227,8 @@ def partner_flow(session: Session, partner: Partner, start: dt.date | None = Non
              .where(OrderPayer.payer_customer_id == partner.customer_id, Order.status != "batal"))
         units, units_amount = session.execute(_within(q, Order.date, start, end)).one()
         q = select(func.coalesce(func.sum(Payment.amount), 0)).where(
-            Payment.customer_id == partner.customer_id, Payment.status == "posted")
+            Payment.customer_id == partner.customer_id, Payment.status == "posted",
+            Payment.method != "advance")  # an applied titipan was counted when it was received
         received = session.execute(_within(q, Payment.date, start, end)).scalar()
     if partner.supplier_id is not None:
         q = select(func.coalesce(func.sum(Purchase.total), 0)).where(

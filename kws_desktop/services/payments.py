@@ -5,6 +5,11 @@ allocated to instalments, and Cr Uang Muka Pelanggan (customer deposits) of the 
 part the treasurer explicitly records as uang titipan. Every payment gets a kuitansi
 (KWT-2026-0001) in the same transaction. A wrong payment is voided with a reason: the ledger
 entry is reversed, the kuitansi keeps its number and prints BATAL.
+
+An earlier titipan is applied to a later invoice of the same payer with `apply_advance`: Dr Uang
+Muka Pelanggan / Cr Piutang Usaha, allocated to instalments like a payment (method "advance"),
+with no new kuitansi (the money was receipted when it was received); the invoice shows it as
+"dipotong uang muka". It is undone like a payment, with `void_payment`.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
@@ -30,7 +35,7 @@ from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
                                               Receipt)
-from kws_desktop.store.models.book import JournalEntry
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
 register_numbered("receipt", "receipts")
 register_source("payment", "payments")
@@ -197,6 +202,87 @@ def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, m
         return record_payment_in(s, actor=book.actor, invoice_id=invoice_id, date=date, amount=amount,
                                  method=method, payer_name=payer_name, advance=advance,
                                  allocations=allocations, note=note, printed=printed)
+
+
+# --- uang muka / titipan applied to a later invoice ------------------------------------------
+
+def advance_left_in(s: Session, customer_id: int, *, until: dt.date | None = None) -> int:
+    """Session-level: the payer's titipan not yet applied (the credit balance of Uang Muka
+    Pelanggan for this customer), counting entries dated by `until`."""
+    q = (select(func.coalesce(func.sum(JournalLine.amount), 0))
+         .join(Account, Account.id == JournalLine.account_id)
+         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+         .where(Account.code == A.CUSTOMER_DEPOSITS, JournalLine.party_kind == "customer",
+                JournalLine.party_id == customer_id))
+    if until is not None:
+        q = q.where(JournalEntry.date <= until)
+    return -int(s.execute(q).scalar() or 0)
+
+
+def advance_left(book: Book, customer_id: int) -> int:
+    """The payer's titipan (uang muka) that can still be applied to an invoice."""
+    with book.reading() as s:
+        return advance_left_in(s, customer_id)
+
+
+def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | None = None) -> PaymentInfo:
+    """Pay (part of) an invoice from the payer's earlier titipan, in one transaction: never more
+    than the titipan left by `date` (default today) nor more than the invoice still owes. The
+    instalment due first is settled first. No kuitansi is issued."""
+    problems: list[tuple[str | None, str]] = []
+    if not _money(amount) or amount <= 0:
+        problems.append(("amount", _("Jumlah uang muka yang dipotong harus lebih dari Rp0.")))
+    if date is not None and not isinstance(date, dt.date):
+        problems.append(("date", _("Isi tanggal.")))
+    collect(problems)
+    with book.transaction() as s:
+        inv = s.get(Invoice, invoice_id)
+        if inv is None:
+            raise UserError(_("Tagihan tidak ditemukan."), field="invoice")
+        if inv.status == "void":
+            raise UserError(_("Tagihan {number} sudah dibatalkan.").format(number=inv.number),
+                            field="invoice")
+        day = date or max(dt.date.today(), inv.date)
+        if day < inv.date:
+            raise UserError(_("Tanggal {date} sebelum tanggal tagihan {invoice_date}.").format(
+                date=format_date(day), invoice_date=format_date(inv.date)), field="date")
+        ensure_open(s, day)
+        left = advance_left_in(s, inv.customer_id, until=day)
+        paid = paid_by_instalment(s, [inv.id])
+        open_insts = [OpenInstalment(i.id, i.seq, i.due_date, i.amount, paid.get(i.id, 0))
+                      for i in inv.instalments]
+        owed = sum(max(0, i.open) for i in open_insts)
+        if left <= 0:
+            raise UserError(_("{payer} tidak punya uang muka (titipan) yang tersisa.").format(
+                payer=inv.payer_name), field="amount")
+        if owed <= 0:
+            raise UserError(_("Tagihan {number} sudah lunas.").format(number=inv.number), field="amount")
+        if amount > left:
+            raise UserError(_("Uang muka {payer} yang tersisa hanya {left}.").format(
+                payer=inv.payer_name, left=format_rupiah(left)), field="amount")
+        if amount > owed:
+            raise UserError(_("Sisa tagihan {number} hanya {owed}.").format(
+                number=inv.number, owed=format_rupiah(owed)), field="amount")
+        try:
+            parts = allocate_oldest_first(amount, open_insts)
+        except AllocationError as exc:
+            raise _allocation_message(exc) from exc
+        pay = Payment(date=day, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=inv.payer_name,
+                      method="advance", amount=amount, advance=0, status="posted", created_by=book.actor)
+        pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
+        s.add(pay)
+        s.flush()
+        party = {"party_kind": "customer", "party_id": inv.customer_id}
+        entry = post_entry(s, date=day, description=_("Uang muka {payer} dipotong untuk tagihan {invoice}")
+                           .format(payer=inv.payer_name, invoice=inv.number),
+                           postings=[debit(A.CUSTOMER_DEPOSITS, amount, inv.number, **party),
+                                     credit(A.RECEIVABLES, amount, inv.number, **party)],
+                           source_type="payment", source_id=pay.id, actor=book.actor)
+        pay.journal_entry_id = entry.id
+        s.flush()
+        refresh_status(s, inv)
+        audit.record(s, book.actor, "apply_advance", "payment", pay.id, invoice=inv.number, amount=amount)
+        return _payment_info(s, pay)
 
 
 def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | None = None) -> PaymentInfo:

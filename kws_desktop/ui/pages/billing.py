@@ -272,7 +272,7 @@ class InvoicesTab(QWidget):
         buttons.addWidget(self.count)
         buttons.addStretch(1)
         for text, slot in ((_("Cetak tagihan…"), self.print_invoice), (_("Surat pengingat…"), self.reminder),
-                           (_("Batalkan tagihan…"), self.void)):
+                           (_("Potong uang muka…"), self.apply_advance), (_("Batalkan tagihan…"), self.void)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -308,6 +308,10 @@ class InvoicesTab(QWidget):
             preview_document(self, lambda path: I.write_invoice_pdf(self.page.book, row["number"], path),
                              ctx=self.page.ctx, kind="tagihan", title=_("Tagihan {number}").format(
                                  number=row["number"]), suggested_name=f"{row['number']}.pdf")
+
+    def apply_advance(self) -> None:
+        from kws_desktop.ui.pages.advance_dialog import apply_advance_to
+        apply_advance_to(self.page, _selected(self.view))
 
     def reminder(self) -> None:
         row = _selected(self.view)
