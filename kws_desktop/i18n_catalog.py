@@ -7,6 +7,7 @@ Source strings are Indonesian (the default language); the English catalog transl
 """
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -29,7 +30,34 @@ def extract() -> Catalog:
             str(PACKAGE), method_map=method_map, keywords=KEYWORDS, strip_comment_tags=True):
         template.add(message, None, [(f"kws_desktop/{filename}", lineno)], auto_comments=comments,
                      context=context)
+    for filename, lineno, message, context in _in_fstrings():
+        template.add(message, None, [(f"kws_desktop/{filename}", lineno)], context=context)
     return template
+
+
+def _in_fstrings():
+    """Messages inside f-strings, e.g. f"{_('sisa')}: {owed}": babel's extractor does not look
+    inside them. Yields (filename, lineno, message, context)."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "_data" in path.relative_to(PACKAGE).parts:
+            continue
+        filename = path.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+                        and call.func.id in KEYWORDS):
+                    continue
+                texts = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if len(texts) != len(call.args) or not texts:
+                    continue  # a variable, translated where its constant is marked
+                if call.func.id in ("pgettext", "p_", "NP_"):
+                    yield filename, call.lineno, texts[1], texts[0]
+                elif call.func.id == "ngettext":
+                    yield filename, call.lineno, tuple(texts[:2]), None
+                else:
+                    yield filename, call.lineno, texts[0], None
 
 
 def po_path(language: str = "en") -> Path:

@@ -145,3 +145,23 @@ def test_one_indonesian_word_two_english_words(render, english):
     indonesian = render()
     assert indonesian in ("Batal", "Selesai", "Keluar", "Diterima", "Pelanggan")
 
+
+
+def test_cancel_and_finish_buttons_use_the_button_context():
+    """`_("Batal")` is the status Cancelled; a Cancel button is `p_("tombol", "Batal")` (and the
+    wizard's Finish button `p_("tombol", "Selesai")`), else English shows "Cancelled"."""
+    package = i18n_catalog.PACKAGE
+    button = re.compile(r'(setText|setButtonText|QPushButton|addButton|QProgressDialog)\(.*_\("(Batal|Selesai)"\)')
+    wrong = [f"{path.relative_to(package)}:{n}: {line.strip()}"
+             for path in package.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if button.search(line) and "p_(" not in line]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_strings_inside_f_strings_are_extracted(tmp_path, monkeypatch):
+    (tmp_path / "page.py").write_text(
+        "text = f\"{_('sisa')}: {owed} ({p_('tombol', 'Batal')}) {_(variable)}\"\n", encoding="utf-8")
+    monkeypatch.setattr(i18n_catalog, "PACKAGE", tmp_path)
+    found = {(m.context, m.id) for m in i18n_catalog.extract() if m.id}
+    assert found == {(None, "sisa"), ("tombol", "Batal")}
