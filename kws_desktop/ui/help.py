@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from kws_desktop.i18n import N_, NP_, _, current_language
+from kws_desktop.i18n import N_, NP_, _, current_language, p_
 from kws_desktop.paths import resource
 
 # (topic, title); area topics carry the sidebar key of their area.
@@ -47,7 +47,7 @@ def shortcuts_markdown() -> str:
     rows = "\n".join(f"| {_(action)} | **{key}** |" for action, key in SHORTCUTS)
     return (f"# {_('Pintasan keyboard')}\n\n"
             + _("Tekan tombol-tombol ini bersamaan. Semua pintasan juga tertulis di menu.") + "\n\n"
-            + f"| {_('Pekerjaan')} | {_('Tombol')} |\n|---|---|\n" + rows + "\n")
+            + f"| {p_('kolom daftar pintasan', 'Pekerjaan')} | {_('Tombol')} |\n|---|---|\n" + rows + "\n")
 
 
 def topic_markdown(topic: str) -> str:
