@@ -131,7 +131,7 @@ SHEETS: tuple[SheetSpec, ...] = (
           choices="purchase_method", width=12),
         C("material", N_("Bahan"), "text", N_("nama bahan seperti di lembar Bahan atau di buku"),
           "Semen 50 kg", True, width=24),
-        C("qty", N_("Jumlah"), "qty", QTY_HINT, "10", True, width=10),
+        C("qty", NP_("banyaknya", "Jumlah"), "qty", QTY_HINT, "10", True, width=10),
         C("unit_price", N_("Harga satuan"), "money", MONEY_HINT, 65000, True),
         C("shipping", N_("Ongkos kirim"), "money", N_("untuk seluruh nota; tulis di satu baris saja"),
           25000),

@@ -23,7 +23,7 @@ from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.documents.tabular import default_place_date
-from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.i18n import _, format_date, format_rupiah, p_
 
 PAPER = "A5"
 
@@ -97,7 +97,7 @@ def _job_table(jobs: Sequence[WageSlipJob]) -> Flowable:
                Column("amount", _("Jumlah"), "money")]
     rows = [Row({"date": j.work_date, "order": f"{j.order_number} {j.customer}".strip(),
                  "days": j.days, "wage": j.daily_wage, "amount": j.amount}) for j in jobs]
-    rows.append(Row({"order": _("Jumlah"), "days": sum((j.days for j in jobs), Decimal(0)),
+    rows.append(Row({"order": p_("baris total", "Jumlah"), "days": sum((j.days for j in jobs), Decimal(0)),
                      "amount": sum(j.amount for j in jobs)}, style="total"))
     return data_table(columns, rows)
 
@@ -205,7 +205,7 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
         rows = [Row({"date": ln.date, "text": ln.text, "earned": ln.earned or None,
                      "received": ln.received or None, "deducted": ln.deducted or None})
                 for ln in slip.lines]
-        rows.append(Row({"text": _("Jumlah"), "earned": sum(ln.earned for ln in slip.lines),
+        rows.append(Row({"text": p_("baris total", "Jumlah"), "earned": sum(ln.earned for ln in slip.lines),
                          "received": sum(ln.received for ln in slip.lines),
                          "deducted": sum(ln.deducted for ln in slip.lines)}, style="total"))
         story.append(data_table(columns, rows))

@@ -24,7 +24,7 @@ from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import LINE, SHADE_LIGHT, paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.documents.text import markup
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah, p_
 
 __all__ = ["write_quote_pdf", "quote_story", "WATERMARKS"]
 
@@ -154,7 +154,7 @@ def _funding_table(payers: Sequence, total: int) -> Flowable:
             source = p.payer_name if p.label.lower() in p.payer_name.lower() else f"{p.payer_name} ({p.label})"
         notes = [t for t in (_instalment_text(p), p.note) if t]
         rows.append(Row({"no": str(n), "sumber": source, "ket": "; ".join(notes), "jumlah": p.amount}))
-    rows.append(Row({"sumber": _("Jumlah"), "jumlah": total}, style="total"))
+    rows.append(Row({"sumber": p_("baris total", "Jumlah"), "jumlah": total}, style="total"))
     columns = [Column("no", _("No"), "date"), Column("sumber", _("Sumber dana"))]
     if any(r.cells["ket"] for r in rows[:-1]):
         columns.append(Column("ket", _("Keterangan")))

@@ -16,7 +16,7 @@ from kws_desktop.documents.blocks import key_value_table, signature_blocks, titl
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
-from kws_desktop.i18n import _, format_date, format_rupiah, pgettext
+from kws_desktop.i18n import _, format_date, format_rupiah, pgettext, p_
 
 __all__ = ["ReminderLine", "ReminderDoc", "write_reminder"]
 
@@ -72,7 +72,7 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
                Column("amount", _("Belum dibayar"), "money")]
     rows = [Row({"invoice": l.invoice_number, "label": l.label, "due": l.due_date, "late": l.days_late,
                  "amount": l.amount}) for l in doc.lines]
-    rows.append(Row({"label": _("Jumlah"), "amount": doc.overdue_total}, style="total"))
+    rows.append(Row({"label": p_("baris total", "Jumlah"), "amount": doc.overdue_total}, style="total"))
     story.append(data_table(columns, rows))
     story.append(Spacer(1, 3 * mm))
     text = _("Mohon pembayaran sebesar {amount} dapat dilakukan secepatnya.").format(

@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kws_desktop.core.job_costing import JobCost, PackageSummary, Stage
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_rupiah
+from kws_desktop.i18n import N_, _, format_rupiah, p_
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.materials import Purchase, StockMove
 from kws_desktop.store.models.orders import Order, OrderCost, OrderCrew
@@ -173,7 +173,7 @@ def build_orders_report(book: Book, start: dt.date | None, end: dt.date | None) 
                            ("other", c.other), ("cost", c.actual), ("margin", c.margin)):
             totals[key] += value
     from kws_desktop.core.job_costing import margin_ratio
-    rows.append(Row({"number": _("Jumlah"), "customer": _("{n} pesanan").format(n=len(lines)),
+    rows.append(Row({"number": p_("baris total", "Jumlah"), "customer": _("{n} pesanan").format(n=len(lines)),
                      "price": totals["price"], "cost": totals["cost"], "margin": totals["margin"],
                      "ratio": _ratio(margin_ratio(totals["price"], totals["margin"]))}, style="total"))
     if packages:

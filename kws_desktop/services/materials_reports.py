@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 
 from kws_desktop.core.money import milli_to_quantity
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _
+from kws_desktop.i18n import N_, _, p_
 from kws_desktop.services.reports import period_text, register_report, resolve_period
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.materials import Material, Purchase, PurchaseLine, StockMove
@@ -112,7 +112,7 @@ def build_materials_report(book: Book, start: dt.date | None, end: dt.date | Non
         rows.append(Row({"name": _("Tidak ada pembelian, pemakaian atau stok pada periode ini.")}))
     total = {"bought_value": sum(f.bought_value for f in flows), "used_value": sum(f.used_value for f in flows),
              "closing_value": sum(f.closing_value for f in flows)}
-    rows.append(Row({"name": _("Jumlah"), **total}, style="total"))
+    rows.append(Row({"name": p_("baris total", "Jumlah"), **total}, style="total"))
     opening = sum(f.opening_value for f in flows)
     diff = sum(f.diff_value for f in flows)
     notes = [

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah, p_
 from kws_desktop.services.members import (LEADERSHIP_ROLES, Balances, crew_table,
                                           gender_label, member_balances, members_in_period,
                                           role_label)
@@ -361,7 +361,7 @@ def gender_view(book: Book, start: dt.date, end: dt.date) -> GenderView:
             ids = {m.id for m in group}
             inc = [r for mid, r in incomes.items() if (not code or r.gender == code)]
             rows.append(GenderRow(
-                code, gender_label(code) if code else _("Jumlah"), len(group),
+                code, gender_label(code) if code else p_("baris total", "Jumlah"), len(group),
                 sum(1 for m in group if m.left_on is None or m.left_on > end),
                 sum(1 for m in group if m.disability), len(leaders & ids),
                 sum((r.days for r in inc), Decimal(0)), sum(r.wages for r in inc),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.allocation import Ageing, ageing
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_date, pgettext
+from kws_desktop.i18n import N_, _, format_date, pgettext, p_
 from kws_desktop.services.invoices import InvoiceInfo, invoice_infos
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, InvoiceLine, Payment,
@@ -252,7 +252,7 @@ def build_receivables_report(book: Book, as_of: dt.date | None = None) -> Tabula
                         "d0_30": r.ageing.d0_30, "d31_60": r.ageing.d31_60,
                         "d61_90": r.ageing.d61_90, "over_90": r.ageing.over_90,
                         "total": r.ageing.total}))
-    out.append(Row({"name": _("Jumlah"), "not_due": total.not_due, "d0_30": total.d0_30,
+    out.append(Row({"name": p_("baris total", "Jumlah"), "not_due": total.not_due, "d0_30": total.d0_30,
                     "d31_60": total.d31_60, "d61_90": total.d61_90, "over_90": total.over_90,
                     "total": total.total}, style="total"))
     notes = [_("Umur piutang dihitung dari tanggal jatuh tempo setiap cicilan sampai {date}.")

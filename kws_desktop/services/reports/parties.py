@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.i18n import N_, _, format_date, p_
 from kws_desktop.services.reports import as_of_text, register_report, resolve_period
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
@@ -104,7 +104,7 @@ def _aged_report(book: Book, end: dt.date | None, *, account: str, kind: str, si
                  "b2": r.buckets[2], "b3": r.buckets[3]}) for r in rows_data]
     notes = []
     if rows:
-        rows.append(Row({"nama": _("Jumlah"), "saldo": sum(r.balance for r in rows_data),
+        rows.append(Row({"nama": p_("baris total", "Jumlah"), "saldo": sum(r.balance for r in rows_data),
                          **{f"b{i}": sum(r.buckets[i] for r in rows_data) for i in range(4)}},
                         "total"))
     else:

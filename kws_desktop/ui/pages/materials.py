@@ -505,7 +505,7 @@ class PurchaseForm(QDialog):
         self.grid = QGridLayout()
         holder_lay.addLayout(self.grid)
         holder_lay.addStretch(1)
-        for col, title in enumerate((_("Bahan"), _("Jumlah"), _("Harga satuan (Rp)"), _("Jumlah (Rp)"))):
+        for col, title in enumerate((_("Bahan"), p_("banyaknya", "Jumlah"), _("Harga satuan (Rp)"), _("Jumlah (Rp)"))):
             self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
         self.grid.setColumnStretch(0, 3)
         self.lines: list[LineRow] = []
@@ -689,7 +689,7 @@ class PurchaseDetail(QDialog):
         info.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(info)
         table = QTableWidget(len(row.lines) + 2, 5)
-        table.setHorizontalHeaderLabels([_("Bahan"), _("Jumlah"), _("Harga satuan"), _("Ongkos kirim"), _("Jumlah (Rp)")])
+        table.setHorizontalHeaderLabels([_("Bahan"), p_("banyaknya", "Jumlah"), _("Harga satuan"), _("Ongkos kirim"), _("Jumlah (Rp)")])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         cells = [(ln.material, f"{format_quantity(ln.qty)} {ln.unit}", format_rupiah(ln.unit_price),
                   format_rupiah(ln.shipping_share), format_rupiah(ln.amount)) for ln in row.lines]

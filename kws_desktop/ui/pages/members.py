@@ -620,7 +620,7 @@ class GenderTab(QWidget):
         row.addWidget(b)
         row.addStretch(1)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Perempuan"), _("Laki-laki"), _("Jumlah"), _("Bagian perempuan")])
+        self.table.setHorizontalHeaderLabels([_("Perempuan"), _("Laki-laki"), p_("baris total", "Jumlah"), _("Bagian perempuan")])
         lay.addWidget(self.table, 1)
         lay.addWidget(QLabel(_("Jabatan pengurus")))
         self.leaders = QTableWidget(0, 2)

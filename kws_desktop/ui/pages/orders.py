@@ -445,7 +445,7 @@ class OrderView(QWidget):
                          format_rupiah(paid), note])
         rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "", format_rupiah(r.amount),
                   _("batal") if r.status == "void" else ""] for r in summary.receipts]
-        rows.append([_("Jumlah"), "", "", "", format_rupiah(summary.invoiced), format_rupiah(summary.paid),
+        rows.append([p_("baris total", "Jumlah"), "", "", "", format_rupiah(summary.invoiced), format_rupiah(summary.paid),
                      _("sisa {amount}").format(amount=format_rupiah(summary.outstanding))])
         _fill(self.billing, [_("Jenis"), _("Nomor"), _("Tanggal"), _("Pembayar"), _("Ditagih"),
                              _("Dibayar"), _("Keterangan")], rows, {4, 5})

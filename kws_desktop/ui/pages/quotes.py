@@ -16,7 +16,7 @@ from kws_desktop.core.money import QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
+from kws_desktop.i18n import N_, NP_, _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services import customers as C
 from kws_desktop.services import packages as P
 from kws_desktop.services import quotes as Q
@@ -148,7 +148,7 @@ class CustomerPicker(QDialog):
 class QuoteEditor(QDialog):
     """A new quote, or a draft being changed. Totals follow every keystroke."""
 
-    LINE_COLS = [N_("Uraian"), N_("Jumlah"), N_("Satuan"), N_("Harga satuan"), N_("Jumlah harga")]
+    LINE_COLS = [N_("Uraian"), NP_("banyaknya", "Jumlah"), N_("Satuan"), N_("Harga satuan"), N_("Jumlah harga")]
     PAYER_COLS = [N_("Sumber dana"), N_("Lembaga"), N_("Jumlah (Rp)"), N_("Cicilan"), N_("Catatan")]
 
     def __init__(self, page: Page, quote: Q.QuoteDetail | None = None, *, customer_id: int | None = None):
@@ -243,7 +243,7 @@ class QuoteEditor(QDialog):
         self.discount.textChanged.connect(self.update_totals)
         self.discount_error = QLabel()
         self.discount_error.setStyleSheet(ERROR_STYLE)
-        for r, (text, w) in enumerate(((_("Jumlah"), self.subtotal_label), (_("Potongan harga (Rp)"), self.discount),
+        for r, (text, w) in enumerate(((p_("subtotal", "Jumlah"), self.subtotal_label), (_("Potongan harga (Rp)"), self.discount),
                                       (_("Total penawaran"), self.total_label))):
             totals.addWidget(QLabel(text), r, 0)
             totals.addWidget(w, r, 1)
@@ -788,7 +788,7 @@ class QuoteView(QDialog):
             form.addRow(_("Diganti oleh"), QLabel(q.next_number))
         lay.addLayout(form)
         table = QTableWidget(len(q.items), 5)
-        table.setHorizontalHeaderLabels([_("Uraian"), _("Jumlah"), _("Satuan"), _("Harga satuan"), _("Jumlah harga")])
+        table.setHorizontalHeaderLabels([_("Uraian"), p_("banyaknya", "Jumlah"), _("Satuan"), _("Harga satuan"), _("Jumlah harga")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, i in enumerate(q.items):
@@ -874,7 +874,7 @@ class PackageEditor(QDialog):
         lay.addLayout(form)
         lay.addWidget(QLabel(_("Bahan untuk satu satuan paket:")))
         self.mats = QTableWidget(0, 3)
-        self.mats.setHorizontalHeaderLabels([_("Bahan"), _("Jumlah"), _("Harga katalog")])
+        self.mats.setHorizontalHeaderLabels([_("Bahan"), p_("banyaknya", "Jumlah"), _("Harga katalog")])
         self.mats.verticalHeader().hide()
         self.mats.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.mats, 1)
