@@ -21,45 +21,44 @@ FONT_BOLD = "KwsSans-Bold"
 FONT_ITALIC = "KwsSans-Italic"
 FONT_BOLD_ITALIC = "KwsSans-BoldItalic"
 
-_FILES = {
-    FONT: "DejaVuSans.ttf",
-    FONT_BOLD: "DejaVuSans-Bold.ttf",
-    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
-    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-}
+_UPRIGHT = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+_SLANTED = {FONT_ITALIC: "DejaVuSans-Oblique.ttf", FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf"}
 
 _lock = threading.Lock()
-_registered = False
+_registered: set[str] = set()
 
 
 class FontMissingError(FileNotFoundError):
     """A shipped font file is missing: the installation is broken."""
 
 
-def register_fonts() -> str:
+def register_fonts(*, italic: bool = False) -> str:
     """Register the document font family with reportlab (once) and return its name.
 
-    After this, ``FONT``/``FONT_BOLD``/``FONT_ITALIC``/``FONT_BOLD_ITALIC`` can be used as
-    font names, and ``<b>``/``<i>`` in Paragraph markup pick the right face.
+    After this, ``FONT``/``FONT_BOLD`` can be used as font names, and ``<b>`` in Paragraph
+    markup picks the bold face. Reading a face costs about as much as writing a kuitansi, so
+    the slanted faces are read only for documents that ask (``italic=True``); until then
+    ``<i>`` prints upright rather than failing.
     Raises :class:`FontMissingError` if a font file is not found in resources/fonts.
     """
-    global _registered
-    if _registered:
+    wanted = {**_UPRIGHT, **(_SLANTED if italic else {})}
+    if wanted.keys() <= _registered:
         return FAMILY
     with _lock:
-        if _registered:
-            return FAMILY
-        for name, filename in _FILES.items():
+        for name, filename in wanted.items():
+            if name in _registered:
+                continue
             path = resource("fonts", filename)
             if not path.is_file():
                 raise FontMissingError(_("Berkas huruf tidak ditemukan: {path}").format(path=path))
             pdfmetrics.registerFont(TTFont(name, str(path)))
-        pdfmetrics.registerFontFamily(
-            FAMILY, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-        )
+            _registered.add(name)
+        slanted = _SLANTED.keys() <= _registered
+        normal_i, bold_i = (FONT_ITALIC, FONT_BOLD_ITALIC) if slanted else (FONT, FONT_BOLD)
+        pdfmetrics.registerFontFamily(FAMILY, normal=FONT, bold=FONT_BOLD, italic=normal_i,
+                                      boldItalic=bold_i)
         addMapping(FAMILY, 0, 0, FONT)
         addMapping(FAMILY, 1, 0, FONT_BOLD)
-        addMapping(FAMILY, 0, 1, FONT_ITALIC)
-        addMapping(FAMILY, 1, 1, FONT_BOLD_ITALIC)
-        _registered = True
+        addMapping(FAMILY, 0, 1, normal_i)
+        addMapping(FAMILY, 1, 1, bold_i)
     return FAMILY

@@ -20,6 +20,7 @@ from kws_desktop.core.rab import KIND_LABELS, KIND_ORDER, ComponentKind
 from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
 from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
 from kws_desktop.documents.flow import FullWidth
+from kws_desktop.documents.fonts import register_fonts
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import LINE, SHADE_LIGHT, paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
@@ -120,6 +121,7 @@ def _summary_table(items: Sequence, totals) -> Flowable:
 
 def _terbilang_box(total: int) -> Flowable:
     st = styles()
+    register_fonts(italic=True)
     words = sentence_case(terbilang_rupiah(total))
     text = Paragraph(f"<b>{markup(_('Terbilang:'))}</b> <i>{markup(words)}</i>", st.body)
 
