@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableView, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
+                               QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from kws_desktop.errors import UserError
@@ -18,34 +17,21 @@ from kws_desktop.services import service_visits as SV
 from kws_desktop.services import surveys as SU
 from kws_desktop.services import trainings as TR
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, show_error
-from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.pages.base import Page
+from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import add_buttons, dialog_buttons, search_box, selected_row, table_view
 
 AREA = "kinerja"
 WARN_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
 OK_STYLE = "color: #1f5f3a; background: #e5f4ea; padding: 4px;"
 
 
-def table(model: PagedTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
-
-
-def selected(view: QTableView) -> dict | None:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row(rows[0].row()) if rows else None
-
-
-def combo(items: dict[str, str]) -> QComboBox:
+def combo(items: dict[str, str], everything: str | None = None) -> QComboBox:
+    """A choice among `items` (code -> label); `everything` first, meaning no filter, when given."""
     box = QComboBox()
+    if everything is not None:
+        box.addItem(everything, None)
     for code, label in items.items():
         box.addItem(_(label), code)
     return box
@@ -73,12 +59,7 @@ class _Dialog(QDialog):
 
     def finish(self) -> None:
         self.form.addRow(self.errors.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.form.addRow(dialog_buttons(self, self.save))
 
     def attempt(self, action) -> None:
         if self.page.call(action, changed=AREA, errors=self.errors) is not None:
@@ -200,7 +181,7 @@ class SurveysTab(QWidget):
         bar.addWidget(edit)
         lay.addLayout(bar)
         self.model = PagedTableModel(SURVEY_COLUMNS)
-        self.view = table(self.model)
+        self.view = table_view(self.model)
         self.view.doubleClicked.connect(self.edit)
         lay.addWidget(self.view)
 
@@ -214,7 +195,7 @@ class SurveysTab(QWidget):
             self.refresh()
 
     def edit(self) -> None:
-        r = selected(self.view)
+        r = selected_row(self.view)
         if r is not None:
             self.open(r["row"])
 
@@ -432,21 +413,15 @@ class ComplaintsTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.status = QComboBox()
-        self.status.addItem(_("Semua keluhan"), None)
-        for code, label in SV.STATUS_LABELS.items():
-            self.status.addItem(_(label), code)
+        self.status = combo(SV.STATUS_LABELS, _("Semua keluhan"))
         self.status.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.status)
         bar.addStretch(1)
-        for text, slot in ((_("Keluhan baru"), self.new), (_("Catat kunjungan"), self.visit),
-                           (_("Tandai selesai"), self.resolve)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
+        add_buttons(bar, ((_("Keluhan baru"), self.new), (_("Catat kunjungan"), self.visit),
+                          (_("Tandai selesai"), self.resolve)))
         lay.addLayout(bar)
         self.model = PagedTableModel(COMPLAINT_COLUMNS)
-        self.view = table(self.model)
+        self.view = table_view(self.model)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
@@ -459,7 +434,7 @@ class ComplaintsTab(QWidget):
             self.refresh()
 
     def _selected_open(self) -> dict | None:
-        r = selected(self.view)
+        r = selected_row(self.view)
         if r is None:
             show_error(self, _("Pilih dulu keluhannya di daftar."))
             return None
@@ -559,18 +534,13 @@ class PartnersTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari nama mitra"))
-        self.search.textChanged.connect(self.refresh)
+        self.search = search_box(_("Cari nama mitra"), self.refresh)
         bar.addWidget(self.search, 1)
-        for text, slot in ((_("Mitra baru"), self.new), (_("Ubah"), self.edit),
-                           (_("Perjanjian baru"), self.agreement)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
+        add_buttons(bar, ((_("Mitra baru"), self.new), (_("Ubah"), self.edit),
+                          (_("Perjanjian baru"), self.agreement)))
         lay.addLayout(bar)
         self.model = PagedTableModel(PARTNER_COLUMNS)
-        self.view = table(self.model)
+        self.view = table_view(self.model)
         self.view.clicked.connect(self.show_detail)
         lay.addWidget(self.view, 2)
         self.detail = QLabel(_("Pilih mitra untuk melihat perjanjian dan yang sudah dikerjakan bersama."))
@@ -589,7 +559,7 @@ class PartnersTab(QWidget):
             for r in PT.list_partners(self.page.book, search=search, offset=off, limit=lim)])
 
     def show_detail(self) -> None:
-        r = selected(self.view)
+        r = selected_row(self.view)
         if r is None:
             return
         v = PT.get_partner(self.page.book, r["id"])
@@ -612,12 +582,12 @@ class PartnersTab(QWidget):
             self.refresh()
 
     def edit(self) -> None:
-        r = selected(self.view)
+        r = selected_row(self.view)
         if r is not None and PartnerDialog(self.page, r["row"]).exec():
             self.refresh()
 
     def agreement(self) -> None:
-        r = selected(self.view)
+        r = selected_row(self.view)
         if r is None:
             show_error(self, _("Pilih dulu mitranya di daftar."))
             return
@@ -665,10 +635,7 @@ class TrainingsTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.topic = QComboBox()
-        self.topic.addItem(_("Semua topik"), None)
-        for code, label in TR.TOPICS.items():
-            self.topic.addItem(_(label), code)
+        self.topic = combo(TR.TOPICS, _("Semua topik"))
         self.topic.currentIndexChanged.connect(self.refresh)
         new = QPushButton(_("Catat pelatihan"))
         new.clicked.connect(self.new)
@@ -677,7 +644,7 @@ class TrainingsTab(QWidget):
         bar.addWidget(new)
         lay.addLayout(bar)
         self.model = PagedTableModel(TRAINING_COLUMNS)
-        self.view = table(self.model)
+        self.view = table_view(self.model)
         lay.addWidget(self.view)
 
     def refresh(self) -> None:
@@ -774,29 +741,19 @@ class SummaryTab(QWidget):
                          title=_("Laporan Kinerja KWS"), suggested_name="laporan-kinerja.pdf")
 
 
-class EvaluationPage(Page):
+class EvaluationPage(TabbedPage):
     area = AREA
     watches = ("pesanan", "anggota", "tagihan", "bahan", "pelanggan")
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(_("Kinerja & Kemitraan")))
-        self.tabs = QTabWidget()
+        super().__init__(ctx, _("Kinerja & Kemitraan"), parent)
         self.surveys = SurveysTab(self)
         self.quality = QualityTab(self)
         self.complaints = ComplaintsTab(self)
         self.partners = PartnersTab(self)
         self.trainings = TrainingsTab(self)
         self.summary = SummaryTab(self)
-        for tab, title in ((self.summary, _("Ringkasan kinerja")), (self.surveys, _("Survei lokasi")),
-                           (self.quality, _("Pemeriksaan mutu")), (self.complaints, _("Keluhan & layanan").replace("&", "&&")),
-                           (self.partners, _("Mitra & perjanjian").replace("&", "&&")), (self.trainings, _("Pelatihan"))):
-            self.tabs.addTab(tab, title)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        lay.addWidget(self.tabs)
-
-    def refresh(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab is not None:
-            tab.refresh()
+        self.add_tabs((self.summary, _("Ringkasan kinerja")), (self.surveys, _("Survei lokasi")),
+                      (self.quality, _("Pemeriksaan mutu")),
+                      (self.complaints, _("Keluhan & layanan").replace("&", "&&")),
+                      (self.partners, _("Mitra & perjanjian").replace("&", "&&")), (self.trainings, _("Pelatihan")))

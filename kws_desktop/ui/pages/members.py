@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import N_, NP_, _, format_date, format_quantity, format_rupiah, p_
 from kws_desktop.services import member_income as MI
@@ -15,44 +15,13 @@ from kws_desktop.services import members as M
 from kws_desktop.services import profit_sharing as PS
 from kws_desktop.services import wages as W
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm
-from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.pages.base import Page
+from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import (add_buttons, ask_reason, dialog_buttons, period_row, search_box, selected_row,
+                                    table_view)
 
 AREA = "anggota"
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def _selected(view: QTableView) -> dict | None:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row(rows[0].row()) if rows else None
-
-
-def _ask_reason(parent, title: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, _("Alasan:"))
-    return text if ok else None
-
-
-def _period_row(parent_layout, start: dt.date | None = None, end: dt.date | None = None):
-    today = dt.date.today()
-    start_edit = DateEdit(value=start or dt.date(today.year, 1, 1))
-    end_edit = DateEdit(value=end or today)
-    row = QHBoxLayout()
-    row.addWidget(QLabel(_("Periode")))
-    row.addWidget(start_edit)
-    row.addWidget(QLabel(_("s.d.")))
-    row.addWidget(end_edit)
-    parent_layout.addLayout(row)
-    return row, start_edit, end_edit
 
 
 # --- member form --------------------------------------------------------------------------
@@ -99,10 +68,7 @@ class MemberDialog(QDialog):
         form.addRow("", self.disability)
         self.notes = self.errors.add("notes", _("Catatan"), QLineEdit(row.notes if row else ""))
         form.addRow(self.errors.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def data(self) -> M.MemberInput:
         return M.MemberInput(name=self.name.text(), gender=self.gender.currentData(),
@@ -145,16 +111,14 @@ class RegisterTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari nama atau telepon"))
-        self.search.textChanged.connect(self.refresh)
+        self.search = search_box(_("Cari nama atau telepon"), self.refresh)
         self.only_active = QCheckBox(_("Hanya anggota aktif"))
         self.only_active.toggled.connect(self.refresh)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.only_active)
         lay.addLayout(bar)
         self.model = PagedTableModel([Column(c.key, c.title, c.kind, sortable=False) for c in MEMBER_COLUMNS])
-        self.view = _table(self.model)
+        self.view = table_view(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         self.view.clicked.connect(lambda _i: self.show_detail())
         lay.addWidget(self.view, 1)
@@ -162,12 +126,9 @@ class RegisterTab(QWidget):
         self.detail.setWordWrap(True)
         lay.addWidget(self.detail)
         buttons = QHBoxLayout()
-        for text, slot in ((_("Anggota baru"), self.add), (_("Ubah"), self.edit),
-                           (_("Ganti jabatan"), self.change_role), (_("Tambah simpanan"), self.add_capital),
-                           (_("Keluar dari kelompok"), self.leave)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(buttons, ((_("Anggota baru"), self.add), (_("Ubah"), self.edit),
+                              (_("Ganti jabatan"), self.change_role), (_("Tambah simpanan"), self.add_capital),
+                              (_("Keluar dari kelompok"), self.leave)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
@@ -180,7 +141,7 @@ class RegisterTab(QWidget):
                                                                        active=active)))
 
     def current(self) -> M.MemberRow | None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         return row["_row"] if row else None
 
     def show_detail(self) -> None:
@@ -230,7 +191,7 @@ class RegisterTab(QWidget):
         m = self.current()
         if m is None:
             return
-        reason = _ask_reason(self, _("{name} keluar dari kelompok hari ini").format(name=m.name))
+        reason = ask_reason(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
         if reason is not None:
             self.page.call(lambda: M.member_leaves(self.page.book, m.id, dt.date.today(), reason), changed=AREA)
 
@@ -282,11 +243,7 @@ class PayDialog(QDialog):
         hint.setWordWrap(True)
         lay.addWidget(hint)
         lay.addWidget(self.errors.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Bayar dan cetak slip"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        lay.addWidget(dialog_buttons(self, self.save, _("Bayar dan cetak slip")))
 
     def save(self) -> None:
         lines = [W.PayLine(mid, wages=w.value(), profit_share=s.value(), deduct_advance=d.value(),
@@ -317,10 +274,7 @@ class AdvanceDialog(QDialog):
         self.errors.add("method", _("Diberikan dari"), self.method)
         self.note = self.errors.add("note", _("Keperluan"), QLineEdit())
         form.addRow(self.errors.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
         if self.page.call(lambda: W.record_advance(
@@ -354,21 +308,18 @@ class WagesTab(QWidget):
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
         bar = QHBoxLayout()
-        for text, slot in ((_("Bayar upah..."), self.pay), (_("Catat kasbon..."), self.advance),
-                           (_("Cetak slip upah"), self.print_slips), (_("Batalkan pembayaran"), self.void_payout),
-                           (_("Batalkan kasbon"), self.void_advance)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
+        add_buttons(bar, ((_("Bayar upah..."), self.pay), (_("Catat kasbon..."), self.advance),
+                          (_("Cetak slip upah"), self.print_slips), (_("Batalkan pembayaran"), self.void_payout),
+                          (_("Batalkan kasbon"), self.void_advance)))
         bar.addStretch(1)
         lay.addLayout(bar)
         lay.addWidget(QLabel(_("Pembayaran upah")))
         self.payouts = PagedTableModel(PAYOUT_COLUMNS)
-        self.payout_view = _table(self.payouts)
+        self.payout_view = table_view(self.payouts)
         lay.addWidget(self.payout_view, 2)
         lay.addWidget(QLabel(_("Kasbon")))
         self.advances = PagedTableModel(ADVANCE_COLUMNS)
-        self.advance_view = _table(self.advances)
+        self.advance_view = table_view(self.advances)
         lay.addWidget(self.advance_view, 1)
 
     def refresh(self) -> None:
@@ -406,19 +357,21 @@ class WagesTab(QWidget):
                          suggested_name=f"slip-upah-{number}.pdf")
 
     def print_slips(self) -> None:
-        row = _selected(self.payout_view)
+        row = selected_row(self.payout_view)
         if row:
             self._preview(row["number"])
 
     def void_payout(self) -> None:
-        row = _selected(self.payout_view)
-        if row and (reason := _ask_reason(self, _("Batalkan {number}").format(number=row["number"]))) is not None:
-            self.page.call(lambda: W.void_payout(self.page.book, row["number"], reason), changed=AREA)
+        self._void(self.payout_view, W.void_payout)
 
     def void_advance(self) -> None:
-        row = _selected(self.advance_view)
-        if row and (reason := _ask_reason(self, _("Batalkan {number}").format(number=row["number"]))) is not None:
-            self.page.call(lambda: W.void_advance(self.page.book, row["number"], reason), changed=AREA)
+        self._void(self.advance_view, W.void_advance)
+
+    def _void(self, view, void) -> None:
+        row = selected_row(view)
+        if row and (reason := ask_reason(self, _("Batalkan {number}").format(number=row["number"]),
+                                         _("Alasan:"))) is not None:
+            self.page.call(lambda: void(self.page.book, row["number"], reason), changed=AREA)
 
 
 # --- tab: profit sharing ------------------------------------------------------------------
@@ -447,15 +400,13 @@ class SharingTab(QWidget):
         self.errors.add("basis", _("Sisanya untuk anggota, dibagi"), self.basis)
         lay.addLayout(form)
         today = dt.date.today()
-        row, self.start, self.end = _period_row(lay, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+        row, self.start, self.end = period_row(dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
+        lay.addLayout(row)
         row.addStretch(1)
         lay.addWidget(self.errors.general)
         bar = QHBoxLayout()
-        for text, slot in ((_("Simpan aturan"), self.save_rule), (_("Pratinjau"), self.show_preview),
-                           (_("Bagikan dan tutup periode"), self.post), (_("Batalkan bagi hasil"), self.reverse)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
+        add_buttons(bar, ((_("Simpan aturan"), self.save_rule), (_("Pratinjau"), self.show_preview),
+                          (_("Bagikan dan tutup periode"), self.post), (_("Batalkan bagi hasil"), self.reverse)))
         bar.addStretch(1)
         lay.addLayout(bar)
         self.explain = QLabel()
@@ -473,7 +424,7 @@ class SharingTab(QWidget):
             Column("status", N_("Status"), sortable=False), Column("profit", N_("Laba"), "money", False),
             Column("group_amount", N_("Kas kelompok"), "money", False),
             Column("members_amount", NP_("jamak", "Anggota"), "money", False), Column("basis", N_("Dasar"), sortable=False)])
-        self.history_view = _table(self.history)
+        self.history_view = table_view(self.history)
         lay.addWidget(self.history_view, 1)
 
     def refresh(self) -> None:
@@ -531,9 +482,9 @@ class SharingTab(QWidget):
                 number=row.number))
 
     def reverse(self) -> None:
-        row = _selected(self.history_view)
-        if row and (reason := _ask_reason(self, _("Batalkan {number} dan buka lagi periodenya").format(
-                number=row["number"]))) is not None:
+        row = selected_row(self.history_view)
+        if row and (reason := ask_reason(self, _("Batalkan {number} dan buka lagi periodenya").format(
+                number=row["number"]), _("Alasan:"))) is not None:
             self.page.call(lambda: PS.reverse_profit_sharing(self.page.book, row["number"], reason), changed=AREA)
 
 
@@ -549,11 +500,9 @@ class IncomeTab(QWidget):
         top.addWidget(QLabel(_("Anggota")))
         top.addWidget(self.member, 1)
         lay.addLayout(top)
-        row, self.start, self.end = _period_row(lay)
-        for text, slot in ((_("Tampilkan"), self.show), (_("Cetak slip penghasilan"), self.print_slip)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            row.addWidget(b)
+        row, self.start, self.end = period_row()
+        lay.addLayout(row)
+        add_buttons(row, ((_("Tampilkan"), self.show), (_("Cetak slip penghasilan"), self.print_slip)))
         row.addStretch(1)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -614,7 +563,8 @@ class GenderTab(QWidget):
         super().__init__()
         self.page = page
         lay = QVBoxLayout(self)
-        row, self.start, self.end = _period_row(lay)
+        row, self.start, self.end = period_row()
+        lay.addLayout(row)
         b = QPushButton(_("Tampilkan"))
         b.clicked.connect(self.refresh)
         row.addWidget(b)
@@ -658,28 +608,17 @@ class GenderTab(QWidget):
 
 # --- the page -----------------------------------------------------------------------------
 
-class MembersPage(Page):
+class MembersPage(TabbedPage):
     area = AREA
     watches = ("pesanan", "tagihan")  # crews accrue wages; billing brings the profit
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(p_("jamak", "Anggota")))
-        self.tabs = QTabWidget()
+        super().__init__(ctx, p_("jamak", "Anggota"), parent)
         self.register_tab = RegisterTab(self)
         self.wages_tab = WagesTab(self)
         self.sharing_tab = SharingTab(self)
         self.income_tab = IncomeTab(self)
         self.gender_tab = GenderTab(self)
-        for tab, title in ((self.register_tab, _("Daftar anggota")), (self.wages_tab, _("Upah dan kasbon")),
-                           (self.sharing_tab, _("Bagi hasil (SHU)")), (self.income_tab, _("Penghasilan anggota")),
-                           (self.gender_tab, _("Gender"))):
-            self.tabs.addTab(tab, title)
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_now())
-        lay.addWidget(self.tabs)
-
-    def refresh(self) -> None:
-        tab = self.tabs.currentWidget()
-        if hasattr(tab, "refresh"):
-            tab.refresh()
+        self.add_tabs((self.register_tab, _("Daftar anggota")), (self.wages_tab, _("Upah dan kasbon")),
+                      (self.sharing_tab, _("Bagi hasil (SHU)")), (self.income_tab, _("Penghasilan anggota")),
+                      (self.gender_tab, _("Gender")))
