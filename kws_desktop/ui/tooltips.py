@@ -33,7 +33,7 @@ TIPS: dict[str, str] = {
     "Lembaga baru": N_("Daftarkan pembayar program: APBD, DAK, BAZNAS, perusahaan CSR, koperasi."),
     "Buat penawaran": N_("Buat surat penawaran untuk pelanggan yang dipilih."),
     # Bahan & Pembelian
-    "Catat nota baru (Ctrl+N)": N_("Catat nota pembelian dari toko bangunan (juga Ctrl+Shift+B dari halaman mana saja)."),
+    "Catat nota baru": N_("Catat nota pembelian dari toko bangunan. Pintasan: Ctrl+Shift+B, dari halaman mana saja."),
     "Lihat / batalkan": N_("Lihat isi nota; nota yang salah dibatalkan dengan alasan."),
     "Bahan baru": N_("Tambah bahan ke katalog dengan satuan dan harganya."),
     "Ubah harga": N_("Ganti harga bahan; terlihat pengaruhnya pada harga paket."),

@@ -173,7 +173,7 @@ def test_new_book_opens_first_run_wizard(window, tmp_path, monkeypatch, qtbot):
 def test_main_actions_have_tooltips(window, demo_path):
     window.open_location(str(demo_path))
     from PySide6.QtWidgets import QPushButton
-    checks = {"tagihan": "Terima dan cetak kuitansi", "pesanan": "Penawaran baru", "bahan": "Catat nota baru (Ctrl+N)",
+    checks = {"tagihan": "Terima dan cetak kuitansi", "pesanan": "Penawaran baru", "bahan": "Catat nota baru",
               "anggota": "Anggota baru", "laporan": "Pratinjau dan cetak…"}
     for area, label in checks.items():
         window.show_area(area)

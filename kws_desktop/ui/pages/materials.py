@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QTableView,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_quantity, format_rupiah, p_
@@ -18,54 +18,20 @@ from kws_desktop.services import purchases as P
 from kws_desktop.services import stock as S
 from kws_desktop.services import suppliers as SP
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, show_error
-from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.pages.base import Page
+from kws_desktop.ui.pages.supplier_payments import SupplierPaymentsList
+from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import (VoidDialog, add_buttons, chosen_row, dialog_buttons, error_label,
+                                    search_box, selected_row, table_view)
 
 AREA = "bahan"
-ERROR_STYLE = "color: #b00020;"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _table(model: PagedTableModel, stretch: int = 0) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
-def _selected(view: QTableView) -> dict | None:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    if not rows:
-        return None
-    return view.model().row(rows[0].row())
-
-
-def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    """Save/Cancel in the user's language (Qt's own labels are not translated)."""
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Save).setText(ok_text or _("Simpan"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 def qty_text(qty: Decimal) -> str:
     """A quantity to type over: no thousands dots (they would read back as decimals), comma decimals."""
     return format(Decimal(qty).normalize(), "f").replace(".", ",")
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 # --- catalog ------------------------------------------------------------------------------
@@ -96,9 +62,7 @@ class MaterialDialog(QDialog):
         form.addRow("", self.active)
         self.notes = self.errors.add("notes", _("Catatan"), QLineEdit(row.notes if row else ""))
         form.addRow(self.errors.general)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def data(self) -> M.MaterialInput:
         return M.MaterialInput(self.name.text(), self.unit.currentText(), self.category.currentText(),
@@ -159,9 +123,7 @@ class PriceDialog(QDialog):
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.history)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
-        lay.addWidget(buttons)
+        lay.addWidget(dialog_buttons(self, self.save))
         self._effect()
 
     def _effect(self) -> None:
@@ -198,9 +160,7 @@ class CatalogPanel(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari bahan atau kategori..."))
-        self.search.textChanged.connect(self.refresh)
+        self.search = search_box(_("Cari bahan atau kategori..."), self.refresh)
         self.low_only = QCheckBox(_("Hanya stok menipis"))
         self.low_only.toggled.connect(self.refresh)
         self.inactive = QCheckBox(_("Tampilkan yang tidak dipakai lagi"))
@@ -213,15 +173,12 @@ class CatalogPanel(QWidget):
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         self.model = PagedTableModel(self.COLUMNS)
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=0)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         lay.addWidget(self.view)
         buttons = QHBoxLayout()
-        for text, slot in ((_("Bahan baru"), self.add), (_("Ubah"), self.edit), (_("Ubah harga"), self.price),
-                           (_("Muat daftar bahan contoh"), self.load_starter)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(buttons, ((_("Bahan baru"), self.add), (_("Ubah"), self.edit), (_("Ubah harga"), self.price),
+                              (_("Muat daftar bahan contoh"), self.load_starter)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
@@ -246,9 +203,8 @@ class CatalogPanel(QWidget):
                                 "Baris tebal: stok di bawah minimum."))
 
     def _row(self) -> M.MaterialRow | None:
-        sel = _selected(self.view)
+        sel = chosen_row(self.view, _("Pilih satu bahan dulu."))
         if sel is None:
-            show_error(self, _("Pilih satu bahan dulu."))
             return None
         return M.get_material(self.page.book, sel["id"])
 
@@ -288,9 +244,7 @@ class SupplierDialog(QDialog):
         self.active.setChecked(row.active if row else True)
         form.addRow("", self.active)
         form.addRow(self.errors.general)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
         data = SP.SupplierInput(self.name.text(), self.address.text(), self.phone.text(), self.notes.text(),
@@ -318,9 +272,7 @@ class PayDialog(QDialog):
         self.errors.add("method", _("Cara bayar"), self.method)
         self.notes = self.errors.add("notes", _("Catatan"), QLineEdit())
         form.addRow(self.errors.general)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
         done = self.page.call(lambda: SP.pay_supplier(
@@ -340,27 +292,25 @@ class SuppliersPanel(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Cari toko..."))
-        self.search.textChanged.connect(self.refresh)
+        self.search = search_box(_("Cari toko..."), self.refresh)
         self.owing = QCheckBox(_("Hanya yang masih diutangi"))
         self.owing.toggled.connect(self.refresh)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.owing)
         lay.addLayout(bar)
         self.model = PagedTableModel(self.COLUMNS)
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=0)
         self.view.doubleClicked.connect(lambda _i: self.edit())
-        lay.addWidget(self.view)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._show_payments())
+        lay.addWidget(self.view, 3)
         self.total = QLabel()
         lay.addWidget(self.total)
         buttons = QHBoxLayout()
-        for text, slot in ((_("Pemasok baru"), self.add), (_("Ubah"), self.edit), (_("Bayar utang"), self.pay)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(buttons, ((_("Pemasok baru"), self.add), (_("Ubah"), self.edit), (_("Bayar utang"), self.pay)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        self.payments = SupplierPaymentsList(page)
+        lay.addWidget(self.payments, 2)
 
     def refresh(self) -> None:
         book, search, owing = self.page.book, self.search.text(), self.owing.isChecked()
@@ -372,11 +322,16 @@ class SuppliersPanel(QWidget):
         self.model.set_fetch(fetch)
         owed = sum(r.owed for r in SP.list_suppliers(book, owing_only=True))
         self.total.setText(_("Utang ke semua pemasok: {amount}").format(amount=format_rupiah(owed)))
+        self._show_payments()
+
+    def _show_payments(self) -> None:
+        """The selected supplier's payments; everyone's while no supplier is selected."""
+        row = selected_row(self.view)
+        self.payments.show_supplier(row["id"] if row else None, row["name"] if row else "")
 
     def _row(self) -> SP.SupplierRow | None:
-        sel = _selected(self.view)
+        sel = chosen_row(self.view, _("Pilih satu pemasok dulu."))
         if sel is None:
-            show_error(self, _("Pilih satu pemasok dulu."))
             return None
         return SP.get_supplier(self.page.book, sel["id"])
 
@@ -419,7 +374,7 @@ class LineRow:
         self.amount = QLabel("")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.amount.setMinimumWidth(110)
-        self.error = _error_label()
+        self.error = error_label()
         self.material.currentIndexChanged.connect(self._material_chosen)
         self.qty.textChanged.connect(form.update_total)
         self.price.textChanged.connect(form.update_total)
@@ -518,7 +473,7 @@ class PurchaseForm(QDialog):
         more = QPushButton(_("Tambah baris"))
         more.setAutoDefault(False)
         more.clicked.connect(self._add_line)
-        self.lines_error = _error_label()
+        self.lines_error = error_label()
         outer.addWidget(self.lines_error)
         bottom = QFormLayout()
         outer.addLayout(bottom)
@@ -526,7 +481,7 @@ class PurchaseForm(QDialog):
         self.shipping = MoneyEdit()
         self.shipping.textChanged.connect(self.update_total)
         bottom.addRow(_("Ongkos kirim (Rp)"), self.shipping)
-        self.shipping_error = _error_label()
+        self.shipping_error = error_label()
         bottom.addRow("", self.shipping_error)
         self.notes = QLineEdit()
         bottom.addRow(_("Catatan"), self.notes)
@@ -538,7 +493,7 @@ class PurchaseForm(QDialog):
         slip_row.addWidget(self.slip_label, 1)
         slip_row.addWidget(pick)
         bottom.addRow(_("Foto nota"), slip_row)
-        self.slip_error = _error_label()
+        self.slip_error = error_label()
         bottom.addRow("", self.slip_error)
         self.total = QLabel()
         self.total.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -727,23 +682,12 @@ class PurchaseDetail(QDialog):
         lay.addLayout(buttons)
 
     def void(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(_("Batalkan nota {number}").format(number=self.row.number))
-        form = QFormLayout(dialog)
-        errors = FormErrors(form)
-        form.addRow(QLabel(_("Nota tidak dihapus: nomornya tetap, jurnalnya dibalik dan stoknya dikurangi.")))
-        reason = errors.add("reason", _("Alasan pembatalan"), QLineEdit())
-        form.addRow(errors.general)
-        buttons = _buttons(dialog, _("Batalkan nota"))
-        form.addRow(buttons)
-
-        def go():
-            if self.page.call(lambda: P.void_purchase(self.page.book, self.row.id, reason=reason.text()),
-                              changed=AREA, errors=errors) is not None:
-                dialog.accept()
-                self.accept()
-        buttons.accepted.connect(go)
-        dialog.exec()
+        dialog = VoidDialog(self, self.page, title=_("Batalkan nota {number}").format(number=self.row.number),
+                            note=_("Nota tidak dihapus: nomornya tetap, jurnalnya dibalik dan stoknya dikurangi."),
+                            void=lambda reason: P.void_purchase(self.page.book, self.row.id, reason=reason),
+                            changed=AREA, ok_text=_("Batalkan nota"))
+        if dialog.exec():
+            self.accept()
 
 
 class PurchasesPanel(QWidget):
@@ -776,20 +720,16 @@ class PurchasesPanel(QWidget):
         bar.addWidget(self.show_void)
         lay.addLayout(bar)
         self.model = PagedTableModel(self.COLUMNS)
-        self.view = _table(self.model, stretch=2)
+        self.view = table_view(self.model, stretch=2)
         self.view.doubleClicked.connect(lambda _i: self.open())
         lay.addWidget(self.view)
         self.totals = QLabel()
         self.totals.setStyleSheet("font-weight: bold;")
         lay.addWidget(self.totals)
         buttons = QHBoxLayout()
-        new = QPushButton(_("Catat nota baru (Ctrl+N)"))
-        new.clicked.connect(self.new)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new)
-        opened = QPushButton(_("Lihat / batalkan"))
-        opened.clicked.connect(self.open)
-        buttons.addWidget(new)
-        buttons.addWidget(opened)
+        # Ctrl+N is "Buku baru" in the main window; a new slip has Ctrl+Shift+B ("Catat pembelian…"),
+        # from every page (its tooltip says so)
+        add_buttons(buttons, ((_("Catat nota baru"), self.new), (_("Lihat / batalkan"), self.open)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
         self._filling = False
@@ -844,9 +784,8 @@ class PurchasesPanel(QWidget):
         PurchaseForm(self.page).exec()
 
     def open(self) -> None:
-        sel = _selected(self.view)
+        sel = chosen_row(self.view, _("Pilih satu nota dulu."))
         if sel is None:
-            show_error(self, _("Pilih satu nota dulu."))
             return
         PurchaseDetail(self.page, P.get_purchase(self.page.book, sel["id"])).exec()
 
@@ -889,12 +828,10 @@ class CountDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._changed)
         lay.addWidget(self.table)
-        self.line_error = _error_label()
+        self.line_error = error_label()
         lay.addWidget(self.line_error)
         lay.addWidget(self.errors.general)
-        buttons = _buttons(self)
-        buttons.accepted.connect(self.save)
-        lay.addWidget(buttons)
+        lay.addWidget(dialog_buttons(self, self.save))
 
     def _changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 2:
@@ -946,14 +883,14 @@ class StockPanel(QWidget):
         self.low.setStyleSheet("color: #8a4b00;")
         lay.addWidget(self.low)
         self.model = PagedTableModel(self.COLUMNS)
-        self.view = _table(self.model)
+        self.view = table_view(self.model, stretch=0)
         lay.addWidget(self.view, 3)
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: bold;")
         lay.addWidget(self.total)
         lay.addWidget(QLabel(_("Stok opname:")))
         self.counts = PagedTableModel(self.COUNT_COLUMNS)
-        self.counts_view = _table(self.counts, stretch=2)
+        self.counts_view = table_view(self.counts, stretch=2)
         lay.addWidget(self.counts_view, 1)
         buttons = QHBoxLayout()
         count = QPushButton(_("Stok opname baru"))
@@ -985,25 +922,14 @@ class StockPanel(QWidget):
         self.counts.set_fetch(fetch_counts)
 
 
-class MaterialsPage(Page):
+class MaterialsPage(TabbedPage):
     area = AREA
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(_("Bahan & Pembelian")))
-        self.tabs = QTabWidget()
+        super().__init__(ctx, _("Bahan & Pembelian"), parent)
         self.catalog = CatalogPanel(self)
         self.suppliers = SuppliersPanel(self)
         self.purchases = PurchasesPanel(self)
         self.stock = StockPanel(self)
-        self.tabs.addTab(self.purchases, _("Pembelian"))
-        self.tabs.addTab(self.stock, _("Stok"))
-        self.tabs.addTab(self.catalog, _("Katalog bahan"))
-        self.tabs.addTab(self.suppliers, p_("jamak", "Pemasok"))
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_now())
-        lay.addWidget(self.tabs)
-
-    def refresh(self) -> None:
-        panel = self.tabs.currentWidget()
-        panel.refresh()
+        self.add_tabs((self.purchases, _("Pembelian")), (self.stock, _("Stok")), (self.catalog, _("Katalog bahan")),
+                      (self.suppliers, p_("jamak", "Pemasok")))
