@@ -114,7 +114,7 @@ def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_ac
         description = (_("Setor tunai ke bank") if money == A.CASH else _("Tarik tunai dari bank"))
     entry = CashEntry(number=next_number(session, kind, date.year), date=date, kind=kind,
                       money_account=money, other_account=other, amount=amount,
-                      description=description.strip()[:300], party=party.strip()[:150], created_by=actor)
+                      description=description.strip(), party=party.strip()[:150], created_by=actor)
     session.add(entry)
     session.flush()
     if kind == "income":
@@ -179,7 +179,7 @@ def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | N
         original = s.get(JournalEntry, entry.journal_entry_id)
         reverse_entry(s, original, date=when, reason=reason.strip(), actor=book.actor)
         entry.status = "void"
-        entry.void_reason = reason.strip()[:300]
+        entry.void_reason = reason.strip()
         entry.voided_at = dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "cash_entry", entry.id, number=entry.number, reason=reason)
         return _row(entry)

@@ -342,7 +342,7 @@ def create_invoice_in_session(session: Session, *, customer_id: int, payer_type:
     due_date = max(due_date, planned[-1].due_date)
     inv = Invoice(number=next_number(session, "invoice", date.year), date=date,
                   customer_id=customer.id, payer_type=str(payer_type), payer_name=customer.name,
-                  due_date=due_date, total=total, status="open", note=note.strip()[:300],
+                  due_date=due_date, total=total, status="open", note=note.strip(),
                   created_by=actor)
     inv.lines = [InvoiceLine(order_id=l.order_id, description=l.description.strip()[:300] or "-",
                              amount=l.amount, revenue_account=l.revenue_account) for l in lines]
@@ -605,7 +605,7 @@ def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | No
         entry = s.get(JournalEntry, inv.journal_entry_id)
         reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
         inv.status = "void"
-        inv.void_reason = reason[:300]
+        inv.void_reason = reason
         inv.voided_at = dt.datetime.now(dt.UTC)
         inv.voided_by = book.actor
         audit.record(s, book.actor, "void", "invoice", inv.id, number=inv.number, reason=reason)

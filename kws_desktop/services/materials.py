@@ -142,7 +142,7 @@ def add_material(session: Session, data: MaterialInput, *, actor: str, date: dt.
     name, min_stock = _validate(session, data)
     material = Material(name=name, unit=data.unit, category=data.category.strip()[:60],
                         price=data.price, min_stock=min_stock, active=data.active,
-                        notes=data.notes.strip()[:300], is_example=is_example)
+                        notes=data.notes.strip(), is_example=is_example)
     session.add(material)
     session.flush()
     if data.price:
@@ -165,7 +165,7 @@ def update_material(book: Book, material_id: int, data: MaterialInput) -> Materi
         material.name, material.unit = name, data.unit
         material.category = data.category.strip()[:60]
         material.min_stock, material.active = min_stock, data.active
-        material.notes = data.notes.strip()[:300]
+        material.notes = data.notes.strip()
         if data.price != old_price:
             _set_price(s, material, data.price, actor=book.actor)
         audit.record(s, book.actor, "update", "material", material_id, name=name)

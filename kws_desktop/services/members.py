@@ -362,7 +362,7 @@ def member_leaves(book: Book, member_id: int, left_on: dt.date, reason: str = ""
             raise UserError(_("{name} masih tercatat bekerja pada {date}; tanggal keluar tidak "
                               "bisa sebelum itu.").format(name=m.name, date=format_date(last_work)),
                             field="left_on")
-        m.left_on, m.left_reason, m.active = left_on, (reason or "").strip()[:300], False
+        m.left_on, m.left_reason, m.active = left_on, (reason or "").strip(), False
         for spell in s.execute(select(MemberRole).where(MemberRole.member_id == m.id,
                                                         MemberRole.end_on.is_(None))).scalars():
             spell.end_on = max(left_on, spell.start_on)

@@ -491,7 +491,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                   status=Stage.DIJADWALKAN.value, customer_id=customer.id, quote_id=quote_id,
                   customer_name=customer.name, address=address[:300], desa=desa, kecamatan=kecamatan,
                   package=(main[1][:150] if main and main[0].package_id else ""),
-                  description=" ".join((data.description or "").split())[:300],
+                  description=" ".join((data.description or "").split()),
                   discount=discount, price=subtotal - discount,
                   quoted_cost=quoted_cost if quoted_cost is not None else sum(x[5] for x in lines),
                   payer_kinds=",".join(sorted({p[0].value for p in payers})),
@@ -503,7 +503,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
     for line, desc, qty, price, amount, cost, comps in lines:
         no += 1
         item = OrderItem(order_id=order.id, line_no=no, kind="package" if line.package_id else "line",
-                         package_id=line.package_id, description=desc[:300], unit=line.unit[:20],
+                         package_id=line.package_id, description=desc, unit=line.unit[:20],
                          qty=qty, unit_price=price, amount=amount, cost=cost)
         session.add(item)
         for comp, cqty in comps:
@@ -642,9 +642,9 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
         if current == Stage.DISERAHTERIMAKAN:
             for h in session.execute(select(OrderHandover).where(OrderHandover.order_id == order.id,
                                                                  OrderHandover.status == "issued")).scalars():
-                h.status, h.void_reason, h.voided_at = "void", reason[:300], dt.datetime.now(dt.UTC)
+                h.status, h.void_reason, h.voided_at = "void", reason, dt.datetime.now(dt.UTC)
         session.add(OrderStageEvent(order_id=order.id, from_stage=current.value, to_stage=target.value,
-                                    date=date, reason=reason[:300], created_by=actor))
+                                    date=date, reason=reason, created_by=actor))
         order.status = target.value
         audit.record(session, actor, "stage_back", "order", order.id, number=order.number,
                      from_stage=current.value, to_stage=target.value, date=date, reason=reason)
@@ -666,7 +666,7 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
     for step in stages_between(current, target):
         _set_stage_date(order, step, date)
         session.add(OrderStageEvent(order_id=order.id, from_stage=from_stage.value, to_stage=step.value,
-                                    date=date, reason=reason[:300], created_by=actor))
+                                    date=date, reason=reason, created_by=actor))
         from_stage = step
     order.status = target.value
     if target == Stage.DISERAHTERIMAKAN:
@@ -719,10 +719,10 @@ def cancel_in(session: Session, order_id: int, date: dt.date, reason: str, *, ac
     if order.status == Stage.DISERAHTERIMAKAN:
         raise UserError(_("Pekerjaan yang sudah diserahterimakan tidak bisa dibatalkan."), field="stage")
     session.add(OrderStageEvent(order_id=order.id, from_stage=order.status, to_stage=Stage.BATAL.value,
-                                date=date, reason=reason[:300], created_by=actor))
+                                date=date, reason=reason, created_by=actor))
     audit.record(session, actor, "cancel", "order", order.id, number=order.number,
                  from_stage=order.status, date=date, reason=reason)
-    order.status, order.cancel_reason, order.cancelled_date = Stage.BATAL.value, reason[:300], date
+    order.status, order.cancel_reason, order.cancelled_date = Stage.BATAL.value, reason, date
     session.flush()
 
 
@@ -748,7 +748,7 @@ def update_order_details(book: Book, order_id: int, *, facilitator_name: str | N
                                 field="planned_start")
             order.planned_start = changed["planned_start"] = planned_start
         if address is not None:
-            order.address = changed["address"] = " ".join(address.split())[:300]
+            order.address = changed["address"] = " ".join(address.split())
         if notes is not None:
             order.notes = changed["notes"] = notes.strip()
         audit.record(s, book.actor, "update", "order", order.id, **changed)
@@ -837,7 +837,7 @@ def _void_posted(s: Session, doc, reason: str, date: dt.date | None, *, actor: s
     if entry is not None:
         when = date or max(dt.date.today(), entry.date)
         reverse_entry(s, entry, date=when, reason=reason, actor=actor)
-    doc.status, doc.void_reason = "void", reason[:300]
+    doc.status, doc.void_reason = "void", reason
     doc.voided_at, doc.voided_by = dt.datetime.now(dt.UTC), actor
     audit.record(s, actor, "void", entity, doc.id, reason=reason)
     s.flush()
@@ -873,7 +873,7 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
         raise UserError(_("Tanggal biaya ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
                         .format(date=format_date(date), order_date=format_date(order.date)), field="date")
     ensure_open(session, date)
-    desc = " ".join((description or "").split())[:300]
+    desc = " ".join((description or "").split())
     cost = OrderCost(order_id=order.id, date=date, kind=cost_kind.value, description=desc, amount=value,
                      method=method, created_by=actor)
     session.add(cost)

@@ -167,7 +167,7 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     name = (payer_name or "").strip() or inv.payer_name
     pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name[:200],
                   method=method, amount=amount, advance=advance, status="posted",
-                  note=(note or "").strip()[:300], created_by=actor)
+                  note=(note or "").strip(), created_by=actor)
     pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
     s.add(pay)
     s.flush()
@@ -306,7 +306,7 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
         reversal = reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
         pay.status = "void"
         pay.void_entry_id = reversal.id
-        pay.void_reason = reason[:300]
+        pay.void_reason = reason
         pay.voided_at = dt.datetime.now(dt.UTC)
         pay.voided_by = book.actor
         if pay.receipt:

@@ -111,7 +111,7 @@ def add_photo_in(session: Session, order_id: int, data: bytes, stage_pct: int, d
     session.add(att)
     session.flush()
     photo = OrderPhoto(order_id=order.id, attachment_id=att.id, stage_pct=stage_pct, date=date,
-                       caption=" ".join((caption or "").split())[:300], created_by=actor)
+                       caption=" ".join((caption or "").split()), created_by=actor)
     session.add(photo)
     session.flush()
     audit.record(session, actor, "photo", "order", order.id, number=order.number, stage_pct=stage_pct,

@@ -312,11 +312,11 @@ def reverse_profit_sharing(book: Book, number: str, reason: str) -> SharingRow:
         if sh.period_close_id is not None:
             close = s.get(PeriodClose, sh.period_close_id)
             if close.reopened_at is None:
-                close.reopened_at, close.reopen_reason = now, reason.strip()[:300]
+                close.reopened_at, close.reopen_reason = now, reason.strip()
             s.flush()
         reverse_entry(s, s.get(JournalEntry, sh.entry_id), date=sh.period_end, reason=reason.strip(),
                       actor=book.actor)
-        sh.status, sh.void_reason, sh.voided_at = "void", reason.strip()[:300], now
+        sh.status, sh.void_reason, sh.voided_at = "void", reason.strip(), now
         audit.record(s, book.actor, "void", "profit_sharing", sh.id, number=sh.number, reason=reason)
         audit.record(s, book.actor, "reopen", "period", sh.period_close_id, reason=reason)
         return _row(s, sh)

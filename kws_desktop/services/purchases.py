@@ -217,7 +217,7 @@ def _record(s: Session, data: PurchaseInput, actor: str) -> PurchaseRow:
     purchase = Purchase(number=next_number(s, "purchase", data.date.year), date=data.date,
                         supplier_id=data.supplier_id, method=data.method,
                         slip_number=data.slip_number.strip()[:60], shipping=data.shipping, total=total,
-                        order_id=data.order_id, notes=data.notes.strip()[:300], created_by=actor)
+                        order_id=data.order_id, notes=data.notes.strip(), created_by=actor)
     if data.slip_path:
         purchase.attachment_id = _slip_attachment(s, Path(data.slip_path)).id
     s.add(purchase)
@@ -295,8 +295,8 @@ def void_purchase(book: Book, purchase_id: int, *, reason: str, date: dt.date | 
         for move, _material in moves:
             s.add(StockMove(material_id=move.material_id, date=day, kind="purchase_void", qty=-move.qty,
                             value=-move.value, unit_cost=move.unit_cost, purchase_line_id=move.purchase_line_id,
-                            journal_entry_id=reversal.id, created_by=book.actor, note=reason.strip()[:300]))
-        purchase.status, purchase.void_reason = "void", reason.strip()[:300]
+                            journal_entry_id=reversal.id, created_by=book.actor, note=reason.strip()))
+        purchase.status, purchase.void_reason = "void", reason.strip()
         purchase.voided_at, purchase.voided_by = dt.datetime.now(dt.UTC), book.actor
         audit.record(s, book.actor, "void", "purchase", purchase.id, number=purchase.number, reason=reason.strip())
         return _row(s, purchase)

@@ -157,8 +157,8 @@ def record_checks_in(session: Session, order_id: int, date: dt.date, checks: lis
     existing = {c.code: c for c in session.execute(
         select(QualityCheck).where(QualityCheck.order_id == order_id)).scalars()}
     for c in checks:
-        note = " ".join(c.note.split())[:300]
-        reason = " ".join(c.accepted_reason.split())[:300] if not c.passed else ""
+        note = " ".join(c.note.split())
+        reason = " ".join(c.accepted_reason.split()) if not c.passed else ""
         row = existing.get(c.code)
         if row is None:
             session.add(QualityCheck(order_id=order_id, date=date, code=c.code, passed=bool(c.passed),
@@ -193,7 +193,7 @@ def accept_failure(book: Book, order_id: int, code: str, reason: str) -> Checkli
             raise UserError(_("Pemeriksaan ini tidak gagal; tidak ada yang perlu diterima."), field="code")
         if not reason:
             raise UserError(_("Tuliskan alasan menerima kekurangan ini."), field="accepted_reason")
-        row.accepted_reason, row.updated_at = reason[:300], utcnow()
+        row.accepted_reason, row.updated_at = reason, utcnow()
         audit.record(s, book.actor, "accept_failure", "order", order_id, code=code, reason=reason)
         s.flush()
         return read_checklist(s, order_id)
@@ -222,7 +222,7 @@ def record_satisfaction_in(session: Session, order_id: int, score: int, date: dt
         problems.append(("date", _("Tanggal tidak boleh sebelum tanggal pesanan ({order_date}).")
                          .format(order_date=format_date(order.date))))
     collect(problems)
-    comment = " ".join((comment or "").split())[:300]
+    comment = " ".join((comment or "").split())
     row = session.execute(select(Satisfaction).where(Satisfaction.order_id == order_id)).scalar()
     if row is None:
         session.add(Satisfaction(order_id=order_id, date=date, score=value, comment=comment,

@@ -336,7 +336,7 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
             return None
         unit = (line.unit or "").strip()[:20] or "ls"
         comp = ComponentSnapshot(ComponentKind.OTHER, None, description, unit, Decimal(1), cost, price, cost, price)
-        return PricedLine(None, description[:300], unit, qty, price, line_total(qty, price), cost,
+        return PricedLine(None, description, unit, qty, price, line_total(qty, price), cost,
                           line_total(qty, cost), 0, Decimal(0), Decimal(0), (comp,))
     package = session.get(WorkPackage, line.package_id) if isinstance(line.package_id, int) else None
     if package is None:
@@ -487,7 +487,7 @@ def _fill(session: Session, quote: Quote, data: QuoteInput, checked: _Checked) -
     quote.valid_until = checked.valid_until
     quote.terms = checked.terms
     quote.title = " ".join((data.title or "").split())[:200]
-    quote.site_address = " ".join((data.site_address or "").split())[:300]
+    quote.site_address = " ".join((data.site_address or "").split())
     quote.notes = (data.notes or "").strip()
     t = checked.totals
     quote.subtotal, quote.discount, quote.total = t.subtotal, t.discount, t.total
@@ -594,7 +594,7 @@ def mark_rejected(session: Session, quote: Quote, date: dt.date, reason: str, ac
     if date < quote.date:
         raise UserError(_("Tanggal tidak boleh sebelum tanggal penawaran."), field="date")
     quote.status, quote.decided_date = "rejected", date
-    quote.reject_reason = " ".join((reason or "").split())[:300]
+    quote.reject_reason = " ".join((reason or "").split())
     quote.updated_at = utcnow()
     audit.record(session, actor, "reject", "quote", quote.id, number=quote.number, reason=quote.reject_reason)
 

@@ -238,7 +238,7 @@ def report_complaint_in(session: Session, data: ComplaintInput, *, actor: str) -
     until = warranty_until(session, order)
     c = Complaint(order_id=order.id, date_reported=data.date_reported,
                   reported_by=" ".join(data.reported_by.split())[:150] or order.customer_name,
-                  problem=problem[:300], under_warranty=until is not None and data.date_reported <= until,
+                  problem=problem, under_warranty=until is not None and data.date_reported <= until,
                   created_by=actor)
     session.add(c)
     session.flush()
@@ -278,7 +278,7 @@ def add_visit_in(session: Session, complaint_id: int, data: VisitInput, *, actor
         except UserError as exc:
             problems.append(("date", exc.message))
     collect(problems)
-    v = ServiceVisit(complaint_id=c.id, date=data.date, fix=" ".join(data.fix.split())[:300],
+    v = ServiceVisit(complaint_id=c.id, date=data.date, fix=" ".join(data.fix.split()),
                      cost=data.cost, method=data.method, visited_by=" ".join(data.visited_by.split())[:120],
                      created_by=actor)
     session.add(v)
@@ -319,7 +319,7 @@ def resolve_in(session: Session, complaint_id: int, date_resolved: dt.date, reso
                         .format(date=format_date(date_resolved), reported=format_date(c.date_reported)),
                         field="date_resolved")
     c.status, c.date_resolved = "resolved", date_resolved
-    c.resolution = " ".join((resolution or "").split())[:300]
+    c.resolution = " ".join((resolution or "").split())
     session.flush()
     audit.record(session, actor, "resolve", "complaint", c.id, date=date_resolved)
 
@@ -345,7 +345,7 @@ def void_visit(book: Book, visit_id: int, reason: str, date: dt.date | None = No
         if v.journal_entry_id is not None:
             entry = s.get(JournalEntry, v.journal_entry_id)
             reverse_entry(s, entry, date=date or v.date, reason=reason, actor=book.actor)
-        v.status, v.void_reason, v.voided_at = "void", reason[:300], dt.datetime.now(dt.UTC)
+        v.status, v.void_reason, v.voided_at = "void", reason, dt.datetime.now(dt.UTC)
         s.flush()
         audit.record(s, book.actor, "void", "service_visit", v.id, reason=reason)
         return read_complaint(s, v.complaint_id)

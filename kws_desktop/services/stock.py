@@ -137,8 +137,8 @@ def issue_to_order(session: Session, *, order_id: int, material_id: int, qty: De
     unit_cost = round_rupiah(Decimal(value) / qty)
     move = StockMove(material_id=material_id, date=date, kind="issue", qty=-qty, value=-value,
                      unit_cost=unit_cost, order_id=order_id, created_by=actor,
-                     negative_reason=(allow_negative_reason or "").strip()[:300] if beyond else "",
-                     note=note[:300])
+                     negative_reason=(allow_negative_reason or "").strip() if beyond else "",
+                     note=note)
     session.add(move)
     session.flush()
     number = ""
@@ -186,7 +186,7 @@ def return_from_order(session: Session, *, order_id: int, material_id: int, qty:
     value = issued_value if qty == issued_qty else round_rupiah(Decimal(issued_value) * qty / issued_qty)
     unit_cost = round_rupiah(Decimal(value) / qty)
     move = StockMove(material_id=material_id, date=date, kind="return", qty=qty, value=value,
-                     unit_cost=unit_cost, order_id=order_id, created_by=actor, note=note[:300])
+                     unit_cost=unit_cost, order_id=order_id, created_by=actor, note=note)
     session.add(move)
     session.flush()
     number = ""
@@ -315,7 +315,7 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
     with book.transaction() as s:
         ensure_open(s, date)
         count = StockCount(number=next_number(s, "stock_count", date.year), date=date,
-                           notes=notes.strip()[:300], counted_by=counted_by.strip()[:120],
+                           notes=notes.strip(), counted_by=counted_by.strip()[:120],
                            created_by=book.actor)
         s.add(count)
         s.flush()
@@ -338,13 +338,13 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
             unit_cost = average_cost(s, material)
             line = StockCountLine(count_id=count.id, material_id=material_id, system_qty=system,
                                   counted_qty=counted, unit_cost=unit_cost, value=value,
-                                  explanation=explanation[:300])
+                                  explanation=explanation)
             s.add(line)
             s.flush()
             if diff:
                 s.add(StockMove(material_id=material_id, date=date, kind="count", qty=diff, value=value,
                                 unit_cost=unit_cost, stock_count_line_id=line.id, created_by=book.actor,
-                                note=explanation[:300]))
+                                note=explanation))
                 net += value
         collect(problems)
         count.difference_value = net

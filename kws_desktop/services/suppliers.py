@@ -90,8 +90,8 @@ def create_supplier(book: Book, data: SupplierInput) -> SupplierRow:
 
 def add_supplier(session: Session, data: SupplierInput, *, actor: str) -> Supplier:
     """Session-level create_supplier (for imports): validated, never commits."""
-    supplier = Supplier(name=_validate(session, data), address=data.address.strip()[:300],
-                        phone=data.phone.strip()[:60], notes=data.notes.strip()[:300], active=data.active)
+    supplier = Supplier(name=_validate(session, data), address=data.address.strip(),
+                        phone=data.phone.strip()[:60], notes=data.notes.strip(), active=data.active)
     session.add(supplier)
     session.flush()
     audit.record(session, actor, "create", "supplier", supplier.id, name=supplier.name)
@@ -102,8 +102,8 @@ def update_supplier(book: Book, supplier_id: int, data: SupplierInput) -> Suppli
     with book.transaction() as s:
         supplier = _get(s, supplier_id)
         supplier.name = _validate(s, data, exclude_id=supplier_id)
-        supplier.address, supplier.phone = data.address.strip()[:300], data.phone.strip()[:60]
-        supplier.notes, supplier.active = data.notes.strip()[:300], data.active
+        supplier.address, supplier.phone = data.address.strip(), data.phone.strip()[:60]
+        supplier.notes, supplier.active = data.notes.strip(), data.active
         audit.record(s, book.actor, "update", "supplier", supplier_id, name=supplier.name)
         return _row(s, supplier)
 
@@ -194,7 +194,7 @@ def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, me
                 name=supplier.name, owed=format_rupiah(owed)), field="amount")
         payment = SupplierPayment(number=next_number(s, "supplier_payment", date.year), date=date,
                                   supplier_id=supplier_id, method=method, amount=amount,
-                                  notes=notes.strip()[:300], created_by=book.actor)
+                                  notes=notes.strip(), created_by=book.actor)
         s.add(payment)
         s.flush()
         entry = post_entry(s, date=date, description=_("Bayar utang ke {name} ({number})").format(
@@ -223,7 +223,7 @@ def void_supplier_payment(book: Book, payment_id: int, *, reason: str,
         ensure_open(s, day)
         reverse_entry(s, s.get(JournalEntry, payment.journal_entry_id), date=day, reason=reason.strip(),
                       actor=book.actor)
-        payment.status, payment.void_reason = "void", reason.strip()[:300]
+        payment.status, payment.void_reason = "void", reason.strip()
         payment.voided_at, payment.voided_by = dt.datetime.now(dt.UTC), book.actor
         audit.record(s, book.actor, "void", "supplier_payment", payment.id, number=payment.number,
                      reason=reason.strip())

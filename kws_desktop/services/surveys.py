@@ -237,12 +237,12 @@ def _validate(s: Session, data: SurveyInput) -> tuple[SurveyAdvice, dict]:
         date=data.date, quote_id=data.quote_id, order_id=data.order_id, customer_id=customer_id,
         surveyor_name=" ".join(data.surveyor_name.split())[:120], household_size=int(data.household_size),
         water_source=data.water_source, well_distance_m=distance, groundwater_depth_m=depth,
-        soil_notes=data.soil_notes.strip()[:300], groundwater_notes=data.groundwater_notes.strip()[:300],
+        soil_notes=data.soil_notes.strip(), groundwater_notes=data.groundwater_notes.strip(),
         truck_access=data.truck_access, advised_volume_m3=advice.tank.volume_m3,
         advised_length_m=advice.tank.length_m, advised_width_m=advice.tank.width_m,
         advised_height_m=advice.tank.height_m,
         chosen_volume_m3=chosen if chosen is not None else advice.tank.volume_m3,
-        override_reason=reason[:300], distance_warning=san.well_too_close(data.water_source, distance),
+        override_reason=reason, distance_warning=san.well_too_close(data.water_source, distance),
         notes=data.notes.strip())
     return advice, values
 

@@ -282,7 +282,7 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
         ensure_can_work(s, member_id, date)
         _check_date(s, date)
         a = Advance(number=next_number(s, "advance", date.year), date=date, member_id=m.id,
-                    amount=amount, method=method, note=(note or "").strip()[:300])
+                    amount=amount, method=method, note=(note or "").strip())
         s.add(a)
         s.flush()
         entry = post_entry(s, date=date, description=_("Kasbon {number}: {name}").format(
@@ -311,7 +311,7 @@ def void_advance(book: Book, number: str, reason: str, *, date: dt.date | None =
                               "tidak bisa dibatalkan.").format(number=a.number,
                                                                left=format_rupiah(outstanding)))
         _reverse(s, book, a.entry_id, a.date, date, reason)
-        a.status, a.void_reason, a.voided_at = "void", reason.strip()[:300], dt.datetime.now(dt.UTC)
+        a.status, a.void_reason, a.voided_at = "void", reason.strip(), dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "advance", a.id, number=a.number, reason=reason)
         return _advance_row(a, s.get(Member, a.member_id).name)
 
@@ -403,7 +403,7 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
                                         advance_given=given, advance_deducted=ln.deduct_advance, net=net))
         collect(problems)
         p = WagePayout(number=next_number(s, "wage_payout", date.year), date=date, method=method,
-                       note=(note or "").strip()[:300])
+                       note=(note or "").strip())
         p.lines = built
         p.total_wages = sum(ln.wages for ln in built)
         p.total_profit_share = sum(ln.profit_share for ln in built)
@@ -444,7 +444,7 @@ def void_payout(book: Book, number: str, reason: str, *, date: dt.date | None = 
         if p.status == "void":
             raise UserError(_("Pembayaran upah {number} sudah dibatalkan.").format(number=p.number))
         _reverse(s, book, p.entry_id, p.date, date, reason)
-        p.status, p.void_reason, p.voided_at = "void", reason.strip()[:300], dt.datetime.now(dt.UTC)
+        p.status, p.void_reason, p.voided_at = "void", reason.strip(), dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "wage_payout", p.id, number=p.number, reason=reason)
         return _payout_row(s, p)
 
