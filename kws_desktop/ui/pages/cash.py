@@ -1,18 +1,17 @@
 """The "Kas & Bank" area: balances, other expenses and income, cash <-> bank, with the list."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
 
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services import cash as C
-from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm
+from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.pages.base import Page, heading
 from kws_desktop.ui.table_model import Column, PagedTableModel
-from kws_desktop.ui.widgets import ask_reason, period_row, selected_row, table_view
+from kws_desktop.ui.widgets import ask_reason, dialog_buttons, period_row, selected_row, table_view
 
 AREA = "kas"
 COLUMNS = [
@@ -64,11 +63,7 @@ class CashEntryDialog(QDialog):
         if kind != "transfer":
             self.errors.add("party", _("Dibayar ke") if kind == "expense" else _("Diterima dari"), self.party)
         form.addRow(self.errors.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(_("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
         book = self.page.book

@@ -2,34 +2,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, p_
 from kws_desktop.services import books
 from kws_desktop.services import customers as C
-from kws_desktop.ui.forms import FormErrors, confirm, show_error
+from kws_desktop.ui.forms import FormErrors, confirm
 from kws_desktop.ui.pages.base import Page, heading
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import add_buttons, chosen_row, dialog_buttons, selected_row, table_view
 
 AREA = "pelanggan"
 WARN_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
-
-
-def customer_table(model: PagedTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 COLUMNS = [Column("name", N_("Nama"), sortable=False), Column("kind", N_("Jenis"), sortable=False),
@@ -136,12 +122,7 @@ class CustomerDialog(QDialog):
         self.warning.hide()
         form.addRow(self.warning)
         form.addRow(self.errors.general)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
+        form.addRow(dialog_buttons(self, self.save))
         self._form = form
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
@@ -231,7 +212,7 @@ class CustomerList(QWidget):
         bar.addWidget(self.kecamatan)
         lay.addLayout(bar)
         self.model = PagedTableModel(COLUMNS)
-        self.view = customer_table(self.model)
+        self.view = table_view(self.model, stretch=0)
         lay.addWidget(self.view, 1)
         self.count = QLabel()
         lay.addWidget(self.count)
@@ -265,8 +246,8 @@ class CustomerList(QWidget):
         self.count.setText(_("{n} pelanggan").format(n=n))
 
     def selected_id(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
-        return self.model.row(rows[0].row())["id"] if rows else None
+        row = selected_row(self.view)
+        return row["id"] if row else None
 
 
 class CustomersPage(Page):
@@ -284,11 +265,8 @@ class CustomersPage(Page):
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
         lay.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        for text, slot in ((_("Rumah tangga baru"), self.add), (_("Lembaga baru"), self.add_institution),
-                           (_("Ubah"), self.edit), (_("Buat penawaran"), self.quote)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
+        add_buttons(buttons, ((_("Rumah tangga baru"), self.add), (_("Lembaga baru"), self.add_institution),
+                              (_("Ubah"), self.edit), (_("Buat penawaran"), self.quote)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
@@ -302,17 +280,16 @@ class CustomersPage(Page):
     def add_institution(self) -> None:
         CustomerDialog(self, kind="institution").exec()
 
+    def _chosen_id(self) -> int | None:
+        row = chosen_row(self.list.view, _("Pilih satu pelanggan dulu."))
+        return row["id"] if row else None
+
     def edit(self) -> None:
-        cid = self.list.selected_id()
-        if cid is None:
-            show_error(self, _("Pilih satu pelanggan dulu."))
-            return
-        CustomerDialog(self, C.get_customer(self.book, cid)).exec()
+        if (cid := self._chosen_id()) is not None:
+            CustomerDialog(self, C.get_customer(self.book, cid)).exec()
 
     def quote(self) -> None:
-        cid = self.list.selected_id()
-        if cid is None:
-            show_error(self, _("Pilih satu pelanggan dulu."))
+        if (cid := self._chosen_id()) is None:
             return
         from kws_desktop.ui.pages.quotes import QuoteEditor
         QuoteEditor(self, customer_id=cid).exec()

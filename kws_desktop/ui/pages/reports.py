@@ -20,6 +20,7 @@ from kws_desktop.services import reports as registry
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.forms import DateEdit, show_error
 from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.widgets import error_label
 
 CHUNK = 300
 
@@ -161,10 +162,7 @@ class ReportsPage(Page):
         bar.addStretch(1)
         col.addLayout(bar)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         col.addWidget(self.error)
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
