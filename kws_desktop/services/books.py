@@ -45,8 +45,10 @@ def create_book(location: str | Path, *, profile: KwsProfile | None = None,
     return book
 
 
-def open_book(location: str | Path, *, read_only: bool = False) -> Book:
-    return store.open_book(location, read_only=read_only,
+def open_book(location: str | Path, *, read_only: bool = False, defer_checks: bool = False) -> Book:
+    """Open a book (see store.book.open_book; with `defer_checks` the caller runs
+    `book.open_checks()` later, in the background)."""
+    return store.open_book(location, read_only=read_only, defer_checks=defer_checks,
                            backups_root=None if read_only else backups_dir())
 
 

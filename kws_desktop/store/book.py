@@ -5,6 +5,7 @@ import getpass
 import os
 import socket
 import sqlite3
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,6 @@ from kws_desktop.store import backup as backups
 from kws_desktop.store import migrate
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
 from kws_desktop.store.lock import BookLock, BookLockedError
-from kws_desktop.store.models.book import BookIdentity
 
 
 def default_actor() -> str:
@@ -44,6 +44,8 @@ class Book:
         self.actor = default_actor()
         self._lock = lock
         self._backups_root = backups_root
+        self._backup_lock = threading.RLock()  # never two backups of this book at once
+        self._closing = threading.Event()      # stops a backup running in the background
 
     @property
     def is_sqlite(self) -> bool:
@@ -78,9 +80,31 @@ class Book:
     def backup_now(self, reason: str) -> Path | None:
         if self.path is None or self._backups_root is None:
             return None
-        return backups.automatic_backup(self.path, self._backups_root, reason)
+        with self._backup_lock:
+            if self._closing.is_set():
+                raise backups.BackupCancelled("the book is closing")
+            return backups.automatic_backup(self.path, self._backups_root, reason,
+                                            cancel=self._closing)
+
+    def open_checks(self) -> Path | None:
+        """What `open_book(defer_checks=True)` left for later, for a background thread: the
+        quick check of the file, then the automatic "buka" backup. Raises BookError when the
+        book is damaged, BackupError when the copy failed (BackupCancelled: the book closed)."""
+        if self.path is None:
+            return None
+        _quick_check(self.path, self._closing)
+        if self.read_only:
+            return None
+        return self.backup_now("buka")
 
     def close(self, *, backup: bool = True) -> None:
+        self._closing.set()  # a background backup stops at its next step …
+        with self._backup_lock:  # … and lets go before the closing backup starts
+            self._closing.clear()
+            self._close(backup=backup)
+        self._closing.set()
+
+    def _close(self, *, backup: bool) -> None:
         try:
             if backup and not self.read_only:
                 try:
@@ -123,9 +147,13 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
-def _identify_file(path: Path) -> str | None:
+def _damaged(path: Path) -> BookError:
+    return BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
+                     .format(name=path.name), can_restore=True)
+
+
+def _identify_file(path: Path, *, quick_check: bool = True) -> str | None:
     """The revision of a SQLite book, read without changing a byte of the file."""
-    label = path.name
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
         try:
@@ -136,19 +164,38 @@ def _identify_file(path: Path) -> str | None:
             if not app or app[0] != "kws-desktop":
                 raise _not_a_book(path)
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path) from exc
+    if quick_check:
+        _quick_check(path)
+    return row[0] if row else None
+
+
+def _quick_check(path: Path, cancel: threading.Event | None = None) -> None:
+    """PRAGMA quick_check (reads the whole file): a BookError when the book is damaged;
+    BackupCancelled when `cancel` was set meanwhile."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+        if cancel is not None:
+            con.set_progress_handler(lambda: 1 if cancel.is_set() else 0, 20_000)
+        try:
             quick = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
-                        .format(name=label), can_restore=True) from exc
+        if cancel is not None and cancel.is_set():
+            raise backups.BackupCancelled("the book is closing") from None
+        raise _damaged(path) from exc
     if quick != "ok":
-        raise BookError(_("Buku {name} rusak dan tidak bisa dibuka.").format(name=label), can_restore=True)
-    return row[0] if row else None
+        raise BookError(_("Buku {name} rusak dan tidak bisa dibuka.").format(name=path.name),
+                        can_restore=True)
 
 
 def _identify(engine: Engine, path_label: str) -> str | None:
     """The book's schema revision; refuses foreign and damaged files."""
+    from kws_desktop.store.models.book import BookIdentity
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
@@ -163,15 +210,20 @@ def _identify(engine: Engine, path_label: str) -> str | None:
 
 
 def open_book(location: str | Path, *, read_only: bool = False,
-              backups_root: Path | None = None, migrate_ok: bool = True) -> Book:
-    """Open an existing book. Every refusal is a BookError with one clear sentence."""
+              backups_root: Path | None = None, migrate_ok: bool = True,
+              defer_checks: bool = False) -> Book:
+    """Open an existing book. Every refusal is a BookError with one clear sentence.
+
+    The quick check of a SQLite file and the automatic "buka" backup read the whole file; with
+    `defer_checks` they are left out, and the caller runs `book.open_checks()` in the background
+    (the window does, once it is on screen)."""
     url = is_url(location)
     path = None if url else Path(location)
     label = str(location) if url else path.name
     lock = None
     if path is not None:
         _check_sqlite_file(path)
-        revision = _identify_file(path)
+        revision = _identify_file(path, quick_check=not defer_checks)
         if not read_only and not _writable(path):
             raise BookError(_("Buku {name} ada di tempat yang tidak bisa ditulis (hanya-baca). "
                               "Salin buku ke folder lain, atau buka hanya untuk dibaca.")
@@ -200,7 +252,7 @@ def open_book(location: str | Path, *, read_only: bool = False,
                 backups.automatic_backup(path, backups_root, "sebelum-pembaruan")
             migrate.upgrade(engine)
         book = Book(location, engine, read_only=read_only, lock=lock, backups_root=backups_root)
-        if path is not None and not read_only and backups_root is not None:
+        if path is not None and not read_only and backups_root is not None and not defer_checks:
             book.backup_now("buka")
         return book
     except BookError:
@@ -232,6 +284,7 @@ def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = 
         engine = make_engine(location, durable=durable)
         try:
             migrate.upgrade(engine)
+            from kws_desktop.store.models.book import BookIdentity
             with engine.connect() as conn:
                 conn = conn.execution_options(kws_write=True)
                 with Session(bind=conn) as session, session.begin():

@@ -1,10 +1,14 @@
 """What every page shares: the open book, the app settings, and change notifications."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from kws_desktop.settings import AppSettings, app_settings, save_settings
-from kws_desktop.store.book import Book
+
+if TYPE_CHECKING:  # the window paints before SQLAlchemy is even imported
+    from kws_desktop.store.book import Book
 
 
 class AppContext(QObject):

@@ -5,19 +5,19 @@ import importlib
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import BookError, UserError
 from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import default_book_path, user_data_dir
-from kws_desktop.services import books
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.forms import show_error
 from kws_desktop.ui.pages.base import missing_area
+from kws_desktop.ui.tasks import run_background
 from kws_desktop.ui.welcome import WelcomeScreen
 
 # (key, title, module, class). Pages are built when first shown.
@@ -34,6 +34,19 @@ AREAS: list[tuple[str, str, str, str]] = [
     ("pengaturan", N_("Pengaturan"), "kws_desktop.ui.pages.settings", "SettingsPage"),
 ]
 AREA_KEYS = [a[0] for a in AREAS]
+CHECKS_DELAY_MS = 500  # the automatic "buka" backup starts this long after the book is shown
+
+
+def _workshop():
+    """ui.workshop (and the services behind it), imported when a training action is used."""
+    from kws_desktop.ui import workshop
+    return workshop
+
+
+def _books():
+    """services.books, imported when first needed: the window paints before SQLAlchemy loads."""
+    from kws_desktop.services import books
+    return books
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +58,10 @@ class MainWindow(QMainWindow):
             from kws_desktop.ui.app import scaled_style
             self.setStyleSheet(scaled_style(ctx.settings.zoom_percent))
         self._pages: dict[str, QWidget] = {}
+        self._opening: str | None = None     # a book being opened in the background
+        self._checks_for = None              # the book whose open checks still have to run
+        self.checks_running = False
+        self._banner = self._notice = None
         self._root = QStackedWidget()
         self.setCentralWidget(self._root)
         self._book_label = QLabel()
@@ -68,13 +85,17 @@ class MainWindow(QMainWindow):
             w = self._root.widget(0)
             self._root.removeWidget(w)
             w.deleteLater()
-        if self.ctx.book is None:
+        if self.ctx.book is None and self._opening is not None:
+            self._root.addWidget(self._opening_screen(self._opening))
+            self.setWindowTitle("KWS Desktop")
+            self._book_label.setText("")
+        elif self.ctx.book is None:
             self._welcome = WelcomeScreen(self.ctx.settings.recent_books)
             self._welcome.start_default.connect(self.start_default_book)
             self._welcome.open_demo.connect(self.open_demo)
             self._welcome.open_other.connect(self.choose_and_open)
             self._welcome.new_book.connect(self.choose_and_create)
-            self._welcome.open_recent.connect(self.open_location)
+            self._welcome.open_recent.connect(self.open_in_background)
             self._root.addWidget(self._welcome)
             self.setWindowTitle("KWS Desktop")
             self._book_label.setText("")
@@ -89,9 +110,11 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self._banner = None
-        if not books.get_profile(self.ctx.book).name:
+        if not _books().get_profile(self.ctx.book).name:
             self._banner = self._first_run_banner()
             outer.addWidget(self._banner)
+        self._notice = self._notice_bar()
+        outer.addWidget(self._notice)
         lay = QHBoxLayout()
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -111,10 +134,52 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         return w
 
+    def _opening_screen(self, location: str) -> QWidget:
+        """Shown while a book opens in the background."""
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.addStretch(1)
+        name = location if "://" in location else Path(location).name
+        label = QLabel(_("Membuka buku {name}…").format(name=name))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy, no percentage
+        bar.setMaximumWidth(320)
+        lay.addWidget(label)
+        lay.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        return w
+
+    def _notice_bar(self) -> QFrame:
+        """A quiet message above the pages (e.g. the automatic backup failed); hidden until used."""
+        bar = QFrame()
+        bar.setObjectName("notice")
+        bar.setStyleSheet("#notice { background: #fdecea; border-bottom: 1px solid #e0b4b0; }")
+        row = QHBoxLayout(bar)
+        bar.text = QLabel()
+        bar.text.setWordWrap(True)
+        close = QPushButton(p_("tombol", "Tutup"))
+        close.clicked.connect(bar.hide)
+        row.addWidget(bar.text, 1)
+        row.addWidget(close)
+        bar.hide()
+        return bar
+
+    def show_notice(self, text: str, detail: str = "") -> None:
+        if self._notice is None:
+            return
+        self._notice.text.setText(text)
+        self._notice.text.setToolTip(detail)
+        self._notice.show()
+
+    def notice_text(self) -> str:
+        """The quiet message shown above the pages, or ""."""
+        return self._notice.text.text() if self._notice is not None and not self._notice.isHidden() else ""
+
     def _on_data_changed(self, area: str) -> None:
         if area == "pengaturan" and self.ctx.book is not None:
             self._update_title()
-            if self._banner is not None and books.get_profile(self.ctx.book).name:
+            if self._banner is not None and _books().get_profile(self.ctx.book).name:
                 self._banner.hide()
 
     def _first_run_banner(self) -> QWidget:
@@ -141,8 +206,10 @@ class MainWindow(QMainWindow):
                 page = getattr(importlib.import_module(module), cls)(self.ctx)
             except ModuleNotFoundError:
                 page = missing_area(_(title))
+            from kws_desktop.ui.light_tables import fit_to_visible_rows
             from kws_desktop.ui.tooltips import apply_tooltips
             apply_tooltips(page)
+            fit_to_visible_rows(page)
             index = AREA_KEYS.index(key)
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
@@ -200,7 +267,6 @@ class MainWindow(QMainWindow):
     def _build_work_menus(self) -> None:
         """The frequent actions (with their shortcuts) and workshop mode for trainers."""
         from kws_desktop.ui import quick_actions as Q
-        from kws_desktop.ui import workshop as W
         has_book = self.ctx.book is not None
         work = self.menuBar().addMenu(_("&Catat"))
         for text, slot, key, tip in (
@@ -220,20 +286,20 @@ class MainWindow(QMainWindow):
         train = self.menuBar().addMenu(_("&Pelatihan"))
         self._action(train, _("Buka buku demo"), self.open_demo).setStatusTip(
             _("Salinan buku contoh; buku kelompok sendiri tidak tersentuh."))
-        save = self._action(train, _("Simpan sebagai awal latihan"), lambda: W.save_start(self))
-        reset = self._action(train, _("Kembalikan ke awal latihan…"), lambda: W.reset_to_start(self))
-        exercises = self._action(train, _("Daftar latihan"), lambda: W.toggle_exercises(self), "Ctrl+L")
+        save = self._action(train, _("Simpan sebagai awal latihan"), lambda: _workshop().save_start(self))
+        reset = self._action(train, _("Kembalikan ke awal latihan…"), lambda: _workshop().reset_to_start(self))
+        exercises = self._action(train, _("Daftar latihan"), lambda: _workshop().toggle_exercises(self), "Ctrl+L")
         for action in (save, reset, exercises):
             action.setEnabled(has_book)
         train.addSeparator()
-        self._action(train, _("Perbesar tulisan"), lambda: W.zoom_by(self, 1), QKeySequence.StandardKey.ZoomIn)
-        self._action(train, _("Perkecil tulisan"), lambda: W.zoom_by(self, -1), QKeySequence.StandardKey.ZoomOut)
-        self._action(train, _("Ukuran tulisan normal"), lambda: W.set_zoom(self, 100), "Ctrl+0")
+        self._action(train, _("Perbesar tulisan"), lambda: _workshop().zoom_by(self, 1), QKeySequence.StandardKey.ZoomIn)
+        self._action(train, _("Perkecil tulisan"), lambda: _workshop().zoom_by(self, -1), QKeySequence.StandardKey.ZoomOut)
+        self._action(train, _("Ukuran tulisan normal"), lambda: _workshop().set_zoom(self, 100), "Ctrl+0")
         # Ctrl+= (the same key as + without Shift) also zooms in on most keyboards
         if getattr(self, "_zoom_in_alt", None) is None:
             self._zoom_in_alt = QAction(self)
             self._zoom_in_alt.setShortcut(QKeySequence("Ctrl+="))
-            self._zoom_in_alt.triggered.connect(lambda: W.zoom_by(self, 1))
+            self._zoom_in_alt.triggered.connect(lambda: _workshop().zoom_by(self, 1))
             self.addAction(self._zoom_in_alt)
 
     def show_help(self, topic: str | None = None):
@@ -263,8 +329,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         book = self.ctx.book
-        demo = books.is_demo(book)
-        name = books.get_profile(book).name or book.display_name
+        demo = _books().is_demo(book)
+        name = _books().get_profile(book).name or book.display_name
         self.setWindowTitle(_("{name} — KWS Desktop [DEMO]").format(name=name) if demo
                             else f"{name} — KWS Desktop")
         text = _("Buku: {name}").format(name=book.location)
@@ -275,26 +341,102 @@ class MainWindow(QMainWindow):
         self._book_label.setText(text)
 
     # --- opening and closing books ----------------------------------------------------
-    def set_book(self, book) -> None:
+    def set_book(self, book, *, backup: bool = True) -> None:
         if self.ctx.book is not None:
-            self.ctx.book.close()
+            self.ctx.book.close(backup=backup)
         self.ctx.book = book
+        self._checks_for = book
         if book is not None:
             self.ctx.settings.remember_book(book.location)
             self.ctx.save_settings()
+            if self.isVisible():
+                QTimer.singleShot(CHECKS_DELAY_MS, self._start_open_checks)
         self.ctx.book_changed.emit()
         self.rebuild()
 
     def open_location(self, location: str) -> bool:
+        """Open a book now (the file's full check and backup follow in the background)."""
         if self.ctx.book is not None and self.ctx.book.location == location:
             return True
+        self._opening = None
         try:
-            book = books.open_book(location)
+            book = _books().open_book(location, defer_checks=True)
         except BookError as exc:
             self._refused(location, exc)
             return False
         self.set_book(book)
         return True
+
+    def open_in_background(self, location: str) -> None:
+        """Open a book without holding up the window: "Membuka buku…" shows meanwhile."""
+        if self.ctx.book is not None:
+            if self.ctx.book.location == location:
+                return
+            self.set_book(None)
+        self._opening = location
+        self.rebuild()
+
+        def work(_progress):
+            book = _books().open_book(location, defer_checks=True)
+            importlib.import_module(AREAS[0][2])  # the first page's code, while the UI thread idles
+            return book
+
+        def done(book) -> None:
+            if self._opening != location:  # another book was chosen meanwhile
+                book.close(backup=False)
+                return
+            self._opening = None
+            self.set_book(book)
+
+        def failed(exc: BaseException) -> None:
+            if self._opening != location:
+                return
+            self._opening = None
+            self.rebuild()
+            if not isinstance(exc, BookError):
+                raise exc
+            self._refused(location, exc)
+
+        run_background(self, work, done, failed)
+
+    @property
+    def opening(self) -> bool:
+        """A book is being opened in the background."""
+        return self._opening is not None
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._checks_for is not None:
+            QTimer.singleShot(CHECKS_DELAY_MS, self._start_open_checks)
+
+    def _start_open_checks(self) -> None:
+        """The open book's full check and automatic "buka" backup, in the background, once the
+        window is on screen; at most once per opened book."""
+        book = self._checks_for
+        if book is None or book is not self.ctx.book:
+            return
+        self._checks_for = None
+        self.checks_running = True
+
+        def done(_path) -> None:
+            self.checks_running = False
+
+        def failed(exc: BaseException) -> None:
+            from kws_desktop.store.backup import BackupCancelled, BackupError
+            self.checks_running = False
+            if book is not self.ctx.book or isinstance(exc, BackupCancelled):
+                return  # closed or switched meanwhile: nothing to report
+            if isinstance(exc, BookError):  # the file is damaged: close it, offer a backup
+                self.set_book(None, backup=False)
+                self._refused(book.location, exc)
+            elif isinstance(exc, (BackupError, OSError)):
+                self.show_notice(_("Cadangan otomatis saat membuka buku tidak berhasil dibuat. Buku "
+                                   "tetap bisa dipakai; buatlah cadangan lewat menu Berkas › "
+                                   "Cadangkan sekarang."), str(exc))
+            else:
+                raise exc
+
+        run_background(self, lambda _p: book.open_checks(), done, failed)
 
     def _refused(self, location: str, exc: BookError) -> None:
         if exc.can_restore and "://" not in location:
@@ -307,10 +449,10 @@ class MainWindow(QMainWindow):
     def start_default_book(self) -> None:
         path = default_book_path()
         if path.exists():
-            self.open_location(str(path))
+            self.open_in_background(str(path))
             return
         try:
-            book = books.create_book(path)
+            book = _books().create_book(path)
         except UserError as exc:
             show_error(self, exc)
             return
@@ -326,7 +468,7 @@ class MainWindow(QMainWindow):
         path, _f = QFileDialog.getOpenFileName(self, _("Buka buku"), str(user_data_dir()),
                                                _("Buku KWS (*.kws);;Semua berkas (*)"))
         if path:
-            self.open_location(path)
+            self.open_in_background(path)
 
     def choose_and_create(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, _("Buku baru"), str(user_data_dir() / "buku-baru.kws"),
@@ -336,7 +478,7 @@ class MainWindow(QMainWindow):
         if not path.endswith(".kws"):
             path += ".kws"
         try:
-            book = books.create_book(Path(path))
+            book = _books().create_book(Path(path))
         except UserError as exc:
             show_error(self, exc)
             return

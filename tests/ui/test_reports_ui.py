@@ -81,6 +81,7 @@ def test_dashboard_figures_click_through(ctx, qtbot):
     page = DashboardPage(ctx, today=D(2026, 5, 20))
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: not page.loading, timeout=20000)  # computed in the background
     assert page.cards["profit_year"].value.text() == "Rp2.600.000"
     asked = []
     ctx.area_requested.connect(asked.append)

@@ -177,5 +177,7 @@ def test_main_actions_have_tooltips(window, demo_path):
               "anggota": "Anggota baru", "laporan": "Pratinjau dan cetak…"}
     for area, label in checks.items():
         window.show_area(area)
+        if area == "pesanan":
+            window.page(area).show_tab("quotes")  # its tabs are built when first shown
         buttons = [b for b in window.page(area).findChildren(QPushButton) if b.text() == label]
         assert buttons and all(b.toolTip() for b in buttons), (area, label)

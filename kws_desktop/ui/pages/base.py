@@ -1,15 +1,17 @@
 """The base of every area page: access to the book, refresh when data changes, safe calls."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
-from kws_desktop.store.book import Book
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.forms import show_error
+
+if TYPE_CHECKING:
+    from kws_desktop.store.book import Book
 
 
 class Page(QWidget):

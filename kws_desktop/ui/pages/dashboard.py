@@ -1,22 +1,23 @@
 """The "Beranda" area: this month and this year at a glance, with charts. Every figure opens
-the area behind it (through ``ctx.area_requested``; money figures open the matching report)."""
+the area behind it (through ``ctx.area_requested``; money figures open the matching report).
+
+The figures are computed in the background ("Menghitung…" meanwhile); a result computed for a
+book that is no longer open, or overtaken by a newer computation, is dropped."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
-                              QHorizontalBarSeries, QLineSeries, QPieSeries, QValueAxis)
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from kws_desktop.core.job_costing import STAGE_LABELS
-from kws_desktop.core.payers import PAYER_LABELS
-from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah, month_name
+from kws_desktop.errors import UserError
+from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.dashboard import Dashboard, dashboard
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.tasks import run_background
 
 
 class Card(QFrame):
@@ -56,25 +57,6 @@ class Card(QFrame):
         super().mousePressEvent(event)
 
 
-class ClickableChart(QChartView):
-    clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(260)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mousePressEvent(event)
-
-
-def _millions(amount: int) -> float:
-    return amount / 1_000_000
-
-
 class DashboardPage(Page):
     area = "beranda"
     watches = ("*",)
@@ -86,6 +68,8 @@ class DashboardPage(Page):
         super().__init__(ctx, parent)
         self.today = today
         self.data: Dashboard | None = None
+        self.loading = False    # a computation is running in the background
+        self._generation = 0    # bumped by every refresh: older results are stale
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -130,18 +114,8 @@ class DashboardPage(Page):
         self.missing.setWordWrap(True)
         lay.addWidget(self.missing)
 
-        self.monthly_chart = ClickableChart()
-        self.monthly_chart.setMinimumHeight(300)
-        self.monthly_chart.clicked.connect(lambda: self.open_area("laporan", "profit-loss"))
-        lay.addWidget(self.monthly_chart)
-        row = QHBoxLayout()
-        self.kecamatan_chart = ClickableChart()
-        self.kecamatan_chart.clicked.connect(lambda: self.open_area("laporan", "program"))
-        self.funding_chart = ClickableChart()
-        self.funding_chart.clicked.connect(lambda: self.open_area("laporan", "program"))
-        row.addWidget(self.kecamatan_chart, 1)
-        row.addWidget(self.funding_chart, 1)
-        lay.addLayout(row)
+        self._charts_at = lay  # the charts are built with the first figures (QtCharts loads then)
+        self.monthly_chart = self.kecamatan_chart = self.funding_chart = None
         lay.addStretch(1)
 
     # --- navigation -----------------------------------------------------------------------
@@ -153,7 +127,46 @@ class DashboardPage(Page):
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        d = self.data = dashboard(self.book, self.today)
+        """Compute the figures in the background; the cards say "Menghitung…" meanwhile."""
+        self._generation += 1
+        generation, book, today = self._generation, self.book, self.today
+        self.loading = True
+        self.as_of.setText(_("Menghitung…"))
+        for card in self.cards.values():
+            card.value.setEnabled(False)  # the last figures, greyed until the new ones arrive
+            if not card.value.text():
+                card.value.setText("…")
+
+        def current() -> bool:
+            return generation == self._generation and book is self.ctx.book
+
+        def done(d: Dashboard) -> None:
+            if current():
+                self.loading = False
+                self.show_figures(d)
+
+        def failed(exc: BaseException) -> None:
+            if not current():
+                return
+            self.loading = False
+            if isinstance(exc, UserError):
+                reason = exc.message
+            else:
+                from kws_desktop.ui.app import log_error
+                log_error(exc)
+                reason = _("terjadi kesalahan saat membaca buku")
+            self.as_of.setText(_("Angka beranda tidak bisa dihitung: {reason}").format(reason=reason))
+
+        def start() -> None:  # after the page is painted: the work competes for the interpreter
+            if current():
+                run_background(self, lambda _p: dashboard(book, today), done, failed)
+
+        QTimer.singleShot(0, start)
+
+    def show_figures(self, d: Dashboard) -> None:
+        self.data = d
+        for card in self.cards.values():
+            card.value.setEnabled(True)
         self.as_of.setText(_("Keadaan per {date}").format(date=format_date(d.today)))
         c = self.cards
         c["revenue_month"].set(format_rupiah(d.month.revenue))
@@ -188,90 +201,24 @@ class DashboardPage(Page):
         self.missing.setText(_("Belum tersedia di buku ini: {names}.").format(
             names=", ".join(_(m) for m in d.missing)) if d.missing else "")
         self.missing.setVisible(bool(d.missing))
-        self._monthly(d)
-        self._kecamatan(d)
-        self._funding(d)
+        self._draw_charts(d)
 
-    def _monthly(self, d: Dashboard) -> None:
-        chart = QChart()
-        chart.setTitle(_("Pendapatan, biaya dan laba per bulan (juta rupiah)"))
-        revenue, costs = QBarSet(_("Pendapatan")), QBarSet(_("Biaya"))
-        profit = QLineSeries()
-        profit.setName(_("Laba"))
-        categories = []
-        for i, p in enumerate(d.months):
-            revenue.append(_millions(p.revenue))
-            costs.append(_millions(p.costs))
-            profit.append(i, _millions(p.profit))
-            categories.append(f"{month_name(p.month)[:3]} {str(p.year)[2:]}")
-        revenue.setColor(QColor("#1e88e5"))
-        costs.setColor(QColor("#fb8c00"))
-        pen = QPen(QColor("#2e7d32"))
-        pen.setWidth(3)
-        profit.setPen(pen)
-        bars = QBarSeries()
-        bars.append(revenue)
-        bars.append(costs)
-        chart.addSeries(bars)
-        chart.addSeries(profit)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(categories)
-        axis_y = QValueAxis()
-        values = [_millions(v) for p in d.months for v in (p.revenue, p.costs, p.profit)] or [0]
-        low, high = min(0.0, min(values)), max(1.0, max(values))
-        axis_y.setRange(low * 1.1, high * 1.1)
-        axis_y.applyNiceNumbers()
-        axis_y.setLabelFormat("%.1f")
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        for series in (bars, profit):
-            series.attachAxis(axis_x)
-            series.attachAxis(axis_y)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.monthly_chart.setChart(chart)
-
-    def _kecamatan(self, d: Dashboard) -> None:
-        chart = QChart()
-        chart.setTitle(_("Unit per kecamatan (12 bulan terakhir)"))
-        self.kecamatan_chart.setVisible(d.units_by_kecamatan is not None)
-        rows = list(d.units_by_kecamatan or ())[:8]
-        if rows:
-            units = QBarSet(_("Unit"))
-            names = []
-            for name, n in reversed(rows):
-                units.append(n)
-                names.append(name or _("(tanpa kecamatan)"))
-            series = QHorizontalBarSeries()
-            series.append(units)
-            chart.addSeries(series)
-            axis_y = QBarCategoryAxis()
-            axis_y.append(names)
-            axis_x = QValueAxis()
-            axis_x.setLabelFormat("%d")
-            axis_x.setRange(0, max(n for _k, n in rows) + 1)
-            chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-            chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-            series.attachAxis(axis_x)
-            series.attachAxis(axis_y)
-            chart.legend().hide()
-        else:
-            chart.setTitle(_("Unit per kecamatan: belum ada pesanan dalam 12 bulan terakhir"))
-        self.kecamatan_chart.setChart(chart)
-
-    def _funding(self, d: Dashboard) -> None:
-        chart = QChart()
-        chart.setTitle(_("Sumber dana (12 bulan terakhir)"))
-        self.funding_chart.setVisible(d.funding_mix is not None)
-        rows = [(p, a) for p, a in d.funding_mix or () if a > 0]
-        if rows:
-            pie = QPieSeries()
-            total = sum(a for _p, a in rows)
-            for payer, amount in rows:
-                label = PAYER_LABELS.get(payer, payer)
-                part = pie.append(f"{label} {round(100 * amount / total)}%", amount)
-                part.setLabelVisible(True)
-            chart.addSeries(pie)
-            chart.legend().hide()  # each slice carries its own label
-        else:
-            chart.setTitle(_("Sumber dana: belum ada pesanan dalam 12 bulan terakhir"))
-        self.funding_chart.setChart(chart)
+    def _draw_charts(self, d: Dashboard) -> None:
+        from kws_desktop.ui.pages import dashboard_charts as charts
+        if self.monthly_chart is None:
+            self.monthly_chart = charts.ClickableChart()
+            self.monthly_chart.setMinimumHeight(300)
+            self.monthly_chart.clicked.connect(lambda: self.open_area("laporan", "profit-loss"))
+            self.kecamatan_chart = charts.ClickableChart()
+            self.kecamatan_chart.clicked.connect(lambda: self.open_area("laporan", "program"))
+            self.funding_chart = charts.ClickableChart()
+            self.funding_chart.clicked.connect(lambda: self.open_area("laporan", "program"))
+            row = QHBoxLayout()
+            row.addWidget(self.kecamatan_chart, 1)
+            row.addWidget(self.funding_chart, 1)
+            at = self._charts_at.count() - 1  # before the closing stretch
+            self._charts_at.insertWidget(at, self.monthly_chart)
+            self._charts_at.insertLayout(at + 1, row)
+        charts.monthly(self.monthly_chart, d)
+        charts.kecamatan(self.kecamatan_chart, d)
+        charts.funding(self.funding_chart, d)

@@ -1,0 +1,177 @@
+"""The window stays responsive: the book opens and the dashboard computes in the background,
+stale results are dropped, the automatic "buka" backup runs after the window is shown, and its
+failure is a quiet message, never a crash."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from kws_desktop.services import backup as backup_service
+from kws_desktop.store import backup as store_backup
+from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    ctx = AppContext()
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    yield w
+    qtbot.waitUntil(lambda: not w.checks_running, timeout=30000)
+    if ctx.book is not None:
+        ctx.book.close(backup=False)
+        ctx.book = None
+
+
+@pytest.fixture
+def demo_path(demo_path):
+    """The demo copy under a name of its own: automatic backups are kept per book name."""
+    import uuid
+    own = demo_path.with_name(f"resp-{uuid.uuid4().hex[:8]}.kws")
+    demo_path.rename(own)
+    return own
+
+
+def _dashboard_ready(window) -> bool:
+    page = window._pages.get("beranda")
+    return page is not None and page.data is not None and not page.loading
+
+
+def test_book_opens_in_background_then_dashboard_shows_figures(window, demo_path, qtbot):
+    window.show()
+    window.open_in_background(str(demo_path))
+    assert window.opening and window.ctx.book is None  # "Membuka buku…" meanwhile
+    qtbot.waitUntil(lambda: window.ctx.book is not None, timeout=30000)
+    page = window.page("beranda")
+    qtbot.waitUntil(lambda: _dashboard_ready(window), timeout=30000)
+    assert page.cards["cash"].value.text().startswith("Rp")
+    assert page.as_of.text().startswith("Keadaan per")
+    assert "[DEMO]" in window.windowTitle()
+
+
+def test_dashboard_says_computing_until_figures_arrive(window, demo_path, qtbot, monkeypatch):
+    gate = threading.Event()
+    from kws_desktop.ui.pages import dashboard as page_module
+    real = page_module.dashboard
+    monkeypatch.setattr(page_module, "dashboard", lambda book, today: (gate.wait(20), real(book, today))[1])
+    window.show()
+    window.open_location(str(demo_path))
+    page = window.page("beranda")
+    assert page.loading and page.as_of.text() == "Menghitung…"
+    gate.set()
+    qtbot.waitUntil(lambda: not page.loading, timeout=30000)
+    assert page.data is not None and page.cards["revenue_year"].value.text().startswith("Rp")
+
+
+def test_switching_book_drops_stale_dashboard_result(window, demo_path, tmp_path, qtbot, monkeypatch):
+    from kws_desktop.services.books import create_book
+    from kws_desktop.ui.pages import dashboard as page_module
+    other = tmp_path / "lain.kws"
+    create_book(other).close(backup=False)
+    gate, entered, computed = threading.Event(), threading.Event(), []
+    real = page_module.dashboard
+
+    def slow(book, today):
+        if book.path == demo_path:
+            entered.set()
+            gate.wait(20)
+        result = real(book, today)
+        computed.append(book.path)
+        return result
+
+    monkeypatch.setattr(page_module, "dashboard", slow)
+    window.show()
+    window.open_location(str(demo_path))
+    qtbot.waitUntil(entered.is_set, timeout=30000)
+    window.open_location(str(other))  # while the demo's figures are still being computed
+    page = window.page("beranda")
+    qtbot.waitUntil(lambda: other in computed and not page.loading, timeout=30000)
+    assert page.cards["revenue_year"].value.text() == "Rp0"
+    gate.set()
+    qtbot.waitUntil(lambda: demo_path in computed, timeout=30000)
+    qtbot.wait(100)  # the demo's result reaches the event loop, and is dropped
+    assert page.data is not None and page.cards["revenue_year"].value.text() == "Rp0"
+    assert window.ctx.book.path == other
+
+
+def test_buka_backup_runs_after_the_window_is_shown(window, demo_path, qtbot):
+    window.open_location(str(demo_path))
+    assert backup_service.automatic_backups(demo_path) == []  # not on the way to the first paint
+    window.show()
+    qtbot.waitUntil(lambda: any(b.reason == "buka" for b in backup_service.automatic_backups(demo_path)),
+                    timeout=30000)
+    qtbot.waitUntil(lambda: not window.checks_running, timeout=30000)
+    assert window.notice_text() == ""
+
+
+def test_failing_buka_backup_shows_quiet_notice(window, demo_path, qtbot, monkeypatch):
+    def broken(*args, **kwargs):
+        raise store_backup.BackupError("disk I/O error")
+    monkeypatch.setattr(store_backup, "automatic_backup", broken)
+    window.open_location(str(demo_path))
+    window.show()
+    qtbot.waitUntil(lambda: window.notice_text() != "", timeout=30000)
+    assert "Cadangan otomatis" in window.notice_text() and "Cadangkan sekarang" in window.notice_text()
+    assert window.ctx.book is not None  # the book stays open and usable
+    window.show_area("kas")
+
+
+def test_closing_during_background_backup_is_safe(window, demo_path, qtbot, monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    real_copy = store_backup.copy_verified
+
+    def slow_copy(source, target, cancel=None):
+        started.set()
+        release.wait(20)
+        return real_copy(source, target, cancel)
+
+    monkeypatch.setattr(store_backup, "copy_verified", slow_copy)
+    window.open_location(str(demo_path))
+    window.show()
+    qtbot.waitUntil(started.is_set, timeout=30000)
+    book = window.ctx.book
+    threading.Timer(0.2, release.set).start()
+    window.close()  # waits for the running backup to stop, then closes the book
+    assert window.ctx.book is None
+    qtbot.waitUntil(lambda: not window.checks_running, timeout=30000)
+    folder = store_backup.automatic_folder(book._backups_root, demo_path)
+    assert not list(folder.glob("*.tmp"))  # nothing half-written left behind
+    for b in backup_service.automatic_backups(demo_path):
+        assert store_backup.integrity_ok(b.path)
+
+
+def test_background_backup_stops_when_the_book_closes(demo_path):
+    from kws_desktop.services.books import open_book
+    book = open_book(demo_path, defer_checks=True)
+    book._closing.set()  # as close() does while a backup runs
+    with pytest.raises(store_backup.BackupCancelled):
+        book.open_checks()
+    book._closing.clear()
+    book.close(backup=False)
+    assert backup_service.automatic_backups(demo_path) == []
+
+
+def test_damaged_book_found_by_background_check_is_closed(window, demo_path, qtbot, monkeypatch):
+    from kws_desktop.errors import BookError
+    refused = []
+    monkeypatch.setattr(window, "_refused", lambda location, exc: refused.append(exc.message))
+
+    def damaged(self):
+        raise BookError("Buku ini rusak dan tidak bisa dibuka.", can_restore=True)
+    monkeypatch.setattr("kws_desktop.store.book.Book.open_checks", damaged)
+    window.open_location(str(demo_path))
+    window.show()
+    qtbot.waitUntil(lambda: bool(refused), timeout=30000)
+    assert "rusak" in refused[0] and window.ctx.book is None
+
+
+def test_orders_area_builds_quotes_tab_when_first_shown(window, demo_path):
+    window.open_location(str(demo_path))
+    window.show_area("pesanan")
+    page = window.page("pesanan")
+    assert set(page.panels) == {"orders"}
+    page.tabs.setCurrentIndex(1)
+    assert set(page.panels) == {"orders", "quotes"}
+    assert page.tabs.currentWidget() is page.panels["quotes"]
