@@ -4,6 +4,13 @@ Source strings are Indonesian, the default language; English comes from
 i18n/en/LC_MESSAGES/kws_desktop.po, read directly with babel (no compile step, so an
 installed wheel and a source checkout behave the same). `_()` looks the language up at call
 time, so switching language takes effect for every string formatted afterwards.
+
+One Indonesian word can need two English words: give it a context (gettext msgctxt), short
+Indonesian words the translator reads. `p_("tombol", "Batal")` is the Cancel button while
+`_("Batal")` is the status Cancelled; `NP_("jamak", "Pelanggan")` marks a constant for the
+plural title Customers (plain "Pelanggan" is a Customer column). Contexts in use: "tombol"
+(button), "menu", "jamak" (plural: sidebar, headings, tabs), "baris total" (a Total row),
+"banyaknya" (a quantity column), and a few single-use ones.
 """
 from __future__ import annotations
 
