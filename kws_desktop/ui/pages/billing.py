@@ -7,51 +7,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTableView,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from kws_desktop.core.payers import PAYER_LABELS
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah, p_
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
 from kws_desktop.services import receivables as R
-from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm, show_error
+from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm
 from kws_desktop.ui.pages.base import Page, heading
 from kws_desktop.ui.pdf_preview import preview_document
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import add_buttons, ask_reason, selected_row, table_view
 
 AREA = "tagihan"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _view(model, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
-def _selected(view: QTableView) -> dict | None:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return view.model().row(rows[0].row()) if rows else None
 
 
 def _money_item(amount: int) -> QTableWidgetItem:
     item = QTableWidgetItem(format_rupiah(amount))
     item.setTextAlignment(RIGHT)
     return item
-
-
-def _ask_reason(parent, title: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, _("Alasan pembatalan:"))
-    return text if ok else None
 
 
 STATUS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), "void": N_("BATAL"), "posted": N_("Sah")}
@@ -239,49 +216,55 @@ RECEIPT_COLUMNS = [
     Column("status", N_("Status"), sortable=False), Column("printed", N_("Dicetak"), "int", sortable=False)]
 
 
-def _filter_bar(layout, search: QLineEdit, *combos) -> None:
-    row = QHBoxLayout()
-    search.setPlaceholderText(_("Cari nomor atau nama…"))
-    search.setClearButtonEnabled(True)
-    row.addWidget(search, 2)
-    for c in combos:
-        row.addWidget(c)
-    layout.addLayout(row)
+class DocumentList(QWidget):
+    """A lazy list of documents: a search box and filters above it (the list follows them),
+    the count and the actions below."""
 
-
-class InvoicesTab(QWidget):
-    def __init__(self, page: BillingPage):
+    def __init__(self, page: BillingPage, columns: list[Column]):
         super().__init__()
         self.page = page
-        lay = QVBoxLayout(self)
         self.search = QLineEdit()
-        self.status = QComboBox()
-        for label, code in ((_("Semua status"), None), (_("Belum lunas"), "open"), (_("Lunas"), "paid"),
-                            (_("Batal"), "void"), (_("Terlambat"), "late")):
-            self.status.addItem(label, code)
-        self.kind = QComboBox()
-        self.kind.addItem(_("Semua pembayar"), None)
-        self.kind.addItem(_("Rumah tangga (swadaya)"), "swadaya")
-        self.kind.addItem(_("Program / lembaga"), "program")
-        _filter_bar(lay, self.search, self.status, self.kind)
-        self.model = PagedTableModel(INVOICE_COLUMNS)
-        self.view = _view(self.model, 2)
-        lay.addWidget(self.view, 1)
+        self.search.setPlaceholderText(_("Cari nomor atau nama…"))
+        self.search.setClearButtonEnabled(True)
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 2)
+        self.model = PagedTableModel(columns)
+        self.view = table_view(self.model, stretch=2)
         self.count = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count)
-        buttons.addStretch(1)
-        for text, slot in ((_("Cetak tagihan…"), self.print_invoice), (_("Surat pengingat…"), self.reminder),
-                           (_("Potong uang muka…"), self.apply_advance), (_("Batalkan tagihan…"), self.void)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
+        self.actions = QHBoxLayout()
+        self.actions.addWidget(self.count)
+        self.actions.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(self.filters)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(self.actions)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def add_filter(self, choices) -> QComboBox:
+        """A filter of (label, code) choices beside the search box; choosing one reloads the list."""
+        box = QComboBox()
+        for label, code in choices:
+            box.addItem(label, code)
+        box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filters.addWidget(box)
+        return box
+
+    def refresh(self) -> None:
+        """Reload the list with the current search and filters."""
+
+
+class InvoicesTab(DocumentList):
+    def __init__(self, page: BillingPage):
+        super().__init__(page, INVOICE_COLUMNS)
+        self.status = self.add_filter(((_("Semua status"), None), (_("Belum lunas"), "open"),
+                                       (_("Lunas"), "paid"), (_("Batal"), "void"), (_("Terlambat"), "late")))
+        self.kind = self.add_filter(((_("Semua pembayar"), None), (_("Rumah tangga (swadaya)"), "swadaya"),
+                                     (_("Program / lembaga"), "program")))
+        add_buttons(self.actions, ((_("Cetak tagihan…"), self.print_invoice),
+                                   (_("Surat pengingat…"), self.reminder),
+                                   (_("Potong uang muka…"), self.apply_advance), (_("Batalkan tagihan…"), self.void)))
         self.view.doubleClicked.connect(lambda _i: self.print_invoice())
 
     def _filters(self) -> dict:
@@ -303,7 +286,7 @@ class InvoicesTab(QWidget):
         self.count.setText(_("{n} tagihan").format(n=R.count_invoices(book, **f)))
 
     def print_invoice(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if row:
             preview_document(self, lambda path: I.write_invoice_pdf(self.page.book, row["number"], path),
                              ctx=self.page.ctx, kind="tagihan", title=_("Tagihan {number}").format(
@@ -311,56 +294,32 @@ class InvoicesTab(QWidget):
 
     def apply_advance(self) -> None:
         from kws_desktop.ui.pages.advance_dialog import apply_advance_to
-        apply_advance_to(self.page, _selected(self.view))
+        apply_advance_to(self.page, selected_row(self.view))
 
     def reminder(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if row:
             preview_document(self, lambda path: R.write_reminder_pdf(self.page.book, row["customer_id"], path),
                              ctx=self.page.ctx, kind="surat", title=_("Surat pengingat"),
                              suggested_name=f"Pengingat {row['payer']}.pdf")
 
     def void(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if not row:
             return
-        reason = _ask_reason(self, _("Batalkan tagihan {number}").format(number=row["number"]))
+        reason = ask_reason(self, _("Batalkan tagihan {number}").format(number=row["number"]))
         if reason is not None:
             self.page.call(lambda: I.void_invoice(self.page.book, row["id"], reason), changed=AREA)
 
 
-class ReceiptsTab(QWidget):
+class ReceiptsTab(DocumentList):
     def __init__(self, page: BillingPage):
-        super().__init__()
-        self.page = page
-        lay = QVBoxLayout(self)
-        self.search = QLineEdit()
-        self.status = QComboBox()
-        for label, code in ((_("Semua"), None), (_("Sah"), "posted"), (_("Batal"), "void")):
-            self.status.addItem(label, code)
-        self.method = QComboBox()
-        for label, code in ((_("Tunai dan transfer"), None), (_("Tunai"), "cash"), (_("Transfer"), "transfer")):
-            self.method.addItem(label, code)
-        _filter_bar(lay, self.search, self.status, self.method)
-        self.model = PagedTableModel(RECEIPT_COLUMNS)
-        self.view = _view(self.model, 2)
-        lay.addWidget(self.view, 1)
-        self.count = QLabel()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count)
-        buttons.addStretch(1)
-        for text, slot in ((_("Cetak ulang (SALINAN)…"), self.reprint),
-                           (_("Bagikan ke WhatsApp"), self.share),
-                           (_("Batalkan pembayaran…"), self.void)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        lay.addLayout(buttons)
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.method.currentIndexChanged.connect(lambda _i: self.refresh())
+        super().__init__(page, RECEIPT_COLUMNS)
+        self.status = self.add_filter(((_("Semua"), None), (_("Sah"), "posted"), (_("Batal"), "void")))
+        self.method = self.add_filter(((_("Tunai dan transfer"), None), (_("Tunai"), "cash"),
+                                       (_("Transfer"), "transfer")))
+        add_buttons(self.actions, ((_("Cetak ulang (SALINAN)…"), self.reprint),
+                                   (_("Bagikan ke WhatsApp"), self.share), (_("Batalkan pembayaran…"), self.void)))
         self.view.doubleClicked.connect(lambda _i: self.reprint())
 
     def _filters(self) -> dict:
@@ -380,20 +339,20 @@ class ReceiptsTab(QWidget):
         self.count.setText(_("{n} kuitansi").format(n=R.count_receipts(book, **f)))
 
     def reprint(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if row:
             self.page.preview_receipt(row["number"])
 
     def share(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if row:
             self.page.share_receipt(row["number"])
 
     def void(self) -> None:
-        row = _selected(self.view)
+        row = selected_row(self.view)
         if not row:
             return
-        reason = _ask_reason(self, _("Batalkan pembayaran {number}").format(number=row["number"]))
+        reason = ask_reason(self, _("Batalkan pembayaran {number}").format(number=row["number"]))
         if reason is None:
             return
         if not confirm(self, _("Kuitansi {number} akan ditandai BATAL dan jurnalnya dibalik. "
