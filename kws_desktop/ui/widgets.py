@@ -51,15 +51,17 @@ def ask_reason(parent: QWidget, title: str, label: str | None = None) -> str | N
     return text if ok else None
 
 
-def period_row(start: dt.date | None = None, end: dt.date | None = None):
-    """A "Periode [from] s.d. [to]" row; returns (layout, start_edit, end_edit)."""
+def period_row(start: dt.date | None = None, end: dt.date | None = None, *, label: str | None = None,
+               between: str | None = None):
+    """A "Periode [from] s.d. [to]" row (other words by `label` and `between`), from January 1st
+    to today unless told; returns (layout, start_edit, end_edit)."""
     today = dt.date.today()
     start_edit = DateEdit(value=start or dt.date(today.year, 1, 1))
     end_edit = DateEdit(value=end or today)
     row = QHBoxLayout()
-    row.addWidget(QLabel(_("Periode")))
+    row.addWidget(QLabel(label or _("Periode")))
     row.addWidget(start_edit)
-    row.addWidget(QLabel(_("s.d.")))
+    row.addWidget(QLabel(between or _("s.d.")))
     row.addWidget(end_edit)
     return row, start_edit, end_edit
 

@@ -20,7 +20,7 @@ from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.pages.base import Page
 from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.table_model import Column, PagedTableModel
-from kws_desktop.ui.widgets import add_buttons, dialog_buttons, search_box, selected_row, table_view
+from kws_desktop.ui.widgets import add_buttons, dialog_buttons, period_row, search_box, selected_row, table_view
 
 AREA = "kinerja"
 WARN_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"
@@ -666,10 +666,7 @@ class SummaryTab(QWidget):
         super().__init__()
         self.page = page
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        today = dt.date.today()
-        self.start = DateEdit(value=dt.date(today.year, 1, 1))
-        self.end = DateEdit(value=today)
+        bar, self.start, self.end = period_row(label=_("Dari"), between=_("sampai"))
         show = QPushButton(_("Tampilkan"))
         show.clicked.connect(self.refresh)
         save = QPushButton(_("Simpan laporan (PDF/XLSX/CSV)"))
@@ -677,8 +674,7 @@ class SummaryTab(QWidget):
         preview = QPushButton(_("Pratinjau dan cetak…"))
         preview.setToolTip(_("Lihat Laporan Kinerja KWS seperti di kertas, lalu cetak."))
         preview.clicked.connect(self.print_preview)
-        for w in (QLabel(_("Dari")), self.start, QLabel(_("sampai")), self.end, show):
-            bar.addWidget(w)
+        bar.addWidget(show)
         bar.addStretch(1)
         bar.addWidget(preview)
         bar.addWidget(save)
@@ -692,10 +688,26 @@ class SummaryTab(QWidget):
         lay.addStretch(1)
 
     def refresh(self) -> None:
-        from kws_desktop.services.performance import performance, tiles
-        p = self.page.call(lambda: performance(self.page.book, self.start.value(), self.end.value()))
-        if p is None:
-            return
+        """The figures are computed in the background ("Menghitung…" meanwhile); an answer to
+        an older request (period changed, book closed) is dropped."""
+        from kws_desktop.services.performance import performance
+        from kws_desktop.ui.tasks import run_background
+        book, start, end = self.page.book, self.start.value(), self.end.value()
+        self._asked = asked = object()
+        self.note.setText(_("Menghitung…"))
+
+        def failed(exc: BaseException) -> None:
+            if self._asked is asked:
+                self.note.setText("")
+                if not isinstance(exc, UserError):
+                    raise exc
+                show_error(self, exc)
+
+        run_background(self, lambda _p: performance(book, start, end),
+                       lambda p: self._show(p) if self._asked is asked else None, failed)
+
+    def _show(self, p) -> None:
+        from kws_desktop.services.performance import tiles
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:

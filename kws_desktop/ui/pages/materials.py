@@ -23,7 +23,7 @@ from kws_desktop.ui.pages.supplier_payments import SupplierPaymentsList
 from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.table_model import Column, PagedTableModel
 from kws_desktop.ui.widgets import (VoidDialog, add_buttons, chosen_row, dialog_buttons, error_label,
-                                    search_box, selected_row, table_view)
+                                    period_row, search_box, selected_row, table_view)
 
 AREA = "bahan"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -699,20 +699,13 @@ class PurchasesPanel(QWidget):
         super().__init__()
         self.page = page
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        today = dt.date.today()
-        self.start = DateEdit(value=dt.date(today.year, 1, 1))
-        self.end = DateEdit(value=today)
+        bar, self.start, self.end = period_row(label=_("Dari"))
         self.supplier = QComboBox()
         self.material = QComboBox()
         self.material.setEditable(True)
         self.material.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.material.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.show_void = QCheckBox(_("Tampilkan yang batal"))
-        bar.addWidget(QLabel(_("Dari")))
-        bar.addWidget(self.start)
-        bar.addWidget(QLabel(_("s.d.")))
-        bar.addWidget(self.end)
         bar.addWidget(QLabel(_("Toko")))
         bar.addWidget(self.supplier, 1)
         bar.addWidget(QLabel(_("Bahan")))
