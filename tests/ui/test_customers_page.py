@@ -2,18 +2,13 @@
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.customers import CustomerDialog, CustomersPage
+from tests.ui.page_setup import shown_page
 
 
 @pytest.fixture
 def page(qtbot, demo_book):
-    ctx = AppContext()
-    ctx.book = demo_book
-    p = CustomersPage(ctx)
-    qtbot.addWidget(p)
-    p.show()
-    return p
+    return shown_page(qtbot, demo_book, CustomersPage)
 
 
 def test_list_fills_and_edit_needs_a_choice(page, monkeypatch, qtmodeltester):

@@ -6,22 +6,17 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.evaluation import EvaluationPage, SurveyDialog, TrainingDialog
+from tests.ui.page_setup import shown_page
 
 
 @pytest.fixture
 def page(qtbot, book):
     from tests.services.evaluation_setup import make_setup
     setup = make_setup(book)
-    ctx = AppContext()
-    ctx.book = book
-    p = EvaluationPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1100, 700)
-    p.show()
+    p = shown_page(qtbot, book, EvaluationPage)
     yield p, setup
-    ctx.book = None
+    p.ctx.book = None
 
 
 def test_every_tab_refreshes(page):

@@ -8,19 +8,13 @@ import pytest
 from kws_desktop.services import materials as M
 from kws_desktop.services import purchases as P
 from kws_desktop.services import stock as S
-from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.materials import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
+from tests.ui.page_setup import shown_page
 
 
 @pytest.fixture
 def page(qtbot, demo_book):
-    ctx = AppContext()
-    ctx.book = demo_book
-    p = MaterialsPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1100, 700)
-    p.show()
-    return p
+    return shown_page(qtbot, demo_book, MaterialsPage)
 
 
 def test_tabs_fill_lazily(page, qtmodeltester):

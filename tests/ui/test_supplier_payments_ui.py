@@ -13,6 +13,7 @@ from kws_desktop.services import suppliers as SP
 from kws_desktop.services.opening import post_opening_balances
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.pages.materials import MaterialsPage
+from tests.ui.page_setup import shown_page
 
 D = dt.date(2026, 3, 10)
 
@@ -25,12 +26,7 @@ def page(qtbot, book):
         shop = SP.create_supplier(book, SP.SupplierInput(name))
         P.record_purchase(book, P.PurchaseInput(D, shop.id, "credit", (P.PurchaseLineInput(cement.id, "20", 68_000),)))
         SP.pay_supplier(book, supplier_id=shop.id, amount=400_000, date=D, method="cash", notes="cicilan 1")
-    ctx = AppContext()
-    ctx.book = book
-    p = MaterialsPage(ctx)
-    qtbot.addWidget(p)
-    p.resize(1100, 760)
-    p.show()
+    p = shown_page(qtbot, book, MaterialsPage, (1100, 760))
     p.tabs.setCurrentWidget(p.suppliers)
     return p
 
