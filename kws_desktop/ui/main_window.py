@@ -378,7 +378,12 @@ class MainWindow(QMainWindow):
 
         def work(_progress):
             book = _books().open_book(location, defer_checks=True)
-            importlib.import_module(AREAS[0][2])  # the first page's code, while the UI thread idles
+            try:  # while the UI thread idles: the first query (maps the models) and the first page's code
+                _books().get_profile(book)
+                importlib.import_module(AREAS[0][2])
+            except BaseException:
+                book.close(backup=False)
+                raise
             return book
 
         def done(book) -> None:

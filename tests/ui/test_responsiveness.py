@@ -175,3 +175,15 @@ def test_orders_area_builds_quotes_tab_when_first_shown(window, demo_path):
     page.tabs.setCurrentIndex(1)
     assert set(page.panels) == {"orders", "quotes"}
     assert page.tabs.currentWidget() is page.panels["quotes"]
+
+
+def test_performance_summary_fills_in_the_background(window, demo_path, qtbot):
+    window.show()
+    window.open_location(str(demo_path))
+    window.show_area("kinerja")
+    summary = window.page("kinerja").summary
+    qtbot.waitUntil(lambda: summary.grid.count() > 0, timeout=30000)
+    assert summary.note.text() != "Menghitung…"
+    from PySide6.QtWidgets import QLabel
+    texts = [label.text() for label in summary.findChildren(QLabel)]
+    assert any(t.startswith("Rp") or t.isdigit() for t in texts)

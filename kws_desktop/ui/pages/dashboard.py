@@ -157,9 +157,13 @@ class DashboardPage(Page):
                 reason = _("terjadi kesalahan saat membaca buku")
             self.as_of.setText(_("Angka beranda tidak bisa dihitung: {reason}").format(reason=reason))
 
+        def work(_progress) -> Dashboard:
+            import kws_desktop.ui.pages.dashboard_charts  # noqa: F401 - QtCharts loads here, not on the UI thread
+            return dashboard(book, today)
+
         def start() -> None:  # after the page is painted: the work competes for the interpreter
             if current():
-                run_background(self, lambda _p: dashboard(book, today), done, failed)
+                run_background(self, work, done, failed)
 
         QTimer.singleShot(0, start)
 
