@@ -71,11 +71,18 @@ class Book:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A consistent read-only view (one snapshot) for queries and reports."""
-        with self.engine.connect() as conn:
-            with Session(bind=conn) as session:
-                with session.begin():
-                    yield session
+        """A consistent read-only view (one snapshot) for queries and reports. A damaged page
+        met on the way is a BookError (the whole-file check is left to the background or
+        `check`, so that opening stays fast however large the book)."""
+        try:
+            with self.engine.connect() as conn:
+                with Session(bind=conn) as session:
+                    with session.begin():
+                        yield session
+        except DBAPIError as exc:
+            if _is_damage(exc):
+                raise _damaged_book(self.display_name) from exc
+            raise
 
     def backup_now(self, reason: str) -> Path | None:
         if self.path is None or self._backups_root is None:
@@ -150,6 +157,16 @@ def _writable(path: Path) -> bool:
 def _damaged(path: Path) -> BookError:
     return BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
                      .format(name=path.name), can_restore=True)
+
+
+def _is_damage(exc: Exception) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def _damaged_book(name: str) -> BookError:
+    return BookError(_("{name} rusak: sebagian isinya tidak bisa dibaca. Pulihkan dari cadangan "
+                       "(menu Berkas › Pulihkan dari cadangan).").format(name=name), can_restore=True)
 
 
 def _identify_file(path: Path, *, quick_check: bool = True) -> str | None:
@@ -318,6 +335,8 @@ def _storage_error(exc: Exception) -> BookError:
     """A failure of the storage itself (disk full, read-only, busy), said plainly; the
     transaction was rolled back, so nothing was saved."""
     text = str(getattr(exc, "orig", exc)).lower()
+    if _is_damage(exc):
+        return _damaged_book(_("Buku ini"))
     if "full" in text:
         return BookError(_("Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu coba lagi."))
     if "readonly" in text or "read-only" in text:

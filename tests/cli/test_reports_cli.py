@@ -81,3 +81,29 @@ def test_f4_paper(demo_path, tmp_path):
     out = tmp_path / "f4.pdf"
     assert main(["report", "financial-position", str(demo_path), "--paper", "F4", "--out", str(out)]) == 0
     assert b"/MediaBox [ 0 0 609.4488 935.4331 ]" in out.read_bytes()  # 215 x 330 mm
+
+
+def _damage_table(path, table: str) -> None:
+    """Overwrite the first page of `table`'s tree with garbage (the file header and the
+    schema stay whole, so the book still opens)."""
+    import sqlite3
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    con.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\xa5" * page_size)
+
+
+def test_reading_commands_skip_the_whole_file_check_but_report_damage(demo_path, tmp_path, capsys):
+    """Reports open without reading the whole file (fast on a large book); a damaged page met
+    while reading is still one clear sentence, never a traceback, and no file is written."""
+    _damage_table(demo_path, "journal_lines")
+    out = tmp_path / "laba.pdf"
+    assert main(["report", "profit-loss", str(demo_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "rusak" in err and "cadangan" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["check", str(demo_path)]) == 1          # the whole-file check still finds it
+    assert "rusak" in capsys.readouterr().err
