@@ -582,7 +582,8 @@ class OrdersPanel(Page):
         self.start.dateChanged.connect(self._timer.start)
         self.end.dateChanged.connect(self._timer.start)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_selected())
-        self._period_toggled(False)
+        self.start.setEnabled(False)  # the list loads when the page is first shown, not here
+        self.end.setEnabled(False)
         self._choices: dict[str, list[str]] = {"kecamatan": [], "desa": []}
         self._enable()
 
