@@ -46,6 +46,7 @@ class Book:
         self._backups_root = backups_root
         self._backup_lock = threading.RLock()  # never two backups of this book at once
         self._closing = threading.Event()      # stops a backup running in the background
+        self._backup_skipped = False           # the user chose to skip the closing backup
 
     @property
     def is_sqlite(self) -> bool:
@@ -104,10 +105,22 @@ class Book:
             return None
         return self.backup_now("buka")
 
+    @property
+    def makes_backups(self) -> bool:
+        """Whether closing (and opening) this book makes an automatic backup."""
+        return self.path is not None and self._backups_root is not None and not self.read_only
+
+    def stop_backup(self) -> None:
+        """Stop a running backup, the closing one included (from any thread); the book itself
+        stays whole, only that extra copy is skipped."""
+        self._backup_skipped = True
+        self._closing.set()
+
     def close(self, *, backup: bool = True) -> None:
         self._closing.set()  # a background backup stops at its next step …
         with self._backup_lock:  # … and lets go before the closing backup starts
-            self._closing.clear()
+            if not self._backup_skipped:
+                self._closing.clear()
             self._close(backup=backup)
         self._closing.set()
 

@@ -5,10 +5,11 @@ import importlib
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+                               QProgressDialog,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from kws_desktop.errors import BookError, UserError
@@ -343,7 +344,8 @@ class MainWindow(QMainWindow):
     # --- opening and closing books ----------------------------------------------------
     def set_book(self, book, *, backup: bool = True) -> None:
         if self.ctx.book is not None:
-            self.ctx.book.close(backup=backup)
+            old, self.ctx.book = self.ctx.book, None
+            self._close_book_object(old, backup=backup)
         self.ctx.book = book
         self._checks_for = book
         if book is not None:
@@ -556,8 +558,25 @@ class MainWindow(QMainWindow):
             "KWS Desktop {version}\nPembukuan dan dokumen untuk Kelompok Wirausaha Sanitasi.")
             .format(version=__version__))
 
+    def _close_book_object(self, book, *, backup: bool = True) -> None:
+        """Close `book`; its closing backup (a copy and a check of the whole file, seconds on a
+        large book) runs off the UI thread behind a small progress window that can skip it."""
+        if not backup or not book.makes_backups:
+            book.close(backup=False)
+            return
+        loop = QEventLoop()
+        dialog = QProgressDialog(_("Membuat cadangan buku sebelum ditutup…"), p_("tombol", "Lewati"),
+                                 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(book.stop_backup)
+        run_background(self, lambda _p: book.close(backup=True), lambda _r: loop.quit(),
+                       lambda _exc: loop.quit())
+        loop.exec()
+        dialog.reset()
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.ctx.book is not None:
-            self.ctx.book.close()
-            self.ctx.book = None
+            book, self.ctx.book = self.ctx.book, None
+            self._close_book_object(book)
         super().closeEvent(event)

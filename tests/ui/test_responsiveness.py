@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from kws_desktop.services import backup as backup_service
 from kws_desktop.store import backup as store_backup
@@ -187,3 +188,27 @@ def test_performance_summary_fills_in_the_background(window, demo_path, qtbot):
     from PySide6.QtWidgets import QLabel
     texts = [label.text() for label in summary.findChildren(QLabel)]
     assert any(t.startswith("Rp") or t.isdigit() for t in texts)
+
+
+def test_closing_backup_runs_off_the_ui_thread_and_can_be_skipped(window, demo_path, qtbot, monkeypatch):
+    """The closing backup reads the whole book: it runs in a worker while the window keeps
+    painting, and "Lewati" skips that copy without harming the book."""
+    import threading
+
+    from kws_desktop.store import backup as backups
+    assert window.open_location(str(demo_path))
+    book = window.ctx.book
+    started, seen_threads = threading.Event(), []
+
+    def slow_backup(book_path, root, reason, keep=10, cancel=None):
+        seen_threads.append(threading.current_thread() is threading.main_thread())
+        started.set()
+        while not cancel.is_set():
+            cancel.wait(0.01)
+        raise backups.BackupCancelled("skipped")
+    monkeypatch.setattr(backups, "automatic_backup", slow_backup)
+    QTimer.singleShot(200, book.stop_backup)   # the user presses Lewati
+    window.set_book(None)
+    assert started.is_set() and seen_threads == [False]
+    assert book._lock is None                   # closed and unlocked all the same
+    assert window.ctx.book is None
