@@ -4,6 +4,7 @@
     python3 dev.py run [BOOK]      set up, then open the app
     python3 dev.py test [ARGS]     set up, then run the whole test suite (ARGS go to pytest)
     python3 dev.py cli ARGS        set up, then run the command line (kws-desktop ARGS)
+    python3 dev.py bench [ARGS]    set up, then run the benchmark (benchmarks/run.py ARGS)
 
 Needs only Python 3.11+. Creates `.venv/` beside this file and installs the project into it
 (again whenever pyproject.toml changes). On Debian/Ubuntu as root it also installs the few
@@ -142,11 +143,11 @@ def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         print("KWS Desktop membutuhkan Python 3.11 atau lebih baru.", file=sys.stderr)
         return 2
-    if not argv or argv[0] not in {"run", "test", "cli"}:
+    if not argv or argv[0] not in {"run", "test", "cli", "bench"}:
         print(__doc__)
         return 2
     action, rest = argv[0], argv[1:]
-    ensure_system_packages(with_test_tools=action == "test")
+    ensure_system_packages(with_test_tools=action in ("test", "bench"))
     ensure_venv()
     py = str(venv_python())
     if action == "test":
@@ -161,6 +162,8 @@ def main(argv: list[str]) -> int:
             return subprocess.run([py, "-m", "pytest", *rest], cwd=ROOT, env=env).returncode
         finally:
             server.stop()
+    if action == "bench":
+        return subprocess.run([py, str(ROOT / "benchmarks" / "run.py"), *rest], cwd=ROOT).returncode
     return subprocess.run([py, "-m", "kws_desktop", *rest], cwd=ROOT).returncode
 
 
