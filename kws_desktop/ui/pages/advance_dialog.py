@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout
 
-from kws_desktop.i18n import _, format_rupiah, p_
+from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.pages.base import Page
+from kws_desktop.ui.widgets import dialog_buttons
 
 AREA = "tagihan"
 
@@ -36,12 +37,7 @@ class ApplyAdvanceDialog(QDialog):
         note.setWordWrap(True)
         lay.addWidget(note)
         lay.addWidget(self.errors.general)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Potong"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        lay.addWidget(dialog_buttons(self, self.save, _("Potong")))
         self.resize(500, self.sizeHint().height() + 40)  # room for an error line under a field
 
     def save(self) -> None:

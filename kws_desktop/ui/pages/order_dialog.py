@@ -9,17 +9,18 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, format_rupiah, p_
+from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.services import customers as C
 from kws_desktop.services import orders as O
 from kws_desktop.services.packages import list_packages
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.pages.base import Page
+from kws_desktop.ui.widgets import dialog_buttons
 
 O_AREA = "pesanan"
 # where each service field shows its message in this form
@@ -105,13 +106,7 @@ class NewOrderDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.errors.general)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = box.button(QDialogButtonBox.StandardButton.Ok)
-        self.save_button.setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        lay.addWidget(dialog_buttons(self, self.save))
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.save)
         self._program_changed()

@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
                                QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout,
@@ -26,6 +26,7 @@ from kws_desktop.services import orders as O
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, confirm
 from kws_desktop.ui.pages.base import Page
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import dialog_buttons
 
 AREA = "pesanan"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -92,13 +93,7 @@ class FormDialog(QDialog):
         self.errors = FormErrors(self.form)
         lay.addLayout(self.form)
         lay.addWidget(self.errors.general)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self._save)
-        box.rejected.connect(self.reject)
-        self.buttons = box
-        lay.addWidget(box)
+        lay.addWidget(dialog_buttons(self, self._save))
 
     def action(self) -> Callable[[], object]:
         raise NotImplementedError

@@ -24,6 +24,7 @@ from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm, show_
 from kws_desktop.ui.pages.base import Page
 from kws_desktop.ui.pages.customers import CustomerDialog, CustomerList
 from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.widgets import dialog_buttons
 
 AREA = "penawaran"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -118,12 +119,7 @@ class CustomerPicker(QDialog):
         new.clicked.connect(self.new)
         row.addWidget(new)
         row.addStretch(1)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Pilih"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.choose)
-        box.rejected.connect(self.reject)
-        row.addWidget(box)
+        row.addWidget(dialog_buttons(self, self.choose, _("Pilih")))
         lay.addLayout(row)
         self.list.load_kecamatan()
         self.list.refresh()
@@ -312,12 +308,7 @@ class QuoteEditor(QDialog):
         outer.addWidget(split, 1)
         outer.addWidget(self.errors.general)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan draf"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        outer.addWidget(box)
+        outer.addWidget(dialog_buttons(self, self.save, _("Simpan draf")))
 
         if self.customer_id:
             self._show_customer()
@@ -831,12 +822,7 @@ def _ask_date(parent: QWidget, title: str, label: str, default: dt.date) -> dt.d
     form = QFormLayout(dialog)
     edit = DateEdit(value=default)
     form.addRow(label, edit)
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Terima"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    form.addRow(box)
+    form.addRow(dialog_buttons(dialog, dialog.accept, _("Terima")))
     return edit.value() if dialog.exec() else None
 
 
@@ -891,12 +877,7 @@ class PackageEditor(QDialog):
         self.result.setStyleSheet("font-weight: bold;")
         lay.addWidget(self.result)
         lay.addWidget(self.errors.general)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Save).setText(_("Simpan"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(p_("tombol", "Batal"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        lay.addWidget(dialog_buttons(self, self.save))
         for m in (row.materials if row else ()):
             self.add_material(m.material_id, qty_text(m.qty))
         for w in (self.labour, self.overhead, self.margin, self.wage, self.transport, self.equipment):
