@@ -165,7 +165,12 @@ def measure_start_marks(book: Path | None, runs: int) -> dict[str, float | None]
         if book is None:
             _t, out = run([PY, "-c", EMPTY_WINDOW])
         else:
-            _t, out = run(kws(str(book)), env=child_env(KWS_DESKTOP_EXIT_AFTER_PAINT="1"))
+            proc = subprocess.run(kws(str(book)), capture_output=True, text=True,
+                                  env=child_env(KWS_DESKTOP_EXIT_AFTER_PAINT="1"))
+            out = proc.stdout
+            if proc.returncode != 0:  # measured, but say so: the app must also quit cleanly
+                print(f"  ! the app exited with {proc.returncode} after its marks:\n{proc.stderr[-2000:]}",
+                      flush=True)
         _painted(out)
         for name, values in marks.items():
             value = _mark(out, name)

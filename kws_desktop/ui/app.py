@@ -141,4 +141,19 @@ def run_app(book: str | None = None) -> int:
     if os.environ.get("KWS_DESKTOP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
     window.show()
-    return app.exec()
+    code = app.exec()
+    _finish_background_work(window)
+    return code
+
+
+def _finish_background_work(window) -> None:
+    """Before Qt goes away: stop a background backup, let running workers end, and release the
+    book if the window was not closed (a quit from the benchmarks)."""
+    from PySide6.QtCore import QThreadPool
+    book = window.ctx.book
+    if book is not None:
+        book.stop_backup()
+    QThreadPool.globalInstance().waitForDone()
+    if book is not None:
+        window.ctx.book = None
+        book.close(backup=False)
