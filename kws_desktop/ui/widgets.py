@@ -24,6 +24,7 @@ def table_view(model, parent: QWidget | None = None, stretch: int | None = None)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(0)  # fit to the rows on screen, not to every loaded row
     if stretch is None:
         header.setStretchLastSection(True)
     else:

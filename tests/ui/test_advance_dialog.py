@@ -33,6 +33,7 @@ def page(book, qtbot):
 
 def _open(page, monkeypatch, number):
     tab = page.invoices_tab
+    page.tabs.setCurrentWidget(tab)  # a tab loads when it is chosen
     row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r)["number"] == number)
     tab.view.selectRow(row)
     shown = []

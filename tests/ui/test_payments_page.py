@@ -54,8 +54,9 @@ def test_quick_payment_error_beside_field(page, book):
 def test_lists_are_paged_and_filtered(page, book):
     inv = invoices.open_invoices_for_customer(book, 1)[0]
     payments.record_payment(book, invoice_id=inv.id, date=D, amount=100_000)
-    page.refresh()
+    page.tabs.setCurrentWidget(page.invoices_tab)  # a tab loads when it is chosen
     assert page.invoices_tab.model.rowCount() == 1
+    page.tabs.setCurrentWidget(page.receipts_tab)
     assert page.receipts_tab.model.rowCount() == 1
     page.receipts_tab.status.setCurrentIndex(2)  # Batal
     assert page.receipts_tab.model.rowCount() == 0

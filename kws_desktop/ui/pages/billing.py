@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah, p_
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
 from kws_desktop.services import receivables as R
 from kws_desktop.ui.forms import DateEdit, FormErrors, MoneyEdit, confirm
-from kws_desktop.ui.pages.base import Page, heading
+from kws_desktop.ui.pages.tabbed import TabbedPage
 from kws_desktop.ui.pdf_preview import preview_document
 from kws_desktop.ui.table_model import Column, PagedTableModel
 from kws_desktop.ui.widgets import add_buttons, ask_reason, selected_row, table_view
@@ -363,27 +363,19 @@ class ReceiptsTab(DocumentList):
 
 # --- the page -------------------------------------------------------------------------------
 
-class BillingPage(Page):
+class BillingPage(TabbedPage):
+    """Only the tab on screen is loaded; another tab loads when it is chosen."""
     area = AREA
     watches = ("pesanan", "pelanggan")
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading(_("Tagihan & Kuitansi")))
-        self.tabs = QTabWidget()
+        super().__init__(ctx, _("Tagihan & Kuitansi"), parent)
         self.payment_tab = PaymentTab(self)
         self.invoices_tab = InvoicesTab(self)
         self.receipts_tab = ReceiptsTab(self)
-        self.tabs.addTab(self.payment_tab, _("Terima pembayaran"))
-        self.tabs.addTab(self.invoices_tab, p_("jamak", "Tagihan"))
-        self.tabs.addTab(self.receipts_tab, p_("jamak", "Kuitansi"))
-        lay.addWidget(self.tabs, 1)
-
-    def refresh(self) -> None:
-        self.payment_tab.refresh()
-        self.invoices_tab.refresh()
-        self.receipts_tab.refresh()
+        self.add_tabs((self.payment_tab, _("Terima pembayaran")),
+                      (self.invoices_tab, p_("jamak", "Tagihan")),
+                      (self.receipts_tab, p_("jamak", "Kuitansi")))
 
     def preview_receipt(self, number: str) -> None:
         """Show the kuitansi; the first print is the original, later ones say SALINAN."""
