@@ -57,6 +57,9 @@ class Card(QFrame):
         super().mousePressEvent(event)
 
 
+START_AT_LATEST_MS = 300  # the figures' work starts after the first paint, or after this
+
+
 class DashboardPage(Page):
     area = "beranda"
     watches = ("*",)
@@ -70,6 +73,7 @@ class DashboardPage(Page):
         self.data: Dashboard | None = None
         self.loading = False    # a computation is running in the background
         self._generation = 0    # bumped by every refresh: older results are stale
+        self._start_after_paint = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -161,11 +165,26 @@ class DashboardPage(Page):
             import kws_desktop.ui.pages.dashboard_charts  # noqa: F401 - QtCharts loads here, not on the UI thread
             return dashboard(book, today)
 
-        def start() -> None:  # after the page is painted: the work competes for the interpreter
-            if current():
+        started = False
+
+        def start() -> None:
+            nonlocal started
+            if not started and current():
+                started = True
                 run_background(self, work, done, failed)
 
-        QTimer.singleShot(0, start)
+        # The work competes with painting for the interpreter, so it starts once the page has
+        # been painted (the window shows the book at once, however large); the timer is the
+        # fallback when no paint comes (the page was hidden meanwhile).
+        self._start_after_paint = start
+        self.update()
+        QTimer.singleShot(START_AT_LATEST_MS, start)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().paintEvent(event)
+        start, self._start_after_paint = self._start_after_paint, None
+        if start is not None:
+            QTimer.singleShot(0, start)
 
     def show_figures(self, d: Dashboard) -> None:
         self.data = d
