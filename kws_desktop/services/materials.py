@@ -273,6 +273,14 @@ def read_materials(s: Session, *, search: str = "", category: str | None = None,
     return [_to_row(m, qty, value) for m, qty, value in s.execute(q).all()]
 
 
+def material_choices(book: Book) -> list[tuple[int, str]]:
+    """(id, name) of every material by name, for filters: no stock figures, so it stays
+    instant however many stock moves the book has."""
+    with book.reading() as s:
+        return [(i, n) for i, n in s.execute(select(Material.id, Material.name)
+                                              .order_by(func.lower(Material.name), Material.id))]
+
+
 def count_materials(book: Book, *, search: str = "", category: str | None = None,
                     active_only: bool = False, low_only: bool = False) -> int:
     with book.reading() as s:

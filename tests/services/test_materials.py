@@ -23,6 +23,12 @@ def test_create_and_list(book):
     assert M.count_materials(book) == 1
 
 
+def test_material_choices_by_name_without_stock_figures(book):
+    pipe = M.create_material(book, M.MaterialInput("pipa PVC 4 inci", "batang", "", 95_000))
+    cement = M.create_material(book, M.MaterialInput("Semen 50 kg", "sak", "", 68_000))
+    assert M.material_choices(book) == [(pipe.id, "pipa PVC 4 inci"), (cement.id, "Semen 50 kg")]
+
+
 @pytest.mark.parametrize("data,field,text", [
     (M.MaterialInput("Semen", "zak", "", 1000), "unit", "Satuan zak tidak dikenal"),
     (M.MaterialInput("Semen", "", "", 1000), "unit", "tidak dikenal"),

@@ -742,8 +742,8 @@ class PurchasesPanel(QWidget):
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(keep_s)))
         self.material.clear()
         self.material.addItem(_("Semua bahan"), None)
-        for m in M.list_materials(self.page.book):
-            self.material.addItem(m.name, m.id)
+        for material_id, name in M.material_choices(self.page.book):
+            self.material.addItem(name, material_id)
         self.material.setCurrentIndex(max(0, self.material.findData(keep_m)))
         self._filling = False
         self.refresh_list()
