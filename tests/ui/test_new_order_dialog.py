@@ -47,7 +47,7 @@ def _error(d, field):
 def test_new_order_household_pays_all(panel, dialog, book):
     cid = _household(book)
     dialog.set_customer(cid)
-    assert "Siti Rohmah" in dialog.customer_text.text() and "Sentul Jaya" in dialog.customer_text.text()
+    assert "Siti Rohmah" in dialog.customer.text.text() and "Sentul Jaya" in dialog.customer.text.text()
     dialog.work.setEditText("Tangki septik individual biofilter")
     dialog.price.setText("3.500.000")
     dialog.date.set_value(TODAY)

@@ -68,8 +68,7 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert "Pilih pelanggan" in editor.errors._labels["customer"].text()
     assert "paling sedikit satu pekerjaan" in editor.line_error.text()
     assert _quote_count(ctx.book) == 0
-    editor.customer_id = home.id
-    editor._show_customer()
+    assert editor.customer.set_customer(home.id)
     bio = next(p for p in P.list_packages(ctx.book) if p.code == "TS-BIO")
     editor.package.setCurrentIndex(editor.package.findData(bio.id))
     editor.add_package()

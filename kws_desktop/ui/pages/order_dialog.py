@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError
@@ -43,7 +43,6 @@ class NewOrderDialog(QDialog):
         super().__init__(page)
         self.page = page
         self.saved: O.OrderView | None = None
-        self.customer_id: int | None = None
         self.setWindowTitle(_("Pesanan baru (tanpa surat penawaran)"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
@@ -54,17 +53,9 @@ class NewOrderDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
 
-        row = QWidget()
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.customer_text = QLineEdit()
-        self.customer_text.setReadOnly(True)
-        self.customer_text.setPlaceholderText(_("belum dipilih"))
-        self.pick = QPushButton(_("Pilih…"))
-        self.pick.clicked.connect(self.pick_customer)
-        rl.addWidget(self.customer_text, 1)
-        rl.addWidget(self.pick)
-        self.errors.add("customer", _("Pelanggan"), row)
+        from kws_desktop.ui.pages.quotes import CustomerField
+        self.customer = self.errors.add("customer", _("Pelanggan"), CustomerField(page, _("Pilih…")))
+        self.customer.chosen.connect(lambda _id: self.work.setFocus())
 
         self.work = QComboBox()
         self.work.setEditable(True)
@@ -111,7 +102,7 @@ class NewOrderDialog(QDialog):
             QShortcut(QKeySequence(seq), self, activated=self.save)
         self._program_changed()
         self.resize(640, self.sizeHint().height() + 80)  # room for error lines under the fields
-        self.pick.setFocus()
+        self.customer.button.setFocus()
 
     # Enter moves to the next field instead of closing the dialog; on a button it presses it.
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
@@ -122,18 +113,8 @@ class NewOrderDialog(QDialog):
         super().keyPressEvent(event)
 
     # --- customer ---------------------------------------------------------------------------
-    def pick_customer(self) -> None:
-        from kws_desktop.ui.pages.quotes import CustomerPicker
-        picker = CustomerPicker(self.page)
-        if picker.exec() and picker.chosen:
-            self.set_customer(picker.chosen)
-            self.work.setFocus()
-
     def set_customer(self, customer_id: int) -> None:
-        c = C.get_customer(self.page.book, customer_id)
-        self.customer_id = c.id
-        place = ", ".join(p for p in (c.desa, c.kecamatan) if p)
-        self.customer_text.setText(c.name + (f"  ({place})" if place else ""))
+        self.customer.set_customer(customer_id)
 
     # --- work and money ---------------------------------------------------------------------
     def _package(self):
@@ -176,13 +157,13 @@ class NewOrderDialog(QDialog):
             payers.append(O.PayerInput(kind, share, payer_customer_id=self.institution.currentData()))
             if price - share > 0:
                 payers.append(O.PayerInput(PayerType.SWADAYA.value, price - share))
-        return O.OrderInput(customer_id=self.customer_id or 0, date=self.date.value(), lines=(line,),
+        return O.OrderInput(customer_id=self.customer.customer_id or 0, date=self.date.value(), lines=(line,),
                             payers=tuple(payers), notes=self.notes.toPlainText().strip())
 
     def save(self) -> None:
         data = self.order_input()
         problems = []
-        if not self.customer_id:
+        if not self.customer.customer_id:
             problems.append(("customer", _("Pilih pelanggan (rumah tangga) untuk pesanan ini.")))
         if not self.price.value():
             problems.append(("price", _("Isi harga yang disepakati.")))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
@@ -139,6 +139,44 @@ class CustomerPicker(QDialog):
             self.accept()
 
 
+class CustomerField(QWidget):
+    """The customer of a form: name and place shown read-only, chosen with the picker.
+    `chosen` is emitted with the id after the user picked one."""
+
+    chosen = Signal(int)
+
+    def __init__(self, page: Page, button_text: str):
+        super().__init__()
+        self.page = page
+        self.customer_id: int | None = None
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlaceholderText(_("belum dipilih"))
+        self.button = QPushButton(button_text)
+        self.button.clicked.connect(self.pick)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(self.button)
+
+    def pick(self) -> None:
+        picker = CustomerPicker(self.page)
+        if picker.exec() and picker.chosen and self.set_customer(picker.chosen):
+            self.chosen.emit(picker.chosen)
+
+    def set_customer(self, customer_id: int) -> bool:
+        """Show the customer; False (nothing chosen) when it no longer exists."""
+        try:
+            c = C.get_customer(self.page.book, customer_id)
+        except UserError:
+            self.customer_id = None
+            return False
+        self.customer_id = c.id
+        place = ", ".join(p for p in (c.desa, c.kecamatan) if p)
+        self.text.setText(c.name + (f"  ({place})" if place else ""))
+        return True
+
+
 # --- the editor ----------------------------------------------------------------------------------
 
 class QuoteEditor(QDialog):
@@ -153,7 +191,6 @@ class QuoteEditor(QDialog):
         self.saved: Q.QuoteDetail | None = None
         self.book = page.book
         self.lines: list[LineState] = [LineState.from_item(i) for i in quote.items] if quote else []
-        self.customer_id = quote.customer.id if quote else customer_id
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=quote.number) if quote
                             else _("Penawaran baru"))
         self.resize(1120, 780)
@@ -162,17 +199,8 @@ class QuoteEditor(QDialog):
 
         top = QFormLayout()
         self.errors = FormErrors(top)
-        cust = QWidget()
-        cl = QHBoxLayout(cust)
-        cl.setContentsMargins(0, 0, 0, 0)
-        self.customer_text = QLineEdit()
-        self.customer_text.setReadOnly(True)
-        self.customer_text.setPlaceholderText(_("belum dipilih"))
-        pick = QPushButton(_("Pilih pelanggan..."))
-        pick.clicked.connect(self.pick_customer)
-        cl.addWidget(self.customer_text, 1)
-        cl.addWidget(pick)
-        self.errors.add("customer", _("Pelanggan"), cust)
+        self.customer = self.errors.add("customer", _("Pelanggan"),
+                                        CustomerField(page, _("Pilih pelanggan...")))
         dates = QWidget()
         dl = QHBoxLayout(dates)
         dl.setContentsMargins(0, 0, 0, 0)
@@ -310,8 +338,9 @@ class QuoteEditor(QDialog):
 
         outer.addWidget(dialog_buttons(self, self.save, _("Simpan draf")))
 
-        if self.customer_id:
-            self._show_customer()
+        chosen = quote.customer.id if quote else customer_id
+        if chosen:
+            self.customer.set_customer(chosen)
         if quote:
             self.discount.set_value(quote.totals.discount)
             for p in quote.payers:
@@ -327,21 +356,6 @@ class QuoteEditor(QDialog):
             return int(get_setting(self.book, "quote_validity_days"))
         except (KeyError, TypeError, ValueError):
             return 30
-
-    def _show_customer(self) -> None:
-        try:
-            c = C.get_customer(self.book, self.customer_id)
-        except UserError:
-            self.customer_id = None
-            return
-        place = ", ".join(p for p in (c.desa, c.kecamatan) if p)
-        self.customer_text.setText(f"{c.name}" + (f"  ({place})" if place else ""))
-
-    def pick_customer(self) -> None:
-        picker = CustomerPicker(self.page)
-        if picker.exec() and picker.chosen:
-            self.customer_id = picker.chosen
-            self._show_customer()
 
     # --- lines --------------------------------------------------------------------------------
     def fill_lines(self) -> None:
@@ -527,7 +541,7 @@ class QuoteEditor(QDialog):
     # --- saving -------------------------------------------------------------------------------
     def data(self) -> Q.QuoteInput:
         payers = tuple(p for p in self.payer_inputs() if p.amount or p.payer_type != PayerType.SWADAYA)
-        return Q.QuoteInput(customer_id=self.customer_id, date=self.date.value(),
+        return Q.QuoteInput(customer_id=self.customer.customer_id, date=self.date.value(),
                             lines=tuple(line.to_input() for line in self.lines), discount=self.discount.value(),
                             payers=payers, valid_until=self.valid_until.value(), terms=self.terms.toPlainText(),
                             title=self.title.text(), notes=self.notes.text())
