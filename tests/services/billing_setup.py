@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
+
 from kws_desktop.services.numbering import next_number
+from kws_desktop.store.models.billing import Invoice, Payment, PaymentAllocation, Receipt
+from kws_desktop.store.models.book import JournalEntry, JournalLine, NumberSequence
 from kws_desktop.store.models.customers import Customer
 from kws_desktop.store.models.orders import Order, OrderItem, OrderPayer
 
@@ -38,3 +42,16 @@ def add_order(book, customer_id, payers, *, item="Paket tangki septik individual
         s.add(o)
         s.flush()
         return o.id
+
+
+def billing_state(book):
+    """Counts, number sequences and statuses of the billing records: equal before and after a
+    refused call when nothing was saved."""
+    with book.reading() as s:
+        counts = tuple(s.execute(select(func.count()).select_from(m)).scalar()
+                       for m in (Payment, PaymentAllocation, Receipt, JournalEntry, JournalLine))
+        seqs = tuple(s.execute(select(NumberSequence.kind, NumberSequence.last)
+                               .order_by(NumberSequence.kind, NumberSequence.year)).all())
+        statuses = tuple(s.execute(select(Invoice.status).order_by(Invoice.id)).scalars())
+        pstat = tuple(s.execute(select(Payment.status).order_by(Payment.id)).scalars())
+    return counts, seqs, statuses, pstat

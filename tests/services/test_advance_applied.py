@@ -9,22 +9,13 @@ from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
 from kws_desktop.services import invoices, payments, receivables
 from kws_desktop.services.check import check_book
-from kws_desktop.store.models.billing import Invoice, Payment, PaymentAllocation, Receipt
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine, NumberSequence
+from kws_desktop.store.models.billing import Receipt
+from kws_desktop.store.models.book import Account, JournalLine
 
-from billing_setup import D, add_customer, add_order
+from billing_setup import D, add_customer, add_order, billing_state
 
 LATER = D + dt.timedelta(days=30)
 
-
-def _state(book):
-    with book.reading() as s:
-        counts = tuple(s.execute(select(func.count()).select_from(m)).scalar()
-                       for m in (Payment, PaymentAllocation, Receipt, JournalEntry, JournalLine))
-        seqs = tuple(s.execute(select(NumberSequence.kind, NumberSequence.last)
-                               .order_by(NumberSequence.kind, NumberSequence.year)).all())
-        statuses = tuple(s.execute(select(Invoice.status).order_by(Invoice.id)).scalars())
-    return counts, seqs, statuses
 
 
 def _balance(book, code, party_id):
@@ -102,11 +93,11 @@ def test_void_undoes_the_application(book, two_invoices):
 ])
 def test_bad_amount_refused_nothing_saved(book, two_invoices, amount, message):
     _hh, inv = two_invoices
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.apply_advance(book, inv.id, amount, date=LATER)
     assert (err.value.message, err.value.field) == (message, "amount")
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_more_than_invoice_owes_refused(book):
@@ -114,11 +105,11 @@ def test_more_than_invoice_owes_refused(book):
     first = invoices.invoice_order(book, add_order(book, hh, [("swadaya", "", 1_000_000)]), D)[0]
     payments.record_payment(book, invoice_id=first.id, date=D, amount=1_800_000, advance=800_000)
     small = invoices.invoice_order(book, add_order(book, hh, [("swadaya", "", 500_000)]), D)[0]
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.apply_advance(book, small.id, 600_000, date=D)
     assert (err.value.message, err.value.field) == (f"Sisa tagihan {small.number} hanya Rp500.000.", "amount")
-    assert _state(book) == before
+    assert billing_state(book) == before
     payments.apply_advance(book, small.id, 500_000, date=D)
     with pytest.raises(UserError) as err:
         payments.apply_advance(book, small.id, 100_000, date=D)
@@ -128,11 +119,11 @@ def test_more_than_invoice_owes_refused(book):
 def test_no_titipan_refused(book):
     hh = add_customer(book, "Ahmad Fauzi")
     inv = invoices.invoice_order(book, add_order(book, hh, [("swadaya", "", 1_000_000)]), D)[0]
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.apply_advance(book, inv.id, 100_000, date=D)
     assert err.value.message == "Ahmad Fauzi tidak punya uang muka (titipan) yang tersisa."
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_titipan_of_another_payer_or_a_later_date_not_used(book, two_invoices):
@@ -141,18 +132,18 @@ def test_titipan_of_another_payer_or_a_later_date_not_used(book, two_invoices):
     with pytest.raises(UserError, match="tidak punya uang muka"):
         payments.apply_advance(book, inv.id, 100_000, date=D)
     _hh, second = two_invoices
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:  # before the invoice date
         payments.apply_advance(book, second.id, 100_000, date=D)
     assert err.value.field == "date" and "sebelum tanggal tagihan" in err.value.message
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_void_invoice_refused(book, two_invoices):
     _hh, inv = two_invoices
     invoices.void_invoice(book, inv.id, "salah", date=LATER)
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.apply_advance(book, inv.id, 100_000, date=LATER)
     assert err.value.message == f"Tagihan {inv.number} sudah dibatalkan."
-    assert _state(book) == before
+    assert billing_state(book) == before

@@ -9,21 +9,10 @@ from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
 from kws_desktop.services import invoices, payments, receivables
 from kws_desktop.services.check import check_book
-from kws_desktop.store.models.billing import Invoice, Payment, PaymentAllocation, Receipt
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine, NumberSequence, PeriodClose
+from kws_desktop.store.models.book import Account, JournalLine, PeriodClose
 
-from billing_setup import D, add_customer, add_order
+from billing_setup import D, add_customer, add_order, billing_state
 
-
-def _state(book):
-    with book.reading() as s:
-        counts = tuple(s.execute(select(func.count()).select_from(m)).scalar()
-                       for m in (Payment, PaymentAllocation, Receipt, JournalEntry, JournalLine))
-        seqs = tuple(s.execute(select(NumberSequence.kind, NumberSequence.last)
-                               .order_by(NumberSequence.kind, NumberSequence.year)).all())
-        statuses = tuple(s.execute(select(Invoice.status).order_by(Invoice.id)).scalars())
-        pstat = tuple(s.execute(select(Payment.status).order_by(Payment.id)).scalars())
-    return counts, seqs, statuses, pstat
 
 
 def _balance(book, code, party_id=None):
@@ -92,49 +81,49 @@ def test_advance_recorded_explicitly(book, hh_invoice):
 ])
 def test_bad_payments_refused_nothing_saved(book, hh_invoice, kwargs, message, field):
     _hh, inv = hh_invoice
-    before = _state(book)
+    before = billing_state(book)
     args = {"invoice_id": inv.id, "date": D, **kwargs}
     with pytest.raises(UserError) as err:
         payments.record_payment(book, **args)
     assert err.value.message == message
     assert err.value.field == field
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_payment_above_owed_after_part_paid(book, hh_invoice):
     _hh, inv = hh_invoice
     payments.record_payment(book, invoice_id=inv.id, date=D, amount=2_000_000)
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError, match="lebih besar dari sisa tagihan Rp500.000"):
         payments.record_payment(book, invoice_id=inv.id, date=D, amount=600_000)
     payments.record_payment(book, invoice_id=inv.id, date=D, amount=500_000)
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.record_payment(book, invoice_id=inv.id, date=D, amount=1)
     assert "sudah lunas" in err.value.message
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_payment_in_closed_period_refused(book, hh_invoice):
     _hh, inv = hh_invoice
     with book.transaction() as s:
         s.add(PeriodClose(period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 3, 31)))
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.record_payment(book, invoice_id=inv.id, date=dt.date(2026, 3, 15), amount=100_000)
     assert err.value.message == ("Tanggal 15 Maret 2026 ada di periode yang sudah ditutup "
                                  "(sampai 31 Maret 2026). Pilih tanggal sesudahnya.")
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_chosen_allocation_above_instalment_refused(book, hh_invoice):
     _hh, inv = hh_invoice
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.record_payment(book, invoice_id=inv.id, date=D, amount=600_000,
                                 allocations=[(inv.instalments[1].id, 600_000)])
     assert err.value.message == "Cicilan ke-2 hanya kurang Rp500.000."
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_void_payment_reverses_and_keeps_number(book, hh_invoice):
@@ -149,11 +138,11 @@ def test_void_payment_reverses_and_keeps_number(book, hh_invoice):
     rows = receivables.list_receipts(book)
     assert rows[0].number == p.receipt_number and rows[0].status == "void"
     # voiding twice is refused, nothing changes
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.void_payment(book, p.id, "lagi")
     assert err.value.message == f"Kuitansi {p.receipt_number} sudah dibatalkan sebelumnya."
-    assert _state(book) == before
+    assert billing_state(book) == before
     # the next receipt gets the next number; the voided one stays used
     q = payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=1), amount=100_000)
     assert q.receipt_number == f"KWT-{D.year}-0002"
@@ -163,22 +152,22 @@ def test_void_payment_reverses_and_keeps_number(book, hh_invoice):
 def test_void_needs_reason(book, hh_invoice):
     _hh, inv = hh_invoice
     p = payments.record_payment(book, invoice_id=inv.id, date=D, amount=100_000)
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         payments.void_payment(book, p.id, "  ")
     assert err.value.message == "Tuliskan alasan pembatalan." and err.value.field == "reason"
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_void_invoice_with_payments_refused(book, hh_invoice):
     _hh, inv = hh_invoice
     payments.record_payment(book, invoice_id=inv.id, date=D, amount=100_000)
-    before = _state(book)
+    before = billing_state(book)
     with pytest.raises(UserError) as err:
         invoices.void_invoice(book, inv.id, "salah", date=D)
     assert err.value.message == (f"Tagihan {inv.number} sudah ada pembayarannya. Batalkan dulu "
                                  "pembayarannya, baru tagihannya.")
-    assert _state(book) == before
+    assert billing_state(book) == before
 
 
 def test_order_billing_summary(book):
