@@ -5,7 +5,9 @@ Safe while the book is open elsewhere: the backup API copies a consistent snapsh
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -87,32 +89,69 @@ class BackupFile:
     size: int
 
 
+# BOOK-20261203-142501-123456-sebelum-pembaruan.kws (the book's name and the reason may hold "-")
+_NAME = re.compile(r"^(?P<stem>.*)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z]+(?:-[a-z]+)*)$")
+
+
+def book_identity(book_path: Path) -> str | None:
+    """The book's own id (kws_book.book_uuid), the same under every name of the file; None when
+    it cannot be read (a damaged book)."""
+    try:
+        con = sqlite3.connect(f"{Path(book_path).resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = con.execute("SELECT book_uuid FROM kws_book LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def _place(book_path: Path) -> str:
+    return hashlib.sha256(str(Path(book_path).resolve()).encode("utf-8")).hexdigest()[:8]
+
+
 def automatic_folder(backups_root: Path, book_path: Path) -> Path:
-    return Path(backups_root) / Path(book_path).stem
+    """This book's backup folder: its name, its identity and its place, so that two books of the
+    same file name (in two folders, or two different books) never share or rotate each other's."""
+    identity = (book_identity(book_path) or "rusak")[:8]
+    return Path(backups_root) / f"{Path(book_path).stem}-{identity}-{_place(book_path)}"
 
 
 def automatic_backup(book_path: Path, backups_root: Path, reason: str,
                      keep: int = KEEP_AUTOMATIC, cancel: threading.Event | None = None) -> Path:
-    """A timestamped verified copy in the book's backup folder; keeps the newest `keep`."""
+    """A timestamped verified copy in the book's backup folder; keeps the newest `keep` there."""
     folder = automatic_folder(backups_root, book_path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{Path(book_path).stem}-{stamp}-{reason}.kws"
     copy_verified(book_path, target, cancel)
-    for old in list_backups(book_path, backups_root)[keep:]:
+    for old in _in_folder(folder)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
 
-def list_backups(book_path: Path, backups_root: Path) -> list[BackupFile]:
-    """Backups of this book, newest first."""
-    folder = automatic_folder(backups_root, book_path)
+def _in_folder(folder: Path) -> list[BackupFile]:
     found = []
     for path in folder.glob("*.kws"):
-        parts = path.stem.rsplit("-", 4)
-        try:
-            taken = dt.datetime.strptime(f"{parts[1]}-{parts[2]}-{parts[3]}", "%Y%m%d-%H%M%S-%f")
-            reason = parts[4]
-        except (IndexError, ValueError):
+        match = _NAME.match(path.stem)
+        if not match:
             continue
-        found.append(BackupFile(path, taken, reason, path.stat().st_size))
+        taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f")
+        found.append(BackupFile(path, taken, match["reason"], path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def list_backups(book_path: Path, backups_root: Path) -> list[BackupFile]:
+    """Backups of this book, newest first: those of its identity wherever it was kept (a book that
+    was moved still finds them), else (a damaged book) those made at its place."""
+    root, stem = Path(backups_root), Path(book_path).stem
+    identity = book_identity(book_path)
+    if identity:
+        folders = root.glob(f"*-{identity[:8]}-*")
+    else:
+        folders = root.glob(f"*-*-{_place(book_path)}")
+    found = [b for folder in folders if folder.is_dir() for b in _in_folder(folder)]
+    if (root / stem).is_dir():  # made by a 0.x version, one folder per file name
+        found += [b for b in _in_folder(root / stem)
+                  if identity is None or book_identity(b.path) == identity]
     return sorted(found, key=lambda b: b.taken_at, reverse=True)

@@ -20,6 +20,7 @@ from kws_desktop.errors import BookError
 from kws_desktop.i18n import _
 from kws_desktop.store import backup as backups
 from kws_desktop.store import migrate
+from kws_desktop.store import upgrade as upgrades
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
 from kws_desktop.store.lock import BookLock, BookLockedError
 
@@ -36,7 +37,7 @@ class Book:
     """An open book. Services take one and run each call as one transaction on it."""
 
     def __init__(self, location: str | Path, engine: Engine, *, read_only: bool,
-                 lock: BookLock | None, backups_root: Path | None):
+                 lock: BookLock | None, backups_root: Path | None, look_copy: Path | None = None):
         self.location = str(location)
         self.path = None if is_url(location) else Path(location)
         self.engine = engine
@@ -47,6 +48,7 @@ class Book:
         self._backup_lock = threading.RLock()  # never two backups of this book at once
         self._closing = threading.Event()      # stops a backup running in the background
         self._backup_skipped = False           # the user chose to skip the closing backup
+        self._look_copy = look_copy            # an old book seen through an upgraded copy
 
     @property
     def is_sqlite(self) -> bool:
@@ -133,9 +135,8 @@ class Book:
                     pass  # the book itself is intact; a failed extra copy must not block closing
         finally:
             self.engine.dispose()
-            if self._lock is not None:
-                self._lock.release()
-                self._lock = None
+            _let_go(self._lock, self._look_copy)
+            self._lock = self._look_copy = None
 
     def __enter__(self) -> Book:
         return self
@@ -267,33 +268,88 @@ def open_book(location: str | Path, *, read_only: bool = False,
             except OSError as exc:
                 raise BookError(_("Buku tidak bisa dikunci untuk ditulis: {reason}")
                                 .format(reason=exc.strerror)) from exc
+    look = None
     try:
-        engine = make_engine(location, read_only=read_only)
+        if path is not None:
+            _refuse_newer(revision, label)
+            if revision != migrate.head_revision():
+                if read_only:  # a look without changing the book: an upgraded private copy
+                    look = _look_copy(path, label)
+                elif not migrate_ok:
+                    raise _needs_upgrade(label)
+                else:
+                    _upgrade_file(path, backups_root)
+        engine = make_engine(look or location, read_only=read_only)
         if path is None:
             revision = _identify(engine, label)
-        if revision not in migrate.known_revisions():
-            raise BookError(_("Buku {name} dibuat oleh versi KWS Desktop yang lebih baru. "
-                              "Perbarui aplikasi untuk membukanya.").format(name=label))
-        if revision != migrate.head_revision():
-            if read_only or not migrate_ok:
-                raise BookError(_("Buku {name} perlu diperbarui ke versi ini; buka untuk ditulis "
-                                  "agar diperbarui (cadangan dibuat dulu).").format(name=label))
-            if path is not None and backups_root is not None:
-                backups.automatic_backup(path, backups_root, "sebelum-pembaruan")
-            migrate.upgrade(engine)
-        book = Book(location, engine, read_only=read_only, lock=lock, backups_root=backups_root)
+            _refuse_newer(revision, label)
+            if revision != migrate.head_revision():
+                if read_only or not migrate_ok:
+                    raise _needs_upgrade(label)
+                migrate.upgrade(engine)  # one PostgreSQL transaction: all of it or nothing
+        book = Book(location, engine, read_only=read_only, lock=lock, backups_root=backups_root,
+                    look_copy=look)
         if path is not None and not read_only and backups_root is not None and not defer_checks:
             book.backup_now("buka")
         return book
     except BookError:
-        if lock is not None:
-            lock.release()
+        _let_go(lock, look)
         raise
     except (OperationalError, DBAPIError, backups.BackupError, sqlite3.DatabaseError) as exc:
-        if lock is not None:
-            lock.release()
+        _let_go(lock, look)
         raise BookError(_("Buku {name} tidak bisa dibuka: {reason}").format(
             name=label, reason=_short_reason(exc)), can_restore=True) from exc
+
+
+def _let_go(lock: BookLock | None, look: Path | None) -> None:
+    if lock is not None:
+        lock.release()
+    if look is not None:
+        upgrades.discard_look(look)
+
+
+def _refuse_newer(revision: str | None, label: str) -> None:
+    if revision not in migrate.known_revisions():
+        raise BookError(_("Buku {name} dibuat oleh versi KWS Desktop yang lebih baru. "
+                          "Perbarui aplikasi untuk membukanya.").format(name=label))
+
+
+def _needs_upgrade(label: str) -> BookError:
+    return BookError(_("Buku {name} perlu diperbarui ke versi ini; buka untuk ditulis "
+                       "agar diperbarui (cadangan dibuat dulu).").format(name=label))
+
+
+def _upgrade_file(path: Path, backups_root: Path | None) -> None:
+    """The verified pre-upgrade backup, then the upgrade on a copy (store/upgrade.py). On any
+    failure the book is as before and the sentence names the backup to keep."""
+    root = backups_root if backups_root is not None else path.parent / f"{path.stem}-cadangan"
+    try:
+        kept = backups.automatic_backup(path, root, "sebelum-pembaruan")
+    except backups.BackupError as exc:
+        raise BookError(_("Buku {name} perlu diperbarui, tetapi cadangannya tidak bisa dibuat "
+                          "({reason}). Buku tidak diubah.").format(
+            name=path.name, reason=_short_reason(exc))) from exc
+    try:
+        upgrades.upgrade_in_place(path)
+    except upgrades.CannotUpgrade as exc:
+        raise BookError(_("Buku {name} dari versi lama tidak bisa diperbarui otomatis ({detail}). "
+                          "Buku tidak diubah. Simpan cadangannya: {backup}").format(
+            name=path.name, detail=exc, backup=kept)) from exc
+    except (OSError, sqlite3.Error, OperationalError, DBAPIError, backups.BackupError) as exc:
+        raise BookError(_("Pembaruan buku {name} gagal ({reason}). Buku tidak diubah. "
+                          "Cadangan sebelum pembaruan: {backup}").format(
+            name=path.name, reason=_short_reason(exc), backup=kept)) from exc
+
+
+def _look_copy(path: Path, label: str) -> Path:
+    try:
+        return upgrades.look_copy(path)
+    except upgrades.CannotUpgrade as exc:
+        raise BookError(_("Buku {name} dari versi lama tidak bisa dibuka di versi ini ({detail}). "
+                          "Buku tidak diubah.").format(name=label, detail=exc)) from exc
+    except (OSError, sqlite3.Error, OperationalError, DBAPIError, backups.BackupError) as exc:
+        raise BookError(_("Buku {name} dari versi lama tidak bisa dibuka untuk dilihat ({reason}). "
+                          "Buku tidak diubah.").format(name=label, reason=_short_reason(exc))) from exc
 
 
 def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = True) -> Book:

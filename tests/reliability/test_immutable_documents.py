@@ -1,9 +1,8 @@
-"""Issued documents cannot be changed or deleted even by raw SQL (migration 0003): every
+"""Issued documents cannot be changed or deleted even by raw SQL (store/guards.py): every
 protected column of every protected table is tried, on SQLite and on PostgreSQL. Corrections go
 through the services' void/reverse, which the triggers let through and which leave an audit trail.
 """
 import datetime as dt
-import importlib
 
 import pytest
 from sqlalchemy import func, inspect, select, text
@@ -11,8 +10,7 @@ from sqlalchemy import func, inspect, select, text
 from kws_desktop.errors import BookError
 from kws_desktop.services.check import check_book
 
-GUARDS = importlib.import_module("kws_desktop.store.migrations.versions.0003_immutable_documents")
-SPECS = GUARDS.SPECS
+from kws_desktop.store.guards import SPECS, VOID_COLUMNS
 
 
 def _frozen_columns(book, table):
@@ -20,7 +18,7 @@ def _frozen_columns(book, table):
     cols = [(c["name"], c["type"]) for c in inspect(book.engine).get_columns(table)]
     movable = set(spec.once) | set(spec.grows) | set(spec.free) | {c for c, _a in spec.special}
     if spec.status:
-        movable |= {"status", *GUARDS.VOID_COLUMNS}
+        movable |= {"status", *VOID_COLUMNS}
     return [(n, t) for n, t in cols if n not in movable]
 
 

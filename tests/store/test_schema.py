@@ -33,9 +33,3 @@ def test_migrations_match_models(tmp_path):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
-
-
-def test_initial_migration_is_current():
-    """0001 is generated from the models; regenerate it with `python -m kws_desktop.store.schema_tool`."""
-    from kws_desktop.store.schema_tool import render
-    assert (migrate.MIGRATIONS / "versions" / "0001_initial.py").read_text(encoding="utf-8") == render()

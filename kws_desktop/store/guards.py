@@ -1,0 +1,213 @@
+"""The guards of a book: database triggers that keep posted entries and issued documents from
+being changed or deleted, even by raw SQL (SQLite and PostgreSQL).
+
+This module is the one definition of the guards in force. They are not written by the migrations
+one by one: every upgrade that reaches the head revision ends with `install()` in the same
+transaction (see migrations/env.py), which drops every guard and creates the current set from the
+tables as they are then. So no migration can leave a guard out: an Alembic batch operation that
+recreates a table without its triggers is repaired at the end of the same upgrade. Changing a
+guard here needs a new (possibly empty) revision, so that existing books get it (enforced by
+tests/store/test_released_migrations.py).
+
+`expected()` renders the same statements for `check`, which compares them with the book's own.
+
+Per document table (see SPECS):
+- no row is ever deleted (instalments: only those no payment was allocated to, which is what
+  rescheduling an invoice does);
+- every column is frozen once the row is written, except
+  - `status`: only the transition to "void" (from the listed states) and only with a
+    non-empty `void_reason` (receipts: only when their payment is void; invoices: also the
+    cached open <-> paid status that follows payments);
+  - the void columns: only in the update that voids the document;
+  - link columns set once after the row was inserted (`journal_entry_id`, `entry_id`, ...): only
+    from empty to a value;
+  - counters and dates that only move forward (`print_count`, an invoice's `due_date`);
+  - free columns (a receipt's `last_printed_at`).
+- the journal (entries and lines) and the audit log are append-only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, inspect, text
+
+DOCUMENT_MESSAGE = "kws: issued document is immutable"
+JOURNAL_MESSAGE = "kws: posted journal is immutable"
+JOURNAL_TABLES = ("journal_entries", "journal_lines")
+VOID_COLUMNS = ("void_reason", "voided_at", "voided_by", "void_entry_id")
+
+
+@dataclass(frozen=True)
+class Spec:
+    status: str | None = None        # None | "void" | "invoice" | "receipt"
+    void_from: tuple[str, ...] = ("posted",)
+    once: tuple[str, ...] = ()        # may go from NULL to a value, once
+    grows: tuple[str, ...] = ()       # may only increase
+    free: tuple[str, ...] = ()        # may change
+    delete: str = "never"             # never | unallocated (instalments)
+    special: tuple[tuple[str, str], ...] = ()  # (column, condition under which it may change)
+
+
+SPECS: dict[str, Spec] = {
+    "purchases": Spec(status="void", once=("journal_entry_id", "attachment_id")),
+    "purchase_lines": Spec(),
+    "supplier_payments": Spec(status="void", once=("journal_entry_id",)),
+    "stock_moves": Spec(once=("journal_entry_id",)),
+    "stock_counts": Spec(once=("journal_entry_id",), special=(
+        # the net difference is written once the lines are counted, before the entry is posted
+        ("difference_value", "OLD.journal_entry_id IS NULL AND OLD.difference_value = 0"),)),
+    "stock_count_lines": Spec(),
+    "invoices": Spec(status="invoice", once=("journal_entry_id",), grows=("due_date",)),
+    "invoice_lines": Spec(),
+    "instalments": Spec(delete="unallocated"),
+    "payments": Spec(status="void", once=("journal_entry_id",)),
+    "payment_allocations": Spec(),
+    "receipts": Spec(status="receipt", grows=("print_count",), free=("last_printed_at",)),
+    "advances": Spec(status="void", once=("entry_id",)),
+    "wage_payouts": Spec(status="void", once=("entry_id",)),
+    "wage_payout_lines": Spec(),
+    "profit_sharings": Spec(status="void", once=("entry_id", "period_close_id")),
+    "profit_sharing_lines": Spec(),
+    "order_crew": Spec(status="void", once=("journal_entry_id",)),
+    "order_costs": Spec(status="void", once=("journal_entry_id",)),
+    "order_handovers": Spec(status="void", void_from=("issued",)),
+    "cash_entries": Spec(status="void", once=("journal_entry_id",)),
+    "audit_log": Spec(),
+}
+
+GUARDED_TABLES = JOURNAL_TABLES + tuple(SPECS)
+
+
+def _columns(conn: Connection, table: str) -> list[str]:
+    return [c["name"] for c in inspect(conn).get_columns(table)]
+
+
+def _conditions(columns: list[str], spec: Spec, dialect: str) -> tuple[list[str], list[str]]:
+    """(SQL conditions that make an UPDATE illegal, columns that may change at all)."""
+    ne = (lambda c: f"NEW.{c} IS NOT OLD.{c}") if dialect == "sqlite" else \
+        (lambda c: f"NEW.{c} IS DISTINCT FROM OLD.{c}")
+    void_cols = [c for c in VOID_COLUMNS if c in columns] if spec.status in ("void", "invoice") else []
+    bad: list[str] = []
+    reason = "trim(coalesce(NEW.void_reason, '')) <> ''"
+    voiding = "OLD.status <> 'void' AND NEW.status = 'void'"
+    if spec.status == "void":
+        states = ", ".join(f"'{s}'" for s in spec.void_from)
+        bad.append(f"{ne('status')} AND NOT (OLD.status IN ({states}) AND NEW.status = 'void' AND {reason})")
+    elif spec.status == "invoice":
+        bad.append(f"{ne('status')} AND NOT (OLD.status IN ('open', 'paid') AND "
+                   f"(NEW.status IN ('open', 'paid') OR (NEW.status = 'void' AND {reason})))")
+    elif spec.status == "receipt":
+        bad.append(f"{ne('status')} AND NOT (OLD.status = 'posted' AND NEW.status = 'void' AND "
+                   f"EXISTS (SELECT 1 FROM payments p WHERE p.id = NEW.payment_id AND p.status = 'void'))")
+    if void_cols:
+        bad.append("(" + " OR ".join(ne(c) for c in void_cols) + f") AND NOT ({voiding})")
+    for c in spec.once:
+        bad.append(f"OLD.{c} IS NOT NULL AND {ne(c)}")
+    for c in spec.grows:
+        bad.append(f"NEW.{c} < OLD.{c}")
+    for c, allowed in spec.special:
+        bad.append(f"{ne(c)} AND NOT ({allowed})")
+    movable = set(void_cols) | set(spec.once) | set(spec.grows) | set(spec.free) | {c for c, _a in spec.special}
+    if spec.status:
+        movable.add("status")
+    if dialect == "sqlite":
+        bad += [ne(c) for c in columns if c not in movable]
+    return bad, sorted(movable)
+
+
+def _sqlite_statements(conn: Connection) -> dict[str, str]:
+    """{trigger name: CREATE TRIGGER statement} of the guards in force, for this book's tables."""
+    out: dict[str, str] = {}
+    for table in JOURNAL_TABLES:
+        for event in ("UPDATE", "DELETE"):
+            name = f"{table}_no_{event.lower()}"
+            out[name] = (f"CREATE TRIGGER {name} BEFORE {event} ON {table} "
+                         f"BEGIN SELECT RAISE(ABORT, '{JOURNAL_MESSAGE}'); END")
+    for table, spec in SPECS.items():
+        bad, _movable = _conditions(_columns(conn, table), spec, "sqlite")
+        raise_ = f"SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})')"
+        when = "" if spec.delete == "never" else \
+            "WHEN EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = OLD.id) "
+        out[f"{table}_no_delete"] = (f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+                                     f"{when}BEGIN {raise_}; END")
+        out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
+                                        f"WHEN " + " OR ".join(f"({b})" for b in bad) + f" BEGIN {raise_}; END")
+    return out
+
+
+def _postgres_statements(conn: Connection) -> list[str]:
+    out = ["CREATE OR REPLACE FUNCTION kws_refuse_change() RETURNS trigger AS $$ "
+           f"BEGIN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END; $$ LANGUAGE plpgsql"]
+    for table in JOURNAL_TABLES:
+        out.append(f"CREATE TRIGGER {table}_immutable BEFORE UPDATE OR DELETE ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION kws_refuse_change()")
+    for table, spec in SPECS.items():
+        bad, movable = _conditions(_columns(conn, table), spec, "postgresql")
+        keep = "ARRAY[" + ", ".join(f"'{c}'" for c in movable) + "]::text[]" if movable else "ARRAY[]::text[]"
+        bad.append(f"(to_jsonb(NEW) - {keep}) IS DISTINCT FROM (to_jsonb(OLD) - {keep})")
+        refuse = f"RAISE EXCEPTION '{DOCUMENT_MESSAGE} ({table})';"
+        on_delete = refuse if spec.delete == "never" else (
+            f"IF EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = OLD.id) THEN "
+            f"{refuse} END IF; RETURN OLD;")
+        when = " OR ".join(f"({b})" for b in bad)
+        out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}() RETURNS trigger AS $$ BEGIN "
+                   f"IF TG_OP = 'DELETE' THEN {on_delete} END IF; "
+                   f"IF {when} THEN {refuse} END IF; "
+                   f"RETURN NEW; END; $$ LANGUAGE plpgsql")
+        out.append(f"CREATE TRIGGER {table}_guard BEFORE UPDATE OR DELETE ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
+    return out
+
+
+def _postgres_triggers(conn: Connection) -> list[tuple[str, str]]:
+    """(trigger, table) of every user trigger on the book's schema."""
+    return [tuple(r) for r in conn.execute(text(
+        "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"))]
+
+
+def install(conn: Connection) -> None:
+    """Drop every guard of the book and create the set in force (inside the caller's transaction)."""
+    if conn.dialect.name == "sqlite":
+        for (name,) in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
+            conn.execute(text(f'DROP TRIGGER "{name}"'))
+        for statement in _sqlite_statements(conn).values():
+            conn.execute(text(statement))
+        return
+    for name, table in _postgres_triggers(conn):
+        conn.execute(text(f'DROP TRIGGER "{name}" ON "{table}"'))
+    for statement in _postgres_statements(conn):
+        conn.execute(text(statement))
+
+
+def expected(conn: Connection) -> dict[str, str]:
+    """{guard name: its definition} as `install` would create it (SQLite: the statement; PostgreSQL:
+    the trigger names, with the function body compared separately by `differences`)."""
+    if conn.dialect.name == "sqlite":
+        return _sqlite_statements(conn)
+    return {f"{t}_immutable" if t in JOURNAL_TABLES else f"{t}_guard": t for t in GUARDED_TABLES}
+
+
+def _flat(sql: str | None) -> str:
+    return " ".join((sql or "").split())
+
+
+def differences(conn: Connection) -> list[str]:
+    """Names of the guards that are missing or not as installed; empty when every guard holds."""
+    wanted = expected(conn)
+    if conn.dialect.name == "sqlite":
+        have = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
+        return sorted(name for name, sql in wanted.items() if _flat(have.get(name)) != _flat(sql))
+    present = {name for name, _table in _postgres_triggers(conn)}
+    enabled = {r[0] for r in conn.execute(text(
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"))}
+    bodies = dict(conn.execute(text(
+        "SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'kws\\_%'")).all())
+    wanted_bodies = {}
+    for statement in _postgres_statements(conn):
+        if statement.startswith("CREATE OR REPLACE FUNCTION"):
+            name = statement.split()[4].split("(")[0]
+            wanted_bodies[name] = statement.split("$$")[1]
+    bad = [name for name in wanted if name not in present or name not in enabled]
+    bad += [name for name, body in wanted_bodies.items() if _flat(bodies.get(name)) != _flat(body)]
+    return sorted(bad)

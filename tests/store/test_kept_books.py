@@ -1,0 +1,144 @@
+"""Every book made by an earlier version (tests/books/<label>/, recorded by tests/books/record.py
+with the app of that time) opens with today's code: migrated after the verified pre-upgrade
+backup, `check` clean, every row it held still there unchanged (journal, documents, photos), its
+guards as a fresh book's, and its lists and reports equal to what that version printed.
+Books made before 1.0 are recognised by what they hold, whatever their stamp says."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kws_desktop import cli
+from kws_desktop.paths import backups_dir
+from kws_desktop.services.books import open_book
+from kws_desktop.services.check import check_book
+from kws_desktop.store import backup as store_backup
+from kws_desktop.store import guards, migrate
+
+BOOKS = sorted(p.parent for p in (Path(__file__).parents[1] / "books").glob("*/made.json"))
+# Differences from what a version printed that were made on purpose: {(label, report): reason}.
+ACCEPTED: dict[tuple[str, str], str] = {}
+
+
+def _meta(folder: Path) -> dict:
+    return json.loads((folder / "made.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(params=BOOKS, ids=[p.name for p in BOOKS])
+def kept(request, tmp_path):
+    """(folder, the kept book's original copy, the copy today's code opens)."""
+    folder = request.param
+    original = tmp_path / "asli.kws"
+    shutil.copy(folder / "book.kws", original)
+    target = tmp_path / "kelompok.kws"
+    shutil.copy(folder / "book.kws", target)
+    return folder, original, target
+
+
+def _rows(path: Path, table: str, columns: list[str]) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        return sorted(con.execute(f'SELECT {cols} FROM "{table}"').fetchall(), key=repr)
+    finally:
+        con.close()
+
+
+def _tables(path: Path) -> dict[str, list[str]]:
+    con = sqlite3.connect(path)
+    try:
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        return {t: [r[1] for r in con.execute(f'PRAGMA table_info("{t}")')] for t in names}
+    finally:
+        con.close()
+
+
+def test_there_are_kept_books_of_every_era():
+    stamps = {_meta(p)["stamp"] for p in BOOKS}
+    assert {"0002", "0003"} <= stamps, "books of the 0.x versions must be kept"
+    assert len(BOOKS) >= 4
+
+
+def test_opens_migrated_with_every_row_kept(kept):
+    folder, original, target = kept
+    book = open_book(target)
+    try:
+        assert check_book(book) == []
+    finally:
+        book.close(backup=False)
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
+    con.close()
+    for table, columns in _tables(original).items():
+        if table == "alembic_version":
+            continue
+        assert _rows(target, table, columns) == _rows(original, table, columns), table
+    # the verified pre-upgrade backup holds the book exactly as it was
+    kept_copies = [b for b in store_backup.list_backups(target, backups_dir()) if b.reason == "sebelum-pembaruan"]
+    assert len(kept_copies) == 1
+    assert store_backup.integrity_ok(kept_copies[0].path)
+    for table, columns in _tables(original).items():
+        assert _rows(kept_copies[0].path, table, columns) == _rows(original, table, columns), table
+
+
+def test_guards_hold_after_the_upgrade(kept):
+    _folder, _original, target = kept
+    open_book(target).close(backup=False)
+    from sqlalchemy import create_engine
+    engine = create_engine(f"sqlite:///{target}")
+    with engine.connect() as conn:
+        assert guards.differences(conn) == []
+    engine.dispose()
+    con = sqlite3.connect(target)
+    try:
+        for table in guards.GUARDED_TABLES:
+            if con.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None:
+                continue
+            with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+                con.execute(f"DELETE FROM {table}")
+            with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+                con.execute(f"UPDATE {table} SET id = id + 100000")
+    finally:
+        con.close()
+
+
+def _cli_json(capsys, *args) -> object:
+    capsys.readouterr()
+    assert cli.main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_path):
+    folder, _original, target = kept
+    meta = _meta(folder)
+    open_book(target).close(backup=False)
+    printed = json.loads((folder / "lists.json").read_text(encoding="utf-8"))
+    for kind, rows in printed.items():
+        assert _cli_json(capsys, "list", kind, str(target), "--format", "json") == rows, kind
+    start, end = meta["period"]
+    for kind, name in meta["reports"].items():
+        out = tmp_path / f"{kind}.csv"
+        assert cli.main(["report", kind, str(target), "--from", start, "--to", end,
+                         "--out", str(out), "--format", "csv"]) == 0
+        if (folder.name, kind) not in ACCEPTED:
+            assert _csv(out) == _csv(folder / name), kind
+
+
+def test_a_look_without_migrating_leaves_the_book_as_it_was(kept, capsys):
+    folder, original, target = kept
+    printed = json.loads((folder / "lists.json").read_text(encoding="utf-8"))
+    assert _cli_json(capsys, "list", "receipts", str(target), "--format", "json") == printed["receipts"]
+    assert cli.main(["check", str(target)]) == 0
+    assert target.read_bytes() == original.read_bytes()
+    assert not list(target.parent.glob("*.pembaruan*"))
