@@ -58,11 +58,36 @@ def check_book(book: Book) -> list[str]:
             if fk:
                 problems.append(_("{n} baris menunjuk ke data yang tidak ada (tabel {table}).")
                                 .format(n=len(fk), table=fk[0][0]))
+    structure, readable = _structure(book)
+    problems += structure
+    if not readable:
+        return problems  # the records cannot be read as this version knows them
     with book.reading() as s:
         problems += _unbalanced(s)
         problems += _numbering(s)
         problems += _links(s)
     return problems
+
+
+def _structure(book: Book) -> tuple[list[str], bool]:
+    """The guards in force and the schema of the book's revision: a dropped or changed trigger,
+    a missing table or column is named (store/guards.py, store/schema_shape.py). The flag says
+    whether the records can be read further."""
+    from kws_desktop.store import guards, migrate, schema_shape
+    with book.engine.connect() as conn:
+        missing = guards.differences(conn)
+        shape = schema_shape.differences(schema_shape.describe(conn),
+                                         schema_shape.reference(migrate.head_revision())) \
+            if book.is_sqlite else []
+    problems = []
+    if missing:
+        problems.append(_("{n} pengaman buku hilang atau diubah ({names}): catatan lama bisa diubah "
+                          "tanpa jejak. Pulihkan dari cadangan.").format(
+            n=len(missing), names=", ".join(missing[:4]) + (" …" if len(missing) > 4 else "")))
+    if shape:
+        problems.append(_("Susunan buku tidak sesuai versi ini: {detail}.").format(
+            detail="; ".join(shape[:4]) + (" …" if len(shape) > 4 else "")))
+    return problems, not shape
 
 
 def _unbalanced(s: Session) -> list[str]:
