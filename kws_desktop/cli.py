@@ -216,10 +216,12 @@ def _billing_pdf(args, kind: str) -> int:
         book = open_book(args.book, read_only=True, defer_checks=True)
     else:
         from kws_desktop.services.payments import write_receipt as write
-        try:  # counting the print needs write access; a book open elsewhere still prints
+        try:  # counting the print needs write access; a book open elsewhere prints a copy
             book = open_book(args.book)
-        except BookError:
+        except BookError as exc:
             book = open_book(args.book, read_only=True, defer_checks=True)
+            _err(_("{reason} Kuitansi dicetak sebagai SALINAN; cetakan asli hanya dari tempat buku "
+                   "dibuka untuk ditulis.").format(reason=exc.message))
     with book:
         try:
             write(book, args.number, out)
@@ -277,13 +279,40 @@ def cmd_consolidate(args) -> int:
     return EXIT_OK
 
 
-def cmd_open(book: str | None) -> int:
+def cmd_open(book: str | None, read_only: bool = False) -> int:
     from kws_desktop.ui.app import run_app
-    return run_app(book)
+    return run_app(book, read_only=read_only)
+
+
+def cmd_restore(args) -> int:
+    """Without BACKUP: the book's backups, numbered, newest first. With it (a number from that
+    list or a file): that backup in place of the book, the book kept first as a backup."""
+    from kws_desktop.services import backup as backup_service
+    book = Path(args.book)
+    found = backup_service.automatic_backups(book)
+    if args.backup is None:
+        if not found:
+            _out(_("Belum ada cadangan otomatis untuk {name}.").format(name=book.name))
+            return EXIT_OK
+        for n, b in enumerate(found, 1):
+            _out(f"{n:>3}. {format_date(b.taken_at.date())} {b.taken_at:%H:%M:%S}  {b.reason:<20} {b.path}")
+        return EXIT_OK
+    if args.backup.isdigit():
+        if not 1 <= int(args.backup) <= len(found):
+            _err(_("Tidak ada cadangan nomor {n}; lihat daftarnya dengan: kws-desktop restore {book}")
+                 .format(n=args.backup, book=args.book))
+            return EXIT_REFUSED
+        source = found[int(args.backup) - 1].path
+    else:
+        source = Path(args.backup)
+    backup_service.restore(source, book)
+    _out(_("Buku {name} dipulihkan dari {backup}; buku sebelumnya disimpan sebagai cadangan "
+           "'sebelum-pemulihan'.").format(name=book.name, backup=source.name))
+    return EXIT_OK
 
 
 COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open",
-            "template", "import", "consolidate"}
+            "template", "import", "consolidate", "restore"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -297,6 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("open", help=_("buka aplikasi (bawaan)"))
     s.add_argument("book", nargs="?", help=_("berkas buku .kws"))
+    s.add_argument("--read-only", action="store_true",
+                   help=_("hanya untuk dilihat: buku tidak diubah (juga buku versi lama)"))
 
     s = sub.add_parser("demo", help=_("tulis buku demo yang realistis"))
     s.add_argument("out", help=_("berkas buku baru"))
@@ -313,6 +344,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("book")
     s.add_argument("out")
     s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("restore", help=_("daftar cadangan buku, atau pulihkan satu (nomor atau berkas)"))
+    s.add_argument("book")
+    s.add_argument("backup", nargs="?", help=_("nomor dari daftar, atau berkas cadangan"))
+    s.set_defaults(func=cmd_restore)
 
     s = sub.add_parser("list", help=_("daftar data (members, customers, ... accounts)"))
     s.add_argument("kind")
@@ -394,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "open":
-        return _guard(lambda: cmd_open(args.book), debug)
+        return _guard(lambda: cmd_open(args.book, args.read_only), debug)
     return _guard(lambda: args.func(args), debug)
 
 

@@ -443,14 +443,16 @@ def _receipt_paper(session: Session) -> str:
 def write_receipt(book: Book, number: str, path, *, mark_printed: bool = True,
                   paper: str | None = None):
     """Print one kuitansi to a PDF. A receipt printed before comes out as SALINAN; printing
-    counts (when the book is open for writing and `mark_printed`). Unknown numbers are refused."""
+    counts (when the book is open for writing and `mark_printed`). A book open only for reading
+    cannot count, so it prints SALINAN always: an uncounted original would be a second original.
+    Unknown numbers are refused."""
     from kws_desktop.documents.kuitansi import write_kuitansi
     key = number.strip().upper()
     with book.reading() as s:
         r = s.execute(select(Receipt).where(Receipt.number == key)).scalar()
         if r is None:
             raise UserError(_("Kuitansi {number} tidak ditemukan.").format(number=number))
-        data = kuitansi_data(s, [r])[0]
+        data = kuitansi_data(s, [r], copy=True if book.read_only else None)[0]
         profile = _profile(s)
         paper = paper or _receipt_paper(s)
     out = write_kuitansi(data, path, profile=profile, paper=paper)

@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-import os
+import sqlite3
 from pathlib import Path
 
 from kws_desktop.errors import UserError
@@ -13,6 +13,7 @@ from kws_desktop.i18n import _
 from kws_desktop.paths import user_data_dir
 from kws_desktop.store import backup as store_backup
 from kws_desktop.store.book import Book
+from kws_desktop.store.file_swap import put_in_place
 from kws_desktop.store.lock import BookLock, BookLockedError
 
 
@@ -49,12 +50,8 @@ def reset_to_exercise_start(book_path: Path) -> Path:
     except BookLockedError as exc:
         raise UserError(_("Tutup buku ini dulu sebelum mengembalikan ke awal latihan.")) from exc
     try:
-        tmp = book_path.with_name(book_path.name + ".reset")
-        store_backup.copy_verified(snapshot, tmp)
-        for suffix in ("-wal", "-shm"):
-            Path(str(book_path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, book_path)
-    except store_backup.BackupError as exc:
+        put_in_place(snapshot, book_path)
+    except (store_backup.BackupError, sqlite3.Error, OSError) as exc:
         raise UserError(_("Buku tidak bisa dikembalikan: {reason}").format(reason=exc)) from exc
     finally:
         lock.release()

@@ -19,6 +19,7 @@ from kws_desktop import __version__
 from kws_desktop.errors import BookError
 from kws_desktop.i18n import _
 from kws_desktop.store import backup as backups
+from kws_desktop.store import location as places
 from kws_desktop.store import migrate
 from kws_desktop.store import upgrade as upgrades
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
@@ -260,6 +261,7 @@ def open_book(location: str | Path, *, read_only: bool = False,
                               "Salin buku ke folder lain, atau buka hanya untuk dibaca.")
                             .format(name=label))
         if not read_only:
+            _refuse_unsafe_writing(path, label)
             lock = BookLock(path)
             try:
                 lock.acquire()
@@ -299,6 +301,19 @@ def open_book(location: str | Path, *, read_only: bool = False,
         _let_go(lock, look)
         raise BookError(_("Buku {name} tidak bisa dibuka: {reason}").format(
             name=label, reason=_short_reason(exc)), can_restore=True) from exc
+
+
+def _refuse_unsafe_writing(path: Path, label: str) -> None:
+    """One book, one file, on a disk whose locks hold: else no writing (reading stays possible)."""
+    if places.has_second_name(path):
+        raise BookError(_("Buku {name} punya nama kedua di disk ini (tautan keras). Dua nama untuk "
+                          "satu buku bisa merusaknya, jadi buku ini hanya bisa dibuka untuk dibaca. "
+                          "Salin buku menjadi berkas sendiri untuk menulis di dalamnya.").format(name=label))
+    kind = places.network_kind(path)
+    if kind:
+        raise BookError(_("Buku {name} ada di folder jaringan ({kind}); di sana buku bisa rusak bila "
+                          "dipakai bersama. Salin buku ke disk komputer ini untuk menulis di "
+                          "dalamnya, atau buka hanya untuk dibaca.").format(name=label, kind=kind))
 
 
 def _let_go(lock: BookLock | None, look: Path | None) -> None:
@@ -364,6 +379,10 @@ def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = 
             raise BookError(_("Folder {path} tidak ada.").format(path=path.parent))
         if not os.access(path.parent, os.W_OK):
             raise BookError(_("Folder {path} tidak bisa ditulis.").format(path=path.parent))
+        kind = places.network_kind(path.parent)
+        if kind:
+            raise BookError(_("Folder {path} ada di jaringan ({kind}); buat buku di disk komputer ini.")
+                            .format(path=path.parent, kind=kind))
         lock = BookLock(path)
         lock.acquire()
     try:

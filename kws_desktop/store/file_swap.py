@@ -8,6 +8,7 @@ file and deleting its -wal/-shm by hand.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -34,3 +35,23 @@ def replace_contents(target: Path, source: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def put_in_place(source: Path, book: Path) -> None:
+    """Make the book file hold the verified copy `source` (a restore, a workshop reset). The
+    caller holds the book's writer lock. A whole book gets the new content through the backup API
+    (see above); a damaged or missing one is replaced by a verified copy, its stale -wal/-shm gone.
+    Raises BackupError, sqlite3.Error or OSError with the book as it was."""
+    from kws_desktop.store.backup import copy_verified, integrity_ok
+    book = Path(book)
+    if book.exists() and integrity_ok(book):
+        replace_contents(book, source)
+        return
+    tmp = book.with_name(book.name + ".pulih")
+    copy_verified(source, tmp)
+    try:
+        for suffix in ("-wal", "-shm"):
+            Path(str(book) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, book)
+    finally:
+        tmp.unlink(missing_ok=True)

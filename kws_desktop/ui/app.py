@@ -122,7 +122,7 @@ def create_window(ctx: AppContext):
     return MainWindow(ctx)
 
 
-def run_app(book: str | None = None) -> int:
+def run_app(book: str | None = None, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KWS Desktop")
     app.setStyleSheet(STYLE)
@@ -135,7 +135,7 @@ def run_app(book: str | None = None) -> int:
     window = create_window(ctx)
     location = book or (ctx.settings.last_book if ctx.settings.last_book else None)
     if location and ("://" in location or Path(location).exists()):
-        window.open_in_background(location)  # the window paints first, the book follows
+        window.open_in_background(location, read_only=read_only and book is not None)  # paints first
     elif book is None:
         window.start_default_book()  # first start: the group's own book in the data folder
     if os.environ.get("KWS_DESKTOP_EXIT_AFTER_PAINT"):

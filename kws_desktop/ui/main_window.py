@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(_("&Berkas"))
         self._action(menu, _("Buku baru…"), self.choose_and_create, QKeySequence.StandardKey.New)
         self._action(menu, _("Buka buku…"), self.choose_and_open, QKeySequence.StandardKey.Open)
+        self._action(menu, _("Buka hanya untuk dilihat…"), lambda: self.choose_and_open(read_only=True)) \
+            .setStatusTip(_("Lihat buku tanpa mengubahnya, juga buku dari versi lama yang belum diperbarui."))
         self._action(menu, _("Buka buku demo"), self.open_demo)
         menu.addSeparator()
         importer = self._action(menu, _("Impor dari Excel…"), self.import_excel)
@@ -369,8 +371,9 @@ class MainWindow(QMainWindow):
         self.set_book(book)
         return True
 
-    def open_in_background(self, location: str) -> None:
-        """Open a book without holding up the window: "Membuka buku…" shows meanwhile."""
+    def open_in_background(self, location: str, *, read_only: bool = False) -> None:
+        """Open a book without holding up the window: "Membuka buku…" shows meanwhile. Read-only:
+        for a look (a book of an earlier version is seen through an upgraded copy, unchanged)."""
         if self.ctx.book is not None:
             if self.ctx.book.location == location:
                 return
@@ -379,7 +382,7 @@ class MainWindow(QMainWindow):
         self.rebuild()
 
         def work(_progress):
-            book = _books().open_book(location, defer_checks=True)
+            book = _books().open_book(location, defer_checks=True, read_only=read_only)
             try:  # while the UI thread idles: the first query (maps the models) and the first page's code
                 _books().get_profile(book)
                 importlib.import_module(AREAS[0][2])
@@ -471,11 +474,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QTimer
         QTimer.singleShot(0, self.run_first_run)
 
-    def choose_and_open(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Buka buku"), str(user_data_dir()),
+    def choose_and_open(self, *, read_only: bool = False) -> None:
+        title = _("Buka hanya untuk dilihat") if read_only else _("Buka buku")
+        path, _f = QFileDialog.getOpenFileName(self, title, str(user_data_dir()),
                                                _("Buku KWS (*.kws);;Semua berkas (*)"))
         if path:
-            self.open_in_background(path)
+            self.open_in_background(path, read_only=read_only)
 
     def choose_and_create(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, _("Buku baru"), str(user_data_dir() / "buku-baru.kws"),
