@@ -152,9 +152,15 @@ def test_guards_on_postgresql(pg_url):
     from kws_desktop.services.demo import build_demo
     build_demo(pg_url, seed=3, orders=12, years=1, today=dt.date(2026, 11, 28))
     with open_book(pg_url) as book:
+        from kws_desktop.store import guards
+        with book.engine.connect() as conn:
+            assert guards.differences(conn) == []  # after the full chain, as store/guards.py says
         assert_documents_immutable(book)
         assert_state_rules(book)
         assert check_book(book) == []
+        with book.engine.begin() as conn:  # a guard dropped by hand is named by check
+            conn.execute(text("DROP TRIGGER receipts_guard ON receipts"))
+        assert any("receipts_guard" in p for p in check_book(book))
 
 
 def test_downgrade_removes_the_guards(tmp_path):
