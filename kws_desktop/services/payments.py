@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
+from kws_desktop.core.text import one_line
 from kws_desktop.core.allocation import (AllocationError, OpenInstalment, allocate_oldest_first,
                                          check_chosen_allocation)
 from kws_desktop.core.ledger import credit, debit
@@ -164,8 +165,8 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
                 parts = allocate_oldest_first(allocated, open_insts)
         except AllocationError as exc:
             raise _allocation_message(exc) from exc
-    name = (payer_name or "").strip() or inv.payer_name
-    pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name[:200],
+    name = one_line(payer_name) or inv.payer_name
+    pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name,
                   method=method, amount=amount, advance=advance, status="posted",
                   note=(note or "").strip(), created_by=actor)
     pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
