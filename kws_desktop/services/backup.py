@@ -14,6 +14,15 @@ from kws_desktop.store import backup as store_backup
 from kws_desktop.store.book import open_book as store_open
 
 
+def _backup_reason(exc: Exception) -> str:
+    """A failed copy's reason in words: the disk's (full, read-only, no permission) when it is one."""
+    from kws_desktop.os_errors import os_reason
+    cause = exc.__cause__
+    if isinstance(cause, OSError) or "disk" in str(exc).lower() or "readonly" in str(exc).lower():
+        return os_reason(cause if isinstance(cause, OSError) else exc)
+    return str(exc)
+
+
 def backup_book(book_path: Path, out: Path) -> Path:
     """A verified copy of `book_path` at `out`; safe while the book is open elsewhere."""
     with store_open(book_path, read_only=True):
@@ -25,7 +34,7 @@ def backup_book(book_path: Path, out: Path) -> Path:
     try:
         return store_backup.copy_verified(book_path, out)
     except store_backup.BackupError as exc:
-        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=exc)) from exc
+        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=_backup_reason(exc))) from exc
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ def restore(backup_path: Path, book_path: Path) -> Path:
             Path(str(book_path) + suffix).unlink(missing_ok=True)
         os.replace(tmp, book_path)
     except store_backup.BackupError as exc:
-        raise UserError(_("Pemulihan gagal: {reason}").format(reason=exc)) from exc
+        raise UserError(_("Pemulihan gagal: {reason}").format(reason=_backup_reason(exc))) from exc
     finally:
         lock.release()
     return book_path

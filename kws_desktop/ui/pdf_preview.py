@@ -149,7 +149,8 @@ class PdfPreviewDialog(QDialog):
             try:
                 shutil.copyfile(self.pdf_path, path)
             except OSError as exc:
-                show_error(self, _("Berkas tidak dapat ditulis: {path}").format(path=path) + f" ({exc.strerror})")
+                from kws_desktop.os_errors import os_reason
+                show_error(self, _("Berkas tidak dapat ditulis: {path}").format(path=path) + f" ({os_reason(exc)})")
                 return
             self._output_done()
 
