@@ -186,9 +186,9 @@ def read_workbook(path, problems: list[ImportProblem]) -> dict[str, list[Row]]:
         return {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except DefusedXmlException as exc:
-        raise unsafe_file(path) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        if isinstance(exc, DefusedXmlException) or isinstance(exc.__cause__, DefusedXmlException):
+            raise unsafe_file(path) from exc
         raise not_xlsx(path) from exc
     try:
         by_name = {_norm(name): name for name in wb.sheetnames}
@@ -279,6 +279,9 @@ class Cells:
     def raw(self, key: str) -> object:
         value = self.row.values.get(key)
         if isinstance(value, str):  # control characters go before the required-field check
+            if "_x" in value:  # Excel writes a control character as _x0007_ (openpyxl keeps it)
+                from openpyxl.utils.escape import unescape
+                value = unescape(value)
             value = clean_text(value).strip()
             return value or None
         return value
