@@ -434,6 +434,7 @@ def create_invoices_for_order(session: Session, order_id: int, date: dt.date, ac
     payers are billed (e.g. only "swadaya", leaving programs for a batch invoice). A payer whose
     share is already invoiced is skipped; returns the invoices made.
     """
+    ensure_date(date)
     order = session.get(Order, order_id)
     if order is None:
         raise UserError(_("Pesanan tidak ditemukan."))

@@ -33,6 +33,7 @@ from kws_desktop.services import job_costing as costing
 from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import JournalEntry
@@ -780,6 +781,7 @@ def add_crew(book: Book, order_id: int, member_id: int, work_date: dt.date, days
 def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.date, days,
                 daily_wage: int, role: str = "", *, actor: str) -> OrderCrew:
     """Session-level add_crew."""
+    ensure_date(work_date, "work_date")
     problems: list = []
     qty = _qty(days, "days", problems)
     if qty is not None and qty > MAX_DAYS:

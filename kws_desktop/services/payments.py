@@ -32,6 +32,7 @@ from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.invoices import paid_by_instalment, refresh_status
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
@@ -112,6 +113,7 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     - `printed`: the kuitansi is printed now (the original handed over), so later prints are
       copies (SALINAN).
     """
+    ensure_date(date)  # the shared date range first (services/dates.py)
     problems: list[tuple[str | None, str]] = []
     if not _money(amount) or amount <= 0:
         problems.append(("amount", _("Jumlah uang harus lebih dari Rp0.")))
