@@ -110,11 +110,30 @@ def _cli_date(text: str | None, option: str):
     if text is None:
         return None
     from kws_desktop.i18n import parse_date
+    from kws_desktop.services.dates import date_problem
     try:
-        return parse_date(text)
-    except ValueError:
+        day = parse_date(text)
+    except (ValueError, OverflowError):
         raise _UsageError(_("Tanggal {option} tidak dapat dibaca: {text} (tulis 2026-11-28 atau "
                             "28/11/2026)").format(option=option, text=text)) from None
+    problem = date_problem(day)
+    if problem:
+        raise _UsageError(f"{option}: {problem}")
+    return day
+
+
+def _count(low: int, high: int):
+    """An argparse type: a whole number from `low` to `high`, refused in plain words otherwise."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_("bukan bilangan bulat: {text}").format(text=text)) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("harus dari {low} sampai {high}, bukan {text}").format(
+                low=low, high=high, text=text))
+        return value
+    return parse
 
 
 class _UsageError(Exception):
@@ -331,9 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help=_("tulis buku demo yang realistis"))
     s.add_argument("out", help=_("berkas buku baru"))
-    s.add_argument("--seed", type=int, default=1)
-    s.add_argument("--orders", type=int, default=120, help=_("jumlah pesanan"))
-    s.add_argument("--years", type=int, default=2, help=_("jumlah tahun riwayat"))
+    s.add_argument("--seed", type=_count(0, 2**31 - 1), default=1)
+    s.add_argument("--orders", type=_count(0, 1_000_000), default=120, help=_("jumlah pesanan"))
+    s.add_argument("--years", type=_count(1, 20), default=2, help=_("jumlah tahun riwayat"))
     s.set_defaults(func=cmd_demo)
 
     s = sub.add_parser("check", help=_("periksa keutuhan buku"))
@@ -420,6 +439,11 @@ def main(argv: list[str] | None = None) -> int:
             del argv[i:i + 2]
     else:
         _apply_saved_language()
+    bad = next((a for a in argv if "\x00" in a), None)
+    if bad is not None:  # a NUL byte cannot be in a file name or a value: refuse before using it
+        _err(_("Perintah ini berisi tanda yang tidak sah (NUL) di \"{text}\". Ketik ulang perintahnya.")
+             .format(text=bad.replace("\x00", "\\0")))
+        return EXIT_USAGE
     debug = "--debug" in argv
     if debug:
         argv.remove("--debug")
@@ -456,7 +480,8 @@ def _guard(action, debug: bool) -> int:
     except OSError as exc:
         if debug:
             traceback.print_exc()
-        _err(_("Berkas tidak bisa dibaca atau ditulis: {reason}").format(reason=exc.strerror or exc))
+        from kws_desktop.os_errors import os_reason
+        _err(_("Berkas tidak bisa dibaca atau ditulis: {reason}").format(reason=os_reason(exc)))
         return EXIT_REFUSED
     except Exception:  # noqa: BLE001 - the last guard: never a traceback for users
         if debug:

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.terbilang import capitalize_words, terbilang_rupiah
 from kws_desktop.documents.blocks import MeteraiBox, needs_meterai
@@ -238,7 +239,7 @@ def write_kuitansi(data: KuitansiData, path: os.PathLike[str] | str, *, profile:
 
 def _write_chunk(args) -> list[Path]:
     items, folder, profile, paper = args
-    return [write_kuitansi(d, folder / f"{d.number}.pdf", profile=profile, paper=paper) for d in items]
+    return [write_kuitansi(d, folder / safe_file_name(f"{d.number}.pdf"), profile=profile, paper=paper) for d in items]
 
 
 PARALLEL_FROM = 24  # below this many, starting worker processes costs more than it saves

@@ -30,7 +30,8 @@ class DocumentWriteError(UserError, OSError):
 
 
 def _reason(exc: OSError) -> str | None:
-    return exc.strerror or (str(exc) or None)
+    from kws_desktop.os_errors import os_reason
+    return os_reason(exc)
 
 
 @contextlib.contextmanager

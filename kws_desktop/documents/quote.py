@@ -276,4 +276,5 @@ def write_quote_pdf(quote, path: os.PathLike[str] | str, *, profile: KwsProfile,
 
 
 def default_filename(quote) -> str:
-    return f"{quote.number}.pdf"
+    from kws_desktop.core.file_names import safe_file_name
+    return safe_file_name(f"{quote.number}.pdf")

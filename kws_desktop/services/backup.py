@@ -17,6 +17,17 @@ from kws_desktop.store.file_swap import put_in_place
 from kws_desktop.store.lock import BookLock, BookLockedError
 
 
+def _backup_reason(exc: Exception) -> str:
+    """A failed copy's reason in words: the disk's (full, read-only, no permission) when it is one."""
+    from kws_desktop.os_errors import os_reason
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    cause = exc.__cause__
+    if isinstance(cause, OSError) or "disk" in str(exc).lower() or "readonly" in str(exc).lower():
+        return os_reason(cause if isinstance(cause, OSError) else exc)
+    return str(exc)
+
+
 def backup_book(book_path: Path, out: Path) -> Path:
     """A verified copy of `book_path` at `out`; safe while the book is open elsewhere. A target
     that is a book open for writing somewhere (or the book itself under another name) is refused:
@@ -31,7 +42,7 @@ def backup_book(book_path: Path, out: Path) -> Path:
     try:
         return store_backup.copy_verified(book_path, out)
     except store_backup.BackupError as exc:
-        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=exc)) from exc
+        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=_backup_reason(exc))) from exc
     finally:
         if lock is not None:
             lock.release()
@@ -48,7 +59,7 @@ def _hold_target(out: Path) -> BookLock | None:
         raise UserError(_("{name} sedang dibuka untuk ditulis di tempat lain; cadangan tidak ditulis "
                           "di atasnya. Pilih nama berkas lain.").format(name=out.name)) from None
     except OSError as exc:
-        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=exc.strerror)) from exc
+        raise UserError(_("Cadangan gagal dibuat: {reason}").format(reason=_backup_reason(exc))) from exc
     return lock
 
 
@@ -116,7 +127,7 @@ def restore(backup_path: Path, book_path: Path) -> Path:
         put_in_place(backup_path, book_path)
     except (store_backup.BackupError, sqlite3.Error, OSError) as exc:
         raise UserError(_("Pemulihan gagal, buku tidak diubah: {reason}").format(
-            reason=getattr(exc, "strerror", None) or exc)) from exc
+            reason=_backup_reason(exc))) from exc
     finally:
         lock.release()
     return book_path

@@ -114,7 +114,7 @@ def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_ac
         description = (_("Setor tunai ke bank") if money == A.CASH else _("Tarik tunai dari bank"))
     entry = CashEntry(number=next_number(session, kind, date.year), date=date, kind=kind,
                       money_account=money, other_account=other, amount=amount,
-                      description=description.strip(), party=party.strip()[:150], created_by=actor)
+                      description=description.strip(), party=party.strip(), created_by=actor)
     session.add(entry)
     session.flush()
     if kind == "income":

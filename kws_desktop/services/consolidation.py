@@ -55,7 +55,19 @@ def _require_postgres(url: str) -> str:
 
 
 def _admin_engine(url: str) -> Engine:
-    return create_engine(_require_postgres(url), pool_pre_ping=True)
+    """The database at `url`, reached once now: a server that does not answer is one sentence."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+    engine = create_engine(_require_postgres(url), pool_pre_ping=True)
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        engine.dispose()
+        raise UserError(_("Database {url} tidak bisa dihubungi. Periksa alamat, nama pengguna dan kata "
+                          "sandinya, dan pastikan server PostgreSQL menyala.").format(
+            url=make_url(url).render_as_string(hide_password=True))) from exc
+    return engine
 
 
 def schema_engine(url: str, schema: str) -> Engine:

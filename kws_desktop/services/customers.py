@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, pgettext
@@ -111,7 +112,7 @@ def _digits(phone: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join((text or "").split())
+    return one_line(text)
 
 
 def _row(c: Customer) -> CustomerRow:

@@ -26,6 +26,7 @@ from kws_desktop.services import audit
 from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, InvoiceLine, Payment,
@@ -332,6 +333,9 @@ def create_invoice_in_session(session: Session, *, customer_id: int, payer_type:
                               plan: PlanSpec | None = None, note: str = "",
                               actor: str) -> Invoice:
     """Issue one invoice inside the caller's transaction (session helper; never commits)."""
+    ensure_date(date)
+    if due_date is not None:
+        ensure_date(due_date, "due_date")
     due_date = due_date or date + dt.timedelta(days=DEFAULT_DUE_DAYS)
     customer = _validate_header(session, customer_id=customer_id, date=date, due_date=due_date,
                                 lines=lines)
@@ -430,6 +434,7 @@ def create_invoices_for_order(session: Session, order_id: int, date: dt.date, ac
     payers are billed (e.g. only "swadaya", leaving programs for a batch invoice). A payer whose
     share is already invoiced is skipped; returns the invoices made.
     """
+    ensure_date(date)
     order = session.get(Order, order_id)
     if order is None:
         raise UserError(_("Pesanan tidak ditemukan."))

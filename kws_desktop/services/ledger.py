@@ -13,6 +13,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, current_language
 from kws_desktop.services import audit
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
@@ -46,6 +47,7 @@ def post_entry(session: Session, *, date: dt.date, description: str, postings: l
         check_balanced(postings)
     except UnbalancedEntry as exc:
         raise UserError(_("Jurnal tidak seimbang; tidak ada yang disimpan.")) from exc
+    ensure_date(date)  # also for callers that checked the period themselves
     if check_period:
         ensure_open(session, date)
     ids = _account_ids(session)

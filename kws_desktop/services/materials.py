@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _
@@ -108,7 +109,7 @@ def check_price(value, field: str, problems: list, *, allow_zero: bool = False) 
 
 def _validate(session: Session, data: MaterialInput, *, exclude_id: int | None = None) -> tuple[str, Decimal]:
     problems: list = []
-    name = " ".join(data.name.split())
+    name = one_line(data.name)
     if not name:
         problems.append(("name", _("Nama bahan wajib diisi.")))
     elif len(name) > 120:
@@ -140,7 +141,7 @@ def add_material(session: Session, data: MaterialInput, *, actor: str, date: dt.
                  is_example: bool = False) -> Material:
     """Session-level: add a catalog entry (validated) and its first catalog price."""
     name, min_stock = _validate(session, data)
-    material = Material(name=name, unit=data.unit, category=data.category.strip()[:60],
+    material = Material(name=name, unit=data.unit, category=data.category.strip(),
                         price=data.price, min_stock=min_stock, active=data.active,
                         notes=data.notes.strip(), is_example=is_example)
     session.add(material)
@@ -163,7 +164,7 @@ def update_material(book: Book, material_id: int, data: MaterialInput) -> Materi
                               "pembelian. Buat bahan baru dengan satuan yang lain."), field="unit")
         old_price = material.price
         material.name, material.unit = name, data.unit
-        material.category = data.category.strip()[:60]
+        material.category = data.category.strip()
         material.min_stock, material.active = min_stock, data.active
         material.notes = data.notes.strip()
         if data.price != old_price:

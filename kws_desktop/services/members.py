@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
+from kws_desktop.core.text import one_line
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date, format_rupiah
 from kws_desktop.services import audit
 from kws_desktop.services.check import register_source
+from kws_desktop.services.dates import date_problem
 from kws_desktop.services.ledger import post_entry
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
@@ -166,7 +168,7 @@ def _row(m: Member, balances: Balances | None = None) -> MemberRow:
 # --- validation ---------------------------------------------------------------------------
 
 def _clean(data: MemberInput) -> MemberInput:
-    return MemberInput(name=" ".join((data.name or "").split()), gender=(data.gender or "").strip().upper(),
+    return MemberInput(name=one_line(data.name), gender=(data.gender or "").strip().upper(),
                        role=(data.role or "").strip().lower(), phone=(data.phone or "").strip(),
                        address=(data.address or "").strip(), joined_on=data.joined_on,
                        disability=bool(data.disability), capital=data.capital,
@@ -187,6 +189,8 @@ def _problems(data: MemberInput, *, new: bool) -> list[tuple[str | None, str]]:
                                    "atau anggota.")))
     if new and data.joined_on is None:
         problems.append(("joined_on", _("Tanggal masuk wajib diisi.")))
+    elif isinstance(data.joined_on, dt.date) and date_problem(data.joined_on):
+        problems.append(("joined_on", date_problem(data.joined_on)))
     for key, value, label in (("capital", data.capital, _("Simpanan")),
                               ("daily_wage", data.daily_wage, _("Upah harian"))):
         if type(value) is not int or value < 0:

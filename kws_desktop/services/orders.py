@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.job_costing import (COST_KIND_LABELS, STAGE_LABELS, STAGE_LINE, CostKind,
                                           JobCost, Stage, check_stage_date, is_backward, needs_crew,
@@ -32,6 +33,7 @@ from kws_desktop.services import job_costing as costing
 from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import JournalEntry
@@ -433,7 +435,7 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
         problems.append(("lines", _("Isi paling sedikit satu pekerjaan.")))
     lines = []
     for i, line in enumerate(data.lines):
-        desc = " ".join((line.description or "").split())
+        desc = one_line(line.description)
         if not desc:
             problems.append((f"lines.{i}.description", _("Isi uraian pekerjaan.")))
         qty = _qty(line.qty, f"lines.{i}.qty", problems)
@@ -465,7 +467,7 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
             continue
         amount = _money(payer.amount, f"payers.{i}.amount", problems)
         if amount is not None:
-            payers.append((kind, amount, " ".join((payer.name or "").split()), payer.payer_customer_id))
+            payers.append((kind, amount, one_line(payer.name), payer.payer_customer_id))
     if data.payers and payers and not problems and sum(p[1] for p in payers) != price:
         problems.append(("payers", _("Jumlah bagian para pembayar ({paid}) harus sama dengan harga "
                                      "pesanan ({price}).").format(paid=format_rupiah(sum(p[1] for p in payers)),
@@ -482,20 +484,20 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
     ensure_open(session, data.date)
     address, desa, kecamatan = _customer_place(customer)
     if data.address:
-        address = " ".join(data.address.split())
+        address = one_line(data.address)
     elif site_address:
         address = site_address
     subtotal = sum(x[4] for x in lines)
     main = max(lines, key=lambda x: x[4]) if lines else None
     order = Order(number=next_number(session, "order", data.date.year), date=data.date,
                   status=Stage.DIJADWALKAN.value, customer_id=customer.id, quote_id=quote_id,
-                  customer_name=customer.name, address=address[:300], desa=desa, kecamatan=kecamatan,
+                  customer_name=customer.name, address=address, desa=desa, kecamatan=kecamatan,
                   package=(main[1][:150] if main and main[0].package_id else ""),
-                  description=" ".join((data.description or "").split()),
+                  description=one_line(data.description),
                   discount=discount, price=subtotal - discount,
                   quoted_cost=quoted_cost if quoted_cost is not None else sum(x[5] for x in lines),
                   payer_kinds=",".join(sorted({p[0].value for p in payers})),
-                  facilitator_name=" ".join(data.facilitator_name.split())[:120],
+                  facilitator_name=one_line(data.facilitator_name),
                   planned_start=data.planned_start, notes=data.notes.strip(), created_by=actor)
     session.add(order)
     session.flush()
@@ -503,7 +505,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
     for line, desc, qty, price, amount, cost, comps in lines:
         no += 1
         item = OrderItem(order_id=order.id, line_no=no, kind="package" if line.package_id else "line",
-                         package_id=line.package_id, description=desc, unit=line.unit[:20],
+                         package_id=line.package_id, description=desc, unit=line.unit,
                          qty=qty, unit_price=price, amount=amount, cost=cost)
         session.add(item)
         for comp, cqty in comps:
@@ -520,7 +522,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                 name = payer.name
             else:
                 name = PAYER_LABELS[kind]
-        session.add(OrderPayer(order_id=order.id, line_no=i, payer_type=kind.value, name=name[:150],
+        session.add(OrderPayer(order_id=order.id, line_no=i, payer_type=kind.value, name=name,
                                amount=amount, payer_customer_id=payer_customer_id))
     session.add(OrderStageEvent(order_id=order.id, from_stage="", to_stage=Stage.DIJADWALKAN.value,
                                 date=data.date, created_by=actor))
@@ -624,7 +626,7 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
         return
     order = ensure_order_open_for_work(session, order_id)
     current = Stage(order.status)
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     if not isinstance(date, dt.date):
         raise UserError(_("Isi tanggal tahap."), field="date")
     if target == current:
@@ -672,7 +674,7 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
     if target == Stage.DISERAHTERIMAKAN:
         session.add(OrderHandover(number=next_number(session, "handover", date.year), date=date,
                                   order_id=order.id, created_by=actor,
-                                  receiver_name=(" ".join(receiver_name.split()) or order.customer_name)[:150]))
+                                  receiver_name=(one_line(receiver_name) or order.customer_name)))
     session.flush()
     audit.record(session, actor, "stage", "order", order.id, number=order.number,
                  from_stage=current.value, to_stage=target.value, date=date)
@@ -698,7 +700,7 @@ def cancel_order(book: Book, order_id: int, date: dt.date, reason: str) -> Order
 
 def cancel_in(session: Session, order_id: int, date: dt.date, reason: str, *, actor: str) -> None:
     order = _get(session, order_id)
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     if order.status == Stage.BATAL:
         raise UserError(_("Pesanan {number} sudah dibatalkan.").format(number=order.number))
     if not reason:
@@ -740,7 +742,7 @@ def update_order_details(book: Book, order_id: int, *, facilitator_name: str | N
         order = _get(s, order_id)
         changed = {}
         if facilitator_name is not None:
-            order.facilitator_name = " ".join(facilitator_name.split())[:120]
+            order.facilitator_name = one_line(facilitator_name)
             changed["facilitator_name"] = order.facilitator_name
         if planned_start is not None:
             if planned_start < order.date:
@@ -748,7 +750,7 @@ def update_order_details(book: Book, order_id: int, *, facilitator_name: str | N
                                 field="planned_start")
             order.planned_start = changed["planned_start"] = planned_start
         if address is not None:
-            order.address = changed["address"] = " ".join(address.split())
+            order.address = changed["address"] = one_line(address)
         if notes is not None:
             order.notes = changed["notes"] = notes.strip()
         audit.record(s, book.actor, "update", "order", order.id, **changed)
@@ -779,6 +781,7 @@ def add_crew(book: Book, order_id: int, member_id: int, work_date: dt.date, days
 def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.date, days,
                 daily_wage: int, role: str = "", *, actor: str) -> OrderCrew:
     """Session-level add_crew."""
+    ensure_date(work_date, "work_date")
     problems: list = []
     qty = _qty(days, "days", problems)
     if qty is not None and qty > MAX_DAYS:
@@ -796,7 +799,7 @@ def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.d
     ensure_open(session, work_date, field="work_date")  # the entry below is not checked again
     amount = line_total(qty, wage)
     crew = OrderCrew(order_id=order.id, member_id=member.id, work_date=work_date, days=qty,
-                     daily_wage=wage, amount=amount, role=" ".join(role.split())[:60], created_by=actor)
+                     daily_wage=wage, amount=amount, role=one_line(role), created_by=actor)
     session.add(crew)
     session.flush()
     entry = post_entry(session, date=work_date, description=_("Upah {name} {days} hari, pesanan {number}").format(
@@ -830,7 +833,7 @@ def void_crew(book: Book, crew_id: int, reason: str, date: dt.date | None = None
 
 
 def _void_posted(s: Session, doc, reason: str, date: dt.date | None, *, actor: str, entity: str) -> None:
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     if not reason:
         raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
     entry = s.get(JournalEntry, doc.journal_entry_id) if doc.journal_entry_id else None
@@ -873,7 +876,7 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
         raise UserError(_("Tanggal biaya ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
                         .format(date=format_date(date), order_date=format_date(order.date)), field="date")
     ensure_open(session, date)
-    desc = " ".join((description or "").split())
+    desc = one_line(description)
     cost = OrderCost(order_id=order.id, date=date, kind=cost_kind.value, description=desc, amount=value,
                      method=method, created_by=actor)
     session.add(cost)
@@ -1033,7 +1036,7 @@ def _where(q, f: OrderFilter):
         q = q.where(Order.date <= f.end)
     if f.customer_id is not None:
         q = q.where(Order.customer_id == f.customer_id)
-    text = " ".join((f.search or "").split())
+    text = one_line(f.search)
     if text:
         like = f"%{text.replace('%', '').replace('_', '')}%"
         q = q.where(or_(Order.number.ilike(like), Order.customer_name.ilike(like), Order.desa.ilike(like),

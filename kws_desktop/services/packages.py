@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.core.rab import Component, ComponentKind, PackagePrice, price_package
 from kws_desktop.errors import UserError, collect
@@ -184,8 +185,8 @@ def _pct(value, field: str, problems: list) -> Decimal | None:
 
 def _validate(session: Session, data: PackageInput, exclude_id: int | None = None) -> dict:
     problems: list = []
-    code = " ".join(data.code.split()).upper()
-    name = " ".join(data.name.split())
+    code = one_line(data.code).upper()
+    name = one_line(data.name)
     if not code:
         problems.append(("code", _("Kode paket wajib diisi.")))
     elif len(code) > 30:
@@ -202,7 +203,7 @@ def _validate(session: Session, data: PackageInput, exclude_id: int | None = Non
                 q = q.where(WorkPackage.id != exclude_id)
             if session.execute(q).first():
                 problems.append(("code" if col is WorkPackage.code else "name", message.format(value=value)))
-    unit = " ".join((data.unit or "").split()) or "unit"
+    unit = one_line(data.unit) or "unit"
     materials = []
     seen = set()
     for i, line in enumerate(data.materials):
@@ -217,7 +218,7 @@ def _validate(session: Session, data: PackageInput, exclude_id: int | None = Non
         seen.add(material.id)
         qty = _qty(line.qty, f, problems, allow_zero=False)
         if qty is not None:
-            materials.append((material.id, qty, (line.note or "").strip()[:200]))
+            materials.append((material.id, qty, (line.note or "").strip()))
     labour_days = _qty(data.labour_days, "labour_days", problems, allow_zero=True)
     values = dict(
         daily_wage=_money(data.daily_wage, "daily_wage", problems),
@@ -230,7 +231,7 @@ def _validate(session: Session, data: PackageInput, exclude_id: int | None = Non
             and not values["transport_cost"] and not values["equipment_cost"]:
         problems.append(("materials", _("Paket harus punya paling sedikit satu bahan atau biaya.")))
     collect(problems)
-    return dict(code=code, name=name, unit=unit[:20], description=(data.description or "").strip(),
+    return dict(code=code, name=name, unit=unit, description=(data.description or "").strip(),
                 labour_days=labour_days, active=bool(data.active), materials=materials, **values)
 
 

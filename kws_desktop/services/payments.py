@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
+from kws_desktop.core.text import one_line
 from kws_desktop.core.allocation import (AllocationError, OpenInstalment, allocate_oldest_first,
                                          check_chosen_allocation)
 from kws_desktop.core.ledger import credit, debit
@@ -31,6 +32,7 @@ from kws_desktop.services.check import register_numbered, register_source
 from kws_desktop.services.invoices import paid_by_instalment, refresh_status
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.numbering import next_number
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.services.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
@@ -111,6 +113,7 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     - `printed`: the kuitansi is printed now (the original handed over), so later prints are
       copies (SALINAN).
     """
+    ensure_date(date)  # the shared date range first (services/dates.py)
     problems: list[tuple[str | None, str]] = []
     if not _money(amount) or amount <= 0:
         problems.append(("amount", _("Jumlah uang harus lebih dari Rp0.")))
@@ -164,8 +167,8 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
                 parts = allocate_oldest_first(allocated, open_insts)
         except AllocationError as exc:
             raise _allocation_message(exc) from exc
-    name = (payer_name or "").strip() or inv.payer_name
-    pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name[:200],
+    name = one_line(payer_name) or inv.payer_name
+    pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name,
                   method=method, amount=amount, advance=advance, status="posted",
                   note=(note or "").strip(), created_by=actor)
     pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_date
+from kws_desktop.services.dates import ensure_date
 from kws_desktop.store.models.book import PeriodClose
 
 
@@ -55,6 +56,8 @@ def _forget_at_transaction_end(session: Session, *_args) -> None:
 
 
 def ensure_open(session: Session, date: dt.date, field: str = "date") -> None:
+    """Refuse a date outside the accepted range (services/dates.py) or in a closed period."""
+    ensure_date(date, field)
     end = closed_through(session)
     if end is not None and date <= end:
         raise UserError(_("Tanggal {date} ada di periode yang sudah ditutup (sampai {end}). "

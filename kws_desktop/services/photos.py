@@ -14,9 +14,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.job_costing import PHOTO_STAGES
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date
+from kws_desktop.os_errors import os_reason
 from kws_desktop.services import audit
 from kws_desktop.services.orders import ensure_order_open_for_work
 from kws_desktop.store.book import Book
@@ -111,7 +113,7 @@ def add_photo_in(session: Session, order_id: int, data: bytes, stage_pct: int, d
     session.add(att)
     session.flush()
     photo = OrderPhoto(order_id=order.id, attachment_id=att.id, stage_pct=stage_pct, date=date,
-                       caption=" ".join((caption or "").split()), created_by=actor)
+                       caption=one_line(caption), created_by=actor)
     session.add(photo)
     session.flush()
     audit.record(session, actor, "photo", "order", order.id, number=order.number, stage_pct=stage_pct,
@@ -127,7 +129,7 @@ def add_photo(book: Book, order_id: int, source: str | Path | bytes, stage_pct: 
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(_("Foto tidak bisa dibaca: {reason}").format(reason=exc.strerror or exc),
+            raise UserError(_("Foto tidak bisa dibaca: {reason}").format(reason=os_reason(exc)),
                             field="photo") from exc
         filename = path.name
     else:
@@ -181,7 +183,7 @@ def remove_photo(book: Book, photo_id: int, reason: str = "") -> None:
             raise UserError(_("Foto tidak ditemukan."))
         att = s.get(Attachment, photo.attachment_id)
         audit.record(s, book.actor, "photo_remove", "order", photo.order_id, photo_id=photo.id,
-                     stage_pct=photo.stage_pct, date=photo.date, reason=" ".join(reason.split()))
+                     stage_pct=photo.stage_pct, date=photo.date, reason=one_line(reason))
         s.delete(photo)
         s.flush()
         if att is not None:

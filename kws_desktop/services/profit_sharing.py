@@ -34,6 +34,7 @@ from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services import audit
 from kws_desktop.services.books import BOOK_SETTINGS, read_setting, set_setting
 from kws_desktop.services.check import register_numbered, register_source
+from kws_desktop.services.dates import date_problem, ensure_date
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.members import Balances, member_balances, members_in_period
 from kws_desktop.services.numbering import next_number
@@ -202,6 +203,8 @@ def _explain(rule: ProfitRule, line: tuple, pool: int, total: Decimal, profit: i
 def _check_period(s: Session, start: dt.date, end: dt.date) -> None:
     if start is None or end is None:
         raise UserError(_("Isi tanggal awal dan akhir periode."), field="start" if start is None else "end")
+    ensure_date(start, "start")
+    ensure_date(end, "end")
     if end < start:
         raise UserError(_("Tanggal akhir periode tidak boleh sebelum tanggal awal."), field="end")
     closed = s.execute(select(PeriodClose).where(PeriodClose.reopened_at.is_(None),
@@ -258,6 +261,8 @@ def preview_profit_sharing(book: Book, start: dt.date, end: dt.date,
 def post_profit_sharing(book: Book, start: dt.date, end: dt.date,
                         rule: dict | ProfitRule | None = None) -> SharingRow:
     """Post the sharing of the period's profit and close the period (all in one transaction)."""
+    ensure_date(start, "start")
+    ensure_date(end, "end")
     with book.transaction() as s:
         r = _rule(rule) if rule is not None else _rule(read_setting(s, "profit_rule"))
         pv = _preview(s, start, end, r)

@@ -216,7 +216,7 @@ def _record(s: Session, data: PurchaseInput, actor: str) -> PurchaseRow:
     supplier = s.get(Supplier, data.supplier_id) if data.supplier_id is not None else None
     purchase = Purchase(number=next_number(s, "purchase", data.date.year), date=data.date,
                         supplier_id=data.supplier_id, method=data.method,
-                        slip_number=data.slip_number.strip()[:60], shipping=data.shipping, total=total,
+                        slip_number=data.slip_number.strip(), shipping=data.shipping, total=total,
                         order_id=data.order_id, notes=data.notes.strip(), created_by=actor)
     if data.slip_path:
         purchase.attachment_id = _slip_attachment(s, Path(data.slip_path)).id

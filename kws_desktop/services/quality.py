@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services import audit
@@ -157,16 +158,16 @@ def record_checks_in(session: Session, order_id: int, date: dt.date, checks: lis
     existing = {c.code: c for c in session.execute(
         select(QualityCheck).where(QualityCheck.order_id == order_id)).scalars()}
     for c in checks:
-        note = " ".join(c.note.split())
-        reason = " ".join(c.accepted_reason.split()) if not c.passed else ""
+        note = one_line(c.note)
+        reason = one_line(c.accepted_reason) if not c.passed else ""
         row = existing.get(c.code)
         if row is None:
             session.add(QualityCheck(order_id=order_id, date=date, code=c.code, passed=bool(c.passed),
                                      first_passed=bool(c.passed), note=note, accepted_reason=reason,
-                                     checked_by=" ".join(checked_by.split())[:120], created_by=actor))
+                                     checked_by=one_line(checked_by), created_by=actor))
         else:
             row.date, row.passed, row.note, row.accepted_reason = date, bool(c.passed), note, reason
-            row.checked_by, row.updated_at = " ".join(checked_by.split())[:120], utcnow()
+            row.checked_by, row.updated_at = one_line(checked_by), utcnow()
     session.flush()
     audit.record(session, actor, "quality_checks", "order", order_id, date=date,
                  checks={c.code: bool(c.passed) for c in checks},
@@ -184,7 +185,7 @@ def record_checks(book: Book, order_id: int, date: dt.date, checks: list[CheckIn
 def accept_failure(book: Book, order_id: int, code: str, reason: str) -> ChecklistView:
     """Accept a failed check with a reason (the household agrees, or it cannot be fixed), so the
     order can be handed over."""
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     with book.transaction() as s:
         _order(s, order_id)
         row = s.execute(select(QualityCheck).where(QualityCheck.order_id == order_id,
@@ -222,7 +223,7 @@ def record_satisfaction_in(session: Session, order_id: int, score: int, date: dt
         problems.append(("date", _("Tanggal tidak boleh sebelum tanggal pesanan ({order_date}).")
                          .format(order_date=format_date(order.date))))
     collect(problems)
-    comment = " ".join((comment or "").split())
+    comment = one_line(comment)
     row = session.execute(select(Satisfaction).where(Satisfaction.order_id == order_id)).scalar()
     if row is None:
         session.add(Satisfaction(order_id=order_id, date=date, score=value, comment=comment,

@@ -13,12 +13,14 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.money import MAX_RUPIAH, QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import (Component, ComponentKind, QuoteTotals, instalment_amounts,
                                   price_package, quote_totals)
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
+from kws_desktop.services.dates import date_problem
 from kws_desktop.services import audit, books, check
 from kws_desktop.services.customers import CustomerRow, read_customer
 from kws_desktop.services.numbering import next_number
@@ -323,7 +325,7 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
     f = f"lines.{n - 1}"
     qty = _qty(line.qty, f + ".qty", n, problems)
     if line.package_id is None:
-        description = " ".join((line.description or "").split())
+        description = one_line(line.description)
         if not description:
             problems.append((f + ".description", _("Uraian pada baris {n} wajib diisi.").format(n=n)))
         price, cost = line.unit_price, line.unit_price if line.unit_cost is None else line.unit_cost
@@ -334,7 +336,7 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
                 return None
         if qty is None or not description:
             return None
-        unit = (line.unit or "").strip()[:20] or "ls"
+        unit = (line.unit or "").strip() or "ls"
         comp = ComponentSnapshot(ComponentKind.OTHER, None, description, unit, Decimal(1), cost, price, cost, price)
         return PricedLine(None, description, unit, qty, price, line_total(qty, price), cost,
                           line_total(qty, cost), 0, Decimal(0), Decimal(0), (comp,))
@@ -369,8 +371,8 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
     snaps = tuple(ComponentSnapshot(str(p.component.kind), p.component.material_id, p.component.description,
                                     p.component.unit, p.component.quantity, p.component.unit_cost,
                                     p.unit_price, p.cost, p.amount) for p in pricing.lines)
-    description = " ".join((line.description or "").split()) or package.name
-    unit = (line.unit or "").strip()[:20] or package.unit
+    description = one_line(line.description) or package.name
+    unit = (line.unit or "").strip() or package.unit
     return PricedLine(package.id, description[:300], unit, qty, pricing.price,
                       line_total(qty, pricing.price), pricing.cost, line_total(qty, pricing.cost),
                       line_total(qty, pricing.overhead), overhead_pct, margin_pct, snaps)
@@ -422,6 +424,10 @@ def _validate(session: Session, data: QuoteInput) -> _Checked:
             problems.append(("customer", _("Pelanggan tidak ditemukan.")))
     if not isinstance(data.date, dt.date):
         problems.append(("date", _("Tanggal penawaran wajib diisi.")))
+    elif date_problem(data.date):
+        problems.append(("date", date_problem(data.date)))
+    if isinstance(data.valid_until, dt.date) and date_problem(data.valid_until):
+        problems.append(("valid_until", date_problem(data.valid_until)))
     lines: list[PricedLine] = []
     if not data.lines:
         problems.append(("lines", _("Tambahkan paling sedikit satu pekerjaan ke penawaran.")))
@@ -486,8 +492,8 @@ def _fill(session: Session, quote: Quote, data: QuoteInput, checked: _Checked) -
     quote.date = data.date
     quote.valid_until = checked.valid_until
     quote.terms = checked.terms
-    quote.title = " ".join((data.title or "").split())[:200]
-    quote.site_address = " ".join((data.site_address or "").split())
+    quote.title = one_line(data.title)
+    quote.site_address = one_line(data.site_address)
     quote.notes = (data.notes or "").strip()
     t = checked.totals
     quote.subtotal, quote.discount, quote.total = t.subtotal, t.discount, t.total
@@ -510,7 +516,7 @@ def _fill(session: Session, quote: Quote, data: QuoteInput, checked: _Checked) -
     for n, p in enumerate(checked.payers, start=1):
         quote.payers.append(QuotePayer(line_no=n, payer_type=str(PayerType(p.payer_type)),
                                        payer_customer_id=p.payer_customer_id, amount=p.amount,
-                                       instalments=p.instalments, note=(p.note or "").strip()[:200]))
+                                       instalments=p.instalments, note=(p.note or "").strip()))
 
 
 # --- use cases ------------------------------------------------------------------------------
@@ -594,7 +600,7 @@ def mark_rejected(session: Session, quote: Quote, date: dt.date, reason: str, ac
     if date < quote.date:
         raise UserError(_("Tanggal tidak boleh sebelum tanggal penawaran."), field="date")
     quote.status, quote.decided_date = "rejected", date
-    quote.reject_reason = " ".join((reason or "").split())
+    quote.reject_reason = one_line(reason)
     quote.updated_at = utcnow()
     audit.record(session, actor, "reject", "quote", quote.id, number=quote.number, reason=quote.reject_reason)
 
@@ -735,7 +741,7 @@ def read_quote(session: Session, quote_id: int) -> QuoteDetail:
 
 def find_quote(book: Book, number: str) -> QuoteDetail:
     """The quote printed with `number` (case and spaces ignored)."""
-    wanted = " ".join((number or "").split()).upper()
+    wanted = one_line(number).upper()
     with book.reading() as s:
         quote = s.execute(select(Quote).where(func.upper(Quote.number) == wanted)).scalar()
         if quote is None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line as tidy
 from kws_desktop.services import audit
 
 
-def one_line(text: str | None, limit: int) -> str:
-    """Text typed by a person as one tidy line: spaces collapsed, cut to `limit` characters."""
-    return " ".join((text or "").split())[:limit]
+def one_line(text: str | None, limit: int | None = None) -> str:
+    """Text typed by a person as one tidy line: control characters removed, spaces collapsed.
+    Never cut: text longer than its column is refused by the text rule (store/text_rule.py)
+    with "Isian terlalu panjang"; `limit` is kept for the callers' own wording only."""
+    return tidy(text)
 
 
 def correct(session: Session, record, values: dict, *, actor: str, entity: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.allocation import add_months
 from kws_desktop.core.ledger import credit, debit
@@ -220,7 +221,7 @@ def report_complaint_in(session: Session, data: ComplaintInput, *, actor: str) -
     """Session-level: record a complaint; returns its id."""
     order = session.get(Order, data.order_id)
     problems: list = []
-    problem = " ".join((data.problem or "").split())
+    problem = one_line(data.problem)
     if order is None:
         raise UserError(_("Pesanan tidak ditemukan."), field="order_id")
     if order.status != "diserahterimakan" or order.handed_over_date is None:
@@ -237,7 +238,7 @@ def report_complaint_in(session: Session, data: ComplaintInput, *, actor: str) -
     collect(problems)
     until = warranty_until(session, order)
     c = Complaint(order_id=order.id, date_reported=data.date_reported,
-                  reported_by=" ".join(data.reported_by.split())[:150] or order.customer_name,
+                  reported_by=one_line(data.reported_by) or order.customer_name,
                   problem=problem, under_warranty=until is not None and data.date_reported <= until,
                   created_by=actor)
     session.add(c)
@@ -278,8 +279,8 @@ def add_visit_in(session: Session, complaint_id: int, data: VisitInput, *, actor
         except UserError as exc:
             problems.append(("date", exc.message))
     collect(problems)
-    v = ServiceVisit(complaint_id=c.id, date=data.date, fix=" ".join(data.fix.split()),
-                     cost=data.cost, method=data.method, visited_by=" ".join(data.visited_by.split())[:120],
+    v = ServiceVisit(complaint_id=c.id, date=data.date, fix=one_line(data.fix),
+                     cost=data.cost, method=data.method, visited_by=one_line(data.visited_by),
                      created_by=actor)
     session.add(v)
     session.flush()
@@ -319,7 +320,7 @@ def resolve_in(session: Session, complaint_id: int, date_resolved: dt.date, reso
                         .format(date=format_date(date_resolved), reported=format_date(c.date_reported)),
                         field="date_resolved")
     c.status, c.date_resolved = "resolved", date_resolved
-    c.resolution = " ".join((resolution or "").split())
+    c.resolution = one_line(resolution)
     session.flush()
     audit.record(session, actor, "resolve", "complaint", c.id, date=date_resolved)
 
@@ -333,7 +334,7 @@ def resolve_complaint(book: Book, complaint_id: int, date_resolved: dt.date,
 
 def void_visit(book: Book, visit_id: int, reason: str, date: dt.date | None = None) -> ComplaintView:
     """Void a wrong visit; its cost posting is reversed (on `date`, default the visit's date)."""
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     with book.transaction() as s:
         v = s.get(ServiceVisit, visit_id)
         if v is None:

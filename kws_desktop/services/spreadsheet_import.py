@@ -15,9 +15,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,14 +28,18 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.money import QuantityError, line_total, round_rupiah, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
+from kws_desktop.core.text import clean_text
 from kws_desktop.documents.import_template import (SHEET_BY_KEY, SHEETS, ColumnSpec, SheetSpec,
                                                    write_import_template)
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_date, format_rupiah, p_
+from kws_desktop.services.dates import date_problem
+from kws_desktop.services.workbook_guard import damaged_file, not_xlsx, unsafe_file, guard_workbook
 from kws_desktop.store.book import Book
 
 MAX_MONEY = 10_000_000_000
-MAX_ROWS = 200_000
+MAX_ROWS = 50_000      # data rows per sheet
+MAX_COLUMNS = 64       # columns read per sheet (the template has fewer than 20)
 MAX_LISTED = 200  # problems listed in the message; all are kept in `problems`
 Progress = Callable[[int, int], None]
 
@@ -158,15 +162,13 @@ def _col_name(col: ColumnSpec) -> str:
     return _(col.title)
 
 
-def _not_xlsx(path: Path) -> UserError:
-    return UserError(_("Berkas {name} bukan berkas Excel (.xlsx). Simpan dari Excel atau "
-                       "LibreOffice sebagai \"Buku Kerja Excel (.xlsx)\", lalu coba lagi.")
-                     .format(name=path.name))
-
-
 def read_workbook(path, problems: list[ImportProblem]) -> dict[str, list[Row]]:
     """Rows of every sheet by sheet key (empty rows skipped); missing sheets and columns are
-    added to `problems`. Raises UserError when the file is not a readable XLSX at all."""
+    added to `problems`. Raises UserError when the file is not a readable, safe XLSX at all
+    (services/workbook_guard.py checks it before openpyxl parses anything); cells the guard
+    refuses (formulas without a saved result, too long, not a number) are added to `problems`
+    and nothing is parsed."""
+    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
     path = Path(path)
     if not path.is_file():
@@ -176,14 +178,18 @@ def read_workbook(path, problems: list[ImportProblem]) -> dict[str, list[Row]]:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError(_("Berkas {name} memakai format Excel lama (.xls). Buka di Excel lalu simpan "
                           "sebagai .xlsx, kemudian coba lagi.").format(name=path.name))
-    if not head.startswith(b"PK"):
-        raise _not_xlsx(path)
+    if head and not head.startswith(b"PK"):
+        raise not_xlsx(path)
+    refused = guard_workbook(path, MAX_ROWS + 1)
+    if refused:
+        problems.extend(ImportProblem(p.sheet, p.row, p.column, p.reason) for p in refused)
+        return {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _not_xlsx(path) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise _not_xlsx(path) from exc
+        if isinstance(exc, DefusedXmlException) or isinstance(exc.__cause__, DefusedXmlException):
+            raise unsafe_file(path) from exc
+        raise not_xlsx(path) from exc
     try:
         by_name = {_norm(name): name for name in wb.sheetnames}
         out: dict[str, list[Row]] = {}
@@ -194,14 +200,20 @@ def read_workbook(path, problems: list[ImportProblem]) -> dict[str, list[Row]]:
                     "lembar ini tidak ada di berkas. Pakai templat dari KWS Desktop dan jangan hapus "
                     "lembarnya (biarkan kosong bila tidak dipakai)")))
                 continue
-            out[spec.key] = _read_sheet(wb[name], spec, problems)
+            try:
+                out[spec.key] = _read_sheet(wb[name], spec, problems)
+            except DefusedXmlException as exc:
+                raise unsafe_file(path) from exc
+            except Exception as exc:  # noqa: BLE001 - the guard passed it; openpyxl still failed
+                raise damaged_file(path, name, None) from exc
         return out
     finally:
         wb.close()
 
 
 def _read_sheet(ws, spec: SheetSpec, problems: list[ImportProblem]) -> list[Row]:
-    rows_iter = ws.iter_rows(values_only=True)
+    ws.reset_dimensions()  # a wrong <dimension> must not hide rows (nor pad every row)
+    rows_iter = ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     try:
         header = next(rows_iter)
     except StopIteration:
@@ -266,8 +278,11 @@ class Cells:
 
     def raw(self, key: str) -> object:
         value = self.row.values.get(key)
-        if isinstance(value, str):
-            value = value.strip()
+        if isinstance(value, str):  # control characters go before the required-field check
+            if "_x" in value:  # Excel writes a control character as _x0007_ (openpyxl keeps it)
+                from openpyxl.utils.escape import unescape
+                value = unescape(value)
+            value = clean_text(value).strip()
             return value or None
         return value
 
@@ -298,7 +313,7 @@ class Cells:
 
     def phone(self, key: str) -> str:
         value = self.raw(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             digits = str(int(value))  # a number cell lost its leading zero: 8123... -> 08123...
             return "0" + digits if digits.startswith("8") else digits
         return self.text(key, limit=60)
@@ -329,8 +344,9 @@ class Cells:
             self.problem(key, _("bukan tanggal yang benar (\"{text}\"); tulis hari/bulan/tahun, "
                                 "misalnya 15/01/2026").format(text=_shown(value)))
             return None
-        if not 1990 <= day.year <= 2100:
-            self.problem(key, _("tahunnya tidak masuk akal (\"{text}\")").format(text=_shown(value)))
+        problem = date_problem(day)
+        if problem:
+            self.problem(key, problem)
             return None
         return day
 
@@ -345,19 +361,28 @@ class Cells:
         elif isinstance(value, int):
             amount = value
         elif isinstance(value, float):
-            if not value.is_integer():
+            if math.isnan(value):
+                amount = None
+            elif abs(value) > MAX_MONEY:  # 1e308, infinity: checked before any formatting
+                self.problem(key, _("jumlah uang terlalu besar (paling banyak {limit})").format(
+                    limit=format_rupiah(MAX_MONEY)))
+                return None
+            elif not value.is_integer():
                 self.problem(key, _("uang ditulis rupiah bulat, tanpa sen (\"{text}\")").format(
                     text=_shown(value)))
                 return None
-            amount = int(value)
+            else:
+                amount = int(value)
         elif isinstance(value, Decimal):
-            amount = int(value) if value == value.to_integral_value() else None
+            amount = int(value) if value.is_finite() and value == value.to_integral_value() else None
         elif isinstance(value, str):
             text = value.replace(" ", "").replace("\u00a0", "")
             text = re.sub(r"^(rp\.?)", "", text, flags=re.IGNORECASE)
             negative = text.startswith("-")
             text = text.lstrip("-")
-            if _MONEY_DOTS.match(text):
+            if len(text) > 30:
+                amount = None
+            elif _MONEY_DOTS.match(text):
                 amount = int(text.split(",")[0].replace(".", ""))
             elif _MONEY_PLAIN.match(text):
                 amount = int(re.split(r"[,.]", text)[0])
@@ -374,7 +399,8 @@ class Cells:
             self.problem(key, _("harus lebih dari nol"))
             return None
         if amount > MAX_MONEY:
-            self.problem(key, _("jumlah uang terlalu besar ({amount})").format(amount=format_rupiah(amount)))
+            self.problem(key, _("jumlah uang terlalu besar (paling banyak {limit})").format(
+                limit=format_rupiah(MAX_MONEY)))
             return None
         return amount
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.money import round_rupiah
@@ -310,7 +311,7 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
             problems.append((f"lines.{i}.material", _("Bahan yang sama tercatat dua kali.")))
         seen.add(line.material_id)
         if qty is not None:
-            parsed.append((line.material_id, qty, " ".join(line.explanation.split())))
+            parsed.append((line.material_id, qty, one_line(line.explanation)))
     collect(problems)
     with book.transaction() as s:
         ensure_open(s, date)

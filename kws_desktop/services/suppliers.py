@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
@@ -68,7 +69,7 @@ class SupplierPaymentRow:
 
 def _validate(s: Session, data: SupplierInput, exclude_id: int | None = None) -> str:
     problems = []
-    name = " ".join(data.name.split())
+    name = one_line(data.name)
     if not name:
         problems.append(("name", _("Nama pemasok wajib diisi.")))
     elif len(name) > 150:
@@ -91,7 +92,7 @@ def create_supplier(book: Book, data: SupplierInput) -> SupplierRow:
 def add_supplier(session: Session, data: SupplierInput, *, actor: str) -> Supplier:
     """Session-level create_supplier (for imports): validated, never commits."""
     supplier = Supplier(name=_validate(session, data), address=data.address.strip(),
-                        phone=data.phone.strip()[:60], notes=data.notes.strip(), active=data.active)
+                        phone=data.phone.strip(), notes=data.notes.strip(), active=data.active)
     session.add(supplier)
     session.flush()
     audit.record(session, actor, "create", "supplier", supplier.id, name=supplier.name)
@@ -102,7 +103,7 @@ def update_supplier(book: Book, supplier_id: int, data: SupplierInput) -> Suppli
     with book.transaction() as s:
         supplier = _get(s, supplier_id)
         supplier.name = _validate(s, data, exclude_id=supplier_id)
-        supplier.address, supplier.phone = data.address.strip(), data.phone.strip()[:60]
+        supplier.address, supplier.phone = data.address.strip(), data.phone.strip()
         supplier.notes, supplier.active = data.notes.strip(), data.active
         audit.record(s, book.actor, "update", "supplier", supplier_id, name=supplier.name)
         return _row(s, supplier)

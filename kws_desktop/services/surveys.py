@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.text import one_line
 from kws_desktop.core import sanitation as san
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity
@@ -220,7 +221,7 @@ def _validate(s: Session, data: SurveyInput) -> tuple[SurveyAdvice, dict]:
         problems.extend(exc.problems)
         advice = None
     chosen = _decimal(data.chosen_volume_m3, "chosen_volume_m3", problems, _("Volume tangki dipilih"))
-    reason = " ".join((data.override_reason or "").split())
+    reason = one_line(data.override_reason)
     if chosen is not None and (chosen <= 0 or chosen > MAX_CHOSEN_M3):
         problems.append(("chosen_volume_m3", _("Volume tangki yang dipilih harus lebih dari 0 dan "
                                                "paling besar {max} m³.").format(
@@ -235,7 +236,7 @@ def _validate(s: Session, data: SurveyInput) -> tuple[SurveyAdvice, dict]:
     depth = _decimal(data.groundwater_depth_m, "groundwater_depth_m", [], "")
     values = dict(
         date=data.date, quote_id=data.quote_id, order_id=data.order_id, customer_id=customer_id,
-        surveyor_name=" ".join(data.surveyor_name.split())[:120], household_size=int(data.household_size),
+        surveyor_name=one_line(data.surveyor_name), household_size=int(data.household_size),
         water_source=data.water_source, well_distance_m=distance, groundwater_depth_m=depth,
         soil_notes=data.soil_notes.strip(), groundwater_notes=data.groundwater_notes.strip(),
         truck_access=data.truck_access, advised_volume_m3=advice.tank.volume_m3,

@@ -142,7 +142,7 @@ def save_training(book: Book, data: TrainingInput, training_id: int | None = Non
 
 def delete_training(book: Book, training_id: int, reason: str) -> None:
     """Remove a training recorded by mistake (a working record, not an issued document)."""
-    reason = " ".join((reason or "").split())
+    reason = one_line(reason)
     if not reason:
         raise UserError(_("Tuliskan alasan menghapus catatan ini."), field="reason")
     with book.transaction() as s:

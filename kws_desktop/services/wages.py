@@ -27,6 +27,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services import audit
 from kws_desktop.services.check import register_numbered, register_source
+from kws_desktop.services.dates import date_problem, ensure_date
 from kws_desktop.services.ledger import post_entry, reverse_entry
 from kws_desktop.services.members import (MAX_AMOUNT, METHOD_ACCOUNTS, METHODS, Balances,
                                           crew_table, ensure_can_work, member_balances,
@@ -271,6 +272,8 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
         problems.append(("method", _("Pilih cara bayar: tunai atau bank.")))
     if date is None:
         problems.append(("date", _("Tanggal wajib diisi.")))
+    elif date_problem(date):
+        problems.append(("date", date_problem(date)))
     collect(problems)
     with book.transaction() as s:
         m = s.get(Member, member_id)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kws_desktop import __version__
 from kws_desktop.errors import BookError
 from kws_desktop.i18n import _
+from kws_desktop.os_errors import os_reason
 from kws_desktop.store import backup as backups
 from kws_desktop.store import location as places
 from kws_desktop.store import migrate
@@ -159,7 +160,7 @@ def _check_sqlite_file(path: Path) -> None:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise BookError(_("Buku tidak bisa dibaca: {reason}").format(reason=exc.strerror)) from exc
+        raise BookError(_("Buku tidak bisa dibaca: {reason}").format(reason=os_reason(exc))) from exc
     if header != SQLITE_HEADER:
         raise _not_a_book(path)
 
@@ -269,7 +270,7 @@ def open_book(location: str | Path, *, read_only: bool = False,
                 raise _locked_error(label, exc) from None
             except OSError as exc:
                 raise BookError(_("Buku tidak bisa dikunci untuk ditulis: {reason}")
-                                .format(reason=exc.strerror)) from exc
+                                .format(reason=os_reason(exc))) from exc
     look = None
     try:
         if path is not None:

@@ -77,10 +77,16 @@ class BookLock:
             raw = fh.read()
             fh.close()
             raise BookLockedError(_read_owner(raw)) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(json.dumps(current_owner().__dict__).encode())
-        fh.flush()
+        try:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(json.dumps(current_owner().__dict__).encode())
+            fh.flush()
+        except OSError:  # a full disk: leave no empty lock file behind
+            _unlock(fh)
+            fh.close()
+            self.path.unlink(missing_ok=True)
+            raise
         self._fh = fh
 
     def release(self) -> None:

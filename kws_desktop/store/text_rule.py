@@ -15,22 +15,10 @@ with their own message); this is the floor under all of them.
 """
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Session
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(value: str) -> str:
-    """`value` with control characters removed and lone surrogates replaced (see module doc)."""
-    if _CONTROL.search(value):
-        value = _CONTROL.sub("", value)
-    if _SURROGATE.search(value):
-        value = _SURROGATE.sub("\ufffd", value)
-    return value
+from kws_desktop.core.text import clean_text  # noqa: F401 - the rule itself lives in core
 
 
 @event.listens_for(Session, "before_flush")

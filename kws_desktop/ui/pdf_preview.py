@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 from kws_desktop.ui.context import AppContext
@@ -82,7 +83,7 @@ class PdfPreviewDialog(QDialog):
         self.pdf_path = Path(pdf_path)
         self.ctx = ctx
         self.kind = kind
-        self.suggested_name = suggested_name
+        self.suggested_name = safe_file_name(suggested_name)
         self.zoom = 1.0
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -149,7 +150,8 @@ class PdfPreviewDialog(QDialog):
             try:
                 shutil.copyfile(self.pdf_path, path)
             except OSError as exc:
-                show_error(self, _("Berkas tidak dapat ditulis: {path}").format(path=path) + f" ({exc.strerror})")
+                from kws_desktop.os_errors import os_reason
+                show_error(self, _("Berkas tidak dapat ditulis: {path}").format(path=path) + f" ({os_reason(exc)})")
                 return
             self._output_done()
 
@@ -180,6 +182,7 @@ def preview_document(parent: QWidget, write: Callable[[Path], object], *, ctx: A
 
     A UserError from `write` is shown as a message; nothing else happens."""
     folder = Path(tempfile.mkdtemp(prefix="kws-pratinjau-"))
+    suggested_name = safe_file_name(suggested_name)  # built from user text: "Pengingat Ibu A/B.pdf"
     path = folder / suggested_name
     try:
         write(path)

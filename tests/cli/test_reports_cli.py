@@ -71,7 +71,7 @@ def test_unwritable_out_exit_1(demo_path, tmp_path, capsys):
 
 def test_empty_period_is_a_report(demo_path, tmp_path, capsys):
     out = tmp_path / "kosong.csv"
-    assert main(["report", "cash-book", str(demo_path), "--from", "2030-01-01", "--to", "2030-01-31",
+    assert main(["report", "cash-book", str(demo_path), "--from", "2001-01-01", "--to", "2001-01-31",
                  "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8-sig")
     assert "Tidak ada penerimaan atau pengeluaran" in text

@@ -162,3 +162,131 @@ def test_hostile_values_never_crash_nor_leave_partial_writes(sweep_book, form):
         _call(book, lambda: build(data.draw)(book))
 
     run()
+
+
+# --- issue 22: names of NUL bytes, 1 MB names, dates at the ends of the calendar -------------
+
+NUL_NAME, HUGE_NAME = "\x00\x00\x00", "x" * 1_000_000
+EARLY, LATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+
+
+def _refused(book, fn, *words):
+    before = _fingerprint(book)
+    with pytest.raises(UserError) as info:
+        fn()
+    assert all(w in info.value.message for w in words), info.value.message
+    assert _fingerprint(book) == before
+    return info.value
+
+
+def _named(kind, name):
+    return {
+        "member": lambda b: members.register_member(b, members.MemberInput(name=name, gender="P",
+                                                                          joined_on=DAY)),
+        "customer": lambda b: customers.create_customer(b, customers.CustomerInput(name=name)),
+        "material": lambda b: materials.create_material(b, materials.MaterialInput(name=name, unit="sak")),
+        "supplier": lambda b: suppliers.create_supplier(b, suppliers.SupplierInput(name=name)),
+    }[kind]
+
+
+@pytest.mark.parametrize("kind", ["member", "customer", "material", "supplier"])
+def test_a_name_of_only_nul_bytes_is_an_empty_name(sweep_book, kind):
+    book, _ids = sweep_book
+    _refused(book, lambda: _named(kind, NUL_NAME)(book), "wajib diisi")
+
+
+@pytest.mark.parametrize("kind", ["member", "customer", "material", "supplier"])
+def test_a_1_mb_name_is_refused_not_cut(sweep_book, kind):
+    book, _ids = sweep_book
+    _refused(book, lambda: _named(kind, HUGE_NAME)(book), "terlalu panjang")
+
+
+def test_a_1_mb_payer_name_is_refused_not_cut(sweep_book):
+    """The finding: the payer name was cut to 200 characters silently."""
+    book, ids = sweep_book
+    exc = _refused(book, lambda: payments.record_payment(book, invoice_id=ids["invoice_id"], date=DAY,
+                                                         amount=1_000, payer_name=HUGE_NAME),
+                   "terlalu panjang", "200")
+    assert exc.field == "payer_name"
+
+
+def test_a_nul_payer_name_falls_back_to_the_invoice_payer(sweep_book):
+    book, ids = sweep_book
+    info = payments.record_payment(book, invoice_id=ids["invoice_id"], date=DAY, amount=1_000,
+                                   payer_name=NUL_NAME)
+    assert info.payer_name.strip() and "\x00" not in info.payer_name
+    payments.void_payment(book, info.id, "uji", date=DAY)
+
+
+def _dated(ids, day):
+    c, sup, (m1, _m2), mem = ids["customer"], ids["supplier"], ids["materials"], ids["member"]
+    return {
+        "member": lambda b: members.register_member(b, members.MemberInput(
+            name=f"Bu Tanggal {day.year}", gender="P", joined_on=day)),
+        "purchase": lambda b: purchases.record_purchase(b, purchases.PurchaseInput(
+            date=day, supplier_id=sup, method="cash", lines=(purchases.PurchaseLineInput(m1, 1, 1_000),))),
+        "quote": lambda b: quotes.create_quote(b, quotes.QuoteInput(customer_id=c, date=day, lines=(
+            quotes.QuoteLineInput(1, description="Jamban", unit="unit", unit_price=1_000_000),))),
+        "payment": lambda b: payments.record_payment(b, invoice_id=ids["invoice_id"], date=day, amount=1_000),
+        "invoice": lambda b: invoices.invoice_order(b, ids["order_id"], day),
+        "advance": lambda b: wages.record_advance(b, mem, 50_000, day),
+        "stock_count": lambda b: stock.record_stock_count(b, date=day, lines=[stock.CountLineInput(m1, "3", "")]),
+        "supplier_payment": lambda b: suppliers.pay_supplier(b, supplier_id=sup, amount=1_000, date=day),
+        "crew": lambda b: orders.add_crew(b, ids["order_id"], mem, day, "1", 100_000, ""),
+        "profit_sharing": lambda b: profit_sharing.post_profit_sharing(b, day, day),
+    }
+
+
+DATED = ["member", "purchase", "quote", "payment", "invoice", "advance", "stock_count",
+         "supplier_payment", "crew", "profit_sharing"]
+
+
+@pytest.mark.parametrize("form", DATED)
+@pytest.mark.parametrize("day, words", [(LATE, "terlalu jauh di masa depan"),
+                                        (EARLY, "terlalu lama: tanggal paling awal 1 Januari 2000")])
+def test_dates_outside_the_range_are_refused_by_the_shared_rule(sweep_book, form, day, words):
+    """The finding: 9999-12-31 was accepted (KWT-9999-0001) and invoicing it overflowed."""
+    book, ids = sweep_book
+    try:
+        _refused(book, lambda: _dated(ids, day)[form](book), words)
+    except OverflowError as exc:  # pragma: no cover - the finding itself
+        pytest.fail(f"{form} at {day}: OverflowError {exc}")
+
+
+def test_the_rule_is_one_core_function():
+    from kws_desktop.core.dates import EARLIEST, latest, out_of_range
+    today = dt.date(2026, 12, 3)
+    assert EARLIEST == dt.date(2000, 1, 1) and latest(today) == dt.date(2027, 12, 3)
+    assert latest(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+    assert out_of_range(EARLIEST, today) is None and out_of_range(latest(today), today) is None
+    assert out_of_range(dt.date(1999, 12, 31), today) == "early"
+    assert out_of_range(dt.date(2027, 12, 4), today) == "late"
+
+
+def test_invoicing_an_order_at_the_last_accepted_date_does_not_overflow(sweep_book):
+    from kws_desktop.core.dates import latest
+    book, ids = sweep_book
+    last = latest(dt.date.today())
+    q = quotes.create_quote(book, quotes.QuoteInput(customer_id=ids["customer"], date=last, lines=(
+        quotes.QuoteLineInput(1, description="Jamban", unit="unit", unit_price=1_000_000),)))
+    o = orders.accept_quote(book, q.id, last)
+    made = invoices.invoice_order(book, o.id, last)
+    assert made and made[0].date == last
+
+
+@pytest.mark.parametrize("start, end", [(EARLY, None), (None, LATE), (EARLY, LATE), (dt.date(1999, 12, 31), None)])
+def test_every_report_at_extreme_dates_is_refused_not_overflowing(sweep_book, start, end):
+    """The finding: `report cash-book --from 0001-01-01` crashed with OverflowError."""
+    from kws_desktop.services.reports import build_report, kinds
+    book, _ids = sweep_book
+    for kind in kinds():
+        with pytest.raises(UserError, match="terlalu"):
+            build_report(book, kind, start, end)
+
+
+def test_every_report_at_the_ends_of_the_range_works(sweep_book):
+    from kws_desktop.core.dates import EARLIEST, latest
+    from kws_desktop.services.reports import build_report, kinds
+    book, _ids = sweep_book
+    for kind in kinds():
+        assert build_report(book, kind, EARLIEST, latest(dt.date.today())).title

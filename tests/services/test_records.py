@@ -21,7 +21,8 @@ def _updates(book, entity: str) -> list[dict]:
 
 def test_one_line_tidies_typed_text():
     assert one_line("  Bank \n  BJB\tcabang ", 200) == "Bank BJB cabang"
-    assert one_line(None, 10) == "" and one_line("abcdef", 3) == "abc"
+    assert one_line(None, 10) == "" and one_line("\x00\x00 A\x07") == "A"
+    assert one_line("abcdef", 3) == "abcdef"  # never cut: too long is refused by the text rule
 
 
 def test_partner_and_agreement_corrections_audit_what_changed(book):

@@ -172,6 +172,10 @@ def resolve_period(start: dt.date | None, end: dt.date | None,
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """Both ends inside the accepted date range (services/dates.py), the end not before the start."""
+    from kws_desktop.services.dates import ensure_date
+    ensure_date(start, "start")
+    ensure_date(end, "end")
     if start is not None and end is not None and end < start:
         raise UserError(_("Tanggal akhir {end} lebih awal dari tanggal awal {start}. "
                           "Periksa periode laporan.").format(end=format_date(end),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah, p_
 from kws_desktop.services import invoices as I
 from kws_desktop.services import payments as P
@@ -301,7 +302,7 @@ class InvoicesTab(DocumentList):
         if row:
             preview_document(self, lambda path: R.write_reminder_pdf(self.page.book, row["customer_id"], path),
                              ctx=self.page.ctx, kind="surat", title=_("Surat pengingat"),
-                             suggested_name=f"Pengingat {row['payer']}.pdf")
+                             suggested_name=safe_file_name(f"Pengingat {row['payer']}.pdf"))
 
     def void(self) -> None:
         row = selected_row(self.view)
@@ -392,7 +393,7 @@ class BillingPage(TabbedPage):
             return
         folder = Path.home() / "Documents" / "KWS Kuitansi"
         target, _f = QFileDialog.getSaveFileName(self, _("Simpan kuitansi untuk dikirim"),
-                                                 str(folder / f"{number}.pdf"), "PDF (*.pdf)")
+                                                 str(folder / safe_file_name(f"{number}.pdf")), "PDF (*.pdf)")
         if not target:
             return
         Path(target).parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from kws_desktop.core.money import QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, NP_, _, format_date, format_percent, format_quantity, format_rupiah, p_
@@ -762,7 +763,7 @@ class QuotesPanel(Page):
         q = self._selected()
         if q is None:
             return
-        path, _f = QFileDialog.getSaveFileName(self, _("Simpan surat penawaran"), str(Path.home() / f"{q.number}.pdf"),
+        path, _f = QFileDialog.getSaveFileName(self, _("Simpan surat penawaran"), str(Path.home() / safe_file_name(f"{q.number}.pdf")),
                                                _("Berkas PDF (*.pdf)"))
         if not path:
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.documents.output import DocumentWriteError
 from kws_desktop.documents.table import format_cell
 from kws_desktop.documents.tabular import TabularReport, write_report
@@ -335,7 +336,7 @@ class ReportsPage(Page):
 
     def suggested_name(self, fmt: str) -> str:
         kind = self.kind() or "laporan"
-        return f"{kind}-{self.end.value().isoformat()}.{fmt}"
+        return safe_file_name(f"{kind}-{self.end.value().isoformat()}.{fmt}")
 
     def save_as(self, fmt: str) -> None:
         filters = {"pdf": "PDF (*.pdf)", "xlsx": _("Excel (*.xlsx)"), "csv": "CSV (*.csv)"}
