@@ -66,7 +66,21 @@ def check_book(book: Book) -> list[str]:
         problems += _unbalanced(s)
         problems += _numbering(s)
         problems += _links(s)
+        problems += _audit_trail(s)
     return problems
+
+
+def _audit_trail(s: Session) -> list[str]:
+    """The audit log runs from its first event without a gap (rows cannot be deleted by the app;
+    a gap or an empty log beside posted entries means someone went past the guards)."""
+    count, first, last = s.execute(text("SELECT count(*), min(id), max(id) FROM audit_log")).one()
+    entries = s.execute(select(func.count(JournalEntry.id))).scalar()
+    if count == 0:
+        return [_("Catatan kegiatan (audit) kosong padahal buku berisi {n} jurnal.").format(n=entries)] \
+            if entries else []
+    if first != 1 or last - first + 1 != count:
+        return [_("Catatan kegiatan (audit) tidak utuh: {n} catatan hilang.").format(n=last - count)]
+    return []
 
 
 def _structure(book: Book) -> tuple[list[str], bool]:

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, insert, select, text
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
+from kws_desktop.store import guards
 from kws_desktop.store.book import Book
 from kws_desktop.store.engine import is_url, normalise_url
 
@@ -184,6 +185,7 @@ def _copy_tables(source: Book, target: Engine, metadata) -> dict[str, int]:
     continue after the highest id."""
     counts: dict[str, int] = {}
     with source.engine.connect() as src, target.begin() as dst:
+        guards.remove(dst)  # rows arrive in table order (a sent quote before its lines): guard after
         for table in metadata.sorted_tables:
             if table.name == "alembic_version":
                 continue
@@ -201,6 +203,7 @@ def _copy_tables(source: Book, target: Engine, metadata) -> dict[str, int]:
                 dst.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                     f"(SELECT max(id) FROM {table.name}))"))
+        guards.install(dst)
     return counts
 
 

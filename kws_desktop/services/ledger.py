@@ -59,7 +59,7 @@ def post_entry(session: Session, *, date: dt.date, description: str, postings: l
     entry = JournalEntry(number=next_number(session, "journal", date.year), date=date,
                          description=description[:300], source_type=source_type,
                          source_id=source_id, created_by=actor, reversal_of_id=reversal_of_id,
-                         reason=reason[:300])
+                         reason=reason[:300], line_count=len(postings))
     entry.lines = [JournalLine(account_id=ids[p.account], amount=p.amount, memo=p.memo[:300],
                                party_kind=p.party_kind, party_id=p.party_id) for p in postings]
     session.add(entry)

@@ -20,7 +20,7 @@ from kws_desktop.errors import BookError
 from kws_desktop.i18n import _
 from kws_desktop.os_errors import os_reason
 from kws_desktop.store import backup as backups
-from kws_desktop.store import location as places
+from kws_desktop.store import file_place as places
 from kws_desktop.store import migrate
 from kws_desktop.store import upgrade as upgrades
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
@@ -326,8 +326,10 @@ def _let_go(lock: BookLock | None, look: Path | None) -> None:
 
 def _refuse_newer(revision: str | None, label: str) -> None:
     if revision not in migrate.known_revisions():
-        raise BookError(_("Buku {name} dibuat oleh versi KWS Desktop yang lebih baru. "
-                          "Perbarui aplikasi untuk membukanya.").format(name=label))
+        raise BookError(_("Buku {name} dibuat oleh versi KWS Desktop yang lebih baru (susunan buku {revision}; "
+                          "KWS Desktop {version} ini mengenal sampai {head}). Perbarui aplikasi untuk "
+                          "membukanya.").format(name=label, revision=revision, version=__version__,
+                                                head=migrate.head_revision()))
 
 
 def _needs_upgrade(label: str) -> BookError:

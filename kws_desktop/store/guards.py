@@ -37,6 +37,10 @@ JOURNAL_TABLES = ("journal_entries", "journal_lines")
 VOID_COLUMNS = ("void_reason", "voided_at", "voided_by", "void_entry_id")
 
 
+ALLOCATED = "EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = OLD.id)"
+ACCOUNT_USED = "EXISTS (SELECT 1 FROM journal_lines l WHERE l.account_id = OLD.id)"
+
+
 @dataclass(frozen=True)
 class Spec:
     status: str | None = None        # None | "void" | "invoice" | "receipt"
@@ -44,9 +48,14 @@ class Spec:
     once: tuple[str, ...] = ()        # may go from NULL to a value, once
     grows: tuple[str, ...] = ()       # may only increase
     free: tuple[str, ...] = ()        # may change
-    delete: str = "never"             # never | unallocated (instalments)
+    refuse_delete: str = "1"          # SQL on OLD: when a DELETE is refused ("1": always)
     special: tuple[tuple[str, str], ...] = ()  # (column, condition under which it may change)
+    rules: tuple[str, ...] = ()       # further conditions (on OLD and NEW) that refuse an update
+    only: tuple[str, ...] | None = None  # set: only these columns are frozen, the others free
+    applies: str | None = None        # set: the update rules hold only while this holds of OLD
 
+
+QUOTE_SENT = "OLD.status <> 'draft'"
 
 SPECS: dict[str, Spec] = {
     "purchases": Spec(status="void", once=("journal_entry_id", "attachment_id")),
@@ -59,7 +68,7 @@ SPECS: dict[str, Spec] = {
     "stock_count_lines": Spec(),
     "invoices": Spec(status="invoice", once=("journal_entry_id",), grows=("due_date",)),
     "invoice_lines": Spec(),
-    "instalments": Spec(delete="unallocated"),
+    "instalments": Spec(refuse_delete=ALLOCATED),
     "payments": Spec(status="void", once=("journal_entry_id",)),
     "payment_allocations": Spec(),
     "receipts": Spec(status="receipt", grows=("print_count",), free=("last_printed_at",)),
@@ -73,13 +82,54 @@ SPECS: dict[str, Spec] = {
     "order_handovers": Spec(status="void", void_from=("issued",)),
     "cash_entries": Spec(status="void", once=("journal_entry_id",)),
     "audit_log": Spec(),
+    # closing a period stands; it may only be reopened once, with a reason
+    "period_closes": Spec(once=("reopened_at",), special=(
+        ("reopen_reason", "OLD.reopened_at IS NULL AND NEW.reopened_at IS NOT NULL"),), rules=(
+        "OLD.reopened_at IS NULL AND NEW.reopened_at IS NOT NULL "
+        "AND trim(coalesce(NEW.reopen_reason, '')) = ''",)),
+    # a number handed out is never handed out again
+    "number_sequences": Spec(grows=("last",)),
+    # an order's agreed money and its payers are fixed when it is made
+    "orders": Spec(only=("id", "number", "price", "discount", "quoted_cost", "created_at", "created_by")),
+    "order_items": Spec(),
+    "order_payers": Spec(),
+    # a quote once sent is what the household received: its content stays; a draft is free
+    "quotes": Spec(applies=QUOTE_SENT, refuse_delete=QUOTE_SENT, free=(
+        "status", "sent_date", "decided_date", "reject_reason", "order_id", "notes", "updated_at"),
+        rules=("NEW.status = 'draft'",)),
+    # an account that carries lines keeps its code and kind
+    "accounts": Spec(only=("id", "code", "type", "is_cash"), applies=ACCOUNT_USED, refuse_delete=ACCOUNT_USED),
+    # a picture or scan keeps its content; a purchase's slip stays while the purchase does
+    "attachments": Spec(only=("id", "data", "filename", "mime", "created_at"),
+                        refuse_delete="EXISTS (SELECT 1 FROM purchases p WHERE p.attachment_id = OLD.id)"),
 }
 
-GUARDED_TABLES = JOURNAL_TABLES + tuple(SPECS)
+# Rows that belong to a parent and follow its state: {table: condition on the row ({row} = NEW or
+# OLD) under which no row may be added, changed or removed}.
+CHILDREN: dict[str, str] = {
+    "quote_items": "(SELECT q.status FROM quotes q WHERE q.id = {row}.quote_id) <> 'draft'",
+    "quote_payers": "(SELECT q.status FROM quotes q WHERE q.id = {row}.quote_id) <> 'draft'",
+    "quote_item_components": "(SELECT q.status FROM quotes q JOIN quote_items i ON i.quote_id = q.id "
+                             "WHERE i.id = {row}.item_id) <> 'draft'",
+}
+# A posted entry takes no further line: it was posted with `line_count` lines.
+SEALED_LINES = ("(SELECT count(*) FROM journal_lines l WHERE l.entry_id = NEW.entry_id) >= "
+                "coalesce((SELECT e.line_count FROM journal_entries e WHERE e.id = NEW.entry_id), 0)")
+
+GUARDED_TABLES = JOURNAL_TABLES + tuple(SPECS) + tuple(CHILDREN)
 
 
 def _columns(conn: Connection, table: str) -> list[str]:
     return [c["name"] for c in inspect(conn).get_columns(table)]
+
+
+def _keys(conn: Connection, table: str) -> list[tuple[str, ...]]:
+    """The primary key and every unique key of `table` (what INSERT OR REPLACE would replace)."""
+    insp = inspect(conn)
+    keys = [tuple(insp.get_pk_constraint(table)["constrained_columns"])]
+    keys += [tuple(u["column_names"]) for u in insp.get_unique_constraints(table)]
+    keys += [tuple(i["column_names"]) for i in insp.get_indexes(table) if i["unique"]]
+    return sorted({k for k in keys if k})
 
 
 def _conditions(columns: list[str], spec: Spec, dialect: str) -> tuple[list[str], list[str]]:
@@ -107,52 +157,90 @@ def _conditions(columns: list[str], spec: Spec, dialect: str) -> tuple[list[str]
         bad.append(f"NEW.{c} < OLD.{c}")
     for c, allowed in spec.special:
         bad.append(f"{ne(c)} AND NOT ({allowed})")
+    bad += list(spec.rules)
     movable = set(void_cols) | set(spec.once) | set(spec.grows) | set(spec.free) | {c for c, _a in spec.special}
     if spec.status:
         movable.add("status")
-    if dialect == "sqlite":
+    if spec.only is not None:
+        movable = set(columns) - set(spec.only)
+        bad += [ne(c) for c in spec.only if c in columns]
+    elif dialect == "sqlite":
         bad += [ne(c) for c in columns if c not in movable]
+    if spec.applies:
+        bad = [f"({spec.applies}) AND ({b})" for b in bad]
     return bad, sorted(movable)
+
+
+def _no_replace(conn: Connection, table: str) -> str:
+    """SQLite: INSERT OR REPLACE deletes the row it replaces without firing delete triggers, so an
+    insert that meets an existing key is refused before it happens."""
+    match = " OR ".join("(" + " AND ".join(f"x.{c} = NEW.{c}" for c in key) + ")" for key in _keys(conn, table))
+    return (f"CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table} "
+            f"WHEN EXISTS (SELECT 1 FROM {table} x WHERE {match}) "
+            f"BEGIN SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})'); END")
 
 
 def _sqlite_statements(conn: Connection) -> dict[str, str]:
     """{trigger name: CREATE TRIGGER statement} of the guards in force, for this book's tables."""
     out: dict[str, str] = {}
+    present = set(inspect(conn).get_table_names())
+    for table in GUARDED_TABLES:
+        if table not in present:  # a damaged book: its guards are named missing by `differences`
+            out[f"{table}_no_replace"] = ""
+            continue
+        out[f"{table}_no_replace"] = _no_replace(conn, table)
     for table in JOURNAL_TABLES:
         for event in ("UPDATE", "DELETE"):
             name = f"{table}_no_{event.lower()}"
             out[name] = (f"CREATE TRIGGER {name} BEFORE {event} ON {table} "
                          f"BEGIN SELECT RAISE(ABORT, '{JOURNAL_MESSAGE}'); END")
-    present = set(inspect(conn).get_table_names())
+    out["journal_lines_sealed"] = (f"CREATE TRIGGER journal_lines_sealed BEFORE INSERT ON journal_lines "
+                                   f"WHEN {SEALED_LINES} BEGIN SELECT RAISE(ABORT, '{JOURNAL_MESSAGE}'); END")
     for table, spec in SPECS.items():
-        if table not in present:  # a damaged book: its guards are named missing by `differences`
+        if table not in present:
             out[f"{table}_no_delete"] = out[f"{table}_guard_update"] = ""
             continue
         bad, _movable = _conditions(_columns(conn, table), spec, "sqlite")
         raise_ = f"SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})')"
-        when = "" if spec.delete == "never" else \
-            "WHEN EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = OLD.id) "
+        when = "" if spec.refuse_delete == "1" else f"WHEN {spec.refuse_delete} "
         out[f"{table}_no_delete"] = (f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
                                      f"{when}BEGIN {raise_}; END")
         out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
                                         f"WHEN " + " OR ".join(f"({b})" for b in bad) + f" BEGIN {raise_}; END")
+    for table, frozen in CHILDREN.items():
+        raise_ = f"SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})')"
+        new, old = frozen.format(row="NEW"), frozen.format(row="OLD")
+        out[f"{table}_frozen_insert"] = (f"CREATE TRIGGER {table}_frozen_insert BEFORE INSERT ON {table} "
+                                         f"WHEN {new} BEGIN {raise_}; END")
+        out[f"{table}_frozen_update"] = (f"CREATE TRIGGER {table}_frozen_update BEFORE UPDATE ON {table} "
+                                         f"WHEN ({old}) OR ({new}) BEGIN {raise_}; END")
+        out[f"{table}_frozen_delete"] = (f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table} "
+                                         f"WHEN {old} BEGIN {raise_}; END")
     return out
 
 
 def _postgres_statements(conn: Connection) -> list[str]:
     out = ["CREATE OR REPLACE FUNCTION kws_refuse_change() RETURNS trigger AS $$ "
-           f"BEGIN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END; $$ LANGUAGE plpgsql"]
+           f"BEGIN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END; $$ LANGUAGE plpgsql",
+           "CREATE OR REPLACE FUNCTION kws_refuse_truncate() RETURNS trigger AS $$ "
+           f"BEGIN RAISE EXCEPTION '{DOCUMENT_MESSAGE} (%)', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql",
+           "CREATE OR REPLACE FUNCTION kws_guard_journal_lines_sealed() RETURNS trigger AS $$ BEGIN "
+           f"IF {SEALED_LINES} THEN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END IF; RETURN NEW; END; "
+           "$$ LANGUAGE plpgsql"]
     for table in JOURNAL_TABLES:
         out.append(f"CREATE TRIGGER {table}_immutable BEFORE UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_refuse_change()")
+    out.append("CREATE TRIGGER journal_lines_sealed BEFORE INSERT ON journal_lines "
+               "FOR EACH ROW EXECUTE FUNCTION kws_guard_journal_lines_sealed()")
     for table, spec in SPECS.items():
         bad, movable = _conditions(_columns(conn, table), spec, "postgresql")
-        keep = "ARRAY[" + ", ".join(f"'{c}'" for c in movable) + "]::text[]" if movable else "ARRAY[]::text[]"
-        bad.append(f"(to_jsonb(NEW) - {keep}) IS DISTINCT FROM (to_jsonb(OLD) - {keep})")
+        if spec.only is None:
+            keep = "ARRAY[" + ", ".join(f"'{c}'" for c in movable) + "]::text[]" if movable else "ARRAY[]::text[]"
+            whole = f"(to_jsonb(NEW) - {keep}) IS DISTINCT FROM (to_jsonb(OLD) - {keep})"
+            bad.append(f"({spec.applies}) AND {whole}" if spec.applies else whole)
         refuse = f"RAISE EXCEPTION '{DOCUMENT_MESSAGE} ({table})';"
-        on_delete = refuse if spec.delete == "never" else (
-            f"IF EXISTS (SELECT 1 FROM payment_allocations a WHERE a.instalment_id = OLD.id) THEN "
-            f"{refuse} END IF; RETURN OLD;")
+        on_delete = refuse if spec.refuse_delete == "1" else (
+            f"IF {spec.refuse_delete} THEN {refuse} END IF; RETURN OLD;")
         when = " OR ".join(f"({b})" for b in bad)
         out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}() RETURNS trigger AS $$ BEGIN "
                    f"IF TG_OP = 'DELETE' THEN {on_delete} END IF; "
@@ -160,6 +248,18 @@ def _postgres_statements(conn: Connection) -> list[str]:
                    f"RETURN NEW; END; $$ LANGUAGE plpgsql")
         out.append(f"CREATE TRIGGER {table}_guard BEFORE UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
+    for table, frozen in CHILDREN.items():
+        refuse = f"RAISE EXCEPTION '{DOCUMENT_MESSAGE} ({table})';"
+        new, old = frozen.format(row="NEW"), frozen.format(row="OLD")
+        out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}() RETURNS trigger AS $$ BEGIN "
+                   f"IF TG_OP IN ('UPDATE', 'DELETE') AND {old} THEN {refuse} END IF; "
+                   f"IF TG_OP IN ('INSERT', 'UPDATE') AND {new} THEN {refuse} END IF; "
+                   f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql")
+        out.append(f"CREATE TRIGGER {table}_guard BEFORE INSERT OR UPDATE OR DELETE ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
+    for table in GUARDED_TABLES:
+        out.append(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION kws_refuse_truncate()")
     return out
 
 
@@ -170,17 +270,24 @@ def _postgres_triggers(conn: Connection) -> list[tuple[str, str]]:
         "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"))]
 
 
-def install(conn: Connection) -> None:
-    """Drop every guard of the book and create the set in force (inside the caller's transaction)."""
+def remove(conn: Connection) -> None:
+    """Drop every guard (only for filling a new copy of a whole book; `install` follows)."""
     if conn.dialect.name == "sqlite":
         for (name,) in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
             conn.execute(text(f'DROP TRIGGER "{name}"'))
+        return
+    for name, table in _postgres_triggers(conn):
+        conn.execute(text(f'DROP TRIGGER "{name}" ON "{table}"'))
+
+
+def install(conn: Connection) -> None:
+    """Drop every guard of the book and create the set in force (inside the caller's transaction)."""
+    remove(conn)
+    if conn.dialect.name == "sqlite":
         for statement in _sqlite_statements(conn).values():
             if statement:
                 conn.execute(text(statement))
         return
-    for name, table in _postgres_triggers(conn):
-        conn.execute(text(f'DROP TRIGGER "{name}" ON "{table}"'))
     for statement in _postgres_statements(conn):
         conn.execute(text(statement))
 
@@ -190,7 +297,10 @@ def expected(conn: Connection) -> dict[str, str]:
     the trigger names, with the function body compared separately by `differences`)."""
     if conn.dialect.name == "sqlite":
         return _sqlite_statements(conn)
-    return {f"{t}_immutable" if t in JOURNAL_TABLES else f"{t}_guard": t for t in GUARDED_TABLES}
+    names = {f"{t}_immutable" if t in JOURNAL_TABLES else f"{t}_guard": t for t in GUARDED_TABLES}
+    names.update({f"{t}_no_truncate": t for t in GUARDED_TABLES})
+    names["journal_lines_sealed"] = "journal_lines"
+    return names
 
 
 def _flat(sql: str | None) -> str:

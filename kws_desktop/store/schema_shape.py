@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, create_engine, inspect
 from sqlalchemy.pool import StaticPool
 
+from kws_desktop.i18n import _
+
 Shape = dict[str, dict[str, Any]]
 
 
@@ -56,8 +58,8 @@ def reference(revision: str, dialect: str = "sqlite") -> Shape:
 
 def differences(have: Shape, want: Shape) -> list[str]:
     """What differs, one short line each (for `check` and the upgrade's log)."""
-    out = [f"tabel {t} tidak ada" for t in sorted(set(want) - set(have))]
-    out += [f"tabel {t} tidak dikenal" for t in sorted(set(have) - set(want))]
+    out = [_("tabel {table} tidak ada").format(table=t) for t in sorted(set(want) - set(have))]
+    out += [_("tabel {table} tidak dikenal").format(table=t) for t in sorted(set(have) - set(want))]
     for table in sorted(set(want) & set(have)):
         mine, theirs = have[table], want[table]
         for key in theirs:
@@ -65,11 +67,11 @@ def differences(have: Shape, want: Shape) -> list[str]:
                 missing = sorted(set(theirs[key]) - set(mine[key]))
                 extra = sorted(set(mine[key]) - set(theirs[key]))
                 changed = sorted(c for c in set(theirs[key]) & set(mine[key]) if theirs[key][c] != mine[key][c])
-                out += [f"{table}.{c} tidak ada" for c in missing]
-                out += [f"{table}.{c} tidak dikenal" for c in extra]
-                out += [f"{table}.{c} berbeda" for c in changed]
+                out += [_("kolom {table}.{column} tidak ada").format(table=table, column=c) for c in missing]
+                out += [_("kolom {table}.{column} tidak dikenal").format(table=table, column=c) for c in extra]
+                out += [_("kolom {table}.{column} berbeda").format(table=table, column=c) for c in changed]
             elif mine[key] != theirs[key]:
-                out.append(f"{table}: {key} berbeda")
+                out.append(_("tabel {table}: {part} berbeda").format(table=table, part=key))
     return out
 
 

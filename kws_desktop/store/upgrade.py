@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
+from kws_desktop.i18n import _
 from kws_desktop.store import guards, migrate, schema_shape
 from kws_desktop.store.backup import copy_verified
 from kws_desktop.store.file_swap import page_size, replace_contents
@@ -83,7 +84,7 @@ def rebuild(path: Path, revision: str) -> None:
         con.execute("COMMIT")
         broken = con.execute("PRAGMA main.foreign_key_check").fetchall()
         if broken:
-            raise CannotUpgrade(f"{broken[0][0]}: rujukan ke {broken[0][2]} tidak ada")
+            raise CannotUpgrade(_("{table}: rujukan ke {other} tidak ada").format(table=broken[0][0], other=broken[0][2]))
         con.execute("DETACH DATABASE old")
         con.close()
         fresh.replace(path)
@@ -101,18 +102,18 @@ def _carry_rows(con: sqlite3.Connection) -> None:
         "SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
     for table in sorted(old - set(new)):
         if con.execute(f'SELECT 1 FROM old."{table}" LIMIT 1').fetchone():
-            raise CannotUpgrade(f"tabel {table} tidak dikenal versi ini")
+            raise CannotUpgrade(_("tabel {table} tidak dikenal versi ini").format(table=table))
     for table in new:
         if table not in old or table == "alembic_version":
             continue
         mine, theirs = _columns(con, "main", table), _columns(con, "old", table)
         for column in set(theirs) - set(mine):
             if con.execute(f'SELECT 1 FROM old."{table}" WHERE "{column}" IS NOT NULL LIMIT 1').fetchone():
-                raise CannotUpgrade(f"kolom {table}.{column} tidak dikenal versi ini")
+                raise CannotUpgrade(_("kolom {table}.{column} tidak dikenal versi ini").format(table=table, column=column))
         has_rows = con.execute(f'SELECT 1 FROM old."{table}" LIMIT 1').fetchone() is not None
         for column, (not_null, default, in_key) in mine.items():
             if column not in theirs and not_null and default is None and not in_key and has_rows:
-                raise CannotUpgrade(f"kolom {table}.{column} harus diisi")
+                raise CannotUpgrade(_("kolom {table}.{column} harus diisi").format(table=table, column=column))
         common = ", ".join(f'"{c}"' for c in mine if c in theirs)
         con.execute(f'INSERT INTO main."{table}" ({common}) SELECT {common} FROM old."{table}"')
 
@@ -138,22 +139,22 @@ def verify(before: dict[str, int], path: Path) -> None:
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise CannotUpgrade("salinan yang diperbarui rusak")
+            raise CannotUpgrade(_("salinan yang diperbarui rusak"))
         if con.execute("PRAGMA foreign_key_check").fetchone():
-            raise CannotUpgrade("rujukan antarcatatan tidak lengkap")
+            raise CannotUpgrade(_("rujukan antarcatatan tidak lengkap"))
     finally:
         con.close()
     after = _counts(path)
     lost = [t for t, n in before.items() if after.get(t, 0) < n and t != "alembic_version"]
     if lost:
-        raise CannotUpgrade(f"baris hilang di {', '.join(lost)}")
+        raise CannotUpgrade(_("baris hilang di {tables}").format(tables=", ".join(lost)))
     if schema_shape.file_differences(path, migrate.head_revision()):
-        raise CannotUpgrade("bentuk buku tidak sesuai versi ini")
+        raise CannotUpgrade(_("bentuk buku tidak sesuai versi ini"))
     engine = _engine(path)
     try:
         with engine.connect() as conn:
             if guards.differences(conn):
-                raise CannotUpgrade("pengaman buku tidak lengkap")
+                raise CannotUpgrade(_("pengaman buku tidak lengkap"))
     finally:
         engine.dispose()
 

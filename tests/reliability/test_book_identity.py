@@ -12,7 +12,7 @@ import pytest
 
 from kws_desktop.errors import BookError
 from kws_desktop.services.books import create_book, open_book
-from kws_desktop.store import location
+from kws_desktop.store import file_place
 from kws_desktop.store.lock import BookLock, lock_path
 
 
@@ -100,13 +100,13 @@ MOUNTINFO = """\
     ("/mnt/kantorlain/kas.kws", None),     # a prefix of the name only
 ])
 def test_network_folders_are_recognised(path, kind):
-    assert location._posix_network(Path(path), MOUNTINFO) == kind
+    assert file_place._posix_network(Path(path), MOUNTINFO) == kind
 
 
 def test_a_book_in_a_network_folder_opens_only_for_reading(tmp_path, monkeypatch):
     path = tmp_path / "n.kws"
     create_book(path).close(backup=False)
-    monkeypatch.setattr(location, "network_kind", lambda p: "cifs")
+    monkeypatch.setattr(file_place, "network_kind", lambda p: "cifs")
     with pytest.raises(BookError, match="folder jaringan"):
         open_book(path)
     with open_book(path, read_only=True):

@@ -16,7 +16,7 @@ def test_closed_through_follows_changes_in_the_same_session(book):
                             closed_by="t")
         s.add(close)  # not flushed yet
         assert closed_through(s) == dt.date(2025, 12, 31)
-        close.reopened_at = dt.datetime(2026, 1, 5, 10, 0)
+        close.reopened_at, close.reopen_reason = dt.datetime(2026, 1, 5, 10, 0), "koreksi"
         assert closed_through(s) is None
 
 

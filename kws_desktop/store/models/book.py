@@ -77,6 +77,8 @@ class JournalEntry(IdMixin, Base):
     reason: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(120), default="")
+    # how many lines it was posted with: the guards refuse any line added later
+    line_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     lines: Mapped[list[JournalLine]] = relationship(back_populates="entry", order_by="JournalLine.id")
 
     __table_args__ = (Index("ix_journal_entries_source", "source_type", "source_id"),)
