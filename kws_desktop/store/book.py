@@ -354,7 +354,7 @@ def _storage_error(exc: Exception) -> BookError:
         return BookError(_("Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu coba lagi."))
     if "readonly" in text or "read-only" in text:
         return BookError(_("Buku tidak bisa ditulis (hanya-baca): perubahan tidak disimpan."))
-    if "locked" in text or "busy" in text:
+    if "locked" in text or "busy" in text or "lock timeout" in text or "deadlock" in text:
         return BookError(_("Buku sedang dipakai program lain: perubahan tidak disimpan. Coba lagi sebentar."))
     if "immutable" in text:
         return BookError(_("Catatan yang sudah dibukukan tidak boleh diubah atau dihapus."))
