@@ -170,3 +170,28 @@ def test_a_writer_held_up_too_long_is_told_to_try_again(pg_book, monkeypatch):
                                             "disimpan. Coba lagi sebentar."):
             payments.record_payment(pg_book, invoice_id=inv.id, date=D, amount=400_000)
     assert _allocated(pg_book, inv.id) == 0
+
+
+def test_four_processes_paying_the_same_invoices(pg_book, pg_url):
+    """The same race between programs (four treasurers' laptops), not threads of one."""
+    import subprocess
+    import textwrap
+    ids = [_invoice(pg_book, name=f"Rumah {n}")[1].id for n in range(ROUNDS)]
+    script = textwrap.dedent(f"""
+        import datetime as dt
+        from kws_desktop.errors import UserError
+        from kws_desktop.services import payments
+        from kws_desktop.services.books import open_book
+        book = open_book({pg_url!r})
+        for invoice_id in {ids!r}:
+            try:
+                payments.record_payment(book, invoice_id=invoice_id, date=dt.date(2026, 3, 2),
+                                        amount=400_000)
+            except UserError as exc:
+                assert "sisa tagihan" in exc.message or "sudah lunas" in exc.message, exc.message
+        book.close()
+        """)
+    procs = [subprocess.Popen([sys.executable, "-c", script]) for _ in range(RACERS)]
+    assert [p.wait(timeout=300) for p in procs] == [0] * RACERS
+    assert [_allocated(pg_book, i) for i in ids] == [800_000] * ROUNDS
+    assert check_book(pg_book) == []
