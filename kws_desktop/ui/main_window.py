@@ -16,8 +16,8 @@ from kws_desktop import credentials
 from kws_desktop.errors import BookError, LoginError, UserError
 from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import default_book_path, user_data_dir
-from kws_desktop.ui.context import AppContext
 from kws_desktop.store.location import location_label, public_location, with_password
+from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.forms import ask_password, show_error
 from kws_desktop.ui.pages.base import missing_area
 from kws_desktop.ui.tasks import run_background
