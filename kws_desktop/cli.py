@@ -32,8 +32,9 @@ def cmd_demo(args) -> int:
     from kws_desktop.services.demo import build_demo
     from kws_desktop.store.engine import is_url
     out = args.out if is_url(args.out) else Path(args.out)
+    from kws_desktop.store.location import public_location
     summary = build_demo(out, seed=args.seed, orders=args.orders, years=args.years)
-    _out(_("Buku demo ditulis: {path}").format(path=out))
+    _out(_("Buku demo ditulis: {path}").format(path=public_location(out)))
     for label, count in summary.items():
         _out(f"  {label}: {count}")
     return EXIT_OK
@@ -42,20 +43,27 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from kws_desktop.services.books import open_book
     from kws_desktop.services.check import check_book
+    from kws_desktop.store.location import location_label
     with open_book(args.book, read_only=True) as book:
         problems = check_book(book)
+    name = location_label(args.book)
     if problems:
-        _out(_("Ditemukan {n} masalah di buku {name}:").format(n=len(problems), name=Path(args.book).name))
+        _out(_("Ditemukan {n} masalah di buku {name}:").format(n=len(problems), name=name))
         for p in problems:
             _out(f"- {p}")
         return EXIT_REFUSED
     _out(_("Buku {name} utuh: database baik, semua jurnal seimbang, penomoran lengkap.")
-         .format(name=Path(args.book).name))
+         .format(name=name))
     return EXIT_OK
 
 
 def cmd_backup(args) -> int:
     from kws_desktop.services.backup import backup_book
+    from kws_desktop.store.engine import is_url
+    if is_url(args.book):
+        _err(_("Perintah backup hanya untuk buku berupa berkas .kws. Buku di PostgreSQL "
+               "dicadangkan oleh pengelola servernya (pg_dump)."))
+        return EXIT_REFUSED
     target = backup_book(Path(args.book), Path(args.out))
     _out(_("Cadangan terverifikasi ditulis: {path}").format(path=target))
     return EXIT_OK
@@ -280,8 +288,9 @@ def cmd_import(args) -> int:
         for problem in exc.import_problems:
             _err(f"- {problem}")
         return EXIT_REFUSED
+    from kws_desktop.store.location import public_location
     _out((_("Buku baru dibuat dan diisi: {path}") if summary.created_book
-          else _("Impor selesai: {path}")).format(path=args.book))
+          else _("Impor selesai: {path}")).format(path=public_location(args.book)))
     for line in summary.lines():
         _out(f"  {line}")
     return EXIT_OK

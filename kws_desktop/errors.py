@@ -28,6 +28,10 @@ class BookError(UserError):
         self.can_restore = can_restore
 
 
+class LoginError(BookError):
+    """A PostgreSQL server refused the user name or password, or wants a password: ask again."""
+
+
 def collect(problems: list[tuple[str | None, str]]) -> None:
     """Raise one UserError listing every problem found, if any."""
     if problems:

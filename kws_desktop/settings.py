@@ -1,6 +1,8 @@
 """Per-user application settings (not per book): one typed registry with defaults, in JSON.
 
 Book rules (profit sharing, paper for receipts) live in the book; see services.books.
+A PostgreSQL book is remembered by its URL without the password (the password, if kept at all,
+is in the OS keyring: see credentials); the file is readable by its owner only (0600).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from kws_desktop.paths import user_config_dir
+from kws_desktop.store.location import password_of, public_location
 
 MAX_RECENT = 8
 
@@ -25,6 +28,11 @@ class AppSettings:
     exercise_start: str = ""           # workshop mode: snapshot to reset to
 
     def remember_book(self, location: str) -> None:
+        """Remember a book opened; a URL's password goes to the keyring, never in here."""
+        if password_of(location):
+            from kws_desktop import credentials
+            credentials.remember(location)
+            location = public_location(location)
         self.last_book = location
         self.recent_books = [location] + [b for b in self.recent_books if b != location]
         del self.recent_books[MAX_RECENT:]
@@ -46,15 +54,39 @@ def app_settings() -> AppSettings:
         settings = AppSettings(**{k: v for k, v in data.items() if k in known})
     except TypeError:
         return AppSettings()
+    if _drop_passwords(settings):
+        try:  # an older version wrote them in plain text: take them out of the file now
+            save_settings(settings)
+        except OSError:
+            pass
     if settings.language not in ("id", "en"):
         settings.language = "id"
     settings.zoom_percent = min(200, max(100, int(settings.zoom_percent or 100)))
     return settings
 
 
+def _drop_passwords(settings: AppSettings) -> bool:
+    """Move any password found in the remembered books to the keyring; True if one was found."""
+    books = [settings.last_book, *settings.recent_books]
+    if not any(isinstance(b, str) and password_of(b) for b in books):
+        return False
+    from kws_desktop import credentials
+    for location in books:
+        if isinstance(location, str) and password_of(location):
+            credentials.remember(location)
+    settings.last_book = public_location(settings.last_book)
+    settings.recent_books = list(dict.fromkeys(public_location(b) for b in settings.recent_books))
+    return True
+
+
 def save_settings(settings: AppSettings) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=1), encoding="utf-8")
+    data = json.dumps(asdict(settings), ensure_ascii=False, indent=1).encode("utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner only, where the OS can
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    if os.name == "posix":
+        os.chmod(tmp, 0o600)  # an older .tmp left with other modes
     os.replace(tmp, path)

@@ -100,3 +100,22 @@ def pg_url(pg_admin_url, request):
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def fake_keyring(monkeypatch):
+    """A stand-in for the `keyring` library with a safe backend: a dict in memory
+    {(service, public location): password}."""
+    import types
+    kept: dict[tuple[str, str], str] = {}
+
+    class MemoryBackend:  # the name says nothing of "fail", "null" or "plaintext"
+        pass
+
+    module = types.ModuleType("keyring")
+    module.get_keyring = MemoryBackend
+    module.set_password = lambda service, user, secret: kept.__setitem__((service, user), secret)
+    module.get_password = lambda service, user: kept.get((service, user))
+    module.delete_password = lambda service, user: kept.pop((service, user), None)
+    monkeypatch.setitem(sys.modules, "keyring", module)
+    return kept

@@ -6,10 +6,13 @@ from collections import defaultdict
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.accounts import A
 from kws_desktop.core.numbering import parse_doc_number
-from kws_desktop.i18n import _
+from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import JournalEntry, JournalLine, NumberSequence
+from kws_desktop.store.models.billing import Instalment, Invoice, Payment, PaymentAllocation, Receipt
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine, NumberSequence
+from kws_desktop.store.models.customers import Customer
 
 # Numbered documents: document kind -> table whose `number` column holds its numbers.
 # Each records module adds its own kinds here.
@@ -66,6 +69,7 @@ def check_book(book: Book) -> list[str]:
         problems += _unbalanced(s)
         problems += _numbering(s)
         problems += _links(s)
+        problems += _overpaid(s)
         problems += _audit_trail(s)
     return problems
 
@@ -164,4 +168,73 @@ def _links(s: Session) -> list[str]:
             {"st": source_type}).scalars().all()
         for number in orphans:
             out.append(_("Jurnal {number} menunjuk ke dokumen yang tidak ada.").format(number=number))
+    return out
+
+
+def _overpaid(s: Session) -> list[str]:
+    """Money counted twice: an invoice or instalment paid beyond its amount, a payment spread
+    over more than it brought, a customer's piutang or titipan below zero."""
+    out = []
+    paid = (select(PaymentAllocation.instalment_id, func.sum(PaymentAllocation.amount).label("paid"))
+            .join(Payment, Payment.id == PaymentAllocation.payment_id)
+            .where(Payment.status == "posted").group_by(PaymentAllocation.instalment_id).subquery())
+    per_invoice = s.execute(
+        select(Invoice.number, Invoice.total, func.sum(paid.c.paid))
+        .join(Instalment, Instalment.invoice_id == Invoice.id)
+        .join(paid, paid.c.instalment_id == Instalment.id)
+        .group_by(Invoice.id, Invoice.number, Invoice.total)
+        .having(func.sum(paid.c.paid) > Invoice.total).order_by(Invoice.number)).all()
+    for number, total, amount in per_invoice:
+        out.append(_("Tagihan {number} dibayar {paid}, lebih dari jumlah tagihannya {total}.").format(
+            number=number, paid=format_rupiah(int(amount)), total=format_rupiah(total)))
+    per_instalment = s.execute(
+        select(Invoice.number, Instalment.seq, Instalment.amount, paid.c.paid)
+        .join(Instalment, Instalment.invoice_id == Invoice.id)
+        .join(paid, paid.c.instalment_id == Instalment.id)
+        .where(paid.c.paid > Instalment.amount).order_by(Invoice.number, Instalment.seq)).all()
+    for number, seq, amount, got in per_instalment:
+        out.append(_("Cicilan ke-{seq} tagihan {number} dibayar {paid}, lebih dari nilai cicilannya "
+                     "{amount}.").format(seq=seq, number=number, paid=format_rupiah(int(got)),
+                                         amount=format_rupiah(amount)))
+    spread = s.execute(
+        select(Receipt.number, Invoice.number, Payment.amount - Payment.advance,
+               func.sum(PaymentAllocation.amount))
+        .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
+        .join(Invoice, Invoice.id == Payment.invoice_id)
+        .outerjoin(Receipt, Receipt.payment_id == Payment.id)
+        .where(Payment.status == "posted")
+        .group_by(Payment.id, Receipt.number, Invoice.number, Payment.amount, Payment.advance)
+        .having(func.sum(PaymentAllocation.amount) > Payment.amount - Payment.advance)
+        .order_by(Payment.id)).all()
+    for receipt, invoice, received, allocated in spread:
+        what = (_("Kuitansi {number}").format(number=receipt) if receipt
+                else _("Potongan uang muka untuk tagihan {number}").format(number=invoice))
+        out.append(_("{what}: dibagikan ke cicilan {allocated}, lebih dari uang yang diterima untuk "
+                     "tagihan {invoice} ({received}).").format(
+            what=what, allocated=format_rupiah(int(allocated)), invoice=invoice,
+            received=format_rupiah(int(received))))
+    out += _negative_customer_balances(s)
+    return out
+
+
+def _negative_customer_balances(s: Session) -> list[str]:
+    """Piutang (debit balance) or titipan (credit balance) of a customer below zero."""
+    out = []
+    rows = s.execute(
+        select(Account.code, JournalLine.party_id, func.coalesce(Customer.name, ""),
+               func.sum(JournalLine.amount))
+        .join(Account, Account.id == JournalLine.account_id)
+        .outerjoin(Customer, Customer.id == JournalLine.party_id)
+        .where(Account.code.in_([A.RECEIVABLES, A.CUSTOMER_DEPOSITS]),
+               JournalLine.party_kind == "customer", JournalLine.party_id.is_not(None))
+        .group_by(Account.code, JournalLine.party_id, Customer.name)
+        .order_by(Account.code, JournalLine.party_id)).all()
+    for code, party_id, name, balance in rows:
+        name = name or f"#{party_id}"
+        if code == A.RECEIVABLES and balance < 0:
+            out.append(_("Piutang {customer} minus {amount}: yang dibayar lebih banyak daripada yang "
+                         "ditagih.").format(customer=name, amount=format_rupiah(-int(balance))))
+        elif code == A.CUSTOMER_DEPOSITS and balance > 0:
+            out.append(_("Uang titipan {customer} minus {amount}: yang dipotong lebih banyak daripada "
+                         "yang dititipkan.").format(customer=name, amount=format_rupiah(int(balance))))
     return out

@@ -25,6 +25,7 @@ from kws_desktop.i18n import _
 from kws_desktop.store import guards
 from kws_desktop.store.book import Book
 from kws_desktop.store.engine import is_url, normalise_url
+from kws_desktop.store.location import plain_connection_errors
 
 REGISTRY = "kws_consolidated_books"
 BATCH = 2000
@@ -107,7 +108,7 @@ def consolidated_books(url: str) -> list[ConsolidatedBook]:
     """The books in the consolidation database, by KWS name."""
     engine = _admin_engine(url)
     try:
-        with engine.begin() as conn:
+        with plain_connection_errors(url), engine.begin() as conn:
             _ensure_registry(conn)
             rows = conn.execute(text(
                 f"SELECT schema_name, book_uuid, kws_name, source, source_modified, consolidated_at, "
@@ -138,7 +139,7 @@ def consolidate(url: str, books: Sequence[str | Path], *, progress=None) -> Cons
     added: list[ConsolidatedBook] = []
     skipped: list[tuple[str, str]] = []
     try:
-        with admin.begin() as conn:
+        with plain_connection_errors(url), admin.begin() as conn:
             _ensure_registry(conn)
             known = {r[0]: r[1] for r in conn.execute(
                 text(f"SELECT book_uuid, source_modified FROM public.{REGISTRY}"))}

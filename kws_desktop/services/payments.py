@@ -301,6 +301,9 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
         number = pay.receipt.number if pay.receipt else ""
         if pay.status == "void":
             raise UserError(_("Kuitansi {number} sudah dibatalkan sebelumnya.").format(number=number))
+        if pay.advance and advance_left_in(s, pay.customer_id) < pay.advance:
+            raise UserError(_("Uang titipan dari kuitansi {number} sudah dipotong untuk tagihan lain. "
+                              "Batalkan dulu potongan uang muka itu, baru kuitansi ini.").format(number=number))
         day = date or max(dt.date.today(), pay.date)
         if day < pay.date:
             raise UserError(_("Tanggal pembatalan tidak boleh sebelum tanggal bayar."), field="date")

@@ -1180,9 +1180,10 @@ def _empty_database(url: str) -> bool:
     from sqlalchemy import inspect
 
     from kws_desktop.store.engine import make_engine
+    from kws_desktop.store.location import plain_connection_errors
     engine = make_engine(url)
     try:
-        with engine.connect() as conn:
+        with plain_connection_errors(url), engine.connect() as conn:
             return not inspect(conn).get_table_names()
     finally:
         engine.dispose()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Engine, inspect, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from kws_desktop import __version__
@@ -24,6 +24,7 @@ from kws_desktop.store import file_place as places
 from kws_desktop.store import migrate
 from kws_desktop.store import upgrade as upgrades
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
+from kws_desktop.store.location import connection_problem, location_label, public_location, scrub
 from kws_desktop.store.lock import BookLock, BookLockedError
 
 
@@ -40,7 +41,7 @@ class Book:
 
     def __init__(self, location: str | Path, engine: Engine, *, read_only: bool,
                  lock: BookLock | None, backups_root: Path | None, look_copy: Path | None = None):
-        self.location = str(location)
+        self.location = public_location(location)  # never the password (it stays in the engine)
         self.path = None if is_url(location) else Path(location)
         self.engine = engine
         self.read_only = read_only
@@ -58,7 +59,7 @@ class Book:
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else self.engine.url.render_as_string(hide_password=True)
+        return location_label(self.location)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -72,7 +73,7 @@ class Book:
                     with session.begin():
                         yield session
         except (OperationalError, DBAPIError) as exc:
-            raise _storage_error(exc) from exc
+            raise connection_problem(exc, self.location) or _storage_error(exc) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -87,6 +88,9 @@ class Book:
         except DBAPIError as exc:
             if _is_damage(exc):
                 raise _damaged_book(self.display_name) from exc
+            problem = connection_problem(exc, self.location)
+            if problem is not None:
+                raise problem from exc
             raise
 
     def backup_now(self, reason: str) -> Path | None:
@@ -226,8 +230,8 @@ def _quick_check(path: Path, cancel: threading.Event | None = None) -> None:
                         can_restore=True)
 
 
-def _identify(engine: Engine, path_label: str) -> str | None:
-    """The book's schema revision; refuses foreign and damaged files."""
+def _identify(engine: Engine, path_label: str, location: str) -> str | None:
+    """The book's schema revision; refuses foreign and damaged books, names a refused login."""
     from kws_desktop.store.models.book import BookIdentity
     try:
         with engine.connect() as conn:
@@ -238,6 +242,9 @@ def _identify(engine: Engine, path_label: str) -> str | None:
                 raise BookError(_("Berkas {name} bukan buku KWS Desktop.").format(name=path_label))
             return migrate.current_revision(engine)
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        problem = connection_problem(exc, location)
+        if problem is not None:
+            raise problem from exc
         raise BookError(_("Buku {name} rusak atau tidak lengkap dan tidak bisa dibuka.")
                         .format(name=path_label), can_restore=True) from exc
 
@@ -252,7 +259,7 @@ def open_book(location: str | Path, *, read_only: bool = False,
     (the window does, once it is on screen)."""
     url = is_url(location)
     path = None if url else Path(location)
-    label = str(location) if url else path.name
+    label = location_label(location)
     lock = None
     if path is not None:
         _check_sqlite_file(path)
@@ -282,9 +289,9 @@ def open_book(location: str | Path, *, read_only: bool = False,
                     raise _needs_upgrade(label)
                 else:
                     _upgrade_file(path, backups_root)
-        engine = make_engine(look or location, read_only=read_only)
+        engine = _engine(look or location, read_only=read_only)
         if path is None:
-            revision = _identify(engine, label)
+            revision = _identify(engine, label, str(location))
             _refuse_newer(revision, label)
             if revision != migrate.head_revision():
                 if read_only or not migrate_ok:
@@ -300,8 +307,9 @@ def open_book(location: str | Path, *, read_only: bool = False,
         raise
     except (OperationalError, DBAPIError, backups.BackupError, sqlite3.DatabaseError) as exc:
         _let_go(lock, look)
-        raise BookError(_("Buku {name} tidak bisa dibuka: {reason}").format(
-            name=label, reason=_short_reason(exc)), can_restore=True) from exc
+        raise connection_problem(exc, location) or BookError(
+            _("Buku {name} tidak bisa dibuka: {reason}").format(
+                name=label, reason=scrub(_short_reason(exc), location)), can_restore=True) from exc
 
 
 def _refuse_unsafe_writing(path: Path, label: str) -> None:
@@ -389,7 +397,7 @@ def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = 
         lock = BookLock(path)
         lock.acquire()
     try:
-        engine = make_engine(location, durable=durable)
+        engine = _engine(location, durable=durable)
         try:
             migrate.upgrade(engine)
             from kws_desktop.store.models.book import BookIdentity
@@ -403,13 +411,22 @@ def create_book(location: str | Path, *, is_demo: bool = False, durable: bool = 
             if path is not None:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(path) + suffix).unlink(missing_ok=True)
-            raise BookError(_("Buku baru tidak bisa dibuat: {reason}").format(
-                reason=_short_reason(exc))) from exc
+            raise connection_problem(exc, location) or BookError(
+                _("Buku baru tidak bisa dibuat: {reason}").format(
+                    reason=scrub(_short_reason(exc), location))) from exc
         return Book(location, engine, read_only=False, lock=lock, backups_root=None)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+def _engine(location: str | Path, **options) -> Engine:
+    try:
+        return make_engine(location, **options)
+    except (ArgumentError, ValueError) as exc:  # "postgresql://…" that is not a URL at all
+        raise BookError(_("Alamat buku {name} tidak bisa dibaca. Contoh alamat yang benar: "
+                          "postgresql://pengguna@server/nama.").format(name=location_label(location))) from exc
 
 
 def _locked_error(label: str, exc: BookLockedError) -> BookError:
@@ -432,7 +449,7 @@ def _storage_error(exc: Exception) -> BookError:
         return BookError(_("Disk penuh: perubahan tidak disimpan. Kosongkan ruang disk lalu coba lagi."))
     if "readonly" in text or "read-only" in text:
         return BookError(_("Buku tidak bisa ditulis (hanya-baca): perubahan tidak disimpan."))
-    if "locked" in text or "busy" in text:
+    if "locked" in text or "busy" in text or "lock timeout" in text or "deadlock" in text:
         return BookError(_("Buku sedang dipakai program lain: perubahan tidak disimpan. Coba lagi sebentar."))
     if "immutable" in text:
         return BookError(_("Catatan yang sudah dibukukan tidak boleh diubah atau dihapus."))

@@ -28,8 +28,10 @@ def normalise_url(url: str) -> str:
 
 def make_engine(location: str | Path, *, read_only: bool = False, durable: bool = True) -> Engine:
     if is_url(location):
-        return create_engine(normalise_url(str(location)), pool_pre_ping=True, pool_size=2,
-                             max_overflow=4)
+        engine = create_engine(normalise_url(str(location)), pool_pre_ping=True, pool_size=2,
+                               max_overflow=4)
+        _configure_postgres(engine)
+        return engine
     engine = create_engine(sqlite_url(Path(location), read_only=read_only),
                            poolclass=NullPool, connect_args={"timeout": 15})
     _configure_sqlite(engine, read_only=read_only, durable=durable)
@@ -58,3 +60,24 @@ def _configure_sqlite(engine: Engine, *, read_only: bool, durable: bool) -> None
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+# Any fixed number: the key of the book's writer lock (one book per PostgreSQL database).
+WRITER_LOCK_KEY = 0x4B5753  # "KWS"
+LOCK_WAIT = "15s"  # as long as SQLite's busy_timeout
+
+
+def _configure_postgres(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def on_begin(conn):
+        # Like BEGIN IMMEDIATE on SQLite: one writer at a time. Each rule "not more than what is
+        # left" (an invoice's balance, a titipan, the stock, the cash box, void once) reads and
+        # then writes; behind this lock the read already sees every earlier writer's commit, so
+        # two writers can never both take the same last rupiah. Readers are never held up.
+        if conn.get_execution_options().get("kws_write"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+        else:
+            # One snapshot for the whole read, as on SQLite: a report or `check` never sees a
+            # writer's work half done.
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")

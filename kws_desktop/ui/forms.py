@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget)
+from PySide6.QtWidgets import (QDateEdit, QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QWidget)
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError
@@ -144,3 +145,10 @@ def confirm(parent: QWidget | None, question: str, title: str | None = None) -> 
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_password(parent: QWidget | None, why: str) -> str | None:
+    """The password typed (hidden while typing), or None when the user cancels."""
+    text, ok = QInputDialog.getText(parent, _("Kata sandi PostgreSQL"),
+                                    why + "\n\n" + _("Ketik kata sandinya:"), QLineEdit.EchoMode.Password)
+    return text if ok and text else None

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWi
                                QProgressDialog,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from kws_desktop.errors import BookError, UserError
+from kws_desktop import credentials
+from kws_desktop.errors import BookError, LoginError, UserError
 from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import default_book_path, user_data_dir
+from kws_desktop.store.location import location_label, public_location, with_password
 from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.forms import show_error
+from kws_desktop.ui.forms import ask_password, show_error
 from kws_desktop.ui.pages.base import missing_area
 from kws_desktop.ui.tasks import run_background
 from kws_desktop.ui.welcome import WelcomeScreen
@@ -140,8 +142,7 @@ class MainWindow(QMainWindow):
         w = QWidget()
         lay = QVBoxLayout(w)
         lay.addStretch(1)
-        name = location if "://" in location else Path(location).name
-        label = QLabel(_("Membuka buku {name}…").format(name=name))
+        label = QLabel(_("Membuka buku {name}…").format(name=location_label(location)))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QProgressBar()
         bar.setRange(0, 0)  # busy, no percentage
@@ -360,14 +361,16 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str) -> bool:
         """Open a book now (the file's full check and backup follow in the background)."""
-        if self.ctx.book is not None and self.ctx.book.location == location:
+        if self.ctx.book is not None and self.ctx.book.location == public_location(location):
             return True
         self._opening = None
+        location = credentials.fill_in(location)
         try:
             book = _books().open_book(location, defer_checks=True)
         except BookError as exc:
             self._refused(location, exc)
             return False
+        credentials.remember(location)
         self.set_book(book)
         return True
 
@@ -375,9 +378,10 @@ class MainWindow(QMainWindow):
         """Open a book without holding up the window: "Membuka buku…" shows meanwhile. Read-only:
         for a look (a book of an earlier version is seen through an upgraded copy, unchanged)."""
         if self.ctx.book is not None:
-            if self.ctx.book.location == location:
+            if self.ctx.book.location == public_location(location):
                 return
             self.set_book(None)
+        location = credentials.fill_in(location)  # a kept PostgreSQL password, if any
         self._opening = location
         self.rebuild()
 
@@ -396,6 +400,7 @@ class MainWindow(QMainWindow):
                 book.close(backup=False)
                 return
             self._opening = None
+            credentials.remember(location)
             self.set_book(book)
 
         def failed(exc: BaseException) -> None:
@@ -449,6 +454,12 @@ class MainWindow(QMainWindow):
         run_background(self, lambda _p: book.open_checks(), done, failed)
 
     def _refused(self, location: str, exc: BookError) -> None:
+        if isinstance(exc, LoginError):  # the server wants a (right) password: ask for it
+            credentials.forget(location)
+            password = ask_password(self, exc.message)
+            if password:
+                self.open_in_background(with_password(public_location(location), password))
+            return
         if exc.can_restore and "://" not in location:
             from kws_desktop.ui.backup_dialog import offer_restore
             if offer_restore(self, Path(location), exc.message):

@@ -147,3 +147,19 @@ def test_void_invoice_refused(book, two_invoices):
         payments.apply_advance(book, inv.id, 100_000, date=LATER)
     assert err.value.message == f"Tagihan {inv.number} sudah dibatalkan."
     assert billing_state(book) == before
+
+
+def test_void_refused_when_its_titipan_was_already_applied(book, two_invoices):
+    """Issue 22: voiding the kuitansi would take back a titipan already spent on the second
+    invoice, leaving the titipan below zero."""
+    hh, inv = two_invoices
+    with book.reading() as s:
+        first = s.execute(select(Receipt).order_by(Receipt.id)).scalars().first()
+        number, payment_id = first.number, first.payment_id
+    payments.apply_advance(book, inv.id, 200_000, date=LATER)
+    before = billing_state(book)
+    with pytest.raises(UserError, match=f"Uang titipan dari kuitansi {number} sudah dipotong"):
+        payments.void_payment(book, payment_id, "Salah catat", date=LATER)
+    assert billing_state(book) == before
+    assert payments.advance_left(book, hh) == 400_000
+    assert check_book(book) == []
