@@ -312,6 +312,19 @@ def cmd_open(book: str | None, read_only: bool = False) -> int:
     return run_app(book, read_only=read_only)
 
 
+def cmd_setup_postgres(args) -> int:
+    import getpass
+    from kws_desktop.services.postgres_setup import setup_postgres
+    password = os.environ.get("KWS_APP_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass(_("Kata sandi untuk peran {role} (kosong: tanpa kata sandi): ")
+                                   .format(role=args.app_role)) or None
+    url = setup_postgres(args.url, args.app_role, owner_role=args.owner_role, app_password=password)
+    _out(_("Buku PostgreSQL siap. Aplikasi masuk sebagai {url}; peran itu tidak memiliki tabelnya, "
+           "jadi pengaman buku tidak bisa dimatikan lewat aplikasi.").format(url=url))
+    return EXIT_OK
+
+
 def cmd_restore(args) -> int:
     """Without BACKUP: the book's backups, numbered, newest first. With it (a number from that
     list or a file): that backup in place of the book, the book kept first as a backup."""
@@ -340,7 +353,7 @@ def cmd_restore(args) -> int:
 
 
 COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open",
-            "template", "import", "consolidate", "restore"}
+            "template", "import", "consolidate", "restore", "setup-postgres"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -372,6 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("book")
     s.add_argument("out")
     s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("setup-postgres", help=_("siapkan buku PostgreSQL bersama: peran pemilik dan peran "
+                                                "aplikasi (dijalankan pengelola database)"))
+    s.add_argument("url", help=_("alamat database dengan pengguna pengelola"))
+    s.add_argument("--app-role", required=True, help=_("nama peran yang dipakai aplikasi untuk masuk"))
+    s.add_argument("--owner-role", default=None, help=_("nama peran pemilik tabel (bawaan: PERAN_pemilik)"))
+    s.set_defaults(func=cmd_setup_postgres)
 
     s = sub.add_parser("restore", help=_("daftar cadangan buku, atau pulihkan satu (nomor atau berkas)"))
     s.add_argument("book")

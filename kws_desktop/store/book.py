@@ -296,7 +296,7 @@ def open_book(location: str | Path, *, read_only: bool = False,
             if revision != migrate.head_revision():
                 if read_only or not migrate_ok:
                     raise _needs_upgrade(label)
-                migrate.upgrade(engine)  # one PostgreSQL transaction: all of it or nothing
+                _upgrade_database(engine, label)
         book = Book(location, engine, read_only=read_only, lock=lock, backups_root=backups_root,
                     look_copy=look)
         if path is not None and not read_only and backups_root is not None and not defer_checks:
@@ -338,6 +338,20 @@ def _refuse_newer(revision: str | None, label: str) -> None:
                           "KWS Desktop {version} ini mengenal sampai {head}). Perbarui aplikasi untuk "
                           "membukanya.").format(name=label, revision=revision, version=__version__,
                                                 head=migrate.head_revision()))
+
+
+def _upgrade_database(engine: Engine, label: str) -> None:
+    """A PostgreSQL book: one transaction, all of it or nothing. The app's own role owns no
+    tables (store/pg_roles.py), so only the database's administrator can upgrade."""
+    try:
+        migrate.upgrade(engine)
+    except DBAPIError as exc:
+        text = str(getattr(exc, "orig", exc)).lower()
+        if "must be owner" in text or "permission denied" in text:
+            raise BookError(_("Buku {name} perlu diperbarui oleh pengelola database. Minta pengelola "
+                              "menjalankan: kws-desktop setup-postgres ALAMAT-PENGELOLA --app-role "
+                              "PERAN-APLIKASI").format(name=label)) from exc
+        raise
 
 
 def _needs_upgrade(label: str) -> BookError:
