@@ -30,6 +30,10 @@ def setup_postgres(admin_url: str, app_role: str, *, owner_role: str | None = No
     engine = make_engine(admin_url)
     try:
         with engine.begin() as conn:
+            if pg_roles.privileged(conn, app_role, owner_role):
+                raise UserError(_("Peran {name} terlalu berkuasa untuk aplikasi (pengelola, superuser, atau "
+                                  "anggota pemilik): pengaman buku bisa dimatikan lewat peran itu. Pilih "
+                                  "peran lain.").format(name=app_role))
             pg_roles.ensure_roles(conn, roles, app_password)
             has_book = inspect(conn).has_table("kws_book")
         _create_or_upgrade(admin_url, has_book)

@@ -125,7 +125,9 @@ def automatic_backup(book_path: Path, backups_root: Path, reason: str,
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{Path(book_path).stem}-{stamp}-{reason}.kws"
     copy_verified(book_path, target, cancel)
-    for old in _in_folder(folder)[keep:]:
+    # the copies made before an upgrade or a restore are the ones messages name: never rotated
+    rotating = [b for b in _in_folder(folder) if not b.reason.startswith("sebelum-")]
+    for old in rotating[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
@@ -142,14 +144,14 @@ def _in_folder(folder: Path) -> list[BackupFile]:
 
 
 def list_backups(book_path: Path, backups_root: Path) -> list[BackupFile]:
-    """Backups of this book, newest first: those of its identity wherever it was kept (a book that
-    was moved still finds them), else (a damaged book) those made at its place."""
+    """Backups of this book at this place, newest first (a copy of the book elsewhere shares its id
+    but not its backups); for a damaged book, whose id cannot be read, those made at its place."""
     root, stem = Path(backups_root), Path(book_path).stem
     identity = book_identity(book_path)
     if identity:
-        folders = root.glob(f"*-{identity[:8]}-*")
+        folders = [automatic_folder(root, book_path)]
     else:
-        folders = root.glob(f"*-*-{_place(book_path)}")
+        folders = list(root.glob(f"*-*-{_place(book_path)}"))
     found = [b for folder in folders if folder.is_dir() for b in _in_folder(folder)]
     if (root / stem).is_dir():  # made by a 0.x version, one folder per file name
         found += [b for b in _in_folder(root / stem)

@@ -50,8 +50,19 @@ def put_in_place(source: Path, book: Path) -> None:
     tmp = book.with_name(book.name + ".pulih")
     copy_verified(source, tmp)
     try:
-        for suffix in ("-wal", "-shm"):
-            Path(str(book) + suffix).unlink(missing_ok=True)
+        _set_aside(book)
         os.replace(tmp, book)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _set_aside(book: Path) -> None:
+    """A damaged book and its -wal are kept beside it (BOOK.rusak-STAMP…), never deleted: what they
+    still hold may be rescued by hand."""
+    import datetime as dt
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for suffix in ("", "-wal"):
+        part = Path(str(book) + suffix)
+        if part.exists():
+            os.replace(part, book.with_name(f"{book.name}.rusak-{stamp}{suffix}"))
+    Path(str(book) + "-shm").unlink(missing_ok=True)

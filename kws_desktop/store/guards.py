@@ -153,8 +153,9 @@ def _conditions(columns: list[str], spec: Spec, dialect: str) -> tuple[list[str]
         bad.append("(" + " OR ".join(ne(c) for c in void_cols) + f") AND NOT ({voiding})")
     for c in spec.once:
         bad.append(f"OLD.{c} IS NOT NULL AND {ne(c)}")
-    for c in spec.grows:
-        bad.append(f"NEW.{c} < OLD.{c}")
+    for c in spec.grows:  # SQLite would rank a text or blob above every number: types must stay
+        bad.append(f"typeof(NEW.{c}) <> typeof(OLD.{c}) OR NOT (NEW.{c} >= OLD.{c})" if dialect == "sqlite"
+                   else f"NOT (NEW.{c} >= OLD.{c})")
     for c, allowed in spec.special:
         bad.append(f"{ne(c)} AND NOT ({allowed})")
     bad += list(spec.rules)
@@ -171,13 +172,18 @@ def _conditions(columns: list[str], spec: Spec, dialect: str) -> tuple[list[str]
     return bad, sorted(movable)
 
 
-def _no_replace(conn: Connection, table: str) -> str:
-    """SQLite: INSERT OR REPLACE deletes the row it replaces without firing delete triggers, so an
-    insert that meets an existing key is refused before it happens."""
+def _no_replace(conn: Connection, table: str) -> dict[str, str]:
+    """SQLite: INSERT OR REPLACE (and UPDATE OR REPLACE) delete the row they collide with without
+    firing delete triggers, so a write that meets another row's key is refused before it happens."""
     match = " OR ".join("(" + " AND ".join(f"x.{c} = NEW.{c}" for c in key) + ")" for key in _keys(conn, table))
-    return (f"CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table} "
-            f"WHEN EXISTS (SELECT 1 FROM {table} x WHERE {match}) "
-            f"BEGIN SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})'); END")
+    raise_ = f"BEGIN SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})'); END"
+    return {
+        f"{table}_no_replace": (f"CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table} "
+                                f"WHEN EXISTS (SELECT 1 FROM {table} x WHERE {match}) {raise_}"),
+        f"{table}_no_replace_update": (f"CREATE TRIGGER {table}_no_replace_update BEFORE UPDATE ON {table} "
+                                       f"WHEN EXISTS (SELECT 1 FROM {table} x WHERE x.rowid <> OLD.rowid "
+                                       f"AND ({match})) {raise_}"),
+    }
 
 
 def _sqlite_statements(conn: Connection) -> dict[str, str]:
@@ -186,9 +192,9 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
     present = set(inspect(conn).get_table_names())
     for table in GUARDED_TABLES:
         if table not in present:  # a damaged book: its guards are named missing by `differences`
-            out[f"{table}_no_replace"] = ""
+            out[f"{table}_no_replace"] = out[f"{table}_no_replace_update"] = ""
             continue
-        out[f"{table}_no_replace"] = _no_replace(conn, table)
+        out.update(_no_replace(conn, table))
     for table in JOURNAL_TABLES:
         for event in ("UPDATE", "DELETE"):
             name = f"{table}_no_{event.lower()}"
@@ -220,13 +226,17 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
 
 
 def _postgres_statements(conn: Connection) -> list[str]:
+    # every function looks up tables in the book's schema, pg_temp last: a temporary table of the
+    # same name made by a session can then not stand in for the real one
+    schema = conn.execute(text("SELECT current_schema()")).scalar()
+    fixed = f"SET search_path = \"{schema}\", pg_catalog, pg_temp"
     out = ["CREATE OR REPLACE FUNCTION kws_refuse_change() RETURNS trigger AS $$ "
-           f"BEGIN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END; $$ LANGUAGE plpgsql",
+           f"BEGIN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END; $$ LANGUAGE plpgsql {fixed}",
            "CREATE OR REPLACE FUNCTION kws_refuse_truncate() RETURNS trigger AS $$ "
-           f"BEGIN RAISE EXCEPTION '{DOCUMENT_MESSAGE} (%)', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql",
+           f"BEGIN RAISE EXCEPTION '{DOCUMENT_MESSAGE} (%)', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql {fixed}",
            "CREATE OR REPLACE FUNCTION kws_guard_journal_lines_sealed() RETURNS trigger AS $$ BEGIN "
            f"IF {SEALED_LINES} THEN RAISE EXCEPTION '{JOURNAL_MESSAGE}'; END IF; RETURN NEW; END; "
-           "$$ LANGUAGE plpgsql"]
+           f"$$ LANGUAGE plpgsql {fixed}"]
     for table in JOURNAL_TABLES:
         out.append(f"CREATE TRIGGER {table}_immutable BEFORE UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_refuse_change()")
@@ -245,7 +255,7 @@ def _postgres_statements(conn: Connection) -> list[str]:
         out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}() RETURNS trigger AS $$ BEGIN "
                    f"IF TG_OP = 'DELETE' THEN {on_delete} END IF; "
                    f"IF {when} THEN {refuse} END IF; "
-                   f"RETURN NEW; END; $$ LANGUAGE plpgsql")
+                   f"RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
         out.append(f"CREATE TRIGGER {table}_guard BEFORE UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
     for table, frozen in CHILDREN.items():
@@ -254,7 +264,7 @@ def _postgres_statements(conn: Connection) -> list[str]:
         out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}() RETURNS trigger AS $$ BEGIN "
                    f"IF TG_OP IN ('UPDATE', 'DELETE') AND {old} THEN {refuse} END IF; "
                    f"IF TG_OP IN ('INSERT', 'UPDATE') AND {new} THEN {refuse} END IF; "
-                   f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql")
+                   f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
         out.append(f"CREATE TRIGGER {table}_guard BEFORE INSERT OR UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
     for table in GUARDED_TABLES:
@@ -316,13 +326,16 @@ def differences(conn: Connection) -> list[str]:
     present = {name for name, _table in _postgres_triggers(conn)}
     enabled = {r[0] for r in conn.execute(text(
         "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"))}
-    bodies = dict(conn.execute(text(
-        "SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'kws\\_%'")).all())
+    found = conn.execute(text(
+        "SELECT proname, prosrc, array_to_string(proconfig, ',') FROM pg_proc WHERE proname LIKE 'kws\\_%'")).all()
+    bodies = {name: body for name, body, _config in found}
+    unpinned = {name for name, _body, config in found if "search_path=" not in (config or "")}
     wanted_bodies = {}
     for statement in _postgres_statements(conn):
         if statement.startswith("CREATE OR REPLACE FUNCTION"):
             name = statement.split()[4].split("(")[0]
             wanted_bodies[name] = statement.split("$$")[1]
     bad = [name for name in wanted if name not in present or name not in enabled]
-    bad += [name for name, body in wanted_bodies.items() if _flat(bodies.get(name)) != _flat(body)]
+    bad += [name for name, body in wanted_bodies.items()
+            if _flat(bodies.get(name)) != _flat(body) or name in unpinned]
     return sorted(bad)

@@ -38,9 +38,20 @@ def ensure_roles(conn: Connection, roles: Roles, app_password: str | None) -> No
         conn.execute(text(f'CREATE ROLE "{roles.owner}" NOLOGIN'))
     if not _exists(conn, roles.app):
         conn.execute(text(f'CREATE ROLE "{roles.app}" LOGIN'))
-    if app_password:
-        conn.execute(text(f'ALTER ROLE "{roles.app}" PASSWORD :p'), {"p": app_password})
+    if app_password:  # a utility command takes no bound parameters: a quoted literal
+        literal = "'" + app_password.replace("'", "''") + "'"
+        conn.exec_driver_sql(f'ALTER ROLE "{roles.app}" PASSWORD {literal}')
     conn.execute(text(f'GRANT "{roles.owner}" TO current_user'))
+
+
+def privileged(conn: Connection, role: str, owner: str) -> bool:
+    """The role could switch guards off all the same: the administrator, a superuser, a role that
+    may create roles or bypass row security, or a member of the owner."""
+    row = conn.execute(text(
+        "SELECT r.rolname = current_user OR r.rolsuper OR r.rolcreaterole OR r.rolbypassrls "
+        "OR (EXISTS (SELECT 1 FROM pg_roles o WHERE o.rolname = :o) AND pg_has_role(r.rolname, :o, 'MEMBER')) "
+        "FROM pg_roles r WHERE r.rolname = :r"), {"r": role, "o": owner}).first()
+    return bool(row and row[0])
 
 
 def hand_over(conn: Connection, roles: Roles) -> None:
@@ -63,3 +74,6 @@ def hand_over(conn: Connection, roles: Roles) -> None:
                       f'TO "{roles.app}"'))
     conn.execute(text(f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{roles.app}"'))
     conn.execute(text(f'REVOKE CREATE ON SCHEMA "{schema}" FROM PUBLIC'))
+    # no temporary tables either: nothing may stand in for a table of the book within a session
+    conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC'))
+    conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM "{roles.app}"'))

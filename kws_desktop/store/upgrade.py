@@ -63,8 +63,10 @@ def rebuild(path: Path, revision: str) -> None:
     fresh = path.with_name(path.name + ".baru")
     fresh.unlink(missing_ok=True)
     con = sqlite3.connect(fresh, isolation_level=None)
-    try:
+    try:  # the page size sticks only once something is written: the swap needs the book's own
         con.execute(f"PRAGMA page_size = {page_size(path)}")
+        con.execute("CREATE TABLE kws_page_size (x)")
+        con.execute("DROP TABLE kws_page_size")
         con.close()
         engine = _engine(fresh)
         try:

@@ -77,3 +77,33 @@ def test_setup_refuses_bad_role_names_and_files(tmp_path, capsys):
     assert "hanya untuk alamat PostgreSQL" in capsys.readouterr().err
     assert cli.main(["setup-postgres", "postgresql://x@127.0.0.1:1/db", "--app-role", "Robert'); DROP"]) == 1
     assert "tidak bisa dipakai" in capsys.readouterr().err
+
+
+def test_a_temporary_table_cannot_stand_in_for_the_journal(pg_url, roles):
+    """The guard functions look up tables in the book's schema (pg_temp last), and the app's role
+    may not create temporary tables at all."""
+    app, _owner = roles
+    assert cli.main(["setup-postgres", pg_url, "--app-role", app]) == 0
+    from kws_desktop.services.opening import post_opening_balances
+    with open_book(pg_url) as book:  # as the administrator, who may make temporary tables
+        post_opening_balances(book, dt.date(2026, 1, 1), cash=500_000, bank=0)
+        with book.engine.connect() as conn:
+            conn.execute(text("CREATE TEMP TABLE journal_lines (entry_id int, account_id int)"))
+            entry, account = conn.execute(text(
+                "SELECT entry_id, account_id FROM public.journal_lines LIMIT 1")).one()
+            with pytest.raises(Exception, match="immutable"):
+                conn.execute(text("INSERT INTO public.journal_lines (entry_id, account_id, amount, memo) "
+                                  "VALUES (:e, :a, 999000, '')"), {"e": entry, "a": account})
+    with open_book(_as(pg_url, app)) as book:
+        with pytest.raises(Exception, match="permission denied"):
+            with book.engine.begin() as conn:
+                conn.execute(text("CREATE TEMP TABLE accounts (id int)"))
+
+
+def test_setup_with_a_password_and_refusing_a_privileged_role(pg_url, roles, monkeypatch, capsys):
+    app, _owner = roles
+    monkeypatch.setenv("KWS_APP_PASSWORD", "rahasia'; DROP TABLE x; --:p")
+    assert cli.main(["setup-postgres", pg_url, "--app-role", app]) == 0
+    assert "rahasia" not in capsys.readouterr().out
+    assert cli.main(["setup-postgres", pg_url, "--app-role", "postgres"]) == 1
+    assert "terlalu berkuasa" in capsys.readouterr().err

@@ -134,3 +134,15 @@ def test_restore_from_the_command_line_lists_every_safety_copy(demo_path, capsys
     assert "sebelum-pemulihan" in capsys.readouterr().out
     assert cli.main(["restore", str(demo_path), "99"]) == 1
     assert cli.main(["check", str(demo_path)]) == 0
+
+
+def test_restoring_over_a_damaged_book_keeps_the_damaged_file_aside(demo_path, tmp_path):
+    open_book(demo_path).close()
+    good = backup_service.automatic_backups(demo_path)[0].path
+    data = bytearray(demo_path.read_bytes())
+    data[8192:12288] = b"\xff" * 4096  # one page overwritten
+    demo_path.write_bytes(bytes(data))
+    backup_service.restore(good, demo_path)
+    kept = [p for p in demo_path.parent.glob(demo_path.name + ".rusak-*") if not p.name.endswith("-wal")]
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+    assert cli.main(["check", str(demo_path)]) == 0

@@ -124,3 +124,22 @@ def test_postgresql_truncate_and_disabled_triggers(pg_url):
         with book.engine.begin() as conn:
             conn.execute(text("ALTER TABLE payments DISABLE TRIGGER payments_guard"))
         assert any("payments_guard" in p for p in check_book(book))
+
+
+def test_update_or_replace_cannot_push_a_guarded_row_out(raw):
+    """A draft quote's number and an unused account's code may change, and both are unique: an
+    UPDATE OR REPLACE onto another row's value would delete that row without a delete trigger."""
+    sent = raw.execute("SELECT number FROM quotes WHERE status <> 'draft' LIMIT 1").fetchone()[0]
+    draft = raw.execute("SELECT id FROM quotes WHERE status = 'draft' LIMIT 1").fetchone()
+    if draft:
+        _refused(raw, "UPDATE OR REPLACE quotes SET number = ? WHERE id = ?", sent, draft[0])
+    used = raw.execute("SELECT code FROM accounts WHERE id IN (SELECT account_id FROM journal_lines) "
+                       "LIMIT 1").fetchone()[0]
+    unused = raw.execute("SELECT id FROM accounts WHERE id NOT IN (SELECT account_id FROM journal_lines) "
+                         "LIMIT 1").fetchone()[0]
+    _refused(raw, "UPDATE OR REPLACE accounts SET code = ? WHERE id = ?", used, unused)
+
+
+@pytest.mark.parametrize("value", ["'reset'", "X'00'", "last + 0.5", "NULL"])
+def test_a_counter_cannot_be_reset_by_changing_its_type(raw, value):
+    _refused(raw, f"UPDATE number_sequences SET last = {value}")

@@ -115,3 +115,16 @@ def test_a_kill_during_the_upgrade_never_leaves_a_half_book(tmp_path):
     with open_book(path) as book:
         assert check_book(book) == []
     assert not _leftovers(path)
+
+
+def test_a_book_of_another_page_size_upgrades(tmp_path):
+    path = _old_book(tmp_path)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("PRAGMA page_size = 8192")
+    con.execute("VACUUM")
+    con.execute("PRAGMA journal_mode = WAL")
+    con.close()
+    with open_book(path) as book:
+        assert check_book(book) == []
+    assert file_swap.page_size(path) == 8192
