@@ -1,6 +1,7 @@
 """Where things live: shipped data (resources, translations) and the user's folders."""
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,13 @@ def i18n_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def user_log_dir() -> Path:
+    """The log (kws_desktop.logs): platformdirs' log folder, made on first use."""
+    path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def user_data_dir() -> Path:
