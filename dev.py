@@ -88,12 +88,14 @@ def missing_linux_packages(with_test_tools: bool, with_xvfb: bool = False) -> li
     if not sys.platform.startswith("linux"):
         return []
     wanted = sorted(set(missing_linux_libraries().values()))
-    if with_xvfb and not shutil.which("Xvfb"):
+    if (with_test_tools or with_xvfb) and not shutil.which("Xvfb"):
         wanted.append("xvfb")  # the bundle's smoke test opens the window on a real X display
     if with_test_tools and not postgres_bin_dir():
         wanted.append("postgresql")
     if with_test_tools and not shutil.which("ledger"):
         wanted.append("ledger")  # the ledger export is checked against the real tool
+    if with_test_tools and not shutil.which("makensis"):
+        wanted.append("nsis")  # the Windows installer script is compiled (tests/test_installer_script.py)
     return wanted
 
 
@@ -201,6 +203,9 @@ def build_bundle(py: str) -> int:
                            str(ROOT / "packaging" / "kws-desktop.spec")], cwd=ROOT).returncode
     if code:
         return code
+    if sys.platform.startswith("linux"):  # the menu entry, its icon and the .kws type, beside the programs
+        for name in ("kws-desktop.desktop", "kws-book.xml", "install.sh"):
+            shutil.copy2(ROOT / "packaging" / "linux" / name, BUNDLE / name)
     size = sum(f.lstat().st_size for f in BUNDLE.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"Bundel selesai: {BUNDLE} ({size / 2**20:.0f} MiB, {time.monotonic() - started:.0f} s)")
     return 0

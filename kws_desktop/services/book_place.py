@@ -51,11 +51,12 @@ def copy_to_documents(old: Path) -> Path:
     return target
 
 
-def prepare_default_place() -> Path:
-    """The default book's path with its folder made; one Indonesian sentence when it cannot be."""
-    path = default_book_path()
+def prepare_default_place(path: Path | None = None) -> Path:
+    """The default book's path (or `path`) with its folder made; one Indonesian sentence when it
+    cannot be (a read-only home or USB stick)."""
+    path = path or default_book_path()
     try:
-        ensure_books_dir()
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(_("Folder {folder} tidak bisa dibuat ({reason}). Pilih tempat lain lewat "
                           "\"Buat buku baru…\", misalnya flashdisk.")

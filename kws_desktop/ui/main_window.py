@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
             self._offer_old_book(old)
             return
         try:
-            path = book_place.prepare_default_place()
+            path = book_place.prepare_default_place(path)
             book = _books().create_book(path)
         except UserError as exc:
             show_error(self, exc, _("Buku tidak bisa dibuat"))
