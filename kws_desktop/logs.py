@@ -86,7 +86,10 @@ def _enable_faulthandler() -> None:
     folder = log_folder()
     try:
         if folder is not None:
-            stream = open(folder / CRASH_FILE, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the process
+            crash = folder / CRASH_FILE
+            if crash.exists() and crash.stat().st_size > MAX_BYTES:  # one line per start: keep it small
+                crash.replace(crash.with_suffix(".log.1"))
+            stream = open(crash, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the process
             stream.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} {_program()}\n")
             stream.flush()
             _state["crash_stream"] = stream

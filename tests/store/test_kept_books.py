@@ -81,7 +81,11 @@ def test_opens_migrated_with_every_row_kept(kept):
             continue
         assert _rows(target, table, columns) == _rows(original, table, columns), table
     # the verified pre-upgrade backup holds the book exactly as it was
-    kept_copies = [b for b in store_backup.list_backups(target, backups_dir()) if b.reason == "sebelum-pembaruan"]
+    # (backups are listed by the book's identity: other tests' upgrades of the same kept book are
+    # listed too; this upgrade's copy is the one in this file's own place)
+    own = store_backup.automatic_folder(backups_dir(), target)
+    kept_copies = [b for b in store_backup.list_backups(target, backups_dir())
+                   if b.reason == "sebelum-pembaruan" and b.path.parent == own]
     assert len(kept_copies) == 1
     assert store_backup.integrity_ok(kept_copies[0].path)
     for table, columns in _tables(original).items():
