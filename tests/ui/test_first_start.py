@@ -126,10 +126,12 @@ def test_remembered_book_folder_gone(places, monkeypatch, qtbot):
     settings.last_book = str(gone)
     save_settings(settings)
     seen = {}
+    made = []
+    real_create = app_module.create_window
+    monkeypatch.setattr(app_module, "create_window", lambda ctx: made.append(real_create(ctx)) or made[-1])
 
     def fake_exec():
-        w = QApplication.activeWindow() or next(x for x in QApplication.topLevelWidgets()
-                                                if isinstance(x, MainWindow))
+        w = made[-1]
         seen["notice"] = w._welcome.notice.text()
         seen["book"] = w.ctx.book
         return 0
@@ -139,10 +141,9 @@ def test_remembered_book_folder_gone(places, monkeypatch, qtbot):
     finally:
         settings.last_book = ""
         save_settings(settings)
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, MainWindow):
-                w.close()
-                w.deleteLater()
+        for w in made:
+            w.hide()
+            w.deleteLater()
     assert seen["book"] is None
     assert str(gone.parent) in seen["notice"] and "flashdisk" in seen["notice"]
     assert not paths.default_book_path().exists()  # no new empty book made instead
