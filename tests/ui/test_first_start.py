@@ -15,8 +15,11 @@ from kws_desktop.ui.main_window import MainWindow
 
 @pytest.fixture
 def places(tmp_path, monkeypatch):
+    """Private Documents, data folder and settings file: a second backup place or a remembered
+    book chosen here must not reach other tests."""
     monkeypatch.setenv("KWS_DESKTOP_DOCUMENTS", str(tmp_path / "Documents"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("KWS_DESKTOP_CONFIG", str(tmp_path / "config" / "pengaturan.json"))
     return tmp_path
 
 
@@ -170,7 +173,7 @@ def test_second_backup_reminder_shown(window, demo_path):
     assert "/media/tidak-ada" in window.notice_text()
 
 
-def test_crash_dialog_copies_details(qtbot):
+def test_crash_dialog_copies_details(qtbot, places):
     from kws_desktop.ui.app import CrashDialog
     try:
         raise KeyError("hilang")
