@@ -1,3 +1,3 @@
 """KWS Desktop: bookkeeping and documents for Kelompok Wirausaha Sanitasi."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"

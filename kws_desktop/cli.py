@@ -459,8 +459,19 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def gui_main(argv: list[str] | None = None) -> int:
+    """The entry point without a console (Windows: pythonw, the bundle's window executable):
+    there sys.stdout and sys.stderr are None, and what a command prints must go somewhere."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    return main(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from kws_desktop.logs import setup_logging
+    setup_logging()
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv) and argv[i + 1] in ("id", "en"):
@@ -512,7 +523,9 @@ def _guard(action, debug: bool) -> int:
         from kws_desktop.os_errors import os_reason
         _err(_("Berkas tidak bisa dibaca atau ditulis: {reason}").format(reason=os_reason(exc)))
         return EXIT_REFUSED
-    except Exception:  # noqa: BLE001 - the last guard: never a traceback for users
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for users
+        from kws_desktop.logs import log_exception
+        log_exception(exc, "command failed")
         if debug:
             traceback.print_exc()
         else:

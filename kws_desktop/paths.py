@@ -1,6 +1,7 @@
 """Where things live: shipped data (resources, translations) and the user's folders."""
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def user_log_dir() -> Path:
+    """The log (kws_desktop.logs): platformdirs' log folder, made on first use."""
+    path = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def user_data_dir() -> Path:
     path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
@@ -44,11 +52,48 @@ def user_config_dir() -> Path:
     return path
 
 
+BOOKS_FOLDER = "KWS"            # in the user's Documents folder
+DEFAULT_BOOK = "buku-kws.kws"
+
+
+def books_dir() -> Path:
+    """Where the group's book and its automatic backups live: Documents/KWS, a folder the user
+    can find, copy to a flash drive and back up (not hidden application data). Not created here
+    (see ensure_books_dir). KWS_DESKTOP_DOCUMENTS replaces the Documents folder (tests, a
+    trainer's portable setup)."""
+    override = os.environ.get("KWS_DESKTOP_DOCUMENTS")
+    documents = Path(override) if override else Path(platformdirs.user_documents_dir())
+    return documents / BOOKS_FOLDER
+
+
+def ensure_books_dir() -> Path:
+    """books_dir(), created when missing; OSError when it cannot be (a read-only home)."""
+    path = books_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_book_path() -> Path:
-    return user_data_dir() / "buku-kws.kws"
+    return books_dir() / DEFAULT_BOOK
+
+
+def old_default_book_path() -> Path:
+    """Where versions before 1.0 kept the group's book (hidden application data)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / DEFAULT_BOOK
+
+
+def old_backups_dir() -> Path:
+    """Where versions before 1.0 kept automatic backups (still listed, never deleted)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "cadangan"
 
 
 def backups_dir() -> Path:
-    path = user_data_dir() / "cadangan"
-    path.mkdir(parents=True, exist_ok=True)
+    """Automatic backups: Documents/KWS/cadangan (each book in its own folder; see store.backup).
+    Falls back to the old hidden folder when Documents cannot be written."""
+    path = books_dir() / "cadangan"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        path = old_backups_dir()
+        path.mkdir(parents=True, exist_ok=True)
     return path

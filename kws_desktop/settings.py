@@ -26,6 +26,9 @@ class AppSettings:
     rupiah_with_space: bool = False    # "Rp 1.250.000" instead of "Rp1.250.000"
     printers: dict[str, str] = field(default_factory=dict)  # document kind -> printer name
     exercise_start: str = ""           # workshop mode: snapshot to reset to
+    second_backup: str = ""            # a second backup folder (flash drive, synced folder), or ""
+    second_backup_since: str = ""      # when it was chosen (ISO), for the weekly reminder
+    second_backup_ok: str = ""         # when it last got a copy (ISO), or ""
 
     def remember_book(self, location: str) -> None:
         """Remember a book opened; a URL's password goes to the keyring, never in here."""

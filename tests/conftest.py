@@ -12,6 +12,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = Path(tempfile.mkdtemp(prefix="kws-test-home-"))
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_STATE_HOME"] = str(_HOME / "state")   # the log (platformdirs user_log_dir)
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
+os.environ["KWS_DESKTOP_DOCUMENTS"] = str(_HOME / "Documents")  # books_dir(): Documents/KWS
 os.environ["KWS_DESKTOP_CONFIG"] = str(_HOME / "config" / "pengaturan.json")
 if sys.platform == "win32":  # pragma: no cover
     os.environ["APPDATA"] = os.environ["LOCALAPPDATA"] = str(_HOME)

@@ -1,17 +1,18 @@
 """Start the window: settings, language, zoom, the book to open, and the last-resort guard."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
-import traceback
 from pathlib import Path
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMainWindow,
+                               QPushButton, QVBoxLayout, QWidget)
 
+from kws_desktop import __version__
 from kws_desktop.i18n import _, set_language
-from kws_desktop.paths import user_data_dir
+from kws_desktop.logs import crash_details, log_exception, log_file
+from kws_desktop.paths import resource
 from kws_desktop.ui.context import AppContext
 
 STYLE = """
@@ -25,28 +26,62 @@ STYLE = """
 """
 
 
-def log_path() -> Path:
-    return user_data_dir() / "kws-desktop.log"
+def log_path() -> Path | None:
+    """The log file (kws_desktop.logs: a rotating file in the user's log folder), or None."""
+    return log_file()
 
 
 def log_error(exc: BaseException) -> None:
     """Write an unexpected error with its traceback to the log file (never to the screen)."""
-    try:
-        with open(log_path(), "a", encoding="utf-8") as fh:
-            fh.write(f"\n--- {dt.datetime.now().isoformat()}\n")
-            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    except OSError:
-        pass
+    log_exception(exc)
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons", "kws-desktop.png")))
+
+
+class CrashDialog(QDialog):
+    """An unexpected error: one sentence for the user, and 'Salin rincian' to paste the details
+    into a message to the trainer. No traceback on screen."""
+
+    def __init__(self, exc: BaseException | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Terjadi kesalahan"))
+        self.details = crash_details(exc)
+        lay = QVBoxLayout(self)
+        where = log_path()
+        text = _("Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan tetap aman.")
+        if where is not None:
+            text += "\n" + _("Rincian dicatat di {path}.").format(path=where)
+        text += "\n\n" + _("Bila kesalahan ini terulang, tekan \"Salin rincian\" lalu tempelkan "
+                           "di pesan (WhatsApp atau surel) untuk pelatih Anda.")
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.copied = QLabel("")
+        lay.addWidget(self.copied)
+        buttons = QDialogButtonBox()
+        self.copy_button = QPushButton(_("Salin rincian"))
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.accept)
+        lay.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details)
+        self.copied.setText(_("Rincian sudah disalin. Tempelkan di pesan untuk pelatih."))
 
 
 def _install_guard(app: QApplication) -> None:
     """Nothing ever shows a traceback: unexpected errors are logged and explained in one sentence."""
 
     def hook(exc_type, exc, tb):
-        log_error(exc if exc is not None else exc_type())
-        QMessageBox.critical(None, _("Terjadi kesalahan"), _(
-            "Terjadi kesalahan yang tidak terduga. Data yang sudah disimpan tetap aman.\n"
-            "Rincian dicatat di {path}.").format(path=log_path()))
+        exc = exc if exc is not None else exc_type()
+        if tb is not None and exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        log_error(exc)
+        CrashDialog(exc, app.activeWindow()).exec()
 
     sys.excepthook = hook
 
@@ -125,6 +160,9 @@ def create_window(ctx: AppContext):
 def run_app(book: str | None = None, *, read_only: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("KWS Desktop")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("kws-desktop")  # Linux: the .desktop file (icon in Wayland task bars)
+    app.setWindowIcon(app_icon())
     app.setStyleSheet(STYLE)
     ctx = AppContext()
     set_language(ctx.settings.language)
@@ -134,10 +172,19 @@ def run_app(book: str | None = None, *, read_only: bool = False) -> int:
     _install_guard(app)
     window = create_window(ctx)
     location = book or (ctx.settings.last_book if ctx.settings.last_book else None)
-    if location and ("://" in location or Path(location).exists()):
+    from kws_desktop.services import book_place
+    old_book = book_place.old_book_to_offer() if book is None else None
+    if old_book is not None and (not location or Path(location) == old_book):
+        # the group's book from before 1.0, in the hidden data folder: offer to copy it
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, lambda: window._offer_old_book(old_book))
+    elif location and ("://" in location or Path(location).exists()):
         window.open_in_background(location, read_only=read_only and book is not None)  # paints first
-    elif book is None:
-        window.start_default_book()  # first start: the group's own book in the data folder
+    elif location:  # a book whose folder is gone (a flash drive pulled out): say so, make nothing
+        window.welcome_notice = book_place.missing_book_sentence(location)
+        window.rebuild()
+    else:
+        window.start_default_book()  # first start: the group's own book in Documents/KWS
     if os.environ.get("KWS_DESKTOP_EXIT_AFTER_PAINT"):
         _exit_after_first_paint(app, window)
     window.show()

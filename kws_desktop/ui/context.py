@@ -20,10 +20,19 @@ class AppContext(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.book: Book | None = None
-        self.settings: AppSettings = app_settings()
+        try:
+            self.settings: AppSettings = app_settings()
+        except OSError:  # no settings folder can be made (a read-only home): defaults, still runs
+            self.settings = AppSettings()
 
     def save_settings(self) -> None:
-        save_settings(self.settings)
+        """Save; a settings folder that cannot be written (a read-only home or USB stick) costs
+        only the remembered choices, never the book, and is logged."""
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            from kws_desktop.logs import log_exception
+            log_exception(exc, "settings not saved")
 
     def notify(self, area: str) -> None:
         self.data_changed.emit(area)

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWi
                                QProgressDialog,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from kws_desktop import credentials
+from kws_desktop import __version__, credentials
 from kws_desktop.errors import BookError, LoginError, UserError
 from kws_desktop.i18n import N_, NP_, _, p_
-from kws_desktop.paths import default_book_path, user_data_dir
+from kws_desktop.paths import books_dir, default_book_path
 from kws_desktop.store.location import location_label, public_location, with_password
 from kws_desktop.ui.context import AppContext
 from kws_desktop.ui.forms import ask_password, show_error
@@ -38,6 +38,13 @@ AREAS: list[tuple[str, str, str, str]] = [
 ]
 AREA_KEYS = [a[0] for a in AREAS]
 CHECKS_DELAY_MS = 500  # the automatic "buka" backup starts this long after the book is shown
+APP_TITLE = f"KWS Desktop {__version__}"
+
+
+def _start_folder() -> str:
+    """Where the open and save dialogs start: Documents/KWS, else the home folder."""
+    folder = books_dir()
+    return str(folder if folder.is_dir() else Path.home())
 
 
 def _workshop():
@@ -65,6 +72,7 @@ class MainWindow(QMainWindow):
         self._checks_for = None              # the book whose open checks still have to run
         self.checks_running = False
         self._banner = self._notice = None
+        self.welcome_notice = ""             # one sentence above the welcome screen (a book not found)
         self._root = QStackedWidget()
         self.setCentralWidget(self._root)
         self._book_label = QLabel()
@@ -90,17 +98,17 @@ class MainWindow(QMainWindow):
             w.deleteLater()
         if self.ctx.book is None and self._opening is not None:
             self._root.addWidget(self._opening_screen(self._opening))
-            self.setWindowTitle("KWS Desktop")
+            self.setWindowTitle(APP_TITLE)
             self._book_label.setText("")
         elif self.ctx.book is None:
-            self._welcome = WelcomeScreen(self.ctx.settings.recent_books)
+            self._welcome = WelcomeScreen(self.ctx.settings.recent_books, notice=self.welcome_notice)
             self._welcome.start_default.connect(self.start_default_book)
             self._welcome.open_demo.connect(self.open_demo)
             self._welcome.open_other.connect(self.choose_and_open)
             self._welcome.new_book.connect(self.choose_and_create)
             self._welcome.open_recent.connect(self.open_in_background)
             self._root.addWidget(self._welcome)
-            self.setWindowTitle("KWS Desktop")
+            self.setWindowTitle(APP_TITLE)
             self._book_label.setText("")
         else:
             self._root.addWidget(self._workspace())
@@ -254,6 +262,8 @@ class MainWindow(QMainWindow):
         importer.setEnabled(self.ctx.book is not None and not self.ctx.book.read_only)
         backup = self._action(menu, _("Cadangkan sekarang…"), self.backup_now)
         restore = self._action(menu, _("Pulihkan dari cadangan…"), self.restore_backup)
+        self._action(menu, _("Tempat cadangan kedua…"), self.choose_second_backup).setStatusTip(
+            _("Flashdisk atau folder awan: setiap kali buku ditutup, salinannya dibuat juga di sana."))
         close = self._action(menu, _("Tutup buku"), self.close_book, QKeySequence.StandardKey.Close)
         for action in (backup, close):
             action.setEnabled(self.ctx.book is not None)
@@ -335,8 +345,8 @@ class MainWindow(QMainWindow):
         book = self.ctx.book
         demo = _books().is_demo(book)
         name = _books().get_profile(book).name or book.display_name
-        self.setWindowTitle(_("{name} — KWS Desktop [DEMO]").format(name=name) if demo
-                            else f"{name} — KWS Desktop")
+        self.setWindowTitle(_("{name} — KWS Desktop {version} [DEMO]").format(name=name, version=__version__) if demo
+                            else f"{name} — {APP_TITLE}")
         text = _("Buku: {name}").format(name=book.location)
         if demo:
             text = _("BUKU DEMO (latihan)") + " · " + text
@@ -356,8 +366,12 @@ class MainWindow(QMainWindow):
             self.ctx.save_settings()
             if self.isVisible():
                 QTimer.singleShot(CHECKS_DELAY_MS, self._start_open_checks)
+        if book is not None:
+            self.welcome_notice = ""
         self.ctx.book_changed.emit()
         self.rebuild()
+        if book is not None and not book.read_only:
+            self._remind_second_backup()
 
     def open_location(self, location: str) -> bool:
         """Open a book now (the file's full check and backup follow in the background)."""
@@ -468,17 +482,69 @@ class MainWindow(QMainWindow):
         show_error(self, exc, _("Buku tidak bisa dibuka"))
 
     def start_default_book(self) -> None:
+        from kws_desktop.services import book_place
         path = default_book_path()
         if path.exists():
             self.open_in_background(str(path))
             return
+        old = book_place.old_book_to_offer()
+        if old is not None:
+            self._offer_old_book(old)
+            return
         try:
+            path = book_place.prepare_default_place(path)
             book = _books().create_book(path)
         except UserError as exc:
-            show_error(self, exc)
+            show_error(self, exc, _("Buku tidak bisa dibuat"))
             return
         self.set_book(book)
         self._offer_first_run()
+
+    def _offer_old_book(self, old: Path) -> None:
+        """A book from before 1.0 in the hidden data folder: copy it to Documents/KWS (the old
+        file stays as it is) or open it where it is. Never a new empty book over it."""
+        from kws_desktop.services import book_place
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Buku kelompok ditemukan"))
+        box.setText(_("Buku kelompok Anda ditemukan di tempat lama:\n{old}\n\nMulai versi ini buku "
+                      "disimpan di folder Dokumen agar mudah ditemukan dan dicadangkan:\n{new}")
+                    .format(old=old, new=default_book_path()))
+        copy = box.addButton(_("Salin ke folder Dokumen lalu buka"), QMessageBox.ButtonRole.AcceptRole)
+        here = box.addButton(_("Buka di tempat lama"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(p_("tombol", "Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(copy)
+        box.exec()
+        if box.clickedButton() is copy:
+            try:
+                target = book_place.copy_to_documents(old)
+            except UserError as exc:
+                show_error(self, exc, _("Buku tidak bisa disalin"))
+                return
+            self.open_in_background(str(target))
+        elif box.clickedButton() is here:
+            self.open_in_background(str(old))
+
+    def choose_second_backup(self) -> None:
+        """Berkas › Tempat cadangan kedua…: a folder chosen once, used on every close."""
+        from kws_desktop.services import book_place
+        current = self.ctx.settings.second_backup
+        folder = QFileDialog.getExistingDirectory(self, _("Pilih tempat cadangan kedua (flashdisk atau folder awan)"),
+                                                  current or str(Path.home()))
+        if not folder:
+            return
+        book_place.choose_second_backup(self.ctx.settings, folder)
+        self.ctx.save_settings()
+        QMessageBox.information(self, _("Cadangan kedua"), _(
+            "Setiap kali buku ditutup, salinannya juga dibuat di:\n{folder}\n\nBila tempat itu tidak "
+            "tersambung (flashdisk dicabut), cadangan dilewati; setelah seminggu tanpa cadangan "
+            "di sana, aplikasi mengingatkan Anda.").format(folder=folder))
+
+    def _remind_second_backup(self) -> None:
+        from kws_desktop.services import book_place
+        text = book_place.second_backup_reminder(self.ctx.settings)
+        if text:
+            self.show_notice(text)
 
     def _offer_first_run(self) -> None:
         """A book just created: open the first-run wizard once the window is on screen."""
@@ -487,13 +553,13 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self, *, read_only: bool = False) -> None:
         title = _("Buka hanya untuk dilihat") if read_only else _("Buka buku")
-        path, _f = QFileDialog.getOpenFileName(self, title, str(user_data_dir()),
+        path, _f = QFileDialog.getOpenFileName(self, title, _start_folder(),
                                                _("Buku KWS (*.kws);;Semua berkas (*)"))
         if path:
             self.open_in_background(path, read_only=read_only)
 
     def choose_and_create(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _("Buku baru"), str(user_data_dir() / "buku-baru.kws"),
+        path, _f = QFileDialog.getSaveFileName(self, _("Buku baru"), str(Path(_start_folder()) / "buku-baru.kws"),
                                                _("Buku KWS (*.kws)"))
         if not path:
             return
@@ -511,6 +577,7 @@ class MainWindow(QMainWindow):
         """Open a fresh copy of the demo book; the user's own book is never touched."""
         from kws_desktop.services.demo import build_demo
         from kws_desktop.ui.tasks import run_task
+        from kws_desktop.paths import user_data_dir
         folder = user_data_dir() / "demo"
         folder.mkdir(exist_ok=True)
         master = folder / "demo-asli.kws"
@@ -579,14 +646,35 @@ class MainWindow(QMainWindow):
         if not backup or not book.makes_backups:
             book.close(backup=False)
             return
+        second = self.ctx.settings.second_backup
+        path = book.path
+
+        def close_and_copy(_p):
+            book.close(backup=True)
+            if second and not getattr(book, "_backup_skipped", False):  # "Lewati" skips both copies
+                from kws_desktop.services.book_place import second_backup
+                return second_backup(path, second)
+            return None
+
+        def copied(made) -> None:
+            loop.quit()
+            if made is not None:
+                from kws_desktop.services.book_place import note_second_backup
+                note_second_backup(self.ctx.settings, made)
+                self.ctx.save_settings()
+
+        def failed(exc) -> None:
+            loop.quit()
+            from kws_desktop.logs import log_exception
+            log_exception(exc, "closing backup")
+
         loop = QEventLoop()
         dialog = QProgressDialog(_("Membuat cadangan buku sebelum ditutup…"), p_("tombol", "Lewati"),
                                  0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(book.stop_backup)
-        run_background(self, lambda _p: book.close(backup=True), lambda _r: loop.quit(),
-                       lambda _exc: loop.quit())
+        run_background(self, close_and_copy, copied, failed)
         loop.exec()
         dialog.reset()
 

@@ -18,7 +18,7 @@ class WelcomeScreen(QWidget):
     new_book = Signal()
     open_recent = Signal(str)
 
-    def __init__(self, recent: list[str], parent: QWidget | None = None):
+    def __init__(self, recent: list[str], parent: QWidget | None = None, *, notice: str = ""):
         super().__init__(parent)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -26,6 +26,11 @@ class WelcomeScreen(QWidget):
         outer.addLayout(col, 3)
         outer.addStretch(1)
         col.addStretch(1)
+        self.notice = QLabel(notice)
+        self.notice.setObjectName("firstRun")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(bool(notice))
+        col.addWidget(self.notice)
         title = QLabel(_("Selamat datang di KWS Desktop"))
         title.setObjectName("welcomeTitle")
         col.addWidget(title)

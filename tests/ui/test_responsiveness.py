@@ -28,10 +28,16 @@ def window(qtbot):
 
 @pytest.fixture
 def demo_path(demo_path):
-    """The demo copy under a name of its own: automatic backups are kept per book name."""
+    """The demo copy under a name and an identity of its own: automatic backups are listed by the
+    book's identity, and every demo copy shares the demo's (earlier tests' backups would show)."""
+    import sqlite3
     import uuid
     own = demo_path.with_name(f"resp-{uuid.uuid4().hex[:8]}.kws")
     demo_path.rename(own)
+    con = sqlite3.connect(own)
+    with con:
+        con.execute("UPDATE kws_book SET book_uuid = ?", (str(uuid.uuid4()),))
+    con.close()
     return own
 
 
