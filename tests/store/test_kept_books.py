@@ -95,6 +95,8 @@ def test_opens_migrated_with_every_row_kept(kept):
             continue
         assert _rows(target, table, columns) == _rows(original, table, columns), table
     # the verified pre-upgrade backup holds the book exactly as it was
+    if _meta(folder)["stamp"] == migrate.head_revision():
+        return  # the newest release's book: nothing to upgrade yet, so no pre-upgrade copy
     here = store_backup.automatic_folder(backups_dir(), target)  # copies of this kept book elsewhere share its id
     kept_copies = [b for b in store_backup.list_backups(target, backups_dir())
                    if b.reason == "sebelum-pembaruan" and b.path.parent == here]

@@ -16,6 +16,7 @@ RELEASED = {
         "0002_immutable_journal.py": "9e3b12068ee18eccd42fbb17eaee74e23f93040657f2c539ad603755d385dd10",
         "0003_immutable_documents.py": "87b3439c0ec966c677ee1e0b97e0bb772526321124efbd94b70b29536aeb12d2",
         "0004_release_1_0.py": "3fd17195f61b17e4c66004ae80642dc8be236b9fa602294aa26a8752286c01ab",
+        "0005_sealed_entries.py": "66f48637dc66b557f497bb8be35b7fb82375354544cfefb377bf4eb1cfa398f9",
     },
 }
 
