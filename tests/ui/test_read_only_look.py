@@ -3,22 +3,12 @@ every area shows, nothing can be saved, and the file is left exactly as it was (
 import shutil
 from pathlib import Path
 
-import pytest
 
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import AREA_KEYS, MainWindow
+from kws_desktop.ui.main_window import AREA_KEYS
 
 OLD = Path(__file__).parents[1] / "books" / "0.1.0-before-cash" / "book.kws"
 
 
-@pytest.fixture
-def window(qtbot):
-    ctx = AppContext()
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    yield w
-    if ctx.book is not None:
-        w.set_book(None, backup=False)
 
 
 def test_an_old_book_opens_for_a_look_and_stays_untouched(window, qtbot, tmp_path):

@@ -10,20 +10,8 @@ from PySide6.QtCore import QTimer
 
 from kws_desktop.services import backup as backup_service
 from kws_desktop.store import backup as store_backup
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot):
-    ctx = AppContext()
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    yield w
-    qtbot.waitUntil(lambda: not w.checks_running, timeout=30000)
-    if ctx.book is not None:
-        ctx.book.close(backup=False)
-        ctx.book = None
 
 
 @pytest.fixture

@@ -1,20 +1,9 @@
 """The window in Indonesian: welcome screen, opening a book, the sidebar, the profile form."""
-import pytest
 
 from kws_desktop.services.books import create_book, get_profile
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import AREA_KEYS, MainWindow
+from kws_desktop.ui.main_window import AREA_KEYS
 
 
-@pytest.fixture
-def window(qtbot):
-    ctx = AppContext()
-    w = MainWindow(ctx)
-    qtbot.addWidget(w)
-    yield w
-    if ctx.book is not None:
-        ctx.book.close(backup=False)
-        ctx.book = None
 
 
 def test_welcome_when_no_book(window):
