@@ -112,6 +112,23 @@ CHILDREN: dict[str, str] = {
     "quote_item_components": "(SELECT q.status FROM quotes q JOIN quote_items i ON i.quote_id = q.id "
                              "WHERE i.id = {row}.item_id) <> 'draft'",
 }
+# Lines of a document that was posted take no new line: {table: condition on NEW under which an
+# insert is refused}. The services write the lines before posting (and linking) the document.
+def _posted(parent: str, key: str, link: str) -> str:
+    return f"(SELECT p.{link} FROM {parent} p WHERE p.id = NEW.{key}) IS NOT NULL"
+
+
+BILLED = "EXISTS (SELECT 1 FROM invoice_lines l WHERE l.order_id = NEW.order_id)"
+SEALED_CHILDREN: dict[str, str] = {
+    "invoice_lines": _posted("invoices", "invoice_id", "journal_entry_id"),
+    "purchase_lines": _posted("purchases", "purchase_id", "journal_entry_id"),
+    "payment_allocations": _posted("payments", "payment_id", "journal_entry_id"),
+    "wage_payout_lines": _posted("wage_payouts", "payout_id", "entry_id"),
+    "profit_sharing_lines": _posted("profit_sharings", "sharing_id", "entry_id"),
+    "stock_count_lines": _posted("stock_counts", "count_id", "journal_entry_id"),
+    "order_items": BILLED,     # an order once billed keeps its items and payers
+    "order_payers": BILLED,
+}
 # A posted entry takes no further line: it was posted with `line_count` lines.
 SEALED_LINES = ("(SELECT count(*) FROM journal_lines l WHERE l.entry_id = NEW.entry_id) >= "
                 "coalesce((SELECT e.line_count FROM journal_entries e WHERE e.id = NEW.entry_id), 0)")
@@ -202,6 +219,9 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
                          f"BEGIN SELECT RAISE(ABORT, '{JOURNAL_MESSAGE}'); END")
     out["journal_lines_sealed"] = (f"CREATE TRIGGER journal_lines_sealed BEFORE INSERT ON journal_lines "
                                    f"WHEN {SEALED_LINES} BEGIN SELECT RAISE(ABORT, '{JOURNAL_MESSAGE}'); END")
+    for table, sealed in SEALED_CHILDREN.items():
+        out[f"{table}_sealed"] = (f"CREATE TRIGGER {table}_sealed BEFORE INSERT ON {table} WHEN {sealed} "
+                                  f"BEGIN SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})'); END")
     for table, spec in SPECS.items():
         if table not in present:
             out[f"{table}_no_delete"] = out[f"{table}_guard_update"] = ""
@@ -242,6 +262,12 @@ def _postgres_statements(conn: Connection) -> list[str]:
                    f"FOR EACH ROW EXECUTE FUNCTION kws_refuse_change()")
     out.append("CREATE TRIGGER journal_lines_sealed BEFORE INSERT ON journal_lines "
                "FOR EACH ROW EXECUTE FUNCTION kws_guard_journal_lines_sealed()")
+    for table, sealed in SEALED_CHILDREN.items():
+        out.append(f"CREATE OR REPLACE FUNCTION kws_guard_{table}_sealed() RETURNS trigger AS $$ BEGIN "
+                   f"IF {sealed} THEN RAISE EXCEPTION '{DOCUMENT_MESSAGE} ({table})'; END IF; RETURN NEW; END; "
+                   f"$$ LANGUAGE plpgsql {fixed}")
+        out.append(f"CREATE TRIGGER {table}_sealed BEFORE INSERT ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}_sealed()")
     for table, spec in SPECS.items():
         bad, movable = _conditions(_columns(conn, table), spec, "postgresql")
         if spec.only is None:
@@ -310,6 +336,7 @@ def expected(conn: Connection) -> dict[str, str]:
     names = {f"{t}_immutable" if t in JOURNAL_TABLES else f"{t}_guard": t for t in GUARDED_TABLES}
     names.update({f"{t}_no_truncate": t for t in GUARDED_TABLES})
     names["journal_lines_sealed"] = "journal_lines"
+    names.update({f"{t}_sealed": t for t in SEALED_CHILDREN})
     return names
 
 

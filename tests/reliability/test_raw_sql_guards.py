@@ -143,3 +143,31 @@ def test_update_or_replace_cannot_push_a_guarded_row_out(raw):
 @pytest.mark.parametrize("value", ["'reset'", "X'00'", "last + 0.5", "NULL"])
 def test_a_counter_cannot_be_reset_by_changing_its_type(raw, value):
     _refused(raw, f"UPDATE number_sequences SET last = {value}")
+
+
+@pytest.mark.parametrize("table, parent, key, link", [
+    ("invoice_lines", "invoices", "invoice_id", "journal_entry_id"),
+    ("purchase_lines", "purchases", "purchase_id", "journal_entry_id"),
+    ("payment_allocations", "payments", "payment_id", "journal_entry_id"),
+    ("wage_payout_lines", "wage_payouts", "payout_id", "entry_id"),
+    ("profit_sharing_lines", "profit_sharings", "sharing_id", "entry_id"),
+])
+def test_no_line_can_be_added_to_a_posted_document(raw, table, parent, key, link):
+    row = raw.execute(f"SELECT * FROM {table} WHERE {key} IN (SELECT id FROM {parent} "
+                      f"WHERE {link} IS NOT NULL) LIMIT 1").fetchone()
+    if row is None:
+        pytest.skip(f"the demo has no posted {parent}")
+    columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table})")]
+    values = dict(zip(columns, row))
+    values.pop("id")
+    for unique in ("seq", "line_no"):
+        if unique in values:
+            values[unique] = 999
+    cols = ", ".join(values)
+    _refused(raw, f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' for _ in values)})", *values.values())
+
+
+def test_no_payer_can_be_added_to_a_billed_order(raw):
+    order = raw.execute("SELECT order_id FROM invoice_lines WHERE order_id IS NOT NULL LIMIT 1").fetchone()[0]
+    _refused(raw, "INSERT INTO order_payers (order_id, line_no, payer_type, name, amount) "
+                  "VALUES (?, 99, 'swadaya', 'Tambahan', 5000000)", order)

@@ -30,6 +30,7 @@ def test_demo_book_has_no_overpayment(demo_book):
 def test_check_names_an_over_allocated_invoice_instalment_and_payment(demo_path, capsys):
     con = sqlite3.connect(demo_path)
     pid, inst, seq, invoice, total, receipt, _customer = con.execute(SQL_PAYMENT).fetchone()
+    con.execute("DROP TRIGGER payment_allocations_sealed")  # the guard refuses this very damage
     con.execute("INSERT INTO payment_allocations (payment_id, instalment_id, amount) VALUES (?, ?, ?)",
                 (pid, inst, total))
     con.commit()
