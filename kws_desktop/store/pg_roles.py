@@ -73,6 +73,9 @@ def hand_over(conn: Connection, roles: Roles) -> None:
     conn.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" '
                       f'TO "{roles.app}"'))
     conn.execute(text(f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{roles.app}"'))
+    # the book's identity and revision stamp are the administrator's: the app only reads them
+    for table in ("alembic_version", "kws_book"):
+        conn.execute(text(f'REVOKE INSERT, UPDATE, DELETE ON "{schema}"."{table}" FROM "{roles.app}"'))
     conn.execute(text(f'REVOKE CREATE ON SCHEMA "{schema}" FROM PUBLIC'))
     # no temporary tables either: nothing may stand in for a table of the book within a session
     conn.execute(text(f'REVOKE TEMPORARY ON DATABASE "{database}" FROM PUBLIC'))
