@@ -122,3 +122,18 @@ def fake_keyring(monkeypatch):
     module.delete_password = lambda service, user: kept.pop((service, user), None)
     monkeypatch.setitem(sys.modules, "keyring", module)
     return kept
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window on a fresh context; its book (if any) is closed afterwards."""
+    from kws_desktop.ui.context import AppContext
+    from kws_desktop.ui.main_window import MainWindow
+    ctx = AppContext()
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    yield w
+    qtbot.waitUntil(lambda: not w.checks_running, timeout=30000)
+    if ctx.book is not None:
+        ctx.book.close(backup=False)
+        ctx.book = None
