@@ -111,10 +111,10 @@ def _place(book_path: Path) -> str:
     return hashlib.sha256(str(Path(book_path).resolve()).encode("utf-8")).hexdigest()[:8]
 
 
-def automatic_folder(backups_root: Path, book_path: Path) -> Path:
+def automatic_folder(backups_root: Path, book_path: Path, identity: str | None = None) -> Path:
     """This book's backup folder: its name, its identity and its place, so that two books of the
     same file name (in two folders, or two different books) never share or rotate each other's."""
-    identity = (book_identity(book_path) or "rusak")[:8]
+    identity = (identity or book_identity(book_path) or "rusak")[:8]
     return Path(backups_root) / f"{Path(book_path).stem}-{identity}-{_place(book_path)}"
 
 
@@ -149,7 +149,7 @@ def list_backups(book_path: Path, backups_root: Path) -> list[BackupFile]:
     root, stem = Path(backups_root), Path(book_path).stem
     identity = book_identity(book_path)
     if identity:
-        folders = [automatic_folder(root, book_path)]
+        folders = [automatic_folder(root, book_path, identity)]
     else:
         folders = list(root.glob(f"*-*-{_place(book_path)}"))
     found = [b for folder in folders if folder.is_dir() for b in _in_folder(folder)]

@@ -90,8 +90,9 @@ def rebuild(path: Path, revision: str) -> None:
         con.execute("DETACH DATABASE old")
         con.close()
         fresh.replace(path)
-    except sqlite3.IntegrityError as exc:
-        raise CannotUpgrade(str(exc)) from exc
+    except sqlite3.IntegrityError as exc:  # SQLite's own words name the rule: keep only its name
+        rule = str(exc).rsplit(":", 1)[-1].strip() or "?"
+        raise CannotUpgrade(_("data lama tidak memenuhi aturan buku {rule}").format(rule=rule)) from exc
     finally:
         con.close()
         fresh.unlink(missing_ok=True)

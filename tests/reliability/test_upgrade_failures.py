@@ -49,6 +49,7 @@ def test_old_data_a_rule_refuses_leaves_the_book_and_names_the_backup(tmp_path):
         open_book(path)
     message = info.value.message
     assert "tidak bisa diperbarui otomatis" in message and "Buku tidak diubah" in message
+    assert "aturan buku ck_payments_method" in message and "constraint failed" not in message
     backup = Path(message.rsplit(": ", 1)[1])
     assert backup.exists() and integrity_ok(backup)
     assert _digest(path) == before and not _leftovers(path)
