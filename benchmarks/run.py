@@ -160,7 +160,7 @@ def measure_start(book: Path | None, runs: int) -> float:
 
 def measure_start_marks(book: Path | None, runs: int) -> dict[str, float | None]:
     """Medians of the window's start marks: first paint (the "Membuka buku…" screen), first
-    paint with the book open, dashboard figures shown (see ui/app.py)."""
+    paint with the book open, dashboard figures shown (see ui/shell/app.py)."""
     marks: dict[str, list[float]] = {"first_paint_s": [], "painted_after_s": [], "figures_after_s": []}
     for _ in range(runs):
         if book is None:
@@ -218,7 +218,7 @@ def measure_ledger(book: Path, work: Path) -> dict[str, float | None]:
 
 def measure_import(rows: int, work: Path) -> dict[str, float]:
     workbook = work / "impor.xlsx"
-    _t, out = run([PY, "-c", "import sys; from kws_desktop.services.spreadsheet_sample import "
+    _t, out = run([PY, "-c", "import sys; from kws_desktop.services.exchange.spreadsheet_sample import "
                    "make_sample_workbook as m; m(sys.argv[1], rows=int(sys.argv[2]))",
                    str(workbook), str(rows)])
     target = work / "impor.kws"
@@ -235,14 +235,14 @@ def probe_list(book_path: str) -> dict:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
 
-    from kws_desktop.services.books import open_book
-    from kws_desktop.ui.context import AppContext
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.ui.kit.context import AppContext
     app = QApplication.instance() or QApplication([])
     ctx = AppContext()
     ctx.book = open_book(book_path, read_only=True)
-    from kws_desktop.services.books import get_profile
+    from kws_desktop.services.book.books import get_profile
     get_profile(ctx.book)  # the first query maps the models; the app does it while opening
-    from kws_desktop.ui.pages.orders import OrdersPanel
+    from kws_desktop.ui.pages.jobs.orders import OrdersPanel
     page = OrdersPanel(ctx)
     t = time.perf_counter()
     page.reload_list()               # the query, the first page and the totals line
@@ -281,7 +281,7 @@ def probe_ui(book_path: str) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kws_desktop.ui import app as kapp
+    from kws_desktop.ui.shell import app as kapp
     app = QApplication.instance() or QApplication([])
     clock = QElapsedTimer()
     clock.start()
@@ -296,8 +296,8 @@ def probe_ui(book_path: str) -> dict:
     timer = QTimer()
     timer.timeout.connect(beat)
     timer.start(10)
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import AREA_KEYS
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import AREA_KEYS
     ctx = AppContext()
     window = kapp.create_window(ctx)
     window.show()
@@ -346,8 +346,8 @@ def probe_ui(book_path: str) -> dict:
 def probe_kuitansi(book_path: str, folder: str, n: str) -> dict:
     from sqlalchemy import select
 
-    from kws_desktop.services.books import open_book
-    from kws_desktop.services.payments import write_receipts
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.services.billing.payments import write_receipts
     from kws_desktop.store.models.billing import Receipt
     with open_book(book_path, read_only=True) as book:
         with book.reading() as s:
@@ -365,10 +365,10 @@ def probe_lists(book_path: str) -> dict:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from kws_desktop.ui import app as kapp
-    from kws_desktop.ui import table_model as tm
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import AREA_KEYS
+    from kws_desktop.ui.shell import app as kapp
+    from kws_desktop.ui.kit import table_model as tm
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import AREA_KEYS
     app = QApplication.instance() or QApplication([])
     fetches: dict[str, dict] = {}
     plain_fetch = tm.PagedTableModel.fetchMore

@@ -73,19 +73,19 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kws_desktop.i18n import set_language
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     set_language("id")
     demo = tmp / "demo.kws"
     print("membangun buku demo…", flush=True)
     build_demo(demo, seed=7, orders=args.orders, years=2, today=dt.date.today())
 
     app = QApplication.instance() or QApplication(["kws-desktop"])
-    from kws_desktop.ui.app import STYLE
+    from kws_desktop.ui.shell.app import STYLE
     app.setApplicationName("KWS Desktop")
     app.setStyleSheet(STYLE)
     app.setProperty("kws_base_font", app.font().pointSizeF() or 10.0)
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import MainWindow
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import MainWindow
     ctx = AppContext()
     window = MainWindow(ctx)
     window.resize(1280, 800)
@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         reports.show_report()
     shot("laporan-laba-rugi")
 
-    from kws_desktop.services.workshop import save_exercise_start
-    from kws_desktop.ui import workshop
+    from kws_desktop.services.training.workshop import save_exercise_start
+    from kws_desktop.ui.pages.training import workshop
     save_exercise_start(ctx.book)
     workshop.toggle_exercises(window)
     window.show_area("tagihan")
@@ -135,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     workshop.toggle_exercises(window)
 
     # the first-run wizard, on a fresh book
-    from kws_desktop.services.books import create_book
-    from kws_desktop.ui.first_run import FirstRunWizard
+    from kws_desktop.services.book.books import create_book
+    from kws_desktop.ui.pages.book.first_run import FirstRunWizard
     fresh = create_book(tmp / "baru.kws")
     wizard_ctx = AppContext()
     wizard_ctx.book = fresh
@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     fresh.close(backup=False)
 
     # a sample kuitansi and quote, rendered from their PDFs
-    from kws_desktop.services import payments, quotes, receivables
+    from kws_desktop.services.billing import payments, receivables
+    from kws_desktop.services.sales import quotes
     book = ctx.book
     # a payment taken today (in this throwaway copy), so the kuitansi is an original, not a SALINAN
     invoice = next((i for i in receivables.list_invoices(book, status="open", limit=200)

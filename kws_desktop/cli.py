@@ -29,7 +29,7 @@ def _err(text: str) -> None:
 
 
 def cmd_demo(args) -> int:
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     from kws_desktop.store.engine import is_url
     out = args.out if is_url(args.out) else Path(args.out)
     from kws_desktop.store.location import public_location
@@ -41,8 +41,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from kws_desktop.services.books import open_book
-    from kws_desktop.services.check import check_book
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.services.book.check import check_book
     from kws_desktop.store.location import location_label
     with open_book(args.book, read_only=True) as book:
         problems = check_book(book)
@@ -58,7 +58,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from kws_desktop.services.backup import backup_book
+    from kws_desktop.services.book.backup import backup_book
     from kws_desktop.store.engine import is_url
     if is_url(args.book):
         _err(_("Perintah backup hanya untuk buku berupa berkas .kws. Buku di PostgreSQL "
@@ -86,7 +86,7 @@ def _cell(value, kind: str) -> str:
 
 
 def cmd_list(args) -> int:
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     from kws_desktop.services.listing import LISTS
     spec = LISTS.get(args.kind)
     if spec is None:
@@ -118,7 +118,7 @@ def _cli_date(text: str | None, option: str):
     if text is None:
         return None
     from kws_desktop.i18n import parse_date
-    from kws_desktop.services.dates import date_problem
+    from kws_desktop.services.book.dates import date_problem
     try:
         day = parse_date(text)
     except (ValueError, OverflowError):
@@ -151,7 +151,7 @@ class _UsageError(Exception):
 def cmd_report(args) -> int:
     from kws_desktop.documents.output import DocumentWriteError
     from kws_desktop.documents.tabular import FORMATS, write_report
-    from kws_desktop.services.books import get_profile, get_setting, open_book
+    from kws_desktop.services.book.books import get_profile, get_setting, open_book
     from kws_desktop.services.reports import build_report, get_spec, unknown_kind_message
     if get_spec(args.kind) is None:
         _err(unknown_kind_message(args.kind))
@@ -175,7 +175,7 @@ def cmd_report(args) -> int:
             _err(_("--by-kws hanya untuk laporan program."))
             return EXIT_USAGE
         from kws_desktop.core.profile import KwsProfile
-        from kws_desktop.services.consolidation import build_program_by_kws
+        from kws_desktop.services.exchange.consolidation import build_program_by_kws
         report, profile, paper = build_program_by_kws(args.book, start, end), KwsProfile(), args.paper or "A4"
     else:
         with open_book(args.book, read_only=True, defer_checks=True) as book:
@@ -193,8 +193,8 @@ def cmd_report(args) -> int:
 
 def cmd_export_ledger(args) -> int:
     from kws_desktop.documents.output import DocumentWriteError
-    from kws_desktop.services.books import open_book
-    from kws_desktop.services.ledger_export import export_ledger
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.services.exchange.ledger_export import export_ledger
     out = Path(args.out)
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; jurnal tidak ditulis.").format(path=out.parent))
@@ -212,8 +212,8 @@ def cmd_export_ledger(args) -> int:
 
 def cmd_quote(args) -> int:
     from kws_desktop.documents.output import DocumentWriteError
-    from kws_desktop.services import quotes
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.sales import quotes
+    from kws_desktop.services.book.books import open_book
     out = Path(args.out)
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; surat penawaran tidak ditulis.").format(path=out.parent))
@@ -233,16 +233,16 @@ def cmd_quote(args) -> int:
 def _billing_pdf(args, kind: str) -> int:
     from kws_desktop.documents.output import DocumentWriteError
     from kws_desktop.errors import BookError
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     out = Path(args.out)
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; berkas tidak ditulis.").format(path=out.parent))
         return EXIT_REFUSED
     if kind == "invoice":
-        from kws_desktop.services.invoices import write_invoice_pdf as write
+        from kws_desktop.services.billing.invoices import write_invoice_pdf as write
         book = open_book(args.book, read_only=True, defer_checks=True)
     else:
-        from kws_desktop.services.payments import write_receipt as write
+        from kws_desktop.services.billing.payments import write_receipt as write
         try:  # counting the print needs write access; a book open elsewhere prints a copy
             book = open_book(args.book)
         except BookError as exc:
@@ -268,7 +268,7 @@ def cmd_receipt(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from kws_desktop.services.spreadsheet_import import write_template
+    from kws_desktop.services.exchange.spreadsheet_import import write_template
     out = Path(args.out)
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; templat tidak ditulis.").format(path=out.parent))
@@ -279,7 +279,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from kws_desktop.services.spreadsheet_import import ImportRefused, import_into
+    from kws_desktop.services.exchange.spreadsheet_import import ImportRefused, import_into
     try:
         summary = import_into(args.book, Path(args.file))
     except ImportRefused as exc:
@@ -297,7 +297,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_consolidate(args) -> int:
-    from kws_desktop.services.consolidation import consolidate
+    from kws_desktop.services.exchange.consolidation import consolidate
     result = consolidate(args.url, args.books)
     for b in result.added:
         _out(_("Digabung: {name} ({entries} jurnal, {orders} pesanan) dari {path}").format(
@@ -308,13 +308,13 @@ def cmd_consolidate(args) -> int:
 
 
 def cmd_open(book: str | None, read_only: bool = False) -> int:
-    from kws_desktop.ui.app import run_app
+    from kws_desktop.ui.shell.app import run_app
     return run_app(book, read_only=read_only)
 
 
 def cmd_setup_postgres(args) -> int:
     import getpass
-    from kws_desktop.services.postgres_setup import setup_postgres
+    from kws_desktop.services.book.postgres_setup import setup_postgres
     password = os.environ.get("KWS_APP_PASSWORD")
     if password is None and sys.stdin.isatty():
         password = getpass.getpass(_("Kata sandi untuk peran {role} (kosong: tanpa kata sandi): ")
@@ -328,7 +328,7 @@ def cmd_setup_postgres(args) -> int:
 def cmd_restore(args) -> int:
     """Without BACKUP: the book's backups, numbered, newest first. With it (a number from that
     list or a file): that backup in place of the book, the book kept first as a backup."""
-    from kws_desktop.services import backup as backup_service
+    from kws_desktop.services.book import backup as backup_service
     book = Path(args.book)
     found = backup_service.automatic_backups(book)
     if args.backup is None:

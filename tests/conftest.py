@@ -38,7 +38,7 @@ def _indonesian():
 @pytest.fixture
 def book(tmp_path):
     """A fresh, empty book open for writing."""
-    from kws_desktop.services.books import create_book
+    from kws_desktop.services.book.books import create_book
     b = create_book(tmp_path / "buku.kws")
     yield b
     b.close(backup=False)
@@ -47,7 +47,7 @@ def book(tmp_path):
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory) -> Path:
     """The demo book, built once per test run (copied by `demo_book` for each test)."""
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     path = tmp_path_factory.mktemp("demo") / "demo.kws"
     build_demo(path, seed=7, orders=60, years=2, today=DEMO_TODAY)
     return path
@@ -64,7 +64,7 @@ def demo_path(demo_master, tmp_path) -> Path:
 @pytest.fixture
 def demo_book(demo_path):
     """A private copy of the demo book, open for writing."""
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     b = open_book(demo_path)
     yield b
     b.close(backup=False)
@@ -127,8 +127,8 @@ def fake_keyring(monkeypatch):
 @pytest.fixture
 def window(qtbot):
     """The main window on a fresh context; its book (if any) is closed afterwards."""
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import MainWindow
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import MainWindow
     ctx = AppContext()
     w = MainWindow(ctx)
     qtbot.addWidget(w)

@@ -1,6 +1,6 @@
 """Job costing: what a job was sold for, what it really cost, and what it earned.
 
-Pure values and rules; the sums themselves are aggregated in SQL by services/job_costing.py.
+Pure values and rules; the sums themselves are aggregated in SQL by services/jobs/job_costing.py.
 """
 from __future__ import annotations
 

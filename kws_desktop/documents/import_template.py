@@ -1,7 +1,7 @@
 """The blank import workbook (templat impor): one sheet per record kind, an instructions sheet.
 
 The sheet and column layout (``SHEETS``) is the contract between this template and the reader
-in :mod:`kws_desktop.services.spreadsheet_import`. Headers are Indonesian; each carries a cell
+in :mod:`kws_desktop.services.exchange.spreadsheet_import`. Headers are Indonesian; each carries a cell
 comment with its format and an example, and the "Petunjuk" sheet explains everything in plain
 words. Pick lists (P/L, jabatan, satuan, cara bayar, pembayar, kecamatan) live on a hidden
 "Daftar" sheet and are offered through data validation.

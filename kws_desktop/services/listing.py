@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from kws_desktop.i18n import N_
-from kws_desktop.services.ledger import account_balances
+from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.book import Book
 
 
@@ -36,12 +36,12 @@ LISTS: dict[str, ListSpec] = {
 
 
 def _materials(book: Book) -> list[dict]:
-    from kws_desktop.services.materials import list_rows
+    from kws_desktop.services.purchasing.materials import list_rows
     return list_rows(book)
 
 
 def _purchases(book: Book) -> list[dict]:
-    from kws_desktop.services.purchases import list_rows
+    from kws_desktop.services.purchasing.purchases import list_rows
     return list_rows(book)
 
 
@@ -56,7 +56,7 @@ LISTS["purchases"] = ListSpec((
 
 
 def _members(book: Book) -> list[dict]:
-    from kws_desktop.services.members import list_members
+    from kws_desktop.services.people.members import list_members
     return [m.as_json() for m in list_members(book)]
 
 
@@ -68,7 +68,7 @@ LISTS["members"] = ListSpec((
 
 
 def _orders(book: Book) -> list[dict]:
-    from kws_desktop.services.orders import list_rows
+    from kws_desktop.services.jobs.orders import list_rows
     return list_rows(book)
 
 
@@ -86,7 +86,7 @@ def register_list(kind: str, spec: ListSpec) -> None:
 
 def _billing_rows(kind: str) -> Callable[[Book], list[dict]]:
     def fetch(book: Book) -> list[dict]:
-        from kws_desktop.services import receivables
+        from kws_desktop.services.billing import receivables
         return {"invoices": receivables.invoice_list_rows, "payments": receivables.payment_list_rows,
                 "receipts": receivables.receipt_list_rows}[kind](book)
     return fetch
@@ -112,12 +112,12 @@ LISTS["receipts"] = ListSpec((
 
 
 def _customers(book: Book) -> list[dict]:
-    from kws_desktop.services.customers import list_rows
+    from kws_desktop.services.sales.customers import list_rows
     return list_rows(book)
 
 
 def _quotes(book: Book) -> list[dict]:
-    from kws_desktop.services.quotes import list_rows
+    from kws_desktop.services.sales.quotes import list_rows
     return list_rows(book)
 
 

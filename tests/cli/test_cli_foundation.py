@@ -66,7 +66,7 @@ def test_version():
 
 
 def test_demo_deterministic(tmp_path):
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     import datetime as dt
     a, b = tmp_path / "a.kws", tmp_path / "b.kws"
     build_demo(a, seed=3, orders=10, years=1, today=dt.date(2026, 11, 28))

@@ -7,11 +7,11 @@ import pytest
 
 from kws_desktop.cli import main
 from kws_desktop.core.accounts import A
-from kws_desktop.services import purchases as P
-from kws_desktop.services import stock as S
-from kws_desktop.services import suppliers as SP
-from kws_desktop.services.ledger import account_balances
-from kws_desktop.services.materials_reports import build_materials_report, material_flows
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.book.ledger import account_balances
+from kws_desktop.services.purchasing.reports import build_materials_report, material_flows
 
 
 def test_list_json(demo_path, capsys):

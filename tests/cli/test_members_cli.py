@@ -3,12 +3,12 @@ import datetime as dt
 import json
 
 from kws_desktop.cli import main
-from kws_desktop.services import members as M
-from kws_desktop.services import wages as W
-from kws_desktop.services.books import create_book, open_book
+from kws_desktop.services.people import members as M
+from kws_desktop.services.people import wages as W
+from kws_desktop.services.book.books import create_book, open_book
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services.ledger import post_entry
+from kws_desktop.services.book.ledger import post_entry
 
 
 def _book(tmp_path):

@@ -3,11 +3,11 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 
-from kws_desktop.services import books
-from kws_desktop.services import customers as C
-from kws_desktop.services import packages as P
-from kws_desktop.services import quotes as Q
-from kws_desktop.services.demo.foundation import DEMO_PROFILE
+from kws_desktop.services.book import books
+from kws_desktop.services.sales import customers as C
+from kws_desktop.services.sales import packages as P
+from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.training.demo.foundation import DEMO_PROFILE
 from kws_desktop.documents.pdf import paper_size
 
 NAME = "Ujang \"Oray\" <b>Sudrajat</b> & Ibu O'Neil 😀"

@@ -12,13 +12,14 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services import cash, invoices, payments
-from kws_desktop.services import materials as M
-from kws_desktop.services import purchases as P
-from kws_desktop.services import stock as S
-from kws_desktop.services import suppliers as SP
-from kws_desktop.services.books import create_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.cash import entries as cash
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.purchasing import materials as M
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.book.books import create_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.models.billing import Payment, PaymentAllocation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
@@ -181,7 +182,7 @@ def test_four_processes_paying_the_same_invoices(pg_book, pg_url):
         import datetime as dt
         from kws_desktop.errors import UserError
         from kws_desktop.services import payments
-        from kws_desktop.services.books import open_book
+        from kws_desktop.services.book.books import open_book
         book = open_book({pg_url!r})
         for invoice_id in {ids!r}:
             try:

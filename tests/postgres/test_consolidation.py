@@ -7,8 +7,8 @@ import pytest
 
 from kws_desktop.cli import main
 from kws_desktop.errors import UserError
-from kws_desktop.services.books import open_book
-from kws_desktop.services.consolidation import (build_program_by_kws, consolidate,
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.exchange.consolidation import (build_program_by_kws, consolidate,
                                                 consolidated_books, open_consolidated)
 from kws_desktop.services.reports.program import build_program
 
@@ -18,9 +18,9 @@ START, END = dt.date(2025, 1, 1), TODAY
 
 @pytest.fixture(scope="module")
 def two_books(tmp_path_factory):
-    from kws_desktop.services.books import update_profile, get_profile
+    from kws_desktop.services.book.books import update_profile, get_profile
     from dataclasses import replace
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     folder = tmp_path_factory.mktemp("kws")
     paths = []
     for seed, name in ((3, "KWS Tirta Bersih"), (4, "KWS Sehat Mandiri")):

@@ -9,13 +9,13 @@ from sqlalchemy import text
 
 from kws_desktop.cli import main
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import create_book, open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import create_book, open_book
+from kws_desktop.services.book.check import check_book
 
 
 def test_create_check_and_refuse_raw_changes(pg_url):
     import datetime as dt
-    from kws_desktop.services.opening import post_opening_balances
+    from kws_desktop.services.book.opening import post_opening_balances
     book = create_book(pg_url)
     post_opening_balances(book, dt.date(2026, 1, 1), cash=1_000_000, bank=0)
     assert check_book(book) == []
@@ -34,7 +34,7 @@ def test_foreign_database_refused(pg_url):
 
 def test_demo_same_balances_as_sqlite(pg_url, tmp_path, capsys):
     import datetime as dt
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     today = dt.date(2026, 11, 28)
     build_demo(pg_url, seed=5, orders=15, years=1, today=today)
     build_demo(tmp_path / "s.kws", seed=5, orders=15, years=1, today=today)
@@ -53,8 +53,8 @@ def test_two_writers_numbering_gap_free(pg_url):
         import datetime as dt
         from kws_desktop.core.accounts import A
         from kws_desktop.core.ledger import credit, debit
-        from kws_desktop.services.books import open_book
-        from kws_desktop.services.ledger import post_entry
+        from kws_desktop.services.book.books import open_book
+        from kws_desktop.services.book.ledger import post_entry
         book = open_book({pg_url!r})
         for i in range(60):
             with book.transaction() as s:

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from kws_desktop.cli import main
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_commands_on_postgres(pg_demo, tmp_path, capsys):
 
 
 def test_import_makes_an_empty_database_a_book(pg_url, tmp_path, capsys):
-    from kws_desktop.services.spreadsheet_sample import make_sample_workbook
+    from kws_desktop.services.exchange.spreadsheet_sample import make_sample_workbook
     workbook = make_sample_workbook(tmp_path / "impor.xlsx", rows=30)
     assert main(["import", pg_url, str(workbook)]) == 0
     assert "Buku baru" in capsys.readouterr().out
@@ -56,8 +56,8 @@ def test_import_makes_an_empty_database_a_book(pg_url, tmp_path, capsys):
 
 
 def test_window_opens_a_postgres_book(pg_demo, qtbot):
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import MainWindow
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import MainWindow
     ctx = AppContext()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -75,8 +75,8 @@ def test_two_writers_purchase_numbers_gap_free(pg_demo):
             before = s.execute(text("SELECT count(*) FROM purchases")).scalar()
     script = textwrap.dedent(f"""
         import datetime as dt
-        from kws_desktop.services.books import open_book
-        from kws_desktop.services.purchases import PurchaseInput, PurchaseLineInput, record_purchase
+        from kws_desktop.services.book.books import open_book
+        from kws_desktop.services.purchasing.purchases import PurchaseInput, PurchaseLineInput, record_purchase
         book = open_book({pg_demo!r})
         for i in range(25):
             record_purchase(book, PurchaseInput(date=dt.date(2026, 11, 27), supplier_id={supplier},

@@ -8,8 +8,8 @@ from sqlalchemy import create_engine, text
 
 from kws_desktop.cli import main
 from kws_desktop.errors import BookError, LoginError
-from kws_desktop.services.books import create_book, open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import create_book, open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.engine import normalise_url
 
 RIGHT = "s3cretPW"
@@ -91,8 +91,8 @@ def test_right_password_opens_and_shows_nowhere(login, capsys):
 
 def test_window_shows_remembers_and_asks_without_leaking(login, qtbot, monkeypatch, fake_keyring):
     from kws_desktop.settings import settings_path
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.main_window import MainWindow
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.shell.main_window import MainWindow
     role, host_db = login
     public = f"postgresql://{role}@{host_db}"
     create_book(f"postgresql://{role}:{RIGHT}@{host_db}").close(backup=False)
@@ -111,7 +111,7 @@ def test_window_shows_remembers_and_asks_without_leaking(login, qtbot, monkeypat
         fake_keyring.clear()  # nothing kept (no keyring): the window asks
         answers = [f"not-{RIGHT}", RIGHT]
         asked = []
-        monkeypatch.setattr("kws_desktop.ui.main_window.ask_password",
+        monkeypatch.setattr("kws_desktop.ui.shell.main_window.ask_password",
                             lambda parent, why: asked.append(why) or answers.pop(0))
         assert not window.open_location(public)
         qtbot.waitUntil(lambda: window.ctx.book is not None, timeout=20_000)

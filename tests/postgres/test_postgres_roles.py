@@ -9,8 +9,8 @@ from sqlalchemy import create_engine, text
 
 from kws_desktop import cli
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.engine import normalise_url
 
 
@@ -35,7 +35,7 @@ def test_the_apps_role_can_work_but_not_switch_the_guards_off(pg_url, roles, cap
     app, owner = roles
     assert cli.main(["setup-postgres", pg_url, "--app-role", app]) == 0
     assert f"{app}@" in capsys.readouterr().out
-    from kws_desktop.services.opening import post_opening_balances
+    from kws_desktop.services.book.opening import post_opening_balances
     with open_book(_as(pg_url, app)) as book:
         post_opening_balances(book, dt.date(2026, 1, 1), cash=500_000, bank=0)
         assert check_book(book) == []
@@ -86,7 +86,7 @@ def test_a_temporary_table_cannot_stand_in_for_the_journal(pg_url, roles):
     may not create temporary tables at all."""
     app, _owner = roles
     assert cli.main(["setup-postgres", pg_url, "--app-role", app]) == 0
-    from kws_desktop.services.opening import post_opening_balances
+    from kws_desktop.services.book.opening import post_opening_balances
     with open_book(pg_url) as book:  # as the administrator, who may make temporary tables
         post_opening_balances(book, dt.date(2026, 1, 1), cash=500_000, bank=0)
         with book.engine.connect() as conn:

@@ -10,8 +10,8 @@ import sys
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services.books import open_book
-from kws_desktop.services.ledger import post_entry
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.ledger import post_entry
 
 
 def journal(path: str) -> None:

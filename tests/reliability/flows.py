@@ -12,12 +12,15 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services import (customers, invoices, materials, members, orders, payments,
-                                  purchases, quotes, suppliers, wages)
-from kws_desktop.services.check import check_book
+from kws_desktop.services.sales import customers, quotes
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.purchasing import materials, purchases, suppliers
+from kws_desktop.services.people import members, wages
+from kws_desktop.services.jobs import orders
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.models.billing import Invoice, Payment, PaymentAllocation
 from kws_desktop.store.models.book import Account, JournalLine
-from kws_desktop.store.models.materials import Purchase, PurchaseLine, StockCountLine, StockMove
+from kws_desktop.store.models.purchasing import Purchase, PurchaseLine, StockCountLine, StockMove
 
 DAY = dt.date(2026, 6, 1)
 
@@ -77,9 +80,9 @@ def business_round(book, ids, i: int, say) -> None:
 def acknowledged_present(book, acks: list[tuple[str, str]]) -> list[str]:
     """Every acknowledged call that is not in the book (empty: all there)."""
     from kws_desktop.store.models.billing import Receipt
-    from kws_desktop.store.models.members import WagePayout
-    from kws_desktop.store.models.orders import Order, OrderCrew
-    from kws_desktop.store.models.quotes import Quote
+    from kws_desktop.store.models.people import WagePayout
+    from kws_desktop.store.models.jobs import Order, OrderCrew
+    from kws_desktop.store.models.sales import Quote
     missing = []
     with book.reading() as s:
         def has(model, **where):

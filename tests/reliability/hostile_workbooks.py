@@ -33,7 +33,7 @@ def sheet_xml(rows: str, *, prolog: str = "") -> bytes:
 
 
 def template(folder: Path) -> Path:
-    from kws_desktop.services.spreadsheet_import import write_template
+    from kws_desktop.services.exchange.spreadsheet_import import write_template
     path = folder / "templat.xlsx"
     if not path.exists():
         write_template(path)
@@ -169,7 +169,7 @@ def empty(_base: Path, out: Path) -> Path:
 
 
 def too_many_rows(base: Path, out: Path) -> Path:
-    from kws_desktop.services.spreadsheet_import import MAX_ROWS
+    from kws_desktop.services.exchange.spreadsheet_import import MAX_ROWS
     rows = "".join(f'<row r="{n}"><c r="H{n}"><v>1</v></c></row>' for n in range(2, MAX_ROWS + 3))
     return rewrite(base, out, {SHEET: sheet_xml(rows)})
 

@@ -13,15 +13,15 @@ from pypdf import PdfReader
 
 from kws_desktop import cli
 from kws_desktop.errors import BookError, UserError
-from kws_desktop.services import backup as backup_service
-from kws_desktop.services.books import create_book, open_book
+from kws_desktop.services.book import backup as backup_service
+from kws_desktop.services.book.books import create_book, open_book
 
 
 def _hold(path: Path, then: str = "") -> subprocess.Popen:
     """A process holding `path` open for writing until it reads a line, then running `then`."""
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys
-        from kws_desktop.services.books import open_book
+        from kws_desktop.services.book.books import open_book
         b = open_book({str(path)!r})
         print("open", flush=True)
         sys.stdin.readline()
@@ -36,7 +36,7 @@ def test_backup_never_overwrites_a_book_open_for_writing(demo_path, tmp_path):
     other = tmp_path / "lain.kws"
     create_book(other).close(backup=False)
     holder = _hold(other, then=textwrap.dedent("""
-        from kws_desktop.services.opening import post_opening_balances
+        from kws_desktop.services.book.opening import post_opening_balances
         import datetime as dt
         post_opening_balances(b, dt.date(2026, 1, 1), cash=12345, bank=0)
         """).replace("\n", "\n        "))

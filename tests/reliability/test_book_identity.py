@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import create_book, open_book
+from kws_desktop.services.book.books import create_book, open_book
 from kws_desktop.store import file_place
 from kws_desktop.store.lock import BookLock, lock_path
 
@@ -19,7 +19,7 @@ from kws_desktop.store.lock import BookLock, lock_path
 def _holder(path: Path) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys
-        from kws_desktop.services.books import open_book
+        from kws_desktop.services.book.books import open_book
         b = open_book({str(path)!r})
         print("open", flush=True)
         sys.stdin.readline()

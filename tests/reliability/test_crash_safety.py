@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kws_desktop.services.books import create_book, open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import create_book, open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.backup import integrity_ok
 from kws_desktop.store.models.book import JournalEntry
 
@@ -92,12 +92,12 @@ def test_sigkill_during_real_business_calls(tmp_path):
 
 
 def test_sigkill_during_backup_leaves_book_untouched(tmp_path):
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     path = tmp_path / "b.kws"
     build_demo(path, orders=30, years=1)
     before = path.read_bytes()
     target = tmp_path / "copy.kws"
-    code = ("import sys; from pathlib import Path; from kws_desktop.services.backup import backup_book\n"
+    code = ("import sys; from pathlib import Path; from kws_desktop.services.book.backup import backup_book\n"
             f"while True: backup_book(Path({str(path)!r}), Path({str(target)!r}))")
     for delay in (0.3, 0.5, 0.8):
         proc = subprocess.Popen([sys.executable, "-c", code])
@@ -119,7 +119,7 @@ def test_sigkill_during_migration(tmp_path):
     with engine.begin() as conn:  # step the book back to the first revision
         migrate.command.downgrade(migrate.alembic_config(conn), "0001")
     engine.dispose()
-    code = f"from kws_desktop.services.books import open_book; open_book({str(path)!r}).close()"
+    code = f"from kws_desktop.services.book.books import open_book; open_book({str(path)!r}).close()"
     for delay in (0.05, 0.2, 0.4):
         proc = subprocess.Popen([sys.executable, "-c", code])
         time.sleep(delay)

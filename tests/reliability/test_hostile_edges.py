@@ -110,7 +110,7 @@ def test_cli_full_disk_is_an_indonesian_sentence(demo, capsys, monkeypatch):
 
 def test_full_disk_while_locking_leaves_no_lock_file(tmp_path, monkeypatch):
     """The finding: a full disk left a 0-byte BOOK.lock (and an English reason)."""
-    from kws_desktop.services.books import create_book, open_book
+    from kws_desktop.services.book.books import create_book, open_book
     from kws_desktop.store import lock
     path = tmp_path / "penuh.kws"
     create_book(path, durable=False).close(backup=False)
@@ -136,8 +136,8 @@ def test_full_disk_while_locking_leaves_no_lock_file(tmp_path, monkeypatch):
 
 
 def test_backup_on_a_full_disk_is_an_indonesian_sentence(tmp_path, monkeypatch):
-    from kws_desktop.services.backup import backup_book
-    from kws_desktop.services.books import create_book
+    from kws_desktop.services.book.backup import backup_book
+    from kws_desktop.services.book.books import create_book
     from kws_desktop.store import backup as store_backup
     path = tmp_path / "b.kws"
     create_book(path, durable=False).close(backup=False)
@@ -171,7 +171,7 @@ def test_long_file_name_is_kept_short():
 
 def test_reminder_preview_with_a_slash_in_the_payer_name(tmp_path, monkeypatch):
     """The finding: a payer named with '/' broke the reminder preview's file name."""
-    from kws_desktop.ui import pdf_preview
+    from kws_desktop.ui.kit import pdf_preview
     written = []
 
     class Dialog:

@@ -18,8 +18,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 import flows  # noqa: E402
 
 from kws_desktop.errors import UserError  # noqa: E402
-from kws_desktop.services import (books, customers, invoices, materials, members, orders,  # noqa: E402
-                                  payments, quotes, suppliers, wages)
+from kws_desktop.services.book import books
+from kws_desktop.services.sales import customers, quotes
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.purchasing import materials, suppliers
+from kws_desktop.services.people import members, wages
+from kws_desktop.services.jobs import orders
 from kws_desktop.store.text_rule import clean_text  # noqa: E402
 
 TOKENS = ["<b>", "</b>", "&amp;", "&", "<img src=x>", '"', "'", "<", ">", "🚽", "😀", "👩🏽‍🔧",
@@ -44,7 +48,7 @@ FORMULA = '=HYPERLINK("http://x","klik")'
 
 @pytest.fixture(scope="module")
 def store_book(tmp_path_factory):
-    from kws_desktop.services.books import create_book
+    from kws_desktop.services.book.books import create_book
     book = create_book(tmp_path_factory.mktemp("hostile") / "h.kws", durable=False)
     event.listen(book.engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous = OFF"))
     yield book
@@ -94,7 +98,7 @@ def test_control_characters_removed_by_one_rule(store_book):
 
 def test_too_long_is_refused_with_a_message_not_cut(store_book):
     with store_book.reading() as s:
-        from kws_desktop.store.models.members import Member
+        from kws_desktop.store.models.people import Member
         before = s.execute(select(func.count(Member.id))).scalar()
     with pytest.raises(UserError, match="terlalu panjang") as info:
         members.register_member(store_book, members.MemberInput(
@@ -121,7 +125,7 @@ def pdf_has(path: Path, *needles: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_book(tmp_path_factory):
     """A book whose every name and note is hostile, with one of each document."""
-    from kws_desktop.services.books import create_book
+    from kws_desktop.services.book.books import create_book
     book = create_book(tmp_path_factory.mktemp("hostiledocs") / "h.kws", durable=False)
     books.update_profile(book, books.with_profile(books.get_profile(book), name="KWS <b>Maju</b> & Jaya",
                                                   leader_name=MEMBER, treasurer_name=NAME[:60]))

@@ -13,7 +13,7 @@ import hostile_workbooks as H  # noqa: E402
 
 from kws_desktop.cli import main  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
-from kws_desktop.services import spreadsheet_import as si  # noqa: E402
+from kws_desktop.services.exchange import spreadsheet_import as si  # noqa: E402
 
 UNEXPECTED = "tidak terduga"
 
@@ -33,8 +33,8 @@ def files(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def book_path(tmp_path_factory):
-    from kws_desktop.services import members
-    from kws_desktop.services.books import create_book
+    from kws_desktop.services.people import members
+    from kws_desktop.services.book.books import create_book
     path = tmp_path_factory.mktemp("hostile-book") / "buku.kws"
     book = create_book(path, durable=False)
     import datetime as dt

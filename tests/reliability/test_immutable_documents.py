@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 
 from kws_desktop.errors import BookError
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.check import check_book
 
 from kws_desktop.store.guards import SPECS, VOID_COLUMNS
 
@@ -139,11 +139,13 @@ def test_refusal_through_a_service_transaction_is_a_clear_message(demo_book):
 
 
 def test_voids_through_the_services_pass_and_are_audited(demo_book):
-    from kws_desktop.services import invoices, payments, purchases, suppliers, wages
+    from kws_desktop.services.billing import invoices, payments
+    from kws_desktop.services.purchasing import purchases, suppliers
+    from kws_desktop.services.people import wages
     from kws_desktop.store.models.billing import Payment
     from kws_desktop.store.models.book import AuditEvent
-    from kws_desktop.store.models.materials import Purchase, SupplierPayment
-    from kws_desktop.store.models.members import WagePayout
+    from kws_desktop.store.models.purchasing import Purchase, SupplierPayment
+    from kws_desktop.store.models.people import WagePayout
     book = demo_book
     day = dt.date(2026, 11, 28)
     with book.reading() as s:
@@ -174,8 +176,8 @@ def test_voids_through_the_services_pass_and_are_audited(demo_book):
 
 
 def test_guards_on_postgresql(pg_url):
-    from kws_desktop.services.books import open_book
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.services.training.demo import build_demo
     build_demo(pg_url, seed=3, orders=12, years=1, today=dt.date(2026, 11, 28))
     with open_book(pg_url) as book:
         from kws_desktop.store import guards

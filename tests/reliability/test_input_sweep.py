@@ -17,8 +17,11 @@ import flows  # noqa: E402
 
 from kws_desktop.core.money import MAX_RUPIAH  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
-from kws_desktop.services import (customers, invoices, materials, members, orders, payments,  # noqa: E402
-                                  profit_sharing, purchases, quotes, stock, suppliers, wages)
+from kws_desktop.services.sales import customers, quotes
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.purchasing import materials, purchases, stock, suppliers
+from kws_desktop.services.people import members, profit_sharing, wages
+from kws_desktop.services.jobs import orders
 from test_invariants_stateful import _fingerprint  # noqa: E402
 
 HOSTILE = [None, "", " ", "abc", "12abc", -1, 0, 10**15, MAX_RUPIAH + 1, 2**63, 10**30, True, 1.5,
@@ -33,7 +36,7 @@ _BOOK: dict = {}
 
 def _book(tmp_path_factory):
     if "book" not in _BOOK:
-        from kws_desktop.services.books import create_book
+        from kws_desktop.services.book.books import create_book
         path = tmp_path_factory.mktemp("sweep") / "sweep.kws"
         book = create_book(path, durable=False)
         event.listen(book.engine, "connect", lambda c, _r: c.execute("PRAGMA synchronous = OFF"))
@@ -43,7 +46,7 @@ def _book(tmp_path_factory):
             from sqlalchemy import select
 
             from kws_desktop.store.models.billing import Invoice
-            from kws_desktop.store.models.orders import Order
+            from kws_desktop.store.models.jobs import Order
             ids["order_id"] = s.execute(select(Order.id)).scalar()
             ids["invoice_id"] = s.execute(select(Invoice.id)).scalar()
         _BOOK.update(book=book, ids=ids)

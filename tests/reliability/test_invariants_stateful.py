@@ -27,9 +27,11 @@ import flows  # noqa: E402
 
 from kws_desktop.core.accounts import A  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
-from kws_desktop.services import (invoices, orders, payments, profit_sharing, purchases,  # noqa: E402
-                                  stock, suppliers, wages)
-from kws_desktop.services.books import create_book  # noqa: E402
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.jobs import orders
+from kws_desktop.services.people import profit_sharing, wages
+from kws_desktop.services.purchasing import purchases, stock, suppliers
+from kws_desktop.services.book.books import create_book  # noqa: E402
 from kws_desktop.store.book import open_book  # noqa: E402
 from kws_desktop.store.models.book import (Account, AuditEvent, JournalEntry, JournalLine,  # noqa: E402
                                            NumberSequence)

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store import guards
 
 
@@ -110,7 +110,7 @@ def test_check_names_a_gap_in_the_audit_log(demo_path):
 
 def test_postgresql_truncate_and_disabled_triggers(pg_url):
     import datetime as dt
-    from kws_desktop.services.demo import build_demo
+    from kws_desktop.services.training.demo import build_demo
     build_demo(pg_url, seed=4, orders=6, years=1, today=dt.date(2026, 11, 28))
     with open_book(pg_url) as book:
         for table in ("journal_lines", "receipts", "audit_log"):

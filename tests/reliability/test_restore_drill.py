@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import backup
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book import backup
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.backup import integrity_ok
 from kws_desktop.store.models.book import JournalEntry
 
@@ -19,7 +19,7 @@ def _entries(book):
 
 
 def test_backup_while_open_then_restore_drill(demo_book, demo_path, tmp_path):
-    from kws_desktop.services.opening import post_opening_balances  # noqa: F401 - services loaded
+    from kws_desktop.services.book.opening import post_opening_balances  # noqa: F401 - services loaded
     copy = backup.backup_book(demo_path, tmp_path / "cadangan.kws")  # the book is open for writing
     assert integrity_ok(copy)
     kept = _entries(demo_book)
@@ -28,7 +28,7 @@ def test_backup_while_open_then_restore_drill(demo_book, demo_path, tmp_path):
     # a later change, then the treasurer restores yesterday's backup
     from kws_desktop.core.accounts import A
     from kws_desktop.core.ledger import credit, debit
-    from kws_desktop.services.ledger import post_entry
+    from kws_desktop.services.book.ledger import post_entry
     with demo_book.transaction() as s:
         post_entry(s, date=dt.date(2026, 11, 28), description="sesudah cadangan", postings=[
             debit(A.CASH, 1000), credit(A.REVENUE_OTHER, 1000)], source_type="test", source_id=None,

@@ -11,8 +11,8 @@ from sqlalchemy import event, func, select
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import create_book, open_book
-from kws_desktop.services.ledger import post_entry
+from kws_desktop.services.book.books import create_book, open_book
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.store.models.book import JournalEntry
 
 
@@ -52,7 +52,7 @@ def test_second_writer_process_is_named(tmp_path):
     create_book(path).close(backup=False)
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys, time
-        from kws_desktop.services.books import open_book
+        from kws_desktop.services.book.books import open_book
         b = open_book({str(path)!r})
         print("open", flush=True)
         sys.stdin.readline()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store import file_swap, migrate, upgrade
 from kws_desktop.store.backup import integrity_ok
 
@@ -100,7 +100,7 @@ def test_a_full_disk_halfway_through_the_real_swap_leaves_the_book(tmp_path):
 
 def test_a_kill_during_the_upgrade_never_leaves_a_half_book(tmp_path):
     path = _old_book(tmp_path, "0.1.0-pre-0003")
-    code = f"from kws_desktop.services.books import open_book; open_book({str(path)!r}).close()"
+    code = f"from kws_desktop.services.book.books import open_book; open_book({str(path)!r}).close()"
     for delay in (0.3, 0.8, 1.5, 2.5):
         proc = subprocess.Popen([sys.executable, "-c", code])
         time.sleep(delay)

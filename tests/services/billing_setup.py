@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from kws_desktop.services.numbering import next_number
+from kws_desktop.services.book.numbering import next_number
 from kws_desktop.store.models.billing import Invoice, Payment, PaymentAllocation, Receipt
 from kws_desktop.store.models.book import JournalEntry, JournalLine, NumberSequence
-from kws_desktop.store.models.customers import Customer
-from kws_desktop.store.models.orders import Order, OrderItem, OrderPayer
+from kws_desktop.store.models.sales import Customer
+from kws_desktop.store.models.jobs import Order, OrderItem, OrderPayer
 
 D = dt.date(2026, 3, 2)
 

@@ -9,10 +9,10 @@ D = dt.date(2026, 3, 2)
 
 
 def make_setup(book) -> dict:
-    from kws_desktop.services import orders
-    from kws_desktop.services.customers import CustomerInput, create_customer
-    from kws_desktop.services.members import MemberInput, register_member
-    from kws_desktop.services.opening import post_opening_balances
+    from kws_desktop.services.jobs import orders
+    from kws_desktop.services.sales.customers import CustomerInput, create_customer
+    from kws_desktop.services.people.members import MemberInput, register_member
+    from kws_desktop.services.book.opening import post_opening_balances
     post_opening_balances(book, dt.date(2026, 1, 1), cash=5_000_000, bank=10_000_000)
     cust = create_customer(book, CustomerInput(name="Bapak Ahmad Sutisna", gender="L", address="Kp. Sukamaju",
                                                desa="Sentul", kecamatan="Balaraja", household_size=5))
@@ -30,7 +30,7 @@ def make_setup(book) -> dict:
 
 
 def hand_over(book, setup, date=dt.date(2026, 3, 12)) -> None:
-    from kws_desktop.services import orders
+    from kws_desktop.services.jobs import orders
     orders.add_crew(book, setup["order"], setup["member"], dt.date(2026, 3, 5), 2, 120_000)
     orders.change_stage(book, setup["order"], "selesai", date - dt.timedelta(days=1))
     orders.change_stage(book, setup["order"], "diserahterimakan", date)

@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services import members as M
-from kws_desktop.services.ledger import post_entry
+from kws_desktop.services.people import members as M
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.store.models.book import AuditEvent, JournalEntry, PeriodClose
-from kws_desktop.store.models.members import (Advance, Member, ProfitSharing, WagePayout)
+from kws_desktop.store.models.people import (Advance, Member, ProfitSharing, WagePayout)
 
 START = dt.date(2025, 1, 1)
 

@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services import invoices, payments, receivables
-from kws_desktop.services.check import check_book
+from kws_desktop.services.billing import invoices, payments, receivables
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store.models.billing import Receipt
 from kws_desktop.store.models.book import Account, JournalLine
 

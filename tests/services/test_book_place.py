@@ -11,7 +11,7 @@ import pytest
 
 from kws_desktop import paths
 from kws_desktop.errors import UserError
-from kws_desktop.services import book_place
+from kws_desktop.services.book import book_place
 from kws_desktop.settings import AppSettings
 
 
@@ -48,9 +48,9 @@ def test_old_book_found_copied_and_left_as_it_was(places, demo_master):
     new = book_place.copy_to_documents(old)
     assert new == paths.default_book_path() and new.exists()
     assert _digest(old) == before  # the old file stays, unchanged
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     with open_book(new, read_only=True) as book:
-        from kws_desktop.services.books import get_profile
+        from kws_desktop.services.book.books import get_profile
         assert get_profile(book).name
     assert book_place.old_book_to_offer() is None  # the new place has the book now
 

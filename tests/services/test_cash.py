@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services.cash import (cash_balances, list_cash_entries, record_expense, record_income,
+from kws_desktop.services.cash.entries import (cash_balances, list_cash_entries, record_expense, record_income,
                                        transfer, void_cash_entry)
-from kws_desktop.services.check import check_book
-from kws_desktop.services.opening import post_opening_balances
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.opening import post_opening_balances
 from kws_desktop.store.models.book import JournalEntry, PeriodClose
 
 D = dt.date(2026, 4, 10)

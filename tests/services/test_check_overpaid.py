@@ -9,10 +9,10 @@ from sqlalchemy import func, select, text
 from kws_desktop.cli import main
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.i18n import format_rupiah
-from kws_desktop.services.ledger import post_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.store.models.book import JournalEntry
 
 SQL_PAYMENT = """

@@ -2,8 +2,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import customers as C
-from kws_desktop.store.models.customers import Customer
+from kws_desktop.services.sales import customers as C
+from kws_desktop.store.models.sales import Customer
 
 
 def _count(book):

@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services import orders as O
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances
-from kws_desktop.services.receivables import receivables_summary
+from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances
+from kws_desktop.services.billing.receivables import receivables_summary
 from kws_desktop.services.reports.statements import profit_loss
-from kws_desktop.store.models.orders import Order
+from kws_desktop.store.models.jobs import Order
 
 from tests.conftest import DEMO_TODAY
 

@@ -9,9 +9,10 @@ import pytest
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services import partners, quality, service_visits as sv, surveys, trainings
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances
+from kws_desktop.services.evaluation import partners, service_visits as sv, surveys, trainings
+from kws_desktop.services.jobs import quality
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import AuditEvent, JournalEntry
 from kws_desktop.store.models.evaluation import (Complaint, Partner, PartnerAgreement, QualityCheck,
                                                  Satisfaction, ServiceVisit, SiteSurvey, Training)
@@ -215,7 +216,7 @@ def test_negative_visit_cost_is_refused(book, setup):
 
 
 def test_warranty_per_package(book, setup):
-    from kws_desktop.store.models.quotes import WorkPackage
+    from kws_desktop.store.models.sales import WorkPackage
     with book.transaction() as s:
         s.add(WorkPackage(code="TS-01", name="Tangki septik biofilter"))
     with book.reading() as s:

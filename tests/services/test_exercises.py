@@ -3,14 +3,15 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from kws_desktop.services import audit, exercises
-from kws_desktop.services import payments as P
-from kws_desktop.services import purchases as PU
-from kws_desktop.services import quotes as Q
-from kws_desktop.services.workshop import save_exercise_start
+from kws_desktop.services.book import audit
+from kws_desktop.services.training import exercises
+from kws_desktop.services.billing import payments as P
+from kws_desktop.services.purchasing import purchases as PU
+from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.training.workshop import save_exercise_start
 from kws_desktop.store.models.billing import Instalment, Invoice
-from kws_desktop.store.models.materials import Material
-from kws_desktop.store.models.quotes import Quote, WorkPackage
+from kws_desktop.store.models.purchasing import Material
+from kws_desktop.store.models.sales import Quote, WorkPackage
 
 TODAY = dt.date(2026, 11, 28)
 

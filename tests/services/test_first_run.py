@@ -6,11 +6,11 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError
-from kws_desktop.services import books
-from kws_desktop.services import first_run as F
+from kws_desktop.services.book import books
+from kws_desktop.services.book import first_run as F
 from kws_desktop.store.models.book import JournalEntry
-from kws_desktop.store.models.materials import Material
-from kws_desktop.store.models.quotes import WorkPackage
+from kws_desktop.store.models.purchasing import Material
+from kws_desktop.store.models.sales import WorkPackage
 
 TODAY = dt.date(2026, 11, 28)
 GOOD = KwsProfile(name="KWS Tirta Mandiri", kecamatan="Tigaraksa", leader_name="Ibu Siti",

@@ -10,15 +10,15 @@ from sqlalchemy import func, select
 
 from kws_desktop.documents.import_template import SHEET_BY_KEY, SHEETS
 from kws_desktop.errors import UserError
-from kws_desktop.services import spreadsheet_import as si
-from kws_desktop.services.check import check_book
-from kws_desktop.services.customers import CustomerInput, create_customer
+from kws_desktop.services.exchange import spreadsheet_import as si
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.sales.customers import CustomerInput, create_customer
 from kws_desktop.store.models.billing import Invoice, Payment
 from kws_desktop.store.models.book import JournalEntry
-from kws_desktop.store.models.customers import Customer
-from kws_desktop.store.models.materials import Material, Purchase, Supplier
-from kws_desktop.store.models.members import Member
-from kws_desktop.store.models.orders import Order
+from kws_desktop.store.models.sales import Customer
+from kws_desktop.store.models.purchasing import Material, Purchase, Supplier
+from kws_desktop.store.models.people import Member
+from kws_desktop.store.models.jobs import Order
 
 TABLES = (Member, Customer, Material, Supplier, Purchase, Order, Invoice, Payment, JournalEntry)
 
@@ -160,7 +160,7 @@ def test_import_creates_every_kind_of_record_through_the_services(book, tmp_path
 
 
 def test_import_into_a_new_path_creates_the_book(tmp_path):
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     path = fill(tmp_path / "isi.xlsx", GOOD)
     target = tmp_path / "baru.kws"
     summary = si.import_into(target, path)

@@ -27,8 +27,8 @@ def test_stage_rules():
 
 def test_demo_orders_report_and_list(demo_book, tmp_path):
     from kws_desktop.documents.tabular import write_report
-    from kws_desktop.services import orders
-    from kws_desktop.services.check import check_book
+    from kws_desktop.services.jobs import orders
+    from kws_desktop.services.book.check import check_book
     from kws_desktop.services.reports import build_report
     assert check_book(demo_book) == []
     stages = {r.stage for r in orders.list_orders(demo_book, limit=None)}

@@ -16,8 +16,8 @@ from collections import defaultdict
 import pytest
 
 from kws_desktop.cli import main
-from kws_desktop.services.ledger import account_balances
-from kws_desktop.services.ledger_export import export_ledger, ledger_account_name
+from kws_desktop.services.book.ledger import account_balances
+from kws_desktop.services.exchange.ledger_export import export_ledger, ledger_account_name
 
 _ENTRY = re.compile(r"^(\d{4}-\d{2}-\d{2}) \* \(([^)]*)\) (.*)$")
 _POSTING = re.compile(r"^    (\S(?:\S| (?! ))*)  +(-?\d+) IDR(?:  ; .*)?$")
@@ -116,7 +116,7 @@ def test_account_names_are_safe():
 def test_description_with_odd_text_stays_one_line(book, tmp_path):
     from kws_desktop.core.accounts import A
     from kws_desktop.core.ledger import credit, debit
-    from kws_desktop.services.ledger import post_entry
+    from kws_desktop.services.book.ledger import post_entry
     with book.transaction() as s:
         post_entry(s, date=dt.date(2026, 1, 2), description="Bayar  ;  nota\nbaris dua | x",
                    postings=[debit(A.OPERATING, 10), credit(A.CASH, 10, memo="catatan\t; aneh")],

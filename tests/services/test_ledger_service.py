@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances, post_entry, reverse_entry
-from kws_desktop.services.numbering import next_number
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances, post_entry, reverse_entry
+from kws_desktop.services.book.numbering import next_number
 from kws_desktop.store.models.book import AuditEvent, JournalEntry, NumberSequence, PeriodClose
 
 D = dt.date(2026, 3, 1)

@@ -6,11 +6,13 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import invoices, orders, payments, suppliers
+from kws_desktop.services.billing import invoices, payments
+from kws_desktop.services.jobs import orders
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.store.models.billing import Payment, Receipt
 from kws_desktop.store.models.book import JournalEntry
-from kws_desktop.store.models.orders import OrderCost
-from kws_desktop.store.models.materials import Supplier
+from kws_desktop.store.models.jobs import OrderCost
+from kws_desktop.store.models.purchasing import Supplier
 
 from billing_setup import D, add_customer, add_order
 
@@ -67,7 +69,7 @@ def test_supplier_notes(book):
 
 
 def test_order_notes_in_a_text_column_are_kept_whole(book):
-    from kws_desktop.services import customers
+    from kws_desktop.services.sales import customers
     cid = customers.create_customer(book, customers.CustomerInput(name="Ahmad Fauzi")).id
     long_notes = "Bayar setelah panen. " * 40
     view = orders.create_order(book, orders.OrderInput(

@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import materials as M
+from kws_desktop.services.purchasing import materials as M
 from kws_desktop.store.models.book import AuditEvent
-from kws_desktop.store.models.materials import Material, MaterialPrice
+from kws_desktop.store.models.purchasing import Material, MaterialPrice
 
 
 def _count(book):

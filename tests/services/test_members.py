@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import members as M
-from kws_desktop.services.check import check_book
-from kws_desktop.services.member_income import gender_view
+from kws_desktop.services.people import members as M
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.people.member_income import gender_view
 from members_helpers import START, accrue, counts, member
 
 

@@ -9,22 +9,22 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services import orders
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances
+from kws_desktop.services.jobs import orders
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import JournalEntry, JournalLine
-from kws_desktop.store.models.orders import Order, OrderCost, OrderCrew, OrderStageEvent
+from kws_desktop.store.models.jobs import Order, OrderCost, OrderCrew, OrderStageEvent
 
 D = dt.date(2026, 3, 2)
 
 
 @pytest.fixture
 def setup(book):
-    from kws_desktop.services.customers import CustomerInput, create_customer
-    from kws_desktop.services.materials import MaterialInput, create_material
-    from kws_desktop.services.members import MemberInput, register_member
-    from kws_desktop.services.opening import post_opening_balances
-    from kws_desktop.services.purchases import PurchaseInput, PurchaseLineInput, record_purchase
+    from kws_desktop.services.sales.customers import CustomerInput, create_customer
+    from kws_desktop.services.purchasing.materials import MaterialInput, create_material
+    from kws_desktop.services.people.members import MemberInput, register_member
+    from kws_desktop.services.book.opening import post_opening_balances
+    from kws_desktop.services.purchasing.purchases import PurchaseInput, PurchaseLineInput, record_purchase
     post_opening_balances(book, dt.date(2026, 1, 1), cash=5_000_000, bank=10_000_000)
     cust = create_customer(book, CustomerInput(name="Bapak Ahmad Sutisna", gender="L", address="Kp. Sukamaju",
                                                rt="002", rw="004", desa="Sentul", kecamatan="Balaraja"))
@@ -172,8 +172,8 @@ def test_cancel_needs_reason_and_keeps_costs(book, setup):
 
 
 def test_cancelling_an_order_with_payments_is_refused(book, setup):
-    from kws_desktop.services.invoices import invoice_order
-    from kws_desktop.services.payments import record_payment
+    from kws_desktop.services.billing.invoices import invoice_order
+    from kws_desktop.services.billing.payments import record_payment
     o = _order(book, setup)
     invoices = invoice_order(book, o.id, D)
     record_payment(book, invoice_id=invoices[0].id, date=D, amount=1_000_000)
@@ -232,8 +232,8 @@ def test_list_filters_sort_and_totals(book, setup):
 
 
 def _quote(book, setup, *, date=D, valid_until=None):
-    from kws_desktop.services import quotes
-    from kws_desktop.services.packages import PackageInput, PackageMaterialInput, create_package
+    from kws_desktop.services.sales import quotes
+    from kws_desktop.services.sales.packages import PackageInput, PackageMaterialInput, create_package
     pkg = create_package(book, PackageInput(code="TS-1", name="Tangki septik individual", materials=(
         PackageMaterialInput(setup["semen"], 6),), labour_days=4, daily_wage=120_000,
         transport_cost=100_000, overhead_pct=10, margin_pct=15))
@@ -244,7 +244,7 @@ def _quote(book, setup, *, date=D, valid_until=None):
 
 
 def test_accept_quote_copies_items_components_payers_and_freezes_quote(book, setup):
-    from kws_desktop.services import quotes
+    from kws_desktop.services.sales import quotes
     q = _quote(book, setup)
     v = orders.accept_quote(book, q.id, D + dt.timedelta(days=3))
     assert v.quote_id == q.id and v.quote_number == q.number
@@ -266,7 +266,7 @@ def test_accept_quote_copies_items_components_payers_and_freezes_quote(book, set
 
 
 def test_accepting_an_expired_quote_is_refused(book, setup):
-    from kws_desktop.services import quotes
+    from kws_desktop.services.sales import quotes
     q = _quote(book, setup, valid_until=D + dt.timedelta(days=10))
     before = _counts(book)
     with pytest.raises(UserError) as e:

@@ -9,7 +9,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import orders, photos
+from kws_desktop.services.jobs import orders, photos
 from kws_desktop.store.models.book import Attachment
 
 from tests.services.test_orders import D, _order, setup  # noqa: F401 - fixture

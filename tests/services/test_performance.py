@@ -9,8 +9,9 @@ import pytest
 
 from kws_desktop.documents.tabular import write_report
 from kws_desktop.errors import UserError
-from kws_desktop.services import partners, quality, service_visits as sv, trainings
-from kws_desktop.services.performance import performance
+from kws_desktop.services.evaluation import partners, service_visits as sv, trainings
+from kws_desktop.services.jobs import quality
+from kws_desktop.services.evaluation.performance import performance
 from kws_desktop.services.reports import build_report, kinds
 from tests.services.evaluation_setup import hand_over, make_setup
 

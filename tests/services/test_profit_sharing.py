@@ -3,13 +3,13 @@ import datetime as dt
 import pytest
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import members as M
-from kws_desktop.services import profit_sharing as PS
-from kws_desktop.services import wages as W
-from kws_desktop.services.books import get_setting
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances
-from kws_desktop.services.periods import closed_through
+from kws_desktop.services.people import members as M
+from kws_desktop.services.people import profit_sharing as PS
+from kws_desktop.services.people import wages as W
+from kws_desktop.services.book.books import get_setting
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances
+from kws_desktop.services.book.periods import closed_through
 from members_helpers import accrue, counts, member, sale
 
 Y0, Y1 = dt.date(2025, 1, 1), dt.date(2025, 12, 31)

@@ -5,18 +5,18 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import customers as C
-from kws_desktop.services import packages as P
-from kws_desktop.services import quotes as Q
+from kws_desktop.services.sales import customers as C
+from kws_desktop.services.sales import packages as P
+from kws_desktop.services.sales import quotes as Q
 from kws_desktop.store.models.book import NumberSequence
-from kws_desktop.store.models.quotes import Quote, QuoteItem
+from kws_desktop.store.models.sales import Quote, QuoteItem
 
 DAY = dt.date(2026, 11, 2)
 
 
 @pytest.fixture
 def setup(book):
-    from kws_desktop.services.materials import load_starter_catalog
+    from kws_desktop.services.purchasing.materials import load_starter_catalog
     load_starter_catalog(book)
     assert P.load_default_packages(book) == 6
     assert P.load_default_packages(book) == 0  # by code, never twice
@@ -41,7 +41,7 @@ def _quote(pk, home, **kw):
 
 def test_packages_use_the_starter_catalog(setup):
     book, pk, _home, _b = setup
-    from kws_desktop.services.materials import list_materials
+    from kws_desktop.services.purchasing.materials import list_materials
     names = {m.name for m in list_materials(book, limit=500)}
     assert len(names) == 36  # every package material matched the starter catalog, none added
     bio = pk["TS-BIO"]
@@ -163,7 +163,7 @@ def test_quote_keeps_its_prices_when_the_catalog_changes(setup):
     book, pk, home, _b = setup
     q = Q.create_quote(book, _quote(pk, home))
     tank = pk["TS-BIO"].materials[0]
-    from kws_desktop.services.materials import update_price
+    from kws_desktop.services.purchasing.materials import update_price
     update_price(book, tank.material_id, tank.unit_price + 1_000_000)
     again = Q.get_quote(book, q.id)
     assert again.total == q.total
@@ -209,7 +209,7 @@ def test_expire_and_accept_rules(setup):
 
 
 def test_orders_accept_quote_refuses_expired(setup):
-    orders = pytest.importorskip("kws_desktop.services.orders")
+    orders = pytest.importorskip("kws_desktop.services.jobs.orders")
     book, pk, home, _b = setup
     q = Q.create_quote(book, _quote(pk, home, valid_until=DAY + dt.timedelta(days=5)))
     with pytest.raises(UserError) as e:

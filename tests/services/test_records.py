@@ -8,8 +8,8 @@ import json
 import pytest
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import partners, trainings
-from kws_desktop.services.records import one_line
+from kws_desktop.services.evaluation import partners, trainings
+from kws_desktop.services.book.records import one_line
 from kws_desktop.store.models.book import AuditEvent
 from tests.services.evaluation_setup import make_setup
 

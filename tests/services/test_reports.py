@@ -8,8 +8,8 @@ import pytest
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError
-from kws_desktop.services.ledger import account_balances, post_entry
-from kws_desktop.services.opening import post_opening_balances
+from kws_desktop.services.book.ledger import account_balances, post_entry
+from kws_desktop.services.book.opening import post_opening_balances
 from kws_desktop.services.reports import build_report, kinds, resolve_period
 from kws_desktop.services.reports.cash_book import cash_book
 from kws_desktop.services.reports.statements import cash_flow, financial_position, profit_loss
@@ -207,8 +207,8 @@ def test_every_report_builds_on_demo_book(demo_book):
 
 
 def test_program_report_counts(book):
-    from kws_desktop.store.models.customers import Customer
-    from kws_desktop.store.models.orders import Order, OrderPayer
+    from kws_desktop.store.models.sales import Customer
+    from kws_desktop.store.models.jobs import Order, OrderPayer
     people = [("Ahmad", "L", True, "Balaraja", "Sentul Jaya", "dikerjakan", "Tangki septik"),
               ("Siti", "P", True, "Balaraja", "Sentul Jaya", "diserahterimakan", "Tangki septik"),
               ("Budi", "L", False, "Balaraja", "Cangkudu", "dijadwalkan", "Jamban + tangki"),

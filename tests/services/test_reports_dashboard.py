@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services.dashboard import dashboard
+from kws_desktop.services.reports.dashboard import dashboard
 from kws_desktop.services.reports.cash_book import cash_book
 from kws_desktop.services.reports.statements import profit_loss
 
@@ -34,7 +34,7 @@ def test_dashboard_on_demo_book(demo_book):
     pl = profit_loss(demo_book, D(DEMO_TODAY.year, 1, 1), DEMO_TODAY)
     assert d.year.profit == pl.net_profit
     with demo_book.reading() as s:
-        from kws_desktop.services.ledger import account_balances
+        from kws_desktop.services.book.ledger import account_balances
         rows = {r.code: r.balance for r in account_balances(s, until=DEMO_TODAY)}
     assert (d.cash, d.bank) == (rows[A.CASH], rows[A.BANK])
     if d.open_orders is not None:

@@ -3,9 +3,9 @@ import datetime as dt
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services.ledger import post_entry
-from kws_desktop.services.numbering import next_number
-from kws_desktop.services.periods import closed_through
+from kws_desktop.services.book.ledger import post_entry
+from kws_desktop.services.book.numbering import next_number
+from kws_desktop.services.book.periods import closed_through
 from kws_desktop.store.models.book import PeriodClose
 
 

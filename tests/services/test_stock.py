@@ -6,13 +6,13 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services import materials as M
-from kws_desktop.services import purchases as P
-from kws_desktop.services import stock as S
-from kws_desktop.services.check import check_book
-from kws_desktop.services.ledger import account_balances
+from kws_desktop.services.purchasing import materials as M
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import AuditEvent, JournalEntry
-from kws_desktop.store.models.materials import StockCount, StockMove
+from kws_desktop.store.models.purchasing import StockCount, StockMove
 
 D = dt.date(2026, 5, 4)
 

@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 
 from kws_desktop.errors import UserError
-from kws_desktop.services import members as M
-from kws_desktop.services import wages as W
-from kws_desktop.services.check import check_book
-from kws_desktop.services.member_income import member_statement
+from kws_desktop.services.people import members as M
+from kws_desktop.services.people import wages as W
+from kws_desktop.services.book.check import check_book
+from kws_desktop.services.people.member_income import member_statement
 from members_helpers import accrue, counts, member
 
 PAYDAY = dt.date(2025, 3, 28)

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services.books import open_book
-from kws_desktop.services.opening import post_opening_balances
-from kws_desktop.services.workshop import reset_to_exercise_start, save_exercise_start
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.opening import post_opening_balances
+from kws_desktop.services.training.workshop import reset_to_exercise_start, save_exercise_start
 from kws_desktop.store.models.book import JournalEntry
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import create_book, open_book
+from kws_desktop.services.book.books import create_book, open_book
 from kws_desktop.store.lock import BookLock
 
 
@@ -115,7 +115,7 @@ def test_read_only_folder_detected(tmp_path, monkeypatch):
 
 
 def test_posted_journal_immutable_even_by_raw_sql(book):
-    from kws_desktop.services.opening import post_opening_balances
+    from kws_desktop.services.book.opening import post_opening_balances
     import datetime as dt
     post_opening_balances(book, dt.date(2026, 1, 1), cash=1000, bank=0)
     with pytest.raises(Exception, match="immutable"):

@@ -16,8 +16,8 @@ import pytest
 
 from kws_desktop import cli
 from kws_desktop.paths import backups_dir
-from kws_desktop.services.books import open_book
-from kws_desktop.services.check import check_book
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.book.check import check_book
 from kws_desktop.store import backup as store_backup
 from kws_desktop.store import guards, migrate
 

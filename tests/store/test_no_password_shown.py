@@ -11,7 +11,7 @@ import pytest
 from kws_desktop import credentials
 from kws_desktop.cli import main
 from kws_desktop.errors import BookError
-from kws_desktop.services.books import create_book, open_book
+from kws_desktop.services.book.books import create_book, open_book
 from kws_desktop.settings import AppSettings, app_settings, save_settings, settings_path
 from kws_desktop.store.location import location_label, public_location, with_password
 

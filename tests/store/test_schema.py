@@ -76,8 +76,8 @@ def test_a_batch_operation_cannot_drop_a_guard(tmp_path):
 
 
 def test_check_names_a_dropped_guard_and_a_missing_column(tmp_path):
-    from kws_desktop.services.books import create_book, open_book
-    from kws_desktop.services.check import check_book
+    from kws_desktop.services.book.books import create_book, open_book
+    from kws_desktop.services.book.check import check_book
     path = tmp_path / "c.kws"
     create_book(path).close(backup=False)
     import sqlite3

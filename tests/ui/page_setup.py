@@ -1,7 +1,7 @@
 """Shared by the page tests: an area page over a book, shown offscreen like in the window."""
 from __future__ import annotations
 
-from kws_desktop.ui.context import AppContext
+from kws_desktop.ui.kit.context import AppContext
 
 
 def shown_page(qtbot, book, page_class, size: tuple[int, int] = (1100, 700)):

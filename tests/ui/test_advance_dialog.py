@@ -9,15 +9,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from billing_setup import D, add_customer, add_order  # noqa: E402
 
-from kws_desktop.services import invoices, payments, receivables  # noqa: E402
-from kws_desktop.ui.pages import advance_dialog  # noqa: E402
-from kws_desktop.ui.pages.advance_dialog import ApplyAdvanceDialog  # noqa: E402
+from kws_desktop.services.billing import invoices, payments, receivables  # noqa: E402
+from kws_desktop.ui.pages.billing import advance_dialog  # noqa: E402
+from kws_desktop.ui.pages.billing.advance_dialog import ApplyAdvanceDialog  # noqa: E402
 
 
 @pytest.fixture
 def page(book, qtbot):
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.pages import billing
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.pages.billing import page as billing
     hh = add_customer(book, "Siti Rohmah")
     first = invoices.invoice_order(book, add_order(book, hh, [("swadaya", "", 1_000_000)]), D)[0]
     payments.record_payment(book, invoice_id=first.id, date=D, amount=1_400_000, advance=400_000)

@@ -2,10 +2,10 @@
 import datetime as dt
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services import cash as C
-from kws_desktop.services.opening import post_opening_balances
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.pages.cash import CashEntryDialog, CashPage
+from kws_desktop.services.cash import entries as C
+from kws_desktop.services.book.opening import post_opening_balances
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.cash.page import CashEntryDialog, CashPage
 
 
 def test_expense_dialog_and_list(qtbot, book):

@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from kws_desktop.ui.pages.customers import CustomerDialog, CustomersPage
+from kws_desktop.ui.pages.sales.customers import CustomerDialog, CustomersPage
 from tests.ui.page_setup import shown_page
 
 
@@ -15,7 +15,7 @@ def test_list_fills_and_edit_needs_a_choice(page, monkeypatch, qtmodeltester):
     assert 0 < page.list.model.rowCount() <= 200 and "pelanggan" in page.list.count.text()
     qtmodeltester.check(page.list.model)
     told = []
-    monkeypatch.setattr("kws_desktop.ui.widgets.show_error", lambda _p, msg: told.append(msg))
+    monkeypatch.setattr("kws_desktop.ui.kit.widgets.show_error", lambda _p, msg: told.append(msg))
     page.list.view.clearSelection()
     page.edit()
     page.quote()

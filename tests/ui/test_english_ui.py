@@ -3,8 +3,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from kws_desktop.i18n import set_language
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import MainWindow
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_cancel_button_and_cancelled_status_are_different_words(english_window):
     statuses = [invoices.status.itemText(i) for i in range(invoices.status.count())]
     assert "Cancelled" in statuses and "Cancel" not in statuses
 
-    from kws_desktop.ui.pages.customers import CustomerDialog
+    from kws_desktop.ui.pages.sales.customers import CustomerDialog
     english_window.show_area("pelanggan")
     dialog = CustomerDialog(english_window.page("pelanggan"))
     box = dialog.findChild(QDialogButtonBox)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.ui.pages.evaluation import EvaluationPage, SurveyDialog, TrainingDialog
+from kws_desktop.ui.pages.evaluation.page import EvaluationPage, SurveyDialog, TrainingDialog
 from tests.ui.page_setup import shown_page
 
 
@@ -28,7 +28,7 @@ def test_every_tab_refreshes(page):
 
 
 def test_survey_dialog_advice_and_error_beside_field(page, qtbot):
-    from kws_desktop.services import surveys
+    from kws_desktop.services.evaluation import surveys
     p, setup = page
     d = SurveyDialog(p)
     qtbot.addWidget(d)
@@ -47,7 +47,7 @@ def test_survey_dialog_advice_and_error_beside_field(page, qtbot):
 
 
 def test_training_before_joining_is_shown_and_not_saved(page, qtbot):
-    from kws_desktop.services import trainings
+    from kws_desktop.services.evaluation import trainings
     p, _setup = page
     d = TrainingDialog(p)
     qtbot.addWidget(d)

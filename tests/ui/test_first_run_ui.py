@@ -4,10 +4,10 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from kws_desktop.services import books
-from kws_desktop.services import first_run as F
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.first_run import FirstRunWizard
+from kws_desktop.services.book import books
+from kws_desktop.services.book import first_run as F
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.book.first_run import FirstRunWizard
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kws_desktop import __version__, paths
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import MainWindow
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_title_has_the_version(window, demo_path):
 
 
 def test_icon_is_shipped():
-    from kws_desktop.ui.app import app_icon
+    from kws_desktop.ui.shell.app import app_icon
     assert paths.resource("icons", "kws-desktop.png").exists()
     assert paths.resource("icons", "kws-desktop.ico").exists()
     assert not app_icon().isNull()
@@ -98,7 +98,7 @@ def test_old_book_cancel_makes_no_new_book(window, demo_master, monkeypatch):
 
 
 def test_first_start_in_documents(window, monkeypatch, qtbot):
-    monkeypatch.setattr("kws_desktop.ui.first_run.run_first_run", lambda ctx, parent: False)
+    monkeypatch.setattr("kws_desktop.ui.pages.book.first_run.run_first_run", lambda ctx, parent: False)
     window.start_default_book()
     assert window.ctx.book is not None and window.ctx.book.path == paths.default_book_path()
     assert paths.default_book_path().parent.name == "KWS"
@@ -106,7 +106,7 @@ def test_first_start_in_documents(window, monkeypatch, qtbot):
 
 def test_documents_not_writable_one_sentence(window, monkeypatch):
     shown = []
-    monkeypatch.setattr("kws_desktop.ui.main_window.show_error",
+    monkeypatch.setattr("kws_desktop.ui.shell.main_window.show_error",
                         lambda parent, error, title=None: shown.append(error.message))
 
     def refuse(*a, **k):
@@ -122,7 +122,7 @@ def test_remembered_book_folder_gone(places, monkeypatch, qtbot):
     import sys
 
     from kws_desktop.settings import app_settings, save_settings
-    from kws_desktop.ui import app as app_module
+    from kws_desktop.ui.shell import app as app_module
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its guard
     settings = app_settings()
     gone = places / "flashdisk" / "buku.kws"
@@ -155,7 +155,7 @@ def test_remembered_book_folder_gone(places, monkeypatch, qtbot):
 def test_second_backup_made_on_close(window, demo_path, places, qtbot):
     usb = places / "usb"
     usb.mkdir()
-    from kws_desktop.services import book_place
+    from kws_desktop.services.book import book_place
     book_place.choose_second_backup(window.ctx.settings, str(usb))
     window.open_location(str(demo_path))
     window.close_book()
@@ -166,7 +166,7 @@ def test_second_backup_made_on_close(window, demo_path, places, qtbot):
 
 def test_second_backup_reminder_shown(window, demo_path):
     import datetime as dt
-    from kws_desktop.services import book_place
+    from kws_desktop.services.book import book_place
     book_place.choose_second_backup(window.ctx.settings, "/media/tidak-ada",
                                     now=dt.datetime.now() - dt.timedelta(days=9))
     window.open_location(str(demo_path))
@@ -174,7 +174,7 @@ def test_second_backup_reminder_shown(window, demo_path):
 
 
 def test_crash_dialog_copies_details(qtbot, places):
-    from kws_desktop.ui.app import CrashDialog
+    from kws_desktop.ui.shell.app import CrashDialog
     try:
         raise KeyError("hilang")
     except KeyError as exc:

@@ -5,8 +5,8 @@ import pytest
 
 from kws_desktop.i18n import set_language
 from kws_desktop.paths import resource
-from kws_desktop.ui import help as help_ui
-from kws_desktop.ui.help import TOPICS, HelpDialog, topic_markdown
+from kws_desktop.ui.shell import help as help_ui
+from kws_desktop.ui.shell.help import TOPICS, HelpDialog, topic_markdown
 
 PAGES = [key for key, _title in TOPICS if key != "pintasan"]
 

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from kws_desktop.services import spreadsheet_import as si
+from kws_desktop.services.exchange import spreadsheet_import as si
 
 
 def _ctx(book):
-    from kws_desktop.ui.context import AppContext
+    from kws_desktop.ui.kit.context import AppContext
     ctx = AppContext()
     ctx.book = book
     return ctx
 
 
 def test_dialog_imports_and_shows_what_came_in_then_the_problems(qtbot, book, tmp_path):
-    from kws_desktop.ui.import_dialog import ImportDialog
+    from kws_desktop.ui.pages.exchange.import_dialog import ImportDialog
     path = si.write_template(tmp_path / "isi.xlsx")
     wb = load_workbook(path)
     wb["Anggota"].append(["Siti Aminah", "P", "bendahara", "15/01/2024"])
@@ -41,7 +41,7 @@ def test_dialog_imports_and_shows_what_came_in_then_the_problems(qtbot, book, tm
 
 
 def test_dialog_saves_the_template(qtbot, book, tmp_path):
-    from kws_desktop.ui.import_dialog import ImportDialog
+    from kws_desktop.ui.pages.exchange.import_dialog import ImportDialog
     dialog = ImportDialog(_ctx(book))
     qtbot.addWidget(dialog)
     target = tmp_path / "templat.xlsx"
@@ -50,7 +50,7 @@ def test_dialog_saves_the_template(qtbot, book, tmp_path):
 
 
 def test_main_window_has_the_import_action(qtbot, book):
-    from kws_desktop.ui.main_window import MainWindow
+    from kws_desktop.ui.shell.main_window import MainWindow
     window = MainWindow(_ctx(book))
     qtbot.addWidget(window)
     actions = [a for m in window.menuBar().actions() if m.menu() for a in m.menu().actions()]

@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from billing_setup import D, add_customer, add_order  # noqa: E402
 
-from kws_desktop.services import invoices, payments, receivables  # noqa: E402
-from kws_desktop.ui import pdf_preview  # noqa: E402
+from kws_desktop.services.billing import invoices, payments, receivables  # noqa: E402
+from kws_desktop.ui.kit import pdf_preview  # noqa: E402
 
 
 @pytest.fixture
 def setup(book, qtbot):
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.pages import billing
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.pages.billing import page as billing
     hh = add_customer(book, "Siti Rohmah")
     order = add_order(book, hh, [("swadaya", "", 1_000_000)], customer_name="Siti Rohmah")
     inv = invoices.invoice_order(book, order, D)[0]

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from kws_desktop.services import materials as M
-from kws_desktop.services import purchases as P
-from kws_desktop.services import stock as S
-from kws_desktop.ui.pages.materials import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
+from kws_desktop.services.purchasing import materials as M
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import stock as S
+from kws_desktop.ui.pages.purchasing.page import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
 from tests.ui.page_setup import shown_page
 
 

@@ -1,8 +1,8 @@
 import datetime as dt
 
-from kws_desktop.services import members as M
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.pages.members import MemberDialog, MembersPage
+from kws_desktop.services.people import members as M
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.people.page import MemberDialog, MembersPage
 
 
 def test_members_page_tabs_and_register_form(book, qtbot):

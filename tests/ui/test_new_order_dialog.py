@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from kws_desktop.services import customers as C
-from kws_desktop.services import orders as O
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.pages.order_dialog import NewOrderDialog
-from kws_desktop.ui.pages.orders import OrdersPanel
+from kws_desktop.services.sales import customers as C
+from kws_desktop.services.jobs import orders as O
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.jobs.order_dialog import NewOrderDialog
+from kws_desktop.ui.pages.jobs.orders import OrdersPanel
 
 TODAY = dt.date.today()
 
@@ -78,7 +78,7 @@ def test_new_order_with_program_share(panel, dialog, book):
 
 
 def test_package_fills_price(panel, book, qtbot):
-    from kws_desktop.services.packages import list_packages, load_default_packages
+    from kws_desktop.services.sales.packages import list_packages, load_default_packages
     load_default_packages(book)
     package = list_packages(book, active_only=True)[0]
     d = NewOrderDialog(panel)

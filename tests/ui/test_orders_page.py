@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.services import orders as O
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.pages.orders import CrewDialog, OrdersPanel, StageDialog
+from kws_desktop.services.jobs import orders as O
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.jobs.orders import CrewDialog, OrdersPanel, StageDialog
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from billing_setup import D, add_customer, add_order  # noqa: E402
 
-from kws_desktop.services import invoices, payments, receivables  # noqa: E402
+from kws_desktop.services.billing import invoices, payments, receivables  # noqa: E402
 
 
 @pytest.fixture
 def page(book, qtbot, monkeypatch):
-    from kws_desktop.ui.context import AppContext
-    from kws_desktop.ui.pages import billing
+    from kws_desktop.ui.kit.context import AppContext
+    from kws_desktop.ui.pages.billing import page as billing
     monkeypatch.setattr(billing, "preview_document", lambda *a, **k: None)
     hh = add_customer(book, "Siti Rohmah", phone="0813-2222-3333")
     order = add_order(book, hh, [("swadaya", "", 2_000_000)], customer_name="Siti Rohmah")

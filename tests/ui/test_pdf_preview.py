@@ -2,7 +2,7 @@
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.table import Column, Row
 from kws_desktop.documents.tabular import TabularReport, write_pdf
-from kws_desktop.ui.pdf_preview import PdfPreviewDialog, print_pdf
+from kws_desktop.ui.kit.pdf_preview import PdfPreviewDialog, print_pdf
 
 
 def _pdf(tmp_path, rows=80):

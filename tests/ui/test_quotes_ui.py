@@ -4,16 +4,16 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.core.payers import PayerType
-from kws_desktop.services import customers as C
-from kws_desktop.services import packages as P
-from kws_desktop.services import quotes as Q
-from kws_desktop.store.models.quotes import Quote
-from kws_desktop.ui.context import AppContext
+from kws_desktop.services.sales import customers as C
+from kws_desktop.services.sales import packages as P
+from kws_desktop.services.sales import quotes as Q
+from kws_desktop.store.models.sales import Quote
+from kws_desktop.ui.kit.context import AppContext
 
 
 @pytest.fixture
 def ctx(book):
-    from kws_desktop.services.materials import load_starter_catalog
+    from kws_desktop.services.purchasing.materials import load_starter_catalog
     load_starter_catalog(book)
     P.load_default_packages(book)
     c = AppContext()
@@ -27,7 +27,7 @@ def _quote_count(book):
 
 
 def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
-    from kws_desktop.ui.pages import customers as page_mod
+    from kws_desktop.ui.pages.sales import customers as page_mod
     page = page_mod.CustomersPage(ctx)
     qtbot.addWidget(page)
     C.create_customer(ctx.book, C.CustomerInput(name="Euis Rahayu", desa="Saga", kecamatan="Balaraja",
@@ -58,7 +58,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
 
 
 def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
-    from kws_desktop.ui.pages.quotes import QuoteEditor, QuotesPanel
+    from kws_desktop.ui.pages.sales.quotes import QuoteEditor, QuotesPanel
     home = C.create_customer(ctx.book, C.CustomerInput(name="Jajang Permana", desa="Tobat", kecamatan="Balaraja"))
     panel = QuotesPanel(ctx)
     qtbot.addWidget(panel)
@@ -104,6 +104,6 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     panel.send()
     assert Q.get_quote(ctx.book, editor.saved.id).status == "sent"
     # a sent quote opens read-only, with the internal view
-    from kws_desktop.ui.pages.quotes import QuoteView
+    from kws_desktop.ui.pages.sales.quotes import QuoteView
     view = QuoteView(panel, Q.get_quote(ctx.book, editor.saved.id))
     qtbot.addWidget(view)

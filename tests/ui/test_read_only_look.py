@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 
-from kws_desktop.ui.main_window import AREA_KEYS
+from kws_desktop.ui.shell.main_window import AREA_KEYS
 
 OLD = Path(__file__).parents[1] / "books" / "0.1.0-before-cash" / "book.kws"
 

@@ -17,7 +17,7 @@ D = dt.date
 def ctx(book):
     from test_reports import post_samples
 
-    from kws_desktop.ui.context import AppContext
+    from kws_desktop.ui.kit.context import AppContext
     post_samples(book)
     c = AppContext()
     c.book = book
@@ -25,7 +25,7 @@ def ctx(book):
 
 
 def test_reports_page_shows_and_saves(ctx, qtbot, tmp_path):
-    from kws_desktop.ui.pages.reports import ReportsPage
+    from kws_desktop.ui.pages.reports.page import ReportsPage
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -43,7 +43,7 @@ def test_reports_page_shows_and_saves(ctx, qtbot, tmp_path):
 
 
 def test_reports_page_bad_period_shows_message(ctx, qtbot):
-    from kws_desktop.ui.pages.reports import ReportsPage
+    from kws_desktop.ui.pages.reports.page import ReportsPage
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -56,7 +56,7 @@ def test_reports_page_bad_period_shows_message(ctx, qtbot):
 
 def test_reports_page_notes_saved(ctx, qtbot):
     from kws_desktop.services.reports.notes import notes_text
-    from kws_desktop.ui.pages.reports import ReportsPage
+    from kws_desktop.ui.pages.reports.page import ReportsPage
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -69,7 +69,7 @@ def test_reports_page_notes_saved(ctx, qtbot):
 
 
 def test_preset_periods():
-    from kws_desktop.ui.pages.reports import preset_period
+    from kws_desktop.ui.pages.reports.page import preset_period
     today = D(2026, 3, 15)
     assert preset_period("month", today) == (D(2026, 3, 1), today)
     assert preset_period("last_month", today) == (D(2026, 2, 1), D(2026, 2, 28))
@@ -77,7 +77,7 @@ def test_preset_periods():
 
 
 def test_dashboard_figures_click_through(ctx, qtbot):
-    from kws_desktop.ui.pages.dashboard import DashboardPage
+    from kws_desktop.ui.pages.reports.dashboard import DashboardPage
     page = DashboardPage(ctx, today=D(2026, 5, 20))
     qtbot.addWidget(page)
     page.show()
@@ -94,7 +94,7 @@ def test_dashboard_figures_click_through(ctx, qtbot):
 
 
 def test_reports_page_takes_pending_report(ctx, qtbot):
-    from kws_desktop.ui.pages.reports import ReportsPage
+    from kws_desktop.ui.pages.reports.page import ReportsPage
     ctx.pending_report = "cash-flow"
     page = ReportsPage(ctx)
     qtbot.addWidget(page)

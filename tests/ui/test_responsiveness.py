@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from kws_desktop.services import backup as backup_service
+from kws_desktop.services.book import backup as backup_service
 from kws_desktop.store import backup as store_backup
 
 
@@ -48,7 +48,7 @@ def test_book_opens_in_background_then_dashboard_shows_figures(window, demo_path
 
 def test_dashboard_says_computing_until_figures_arrive(window, demo_path, qtbot, monkeypatch):
     gate = threading.Event()
-    from kws_desktop.ui.pages import dashboard as page_module
+    from kws_desktop.ui.pages.reports import dashboard as page_module
     real = page_module.dashboard
     monkeypatch.setattr(page_module, "dashboard", lambda book, today: (gate.wait(20), real(book, today))[1])
     window.show()
@@ -61,8 +61,8 @@ def test_dashboard_says_computing_until_figures_arrive(window, demo_path, qtbot,
 
 
 def test_switching_book_drops_stale_dashboard_result(window, demo_path, tmp_path, qtbot, monkeypatch):
-    from kws_desktop.services.books import create_book
-    from kws_desktop.ui.pages import dashboard as page_module
+    from kws_desktop.services.book.books import create_book
+    from kws_desktop.ui.pages.reports import dashboard as page_module
     other = tmp_path / "lain.kws"
     create_book(other).close(backup=False)
     gate, entered, computed = threading.Event(), threading.Event(), []
@@ -138,7 +138,7 @@ def test_closing_during_background_backup_is_safe(window, demo_path, qtbot, monk
 
 
 def test_background_backup_stops_when_the_book_closes(demo_path):
-    from kws_desktop.services.books import open_book
+    from kws_desktop.services.book.books import open_book
     book = open_book(demo_path, defer_checks=True)
     book._closing.set()  # as close() does while a backup runs
     with pytest.raises(store_backup.BackupCancelled):

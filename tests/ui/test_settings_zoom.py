@@ -3,11 +3,11 @@ screen is built again at the new size (not every built page re-styled)."""
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kws_desktop.services.books import create_book
+from kws_desktop.services.book.books import create_book
 from kws_desktop.settings import app_settings
-from kws_desktop.ui import workshop
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import MainWindow
+from kws_desktop.ui.pages.training import workshop
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The window in Indonesian: welcome screen, opening a book, the sidebar, the profile form."""
 
-from kws_desktop.services.books import create_book, get_profile
-from kws_desktop.ui.main_window import AREA_KEYS
+from kws_desktop.services.book.books import create_book, get_profile
+from kws_desktop.ui.shell.main_window import AREA_KEYS
 
 
 
@@ -26,7 +26,7 @@ def test_bad_book_shows_dialog_not_traceback(window, tmp_path, monkeypatch):
     bad = tmp_path / "bad.kws"
     bad.write_bytes(b"not a book")
     shown = []
-    monkeypatch.setattr("kws_desktop.ui.main_window.show_error", lambda parent, exc, title=None: shown.append(exc.message))
+    monkeypatch.setattr("kws_desktop.ui.shell.main_window.show_error", lambda parent, exc, title=None: shown.append(exc.message))
     assert not window.open_location(str(bad))
     assert shown and "bukan buku" in shown[0]
     assert window.ctx.book is None
@@ -41,7 +41,7 @@ def test_profile_saved_from_settings(window, tmp_path, qtbot):
     page.inputs["name"].setText("KWS Maju <Bersama> & Co")
     page.inputs["leader_name"].setText("Ibu Siti")
     page.kecamatan.setCurrentText("Tigaraksa")
-    page.call(lambda: __import__("kws_desktop.services.books", fromlist=["x"]).update_profile(
+    page.call(lambda: __import__("kws_desktop.services.book.books", fromlist=["x"]).update_profile(
         book, page.profile_from_form()))
     p = get_profile(book)
     assert p.name == "KWS Maju <Bersama> & Co" and p.kecamatan == "Tigaraksa"
@@ -53,7 +53,7 @@ def test_profile_without_name_refused_beside_field(window, tmp_path):
     page = window.page("pengaturan")
     page.refresh_now()
     page.inputs["name"].setText("  ")
-    from kws_desktop.services import books
+    from kws_desktop.services.book import books
     page.call(lambda: books.update_profile(book, page.profile_from_form()), errors=page.errors)
     assert not page.errors._labels["name"].isHidden()
     assert "wajib" in page.errors._labels["name"].text()
@@ -71,7 +71,7 @@ def test_language_switch_at_runtime(window, demo_path):
 
 def test_quantity_edit_reads_back_what_it_shows(qtbot):
     from decimal import Decimal
-    from kws_desktop.ui.forms import QuantityEdit
+    from kws_desktop.ui.kit.forms import QuantityEdit
     edit = QuantityEdit()
     qtbot.addWidget(edit)
     for value in (Decimal("1250"), Decimal("2.5"), Decimal("1250.125"), Decimal("0.001")):

@@ -7,12 +7,12 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
-from kws_desktop.services import materials as M
-from kws_desktop.services import purchases as P
-from kws_desktop.services import suppliers as SP
-from kws_desktop.services.opening import post_opening_balances
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.pages.materials import MaterialsPage
+from kws_desktop.services.purchasing import materials as M
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.book.opening import post_opening_balances
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.pages.purchasing.page import MaterialsPage
 from tests.ui.page_setup import shown_page
 
 D = dt.date(2026, 3, 10)
@@ -73,7 +73,7 @@ def test_void_needs_a_reason_then_brings_the_debt_back(page, monkeypatch):
     assert shown["status"] == "BATAL" and "Salah toko" in shown["note"] and shown["_muted"]
 
     refused = []
-    monkeypatch.setattr("kws_desktop.ui.pages.supplier_payments.show_error", lambda _p, msg: refused.append(msg))
+    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.supplier_payments.show_error", lambda _p, msg: refused.append(msg))
     _select(payments.view, _row_of(payments.model, "TB Sumber Rejeki"))
     assert payments.void_dialog() is None
     assert refused and "sudah dibatalkan" in refused[0]
@@ -81,7 +81,7 @@ def test_void_needs_a_reason_then_brings_the_debt_back(page, monkeypatch):
 
 def test_void_without_a_selection_says_what_to_do(page, monkeypatch):
     told = []
-    monkeypatch.setattr("kws_desktop.ui.widgets.show_error", lambda _p, msg: told.append(msg))
+    monkeypatch.setattr("kws_desktop.ui.kit.widgets.show_error", lambda _p, msg: told.append(msg))
     page.suppliers.payments.view.clearSelection()
     assert page.suppliers.payments.void_dialog() is None
     assert told == ["Pilih satu pembayaran dulu."]
@@ -98,8 +98,8 @@ def _live_actions(window) -> list[QAction]:
 
 
 def test_no_shortcut_is_bound_twice_with_the_materials_page_shown(qtbot, demo_path, monkeypatch):
-    from kws_desktop.ui.main_window import MainWindow
-    monkeypatch.setattr("kws_desktop.ui.workshop.QMessageBox.information", lambda *a, **k: None)
+    from kws_desktop.ui.shell.main_window import MainWindow
+    monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.QMessageBox.information", lambda *a, **k: None)
     ctx = AppContext()
     window = MainWindow(ctx)
     qtbot.addWidget(window)

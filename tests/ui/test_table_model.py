@@ -1,5 +1,5 @@
 """The lazy table model: pages on demand, never the whole table; passes Qt's model tester."""
-from kws_desktop.ui.table_model import Column, PagedTableModel
+from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 
 ROWS = [{"n": i, "name": f"baris {i}", "amount": i * 1000 - 5000} for i in range(1050)]
 

@@ -3,15 +3,15 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from kws_desktop.services import books
-from kws_desktop.services.workshop import has_exercise_start
-from kws_desktop.ui.context import AppContext
-from kws_desktop.ui.main_window import MainWindow
+from kws_desktop.services.book import books
+from kws_desktop.services.training.workshop import has_exercise_start
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    monkeypatch.setattr("kws_desktop.ui.workshop.QMessageBox.information", lambda *a, **k: None)
+    monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.QMessageBox.information", lambda *a, **k: None)
     ctx = AppContext()
     w = MainWindow(ctx)
     qtbot.addWidget(w)
@@ -66,8 +66,8 @@ def test_find_focuses_the_search_box_and_new_payment(window, demo_path, qtbot):
 def test_new_quote_and_purchase_open_their_forms(window, demo_path, monkeypatch):
     window.open_location(str(demo_path))
     opened = []
-    monkeypatch.setattr("kws_desktop.ui.pages.quotes.QuoteEditor.exec", lambda self: opened.append("quote"))
-    monkeypatch.setattr("kws_desktop.ui.pages.materials.PurchaseForm.exec", lambda self: opened.append("purchase"))
+    monkeypatch.setattr("kws_desktop.ui.pages.sales.quotes.QuoteEditor.exec", lambda self: opened.append("quote"))
+    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.page.PurchaseForm.exec", lambda self: opened.append("purchase"))
     _actions(window)["Penawaran baru…"].trigger()
     assert window.current_area() == "pesanan"
     _actions(window)["Catat pembelian…"].trigger()
@@ -89,8 +89,8 @@ def test_f1_opens_help_of_current_area(window, demo_path):
 
 def test_every_area_has_a_help_page():
     from kws_desktop.paths import resource
-    from kws_desktop.ui.help import TOPICS
-    from kws_desktop.ui.main_window import AREA_KEYS
+    from kws_desktop.ui.shell.help import TOPICS
+    from kws_desktop.ui.shell.main_window import AREA_KEYS
     topics = {k for k, _t in TOPICS}
     for key in AREA_KEYS:
         assert key in topics and resource("help", f"{key}.md").is_file(), key
@@ -98,7 +98,7 @@ def test_every_area_has_a_help_page():
 
 def test_save_and_reset_exercise_start_from_menu(window, demo_path, monkeypatch):
     window.open_location(str(demo_path))
-    monkeypatch.setattr("kws_desktop.ui.workshop.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.confirm", lambda *a, **k: True)
     _actions(window)["Simpan sebagai awal latihan"].trigger()
     assert has_exercise_start(demo_path)
     name = books.get_profile(window.ctx.book).name
@@ -114,11 +114,11 @@ def test_save_and_reset_exercise_start_from_menu(window, demo_path, monkeypatch)
 def test_reset_refused_without_start_or_when_not_confirmed(window, demo_path, monkeypatch):
     window.open_location(str(demo_path))
     shown = []
-    monkeypatch.setattr("kws_desktop.ui.workshop.show_error", lambda parent, exc, *a: shown.append(str(exc)))
-    monkeypatch.setattr("kws_desktop.ui.workshop.confirm", lambda *a, **k: False)
-    from kws_desktop.ui import workshop as W
+    monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.show_error", lambda parent, exc, *a: shown.append(str(exc)))
+    monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.confirm", lambda *a, **k: False)
+    from kws_desktop.ui.pages.training import workshop as W
     if has_exercise_start(demo_path):
-        from kws_desktop.services.workshop import exercise_start_path
+        from kws_desktop.services.training.workshop import exercise_start_path
         exercise_start_path(demo_path).unlink()
     assert not W.reset_to_start(window)
     assert shown and "Belum ada awal latihan" in shown[0]
@@ -129,7 +129,7 @@ def test_reset_refused_without_start_or_when_not_confirmed(window, demo_path, mo
 
 def test_exercise_panel_ticks_what_was_done(window, demo_path):
     window.open_location(str(demo_path))
-    from kws_desktop.ui import workshop as W
+    from kws_desktop.ui.pages.training import workshop as W
     W.save_start(window)
     dock = W.toggle_exercises(window)
     panel = dock.panel
@@ -146,7 +146,7 @@ def test_exercise_panel_ticks_what_was_done(window, demo_path):
 def test_zoom_shortcuts_remembered(window, demo_path):
     window.open_location(str(demo_path))
     from kws_desktop.settings import app_settings
-    from kws_desktop.ui import workshop as W
+    from kws_desktop.ui.pages.training import workshop as W
     base = QApplication.instance().font().pointSizeF()
     try:
         _actions(window)["Perbesar tulisan"].trigger()
@@ -162,8 +162,8 @@ def test_zoom_shortcuts_remembered(window, demo_path):
 
 def test_new_book_opens_first_run_wizard(window, tmp_path, monkeypatch, qtbot):
     calls = []
-    monkeypatch.setattr("kws_desktop.ui.first_run.run_first_run", lambda ctx, parent: calls.append(ctx.book) or False)
-    monkeypatch.setattr("kws_desktop.ui.main_window.default_book_path", lambda: tmp_path / "buku-kws.kws")
+    monkeypatch.setattr("kws_desktop.ui.pages.book.first_run.run_first_run", lambda ctx, parent: calls.append(ctx.book) or False)
+    monkeypatch.setattr("kws_desktop.ui.shell.main_window.default_book_path", lambda: tmp_path / "buku-kws.kws")
     window.start_default_book()
     qtbot.waitUntil(lambda: bool(calls), timeout=2000)
     assert calls[0] is window.ctx.book

@@ -57,21 +57,21 @@ AREA_MODULES: tuple[str, ...] = (
     "kws_desktop.services.reports.notes",
     "kws_desktop.services.reports.parties",
     "kws_desktop.services.reports.program",
-    "kws_desktop.services.materials_reports",
+    "kws_desktop.services.purchasing.reports",
     "kws_desktop.services.purchases_reports",
     "kws_desktop.services.orders_reports",
-    "kws_desktop.services.billing_reports",
-    "kws_desktop.services.members_reports",
-    "kws_desktop.services.materials",
-    "kws_desktop.services.purchases",
-    "kws_desktop.services.orders",
+    "kws_desktop.services.billing.reports",
+    "kws_desktop.services.people.reports",
+    "kws_desktop.services.purchasing.materials",
+    "kws_desktop.services.purchasing.purchases",
+    "kws_desktop.services.jobs.orders",
     "kws_desktop.services.billing",
-    "kws_desktop.services.members",
-    "kws_desktop.services.receivables",
-    "kws_desktop.services.invoices",
-    "kws_desktop.services.payments",
-    "kws_desktop.services.suppliers",
-    "kws_desktop.services.performance",
+    "kws_desktop.services.people.members",
+    "kws_desktop.services.billing.receivables",
+    "kws_desktop.services.billing.invoices",
+    "kws_desktop.services.billing.payments",
+    "kws_desktop.services.purchasing.suppliers",
+    "kws_desktop.services.evaluation.performance",
 )
 # Where each kind is registered, so that asking for one kind (the command line) imports only
 # that module instead of every area's; a test checks this agrees with the full registry.
@@ -81,13 +81,13 @@ HOMES: dict[str, str] = {
     "cash-flow": "kws_desktop.services.reports.statements",
     "cash-book": "kws_desktop.services.reports.cash_book",
     "notes": "kws_desktop.services.reports.notes",
-    "materials": "kws_desktop.services.materials_reports",
-    "orders": "kws_desktop.services.orders",
-    "receivables": "kws_desktop.services.billing_reports",
+    "materials": "kws_desktop.services.purchasing.reports",
+    "orders": "kws_desktop.services.jobs.orders",
+    "receivables": "kws_desktop.services.billing.reports",
     "payables": "kws_desktop.services.reports.parties",
-    "member-income": "kws_desktop.services.members_reports",
+    "member-income": "kws_desktop.services.people.reports",
     "program": "kws_desktop.services.reports.program",
-    "performance": "kws_desktop.services.performance",
+    "performance": "kws_desktop.services.evaluation.performance",
 }
 REGISTERED_BY: dict[str, str] = {}  # kind -> module whose registration is in REGISTRY
 LOAD_ERRORS: dict[str, str] = {}
@@ -172,8 +172,8 @@ def resolve_period(start: dt.date | None, end: dt.date | None,
 
 
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
-    """Both ends inside the accepted date range (services/dates.py), the end not before the start."""
-    from kws_desktop.services.dates import ensure_date
+    """Both ends inside the accepted date range (services/book/dates.py), the end not before the start."""
+    from kws_desktop.services.book.dates import ensure_date
     ensure_date(start, "start")
     ensure_date(end, "end")
     if start is not None and end is not None and end < start:
@@ -198,7 +198,7 @@ SIGNER_ROLES = (N_("Disiapkan oleh,\nBendahara"), N_("Disetujui oleh,\nKetua"))
 
 def signers_for(book: Book) -> list[tuple[str, str]]:
     """Prepared by the treasurer, approved by the leader (names from the KWS profile)."""
-    from kws_desktop.services.books import get_profile
+    from kws_desktop.services.book.books import get_profile
     profile = get_profile(book)
     return [(_(SIGNER_ROLES[0]), profile.treasurer_name), (_(SIGNER_ROLES[1]), profile.leader_name)]
 
@@ -223,7 +223,7 @@ def record_report_view(book: Book, kind: str) -> None:
 
     from sqlalchemy import select
 
-    from kws_desktop.services import audit
+    from kws_desktop.services.book import audit
     from kws_desktop.store.models.book import AuditEvent
     if book.read_only:
         return

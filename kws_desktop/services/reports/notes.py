@@ -8,7 +8,7 @@ import datetime as dt
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, format_date
-from kws_desktop.services.books import get_profile, get_setting
+from kws_desktop.services.book.books import get_profile, get_setting
 from kws_desktop.services.reports import period_text, register_report, resolve_period
 from kws_desktop.services.reports.queries import sums_by_account
 from kws_desktop.store.book import Book
@@ -22,7 +22,7 @@ def notes_text(book: Book) -> str:
 
 def set_notes_text(book: Book, text: str) -> None:
     """Save the treasurer's own notes printed at the end of the CaLK."""
-    from kws_desktop.services.books import set_setting
+    from kws_desktop.services.book.books import set_setting
     set_setting(book, "report_notes", text.strip()[:4000])
 
 

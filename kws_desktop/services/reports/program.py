@@ -16,8 +16,8 @@ from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.reports import period_text, register_report, resolve_period
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.customers import Customer
-from kws_desktop.store.models.orders import Order, OrderPayer
+from kws_desktop.store.models.sales import Customer
+from kws_desktop.store.models.jobs import Order, OrderPayer
 
 
 def _counts():

@@ -1,0 +1,41 @@
+"""The book itself: opening and creating it, the ledger, document numbers, closed periods, the audit
+log, backups, where the book lives, and `check`.
+
+Modules and their public calls:
+
+- `audit`: The audit log: who did what, when. Written inside the same transaction as the change.
+  record
+- `backup`: Backups the user asks for, and restoring one with a preview of what it holds.
+  backup_book, BackupPreview, preview, automatic_backups, restore
+- `book_place`: Where the group's book lives, and its second backup place.
+  old_book_to_offer, copy_to_documents, prepare_default_place, missing_book_sentence,
+  second_backup, note_second_backup, choose_second_backup, second_backup_reminder
+- `books`: Creating and opening books, the KWS profile and book-level settings.
+  create_book, open_book, get_profile, update_profile, is_demo, get_setting, read_setting,
+  set_setting, with_profile
+- `check`: `check`: is the book whole? SQLite integrity, balanced entries, numbering, links.
+  check_book
+- `dates`: The date-range rule of core/dates.py as a message in the user's language.
+  date_problem, ensure_date
+- `first_run`: The first run of a new book: profile, signatories, opening cash and bank, example
+  prices.
+  SetupInput, SetupResult, needs_setup, opening_posted, check_profile, check_signatories,
+  check_opening, apply_setup
+- `ledger`: Posting to the journal: balanced entries linked to their source, reversal for
+  corrections.
+  install_chart, post_entry, entry_postings, reverse_entry, AccountRow, account_name,
+  account_balances
+- `numbering`: Document numbers, allocated inside the caller's transaction (never reused).
+  next_number
+- `opening`: Opening balances: the cash and bank a group already has when it starts its book.
+  post_opening_balances
+- `periods`: Closed periods: nothing is posted on or before the end of a period that stands
+  closed.
+  closed_through, ensure_open
+- `postgres_setup`: `kws-desktop setup-postgres`: make (or upgrade) a shared PostgreSQL book as
+  its owner and let the app in through a role that owns nothing (store/pg_roles.py).
+  setup_postgres
+- `records`: Helpers for plain working records (partners, agreements, trainings): not issued
+  documents, so they may be corrected in place, with an audit line saying what changed.
+  one_line, correct
+"""

@@ -1,0 +1,25 @@
+"""Selling the work: customers, work packages (RAB templates) and quotes.
+
+Modules and their public calls:
+
+- `customers`: Customers: households and institutional payers; search, duplicates, desa and
+  kecamatan lists.
+  CustomerInput, CustomerRow, add_customer, create_customer, update_customer, set_active,
+  get_customer, read_customer, search_customers, read_customers, count_customers, all_customers,
+  institutions, likely_duplicates, duplicate_warning, desa_names, read_kecamatan_file,
+  kecamatan_list, set_kecamatan_list, list_rows
+- `packages`: Work packages (paket pekerjaan): RAB templates a quote starts from, priced from the
+  catalog.
+  PackageMaterialInput, PackageInput, PackageMaterialRow, PackageRow, PackageEffect,
+  package_components, price_of, create_package, add_package, update_package, set_active,
+  get_package, list_packages, price_change_effect, package_cost_with_price, default_package_specs,
+  load_default_packages
+- `quotes`: Quotes (surat penawaran harga): the RAB a household signs, its funding plan and its
+  states.
+  ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, ItemSnapshot,
+  PayerSnapshot, QuoteSnapshot, QuoteDetail, QuoteListRow, PricedLine, status_label, payer_label,
+  price_package_line, price_free_line, totals_of, create_quote, add_quote, update_quote,
+  send_quote, mark_sent, reject_quote, mark_rejected, revise_quote, add_revision, expire_overdue,
+  mark_expired, quote_for_order, mark_accepted, set_order, get_quote, read_quote, find_quote,
+  list_quotes, count_quotes, all_quotes, write_quote_pdf, list_rows
+"""

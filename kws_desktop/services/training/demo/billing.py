@@ -1,0 +1,176 @@
+"""Demo step: invoices, payments and kuitansi for the demo orders.
+
+Households pay their swadaya share in cash: small jobs at once, bigger ones with a down
+payment and monthly instalments, mostly on time, some late, a few still behind today.
+Programs (APBD, DAK, BAZNAS, CSR) are billed each month for the units handed over and pay
+the batch by transfer two to seven weeks later (receipts above Rp5.000.000 carry the meterai box).
+One wrong payment is voided and taken again. Scales with ctx.orders; deterministic from ctx.rng.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy import select
+
+from kws_desktop.core.payers import PayerType
+from kws_desktop.errors import UserError
+from kws_desktop.services.billing import invoices as I
+from kws_desktop.services.billing import payments as P
+from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.store.models.billing import Invoice
+from kws_desktop.store.models.jobs import Order
+
+BATCH = 50
+VOID_REASON = "Salah catat jumlah uang; kuitansi diganti yang baru"
+
+
+def _round_to(amount: int, step: int = 50_000) -> int:
+    return max(step, amount // step * step)
+
+
+def _household_plan(ctx: DemoContext, amount: int, day: dt.date) -> I.PlanSpec | None:
+    rng = ctx.rng
+    if amount < 1_500_000 or rng.random() < 0.2:
+        return I.PlanSpec(count=1, first_due=day + dt.timedelta(days=14))
+    count = rng.choice((2, 3, 3, 4, 4, 5, 6))
+    dp = _round_to(int(amount * rng.choice((0.2, 0.25, 0.3, 0.4))))
+    if dp >= amount - count:
+        dp = 0
+    return I.PlanSpec(count=count, down_payment=dp, down_payment_due=day,
+                      first_due=day + dt.timedelta(days=30))
+
+
+def invoices_and_payments(ctx: DemoContext) -> None:
+    order_ids = ctx.ids.get("orders", [])
+    if not order_ids:
+        return
+    book, rng, today = ctx.book, ctx.rng, ctx.today
+    with book.reading() as s:
+        rows = s.execute(select(Order.id, Order.date, Order.status, Order.handed_over_date,
+                                Order.finished_date).where(Order.id.in_(order_ids))
+                         .order_by(Order.date, Order.id)).all()
+    households: list[int] = []
+    program_orders: dict[tuple[int, int], list[int]] = defaultdict(list)  # (payer, month end) -> orders
+    month_ends: dict[int, dt.date] = {}
+    payments_due: list[tuple[dt.date, int]] = []  # (invoice date, invoice id) for household invoices
+    # 1. household shares, invoiced when the order is agreed
+    for start in range(0, len(rows), BATCH):
+        with book.transaction() as s:
+            for oid, day, status, handed, _finished in rows[start:start + BATCH]:
+                if status == "batal" or day > today:
+                    continue
+                order = s.get(Order, oid)
+                own = [p for p in order.payers if p.payer_type == PayerType.SWADAYA]
+                try:
+                    made = I.create_invoices_for_order(
+                        s, oid, day, book.actor, payer_types=[PayerType.SWADAYA],
+                        household_plan=_household_plan(ctx, own[0].amount, day) if own else None)
+                except UserError:
+                    continue
+                for inv in made:
+                    payments_due.append((day, inv.id))
+                    households.append(inv.id)
+                if handed is not None:
+                    for p in order.payers:
+                        if p.payer_type == PayerType.SWADAYA:
+                            continue
+                        payer = I.payer_customer_id(s, order, p, book.actor)
+                        q_end = _month_end(handed)
+                        program_orders[(payer, q_end.toordinal())].append(oid)
+                        month_ends[q_end.toordinal()] = q_end
+    ctx.count("tagihan rumah tangga", len(households))
+    ctx.ids["invoices"] = list(households)
+    # 2. programs: one batch invoice per payer and month of handover, paid by transfer
+    batches = []
+    with book.transaction() as s:
+        for (payer, q), oids in sorted(program_orders.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            day = min(month_ends[q], today)  # billed on the last day of the month of handover
+            try:
+                inv = I.create_batch_invoice_in(s, payer, oids, day, day + dt.timedelta(days=30),
+                                                note="Tagihan bulanan untuk unit yang sudah diserahterimakan",
+                                                actor=book.actor)
+            except UserError:
+                continue
+            batches.append(inv)
+    ctx.count("tagihan program (gabungan)", len(batches))
+    ctx.ids["invoices"] += [b.id for b in batches]
+    _pay_programs(ctx, batches)
+    _pay_households(ctx, households)
+    _void_one(ctx, households)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _pay_programs(ctx: DemoContext, batches) -> None:
+    rng, today = ctx.rng, ctx.today
+    with ctx.book.transaction() as s:
+        for inv in batches:
+            day = inv.date + dt.timedelta(days=rng.randint(14, 50))
+            if day > today:
+                continue  # still waiting for the program's transfer
+            if rng.random() < 0.2 and inv.total > 10_000_000:  # paid in two transfers
+                first = _round_to(inv.total // 2, 100_000)
+                P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=first,
+                                    method="transfer", payer_name=inv.payer_name, printed=True)
+                day2 = day + dt.timedelta(days=rng.randint(20, 60))
+                if day2 <= today:
+                    P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day2,
+                                        amount=inv.total - first, method="transfer",
+                                        payer_name=inv.payer_name, printed=True)
+                    ctx.count("kuitansi program")
+            else:
+                P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=inv.total,
+                                    method="transfer", payer_name=inv.payer_name, printed=True)
+            ctx.count("kuitansi program")
+
+
+def _pay_households(ctx: DemoContext, invoice_ids: list[int]) -> None:
+    rng, today, actor = ctx.rng, ctx.today, ctx.book.actor
+    for start in range(0, len(invoice_ids), BATCH):
+        with ctx.book.transaction() as s:
+            for iid in invoice_ids[start:start + BATCH]:
+                inv = s.get(Invoice, iid)
+                habit = rng.random()  # < 0.7 on time, < 0.9 late, else falling behind
+                last = inv.date
+                for inst in list(inv.instalments):
+                    if habit < 0.7:
+                        day = inst.due_date - dt.timedelta(days=rng.randint(0, 5))
+                    elif habit < 0.9:
+                        day = inst.due_date + dt.timedelta(days=rng.randint(10, 75))
+                    else:
+                        day = inst.due_date + dt.timedelta(days=rng.randint(40, 200))
+                    day = max(day, last, inv.date)
+                    if day > today:
+                        break
+                    if inst.due_date > today - dt.timedelta(days=100) and habit >= 0.8:
+                        break  # fell behind lately: overdue today
+                    amount = inst.amount
+                    if habit >= 0.9 and rng.random() < 0.4:
+                        amount = min(_round_to(inst.amount // 2), inst.amount)  # paid only part of it
+                    P.record_payment_in(s, actor=actor, invoice_id=iid, date=day, amount=amount,
+                                        method="cash" if rng.random() < 0.9 else "transfer",
+                                        printed=True)
+                    ctx.count("kuitansi rumah tangga")
+                    last = day
+                    if amount < inst.amount:
+                        break
+
+
+def _void_one(ctx: DemoContext, invoice_ids: list[int]) -> None:
+    """A payment written down with the wrong amount: voided, then taken again correctly."""
+    from kws_desktop.store.models.billing import Payment
+    with ctx.book.reading() as s:
+        row = s.execute(select(Payment.id, Payment.invoice_id, Payment.date, Payment.amount)
+                        .where(Payment.invoice_id.in_(invoice_ids), Payment.status == "posted",
+                               Payment.amount >= 500_000)
+                        .order_by(Payment.date.desc(), Payment.id.desc()).limit(1)).first()
+    if row is None:
+        return
+    pid, iid, day, amount = row
+    P.void_payment(ctx.book, pid, VOID_REASON, date=day)
+    P.record_payment(ctx.book, invoice_id=iid, date=day, amount=amount, printed=True)
+    ctx.count("kuitansi dibatalkan")

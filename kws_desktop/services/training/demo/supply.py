@@ -1,0 +1,130 @@
+"""Demo helper: the store room, kept in dated terms.
+
+The materials step buys an opening stock; the orders step calls `Supply.issue` for every
+material a job takes, and `Supply` first buys more (dated a few days before the issue, a month
+or so of use, grouped into one slip per shop) whenever the stock on that day, or on any later
+day already booked, would not cover it. So the stock never goes below zero on any date, and
+what is on hand stays around one to two months of use.
+
+Orders are handled in the order of their date but their work days are up to two weeks later,
+so issues arrive a little out of date order: every material keeps the moves of the last weeks
+(`pending`) next to the settled total (`base`) before them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from decimal import Decimal
+
+from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.training.demo import DemoContext
+
+WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
+SETTLE_DAYS = 5  # moves dated this long before the current order date can no longer change
+
+
+def round_buy(qty: Decimal, unit: str) -> Decimal:
+    if unit in WHOLE_UNITS:
+        return Decimal(max(1, math.ceil(qty)))
+    return max(Decimal("0.5"), (qty * 2).to_integral_value(rounding="ROUND_CEILING") / 2)
+
+
+class Supply:
+    def __init__(self, ctx: DemoContext, materials: dict[int, tuple[str, str, int, str]],
+                 shops: dict[int, list[tuple[int, float]]]):
+        """materials: id -> (name, unit, catalog price, category); shops: material id -> the
+        shops selling it, as (supplier id, price factor), the usual one first."""
+        self.ctx = ctx
+        self.materials = materials
+        self.shops = shops
+        self.base: dict[int, Decimal] = defaultdict(Decimal)
+        self.pending: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
+        self.credit_slips: list[tuple[dt.date, int, int]] = []  # (date, supplier, total)
+        self.purchase_ids: list[int] = []
+        self.slips = 0
+        months = max(1.0, (ctx.today - ctx.start).days / 30.4)
+        self.pace = min(1.5, max(0.3, ctx.orders / months / 5))  # jobs a month against five
+
+    # --- dated stock -----------------------------------------------------------------------
+    def add(self, material_id: int, day: dt.date, qty: Decimal) -> None:
+        self.pending[material_id].append((day, qty))
+
+    def settle(self, before: dt.date) -> None:
+        cut = before - dt.timedelta(days=SETTLE_DAYS)
+        for mid, moves in self.pending.items():
+            old = [q for d, q in moves if d < cut]
+            if old:
+                self.base[mid] += sum(old, Decimal(0))
+                self.pending[mid] = [(d, q) for d, q in moves if d >= cut]
+
+    def lowest_from(self, material_id: int, day: dt.date) -> Decimal:
+        """The lowest stock of a material on `day` or any later day, by the moves booked so far."""
+        level = self.base[material_id]
+        moves = sorted(self.pending[material_id])
+        i = 0
+        while i < len(moves) and moves[i][0] <= day:
+            level += moves[i][1]
+            i += 1
+        low = level
+        for _d, q in moves[i:]:
+            level += q
+            low = min(low, level)
+        return low
+
+    # --- buying ----------------------------------------------------------------------------
+    def buy(self, session, day: dt.date, wants: dict[int, Decimal], *, order_id: int | None = None,
+            note: str = "") -> None:
+        """One slip per shop for `wants` (material id -> qty), dated `day`."""
+        rng = self.ctx.rng
+        by_shop: dict[int, list[tuple[int, Decimal, int]]] = defaultdict(list)
+        for mid, qty in sorted(wants.items()):
+            name, unit, price, _cat = self.materials[mid]
+            options = self.shops[mid]
+            shop, factor = options[0] if len(options) == 1 or rng.random() < 0.75 else rng.choice(options[1:])
+            by_shop[shop].append((mid, round_buy(qty, unit), self.price(price, day, factor)))
+        for shop, lines in by_shop.items():
+            estimate = sum(int(price * qty) for _m, qty, price in lines)
+            if order_id is not None:
+                method = "cash"
+            else:
+                weights = (7, 2, 1) if estimate < 1_500_000 else (2, 4, 4)
+                method = rng.choices(("cash", "transfer", "credit"), weights=weights)[0]
+            shipping = rng.choice((0, 0, 25_000, 50_000)) if len(lines) > 2 and order_id is None else 0
+            row = P.record_purchase_in(session, P.PurchaseInput(
+                day, shop, method, tuple(P.PurchaseLineInput(m, q, p) for m, q, p in lines), shipping=shipping,
+                slip_number=f"NB-{rng.randint(1000, 9999)}", order_id=order_id, notes=note),
+                actor=self.ctx.book.actor)
+            self.purchase_ids.append(row.id)
+            self.slips += 1
+            if method == "credit":
+                self.credit_slips.append((day, shop, row.total))
+            if order_id is None:
+                for m, q, _p in lines:
+                    self.add(m, day, q)
+
+    def price(self, base: int, day: dt.date, shop_factor: float) -> int:
+        """What a shop charges on `day`: the catalog price, a little dearer each year."""
+        years = (day - self.ctx.start).days / 365
+        factor = (1 + 0.03 * years) * shop_factor * (1 + self.ctx.rng.uniform(-0.02, 0.02))
+        step = 500 if base >= 10_000 else 50
+        return max(step, int(round(base * factor / step)) * step)
+
+    def prepare(self, session, day: dt.date, plan: list[tuple[int, Decimal]], earliest: dt.date) -> None:
+        """Before a job takes `plan` on `day`: buy what would run short (and what runs low),
+        a few days earlier (not before `earliest`)."""
+        rng = self.ctx.rng
+        short = {}
+        for mid, qty in plan:
+            low = self.lowest_from(mid, day)
+            if low - qty < 0 or low - qty < qty:  # short now, or not enough left for the next job
+                uses = rng.randint(1, 3) if self.materials[mid][2] >= 500_000 else rng.randint(3, 6)
+                uses = max(1, round(uses * self.pace))  # a quiet group buys for fewer jobs at a time
+                short[mid] = max(Decimal(0), qty - low) + qty * uses
+        if not short:
+            return
+        buy_day = max(earliest, self.ctx.start, day - dt.timedelta(days=rng.randint(1, 4)))
+        self.buy(session, buy_day, short)
+
+    def take(self, material_id: int, day: dt.date, qty: Decimal) -> None:
+        self.add(material_id, day, -qty)

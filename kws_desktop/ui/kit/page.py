@@ -1,0 +1,93 @@
+"""The base of every area page: access to the book, refresh when data changes, safe calls."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kws_desktop.errors import UserError
+from kws_desktop.i18n import _
+from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.kit.forms import show_error
+
+if TYPE_CHECKING:
+    from kws_desktop.store.book import Book
+
+
+class Page(QWidget):
+    """Subclasses build their widgets in __init__ and fill them in refresh().
+
+    `area` names the area (for data_changed notifications); `watches` lists the areas whose
+    changes should refresh this page too (e.g. the dashboard watches everything).
+    """
+
+    area: str = ""
+    watches: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.book_changed.connect(self.mark_stale)
+
+    @property
+    def book(self) -> Book:
+        assert self.ctx.book is not None
+        return self.ctx.book
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the services."""
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        self._stale = False
+        if self.ctx.book is not None:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_now()
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == self.area or area in self.watches or "*" in self.watches:
+            self.mark_stale()
+
+    def call(self, action: Callable[[], Any], *, changed: str | None = None,
+             errors=None) -> Any | None:
+        """Run a service call; a UserError is shown (beside fields when `errors` is a FormErrors)
+        and None returned; on success `changed` areas are told to refresh."""
+        try:
+            result = action()
+        except UserError as exc:
+            if errors is not None:
+                errors.show(exc)
+            else:
+                show_error(self, exc)
+            return None
+        if errors is not None:
+            errors.clear()
+        if changed:
+            self.ctx.notify(changed)
+        return result
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageHeading")
+    return label
+
+
+def missing_area(title: str) -> QWidget:
+    """Shown only while an area's module is not installed (a development build)."""
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lay.addWidget(heading(title))
+    lay.addWidget(QLabel(_("Bagian ini belum tersedia di versi ini.")))
+    lay.addStretch(1)
+    return w

@@ -1,0 +1,2 @@
+"""Billing: the Tagihan & Kuitansi area (taking a payment, invoices, kuitansi) and using an
+advance."""

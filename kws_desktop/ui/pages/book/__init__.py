@@ -1,0 +1,1 @@
+"""The book: settings (Pengaturan), the first-run wizard and restoring a backup."""

@@ -1,0 +1,1 @@
+"""Cash: the Kas & Bank area."""

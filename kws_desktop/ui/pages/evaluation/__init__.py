@@ -1,0 +1,1 @@
+"""Evaluation: the Kinerja & Kemitraan area."""

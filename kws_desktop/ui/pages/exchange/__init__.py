@@ -1,0 +1,1 @@
+"""Exchange: importing a year of records from Excel."""

@@ -1,0 +1,1 @@
+"""People: the Anggota area (register, wages and kasbon, profit sharing, member income)."""

@@ -1,0 +1,2 @@
+"""Purchasing: the Bahan & Pembelian area (catalog, suppliers, purchases, stock) and supplier
+payments."""

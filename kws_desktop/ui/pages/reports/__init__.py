@@ -1,0 +1,1 @@
+"""Reports: the Laporan area and the Beranda dashboard with its charts."""

@@ -1,0 +1,1 @@
+"""Selling: customers (Pelanggan) and quotes (the Penawaran tab of Pesanan)."""

@@ -1,0 +1,1 @@
+"""Training: workshop mode and the guided exercises in the window."""
