@@ -366,12 +366,12 @@ def probe_lists(book_path: str) -> dict:
     from PySide6.QtWidgets import QApplication, QTabWidget
 
     from kws_desktop.ui.shell import app as kapp
-    from kws_desktop.ui.kit import table_model as tm
+    from kws_desktop.ui.kit import table_model
     from kws_desktop.ui.kit.context import AppContext
     from kws_desktop.ui.shell.main_window import AREA_KEYS
     app = QApplication.instance() or QApplication([])
     fetches: dict[str, dict] = {}
-    plain_fetch = tm.PagedTableModel.fetchMore
+    plain_fetch = table_model.PagedTableModel.fetchMore
 
     def timed_fetch(model, parent=QModelIndex()):
         before, t = model.loaded_rows, time.perf_counter()
@@ -381,7 +381,7 @@ def probe_lists(book_path: str) -> dict:
         rec = fetches.setdefault(name, {"first_s": took, "slowest_s": 0.0, "largest_rows": 0})
         rec["slowest_s"] = max(rec["slowest_s"], took)
         rec["largest_rows"] = max(rec["largest_rows"], model.loaded_rows - before)
-    tm.PagedTableModel.fetchMore = timed_fetch
+    table_model.PagedTableModel.fetchMore = timed_fetch
 
     def settle(seconds: float) -> None:
         end = time.perf_counter() + seconds

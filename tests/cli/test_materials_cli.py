@@ -7,9 +7,9 @@ import pytest
 
 from kws_desktop.cli import main
 from kws_desktop.core.accounts import A
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.services.purchasing.reports import build_materials_report, material_flows
 
@@ -45,17 +45,17 @@ def test_report_adds_up(demo_book):
         assert f.opening_value + f.bought_value - f.used_value + f.diff_value == f.closing_value
     with demo_book.reading() as s:
         inventory = {r.code: r.balance for r in account_balances(s)}[A.INVENTORY]
-        assert S.stock_value_total(s) == inventory
+        assert stock.stock_value_total(s) == inventory
     report = build_materials_report(demo_book, dt.date(2026, 1, 1), dt.date(2026, 11, 28))
     assert report.rows[-1].style == "total"
     assert report.rows[-1].cells["closing_value"] == sum(f.closing_value for f in flows)
 
 
 def test_demo_materials_history(demo_book):
-    shops = SP.list_suppliers(demo_book)
+    shops = suppliers.list_suppliers(demo_book)
     assert 4 <= len(shops) <= 6
     assert any(s.owed > 0 for s in shops)  # some credit still owed
-    assert SP.list_supplier_payments(demo_book)
-    assert len(S.list_stock_counts(demo_book)) == 2
-    t = P.purchase_totals(demo_book)
+    assert suppliers.list_supplier_payments(demo_book)
+    assert len(stock.list_stock_counts(demo_book)) == 2
+    t = purchases.purchase_totals(demo_book)
     assert t.cash and t.transfer and t.credit and t.void_count == 1

@@ -3,8 +3,8 @@ import datetime as dt
 import json
 
 from kws_desktop.cli import main
-from kws_desktop.services.people import members as M
-from kws_desktop.services.people import wages as W
+from kws_desktop.services.people import members
+from kws_desktop.services.people import wages
 from kws_desktop.services.book.books import create_book, open_book
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
@@ -15,15 +15,15 @@ def _book(tmp_path):
     path = tmp_path / "kws.kws"
     b = create_book(path)
     try:
-        a = M.register_member(b, M.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2026, 1, 2)))
-        u = M.register_member(b, M.MemberInput("Budi", "L", "tukang", joined_on=dt.date(2026, 1, 2)))
+        a = members.register_member(b, members.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2026, 1, 2)))
+        u = members.register_member(b, members.MemberInput("Budi", "L", "tukang", joined_on=dt.date(2026, 1, 2)))
         with b.transaction() as s:
             post_entry(s, date=dt.date(2026, 2, 1), description="upah", postings=[
                 debit(A.COST_LABOUR, 900_000), credit(A.WAGES_PAYABLE, 600_000, party_kind="member", party_id=u.id),
                 credit(A.WAGES_PAYABLE, 300_000, party_kind="member", party_id=a.id)],
                 source_type="test_wages", source_id=None, actor="t")
-        W.pay_members(b, date=dt.date(2026, 2, 20), lines=[W.PayLine(u.id, wages=400_000)])
-        M.member_leaves(b, u.id, dt.date(2026, 3, 1))
+        wages.pay_members(b, date=dt.date(2026, 2, 20), lines=[wages.PayLine(u.id, wages=400_000)])
+        members.member_leaves(b, u.id, dt.date(2026, 3, 1))
     finally:
         b.close(backup=False)
     return path

@@ -4,9 +4,9 @@ import pytest
 from pypdf import PdfReader
 
 from kws_desktop.services.book import books
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.sales import packages as P
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.sales import customers
+from kws_desktop.services.sales import packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.services.training.demo.foundation import DEMO_PROFILE
 from kws_desktop.documents.pdf import paper_size
 
@@ -17,18 +17,18 @@ ADDRESS = "Kp. <Cibadak> & Pasir 'Kupa' 🚽"
 @pytest.fixture
 def quote(book):
     books.update_profile(book, DEMO_PROFILE)
-    P.load_default_packages(book)
-    pk = {p.code: p for p in P.list_packages(book)}
-    home = C.create_customer(book, C.CustomerInput(name=NAME, gender="L", address=ADDRESS, rt="4", rw="1",
+    packages.load_default_packages(book)
+    pk = {p.code: p for p in packages.list_packages(book)}
+    home = customers.create_customer(book, customers.CustomerInput(name=NAME, gender="L", address=ADDRESS, rt="4", rw="1",
                                                    desa="Saga & <Tobat>", kecamatan="Balaraja"))
-    baznas = C.create_customer(book, C.CustomerInput(name="BAZNAS Kabupaten Tangerang", kind="institution",
+    baznas = customers.create_customer(book, customers.CustomerInput(name="BAZNAS Kabupaten Tangerang", kind="institution",
                                                      payer_type="baznas"))
-    lines = (Q.QuoteLineInput(1, pk["TS-CINCIN"].id),
-             Q.QuoteLineInput(2, description="Pipa <tambahan> & \"sambungan\"", unit="batang", unit_price=195_000))
+    lines = (quotes.QuoteLineInput(1, pk["TS-CINCIN"].id),
+             quotes.QuoteLineInput(2, description="Pipa <tambahan> & \"sambungan\"", unit="batang", unit_price=195_000))
     total = pk["TS-CINCIN"].price + 390_000 - 50_000
-    q = Q.create_quote(book, Q.QuoteInput(
+    q = quotes.create_quote(book, quotes.QuoteInput(
         customer_id=home.id, date=dt.date(2026, 11, 2), lines=lines, discount=50_000,
-        payers=(Q.PayerInput("baznas", 2_000_000, baznas.id), Q.PayerInput("swadaya", total - 2_000_000, instalments=5)),
+        payers=(quotes.PayerInput("baznas", 2_000_000, baznas.id), quotes.PayerInput("swadaya", total - 2_000_000, instalments=5)),
         terms="Harga <final> & tidak berubah.", title="Penawaran tangki septik cincin beton"))
     return book, q
 
@@ -39,7 +39,7 @@ def _text(path):
 
 def test_quote_pdf_prints_user_text_literally_and_no_cost(quote, tmp_path):
     book, q = quote
-    out = Q.write_quote_pdf(book, q.id, tmp_path / "q.pdf")
+    out = quotes.write_quote_pdf(book, q.id, tmp_path / "q.pdf")
     text = _text(out)
     flat = " ".join(text.split())
     for literal in ("Ujang \"Oray\" <b>Sudrajat</b> & Ibu O'Neil", "Kp. <Cibadak> & Pasir 'Kupa'",
@@ -61,8 +61,8 @@ def test_quote_pdf_prints_user_text_literally_and_no_cost(quote, tmp_path):
 
 def test_quote_pdf_a4_f4_and_summary(quote, tmp_path):
     book, q = quote
-    a4 = Q.write_quote_pdf(book, q.id, tmp_path / "a4.pdf", paper="A4")
-    f4 = Q.write_quote_pdf(book, q.id, tmp_path / "f4.pdf", paper="F4", itemised=False)
+    a4 = quotes.write_quote_pdf(book, q.id, tmp_path / "a4.pdf", paper="A4")
+    f4 = quotes.write_quote_pdf(book, q.id, tmp_path / "f4.pdf", paper="F4", itemised=False)
     for path, paper in ((a4, "A4"), (f4, "F4")):
         box = PdfReader(str(path)).pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == tuple(round(v) for v in paper_size(paper))
@@ -70,13 +70,13 @@ def test_quote_pdf_a4_f4_and_summary(quote, tmp_path):
     assert "Bahan bangunan" in summary and "Upah tenaga kerja" in summary
     assert "Tutup cincin beton" not in summary
     books.set_setting(book, "rab_itemised", False)
-    assert "Tutup cincin beton" not in _text(Q.write_quote_pdf(book, q.id, tmp_path / "s.pdf"))
+    assert "Tutup cincin beton" not in _text(quotes.write_quote_pdf(book, q.id, tmp_path / "s.pdf"))
 
 
 def test_superseded_quote_is_marked(quote, tmp_path):
     book, q = quote
-    Q.send_quote(book, q.id, dt.date(2026, 11, 3))
-    new = Q.revise_quote(book, q.id, dt.date(2026, 11, 5))
-    assert "DIGANTI REVISI" in _text(Q.write_quote_pdf(book, q.id, tmp_path / "old.pdf"))
-    text = _text(Q.write_quote_pdf(book, new.id, tmp_path / "new.pdf"))
+    quotes.send_quote(book, q.id, dt.date(2026, 11, 3))
+    new = quotes.revise_quote(book, q.id, dt.date(2026, 11, 5))
+    assert "DIGANTI REVISI" in _text(quotes.write_quote_pdf(book, q.id, tmp_path / "old.pdf"))
+    text = _text(quotes.write_quote_pdf(book, new.id, tmp_path / "new.pdf"))
     assert "menggantikan penawaran nomor " + q.number in " ".join(text.split())

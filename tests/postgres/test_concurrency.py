@@ -14,10 +14,10 @@ from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
 from kws_desktop.services.cash import entries as cash
 from kws_desktop.services.billing import invoices, payments
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.services.book.books import create_book
 from kws_desktop.services.book.check import check_book
 from kws_desktop.store.models.billing import Payment, PaymentAllocation
@@ -105,35 +105,35 @@ def test_titipan_applied_at_once_never_beyond_what_is_left(pg_book):
 
 
 def test_supplier_paid_at_once_never_beyond_the_debt(pg_book):
-    shop = SP.create_supplier(pg_book, SP.SupplierInput("TB Sinar Jaya"))
-    cement = M.create_material(pg_book, M.MaterialInput("Semen 50 kg", "sak", "", 100_000))
+    shop = suppliers.create_supplier(pg_book, suppliers.SupplierInput("TB Sinar Jaya"))
+    cement = materials.create_material(pg_book, materials.MaterialInput("Semen 50 kg", "sak", "", 100_000))
     for _round in range(ROUNDS):
-        P.record_purchase(pg_book, P.PurchaseInput(D, shop.id, "credit",
-                                                   (P.PurchaseLineInput(cement.id, "10", 100_000),)))
-        race(lambda: SP.pay_supplier(pg_book, supplier_id=shop.id, amount=400_000, date=D))
-        assert 0 <= SP.get_supplier(pg_book, shop.id).owed <= 200_000
+        purchases.record_purchase(pg_book, purchases.PurchaseInput(D, shop.id, "credit",
+                                                   (purchases.PurchaseLineInput(cement.id, "10", 100_000),)))
+        race(lambda: suppliers.pay_supplier(pg_book, supplier_id=shop.id, amount=400_000, date=D))
+        assert 0 <= suppliers.get_supplier(pg_book, shop.id).owed <= 200_000
         with pg_book.transaction() as s:  # clear the rest for the next round
-            owed = SP.owed_to(s, shop.id)
+            owed = suppliers.owed_to(s, shop.id)
         if owed:
-            SP.pay_supplier(pg_book, supplier_id=shop.id, amount=owed, date=D)
+            suppliers.pay_supplier(pg_book, supplier_id=shop.id, amount=owed, date=D)
     assert check_book(pg_book) == []
 
 
 def test_stock_issued_at_once_never_beyond_what_is_in_stock(pg_book):
-    shop = SP.create_supplier(pg_book, SP.SupplierInput("TB Sinar Jaya"))
-    cement = M.create_material(pg_book, M.MaterialInput("Semen 50 kg", "sak", "", 100_000))
+    shop = suppliers.create_supplier(pg_book, suppliers.SupplierInput("TB Sinar Jaya"))
+    cement = materials.create_material(pg_book, materials.MaterialInput("Semen 50 kg", "sak", "", 100_000))
     order = add_order(pg_book, add_customer(pg_book), [("swadaya", "", 1_000_000)])
     for _round in range(ROUNDS):
-        P.record_purchase(pg_book, P.PurchaseInput(D, shop.id, "credit",
-                                                   (P.PurchaseLineInput(cement.id, "10", 100_000),)))
-        results = race(lambda: S.issue_to_order_now(pg_book, order_id=order, material_id=cement.id,
+        purchases.record_purchase(pg_book, purchases.PurchaseInput(D, shop.id, "credit",
+                                                   (purchases.PurchaseLineInput(cement.id, "10", 100_000),)))
+        results = race(lambda: stock.issue_to_order_now(pg_book, order_id=order, material_id=cement.id,
                                                     qty=Decimal(4), date=D))
         assert results.count("ok") == 2
         assert "Stok Semen 50 kg tidak cukup: tersisa 2 sak, diminta 4 sak." in results
         with pg_book.reading() as s:
-            left = S.on_hand(s, cement.id)[0]
+            left = stock.on_hand(s, cement.id)[0]
         assert left == 2
-        S.issue_to_order_now(pg_book, order_id=order, material_id=cement.id, qty=left, date=D)
+        stock.issue_to_order_now(pg_book, order_id=order, material_id=cement.id, qty=left, date=D)
     assert check_book(pg_book) == []
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-import hostile_workbooks as H  # noqa: E402
+import hostile_workbooks  # noqa: E402
 
 from kws_desktop.cli import main  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
-from kws_desktop.services.exchange import spreadsheet_import as si  # noqa: E402
+from kws_desktop.services.exchange import spreadsheet_import  # noqa: E402
 
 UNEXPECTED = "tidak terduga"
 
@@ -21,12 +21,12 @@ UNEXPECTED = "tidak terduga"
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-xlsx")
-    base = H.template(folder)
+    base = hostile_workbooks.template(folder)
     made = {}
 
     def get(case: str) -> Path:
         if case not in made:
-            made[case] = H.CASES[case][0](base, folder / f"{case}.xlsx")
+            made[case] = hostile_workbooks.CASES[case][0](base, folder / f"{case}.xlsx")
         return made[case]
     return get
 
@@ -48,9 +48,9 @@ def _members(path: Path, capsys) -> list:
     return json.loads(capsys.readouterr().out)
 
 
-@pytest.mark.parametrize("case", sorted(H.CASES))
+@pytest.mark.parametrize("case", sorted(hostile_workbooks.CASES))
 def test_cli_import_refuses_each_hostile_workbook(files, book_path, capsys, case):
-    words = H.CASES[case][1]
+    words = hostile_workbooks.CASES[case][1]
     before = _members(book_path, capsys)
     assert main(["import", str(book_path), str(files(case))]) == 1
     err = capsys.readouterr().err
@@ -59,12 +59,12 @@ def test_cli_import_refuses_each_hostile_workbook(files, book_path, capsys, case
     assert _members(book_path, capsys) == before
 
 
-@pytest.mark.parametrize("case", sorted(H.CASES))
+@pytest.mark.parametrize("case", sorted(hostile_workbooks.CASES))
 def test_import_service_refuses_into_a_new_book_and_leaves_nothing(files, tmp_path, case):
     target = tmp_path / "baru.kws"
     with pytest.raises(UserError) as info:
-        si.import_into(target, files(case))
-    assert H.CASES[case][1] in info.value.message
+        spreadsheet_import.import_into(target, files(case))
+    assert hostile_workbooks.CASES[case][1] in info.value.message
     assert not any(tmp_path.iterdir()), "a refused import into a new book left files behind"
 
 
@@ -86,22 +86,22 @@ def test_openpyxl_itself_refuses_entities_once_the_guard_is_passed(files, tmp_pa
 
 def test_formula_cells_with_a_saved_result_are_read(tmp_path):
     """A formula that Excel saved with its result is imported as that result (not refused)."""
-    base = H.template(tmp_path)
-    row = H.member_row(capital='<c r="H2"><f>SUM(50000,50000)</f><v>100000</v></c>')
-    path = H.rewrite(base, tmp_path / "ok.xlsx", {H.SHEET: H.sheet_xml(row)})
+    base = hostile_workbooks.template(tmp_path)
+    row = hostile_workbooks.member_row(capital='<c r="H2"><f>SUM(50000,50000)</f><v>100000</v></c>')
+    path = hostile_workbooks.rewrite(base, tmp_path / "ok.xlsx", {hostile_workbooks.SHEET: hostile_workbooks.sheet_xml(row)})
     problems: list = []
-    rows = si.read_workbook(path, problems)
+    rows = spreadsheet_import.read_workbook(path, problems)
     assert problems == [] and rows["members"][0].values["capital"] == 100000
 
 
 def test_control_characters_do_not_fill_a_required_cell(tmp_path):
     """A name of only control characters (written as _x0000_ escapes) is an empty name."""
-    base = H.template(tmp_path)
-    row = H.member_row(name='<c r="A2" t="inlineStr"><is><t>_x0000__x0007_</t></is></c>')
-    path = H.rewrite(base, tmp_path / "nul-name.xlsx", {H.SHEET: H.sheet_xml(row)})
+    base = hostile_workbooks.template(tmp_path)
+    row = hostile_workbooks.member_row(name='<c r="A2" t="inlineStr"><is><t>_x0000__x0007_</t></is></c>')
+    path = hostile_workbooks.rewrite(base, tmp_path / "nul-name.xlsx", {hostile_workbooks.SHEET: hostile_workbooks.sheet_xml(row)})
     target = tmp_path / "b.kws"
     with pytest.raises(UserError, match="Anggota, baris 2, kolom Nama: wajib diisi"):
-        si.import_into(target, path)
+        spreadsheet_import.import_into(target, path)
 
 
 # The child's own peak: VmHWM (reset by exec); getrusage's ru_maxrss on Linux keeps the
@@ -126,5 +126,5 @@ def test_memory_stays_bounded(files, tmp_path, case):
                           capture_output=True, text=True, timeout=300)
     code, peak_mb = map(int, done.stdout.split())
     assert code == 1, done.stderr
-    assert H.CASES[case][1] in done.stderr
+    assert hostile_workbooks.CASES[case][1] in done.stderr
     assert peak_mb < 300, f"{case}: peak {peak_mb} MB"

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.services.people import members as M
+from kws_desktop.services.people import members
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.store.models.book import AuditEvent, JournalEntry, PeriodClose
 from kws_desktop.store.models.people import (Advance, Member, ProfitSharing, WagePayout)
@@ -16,7 +16,7 @@ START = dt.date(2025, 1, 1)
 
 
 def member(book, name="Siti", gender="P", role="anggota", joined=START, **kw):
-    return M.register_member(book, M.MemberInput(name=name, gender=gender, role=role, joined_on=joined, **kw))
+    return members.register_member(book, members.MemberInput(name=name, gender=gender, role=role, joined_on=joined, **kw))
 
 
 def accrue(book, member_id, amount, date=dt.date(2025, 3, 1)):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.jobs import orders
 from kws_desktop.services.book.books import open_book
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.book.ledger import account_balances
@@ -59,7 +59,7 @@ def test_every_year_makes_a_modest_profit(story):
 def test_jobs_have_believable_margins(story):
     with story.reading() as s:
         ids = s.execute(select(Order.id).where(Order.status == "diserahterimakan")).scalars().all()
-    ratios = [O.get_order(story, oid).cost for oid in ids]
+    ratios = [orders.get_order(story, oid).cost for oid in ids]
     ratios = [c.margin / c.price for c in ratios if c.price]
     assert len(ratios) > 30
     assert sum(r < 0 for r in ratios) <= 2

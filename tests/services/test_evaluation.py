@@ -9,7 +9,7 @@ import pytest
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services.evaluation import partners, service_visits as sv, surveys, trainings
+from kws_desktop.services.evaluation import partners, service_visits, surveys, trainings
 from kws_desktop.services.jobs import quality
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.book.ledger import account_balances
@@ -161,17 +161,17 @@ def test_satisfaction_at_handover_and_correction(book, setup):
 
 def test_complaint_visit_cost_posted_and_resolved(book, setup):
     hand_over(book, setup)
-    view = sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Bau dari pipa udara"))
+    view = service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Bau dari pipa udara"))
     assert view.complaint.status == "open" and view.complaint.under_warranty
     assert view.warranty_until == dt.date(2027, 3, 12)
-    view = sv.add_visit(book, view.complaint.id, sv.VisitInput(dt.date(2026, 5, 4), "Ganti topi pipa udara",
+    view = service_visits.add_visit(book, view.complaint.id, service_visits.VisitInput(dt.date(2026, 5, 4), "Ganti topi pipa udara",
                                                                   cost=85_000), resolve=True)
     assert view.complaint.status == "resolved" and view.complaint.days_to_resolve == 2
     assert view.complaint.cost == 85_000 and view.visits[0].journal_number
     with book.reading() as s:
         bal = {r.code: r.balance for r in account_balances(s)}
     assert bal[A.COST_WARRANTY] == 85_000
-    view = sv.void_visit(book, view.visits[0].id, "Salah catat, ditanggung pemasok")
+    view = service_visits.void_visit(book, view.visits[0].id, "Salah catat, ditanggung pemasok")
     assert view.complaint.cost == 0
     with book.reading() as s:
         assert {r.code: r.balance for r in account_balances(s)}[A.COST_WARRANTY] == 0
@@ -180,26 +180,26 @@ def test_complaint_visit_cost_posted_and_resolved(book, setup):
 
 def test_complaint_resolved_before_it_was_reported_is_refused(book, setup):
     hand_over(book, setup)
-    view = sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Tutup retak"))
+    view = service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Tutup retak"))
     with pytest.raises(UserError) as info:
-        sv.resolve_complaint(book, view.complaint.id, dt.date(2026, 4, 30), "Tutup diganti")
+        service_visits.resolve_complaint(book, view.complaint.id, dt.date(2026, 4, 30), "Tutup diganti")
     assert info.value.field == "date_resolved"
     assert "tidak boleh sebelum keluhan dilaporkan" in info.value.message
     with pytest.raises(UserError) as info:
-        sv.add_visit(book, view.complaint.id, sv.VisitInput(dt.date(2026, 5, 1), "Cek", cost=50_000), resolve=True)
+        service_visits.add_visit(book, view.complaint.id, service_visits.VisitInput(dt.date(2026, 5, 1), "Cek", cost=50_000), resolve=True)
     assert "tidak boleh sebelum keluhan dilaporkan" in info.value.message
     assert count(book, ServiceVisit, JournalEntry)[0] == 0
-    assert sv.get_complaint(book, view.complaint.id).complaint.status == "open"
+    assert service_visits.get_complaint(book, view.complaint.id).complaint.status == "open"
 
 
 def test_complaint_needs_a_handed_over_order_and_a_problem(book, setup):
     journals = count(book, JournalEntry)
     with pytest.raises(UserError) as info:
-        sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Bocor"))
+        service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Bocor"))
     assert "belum diserahterimakan" in info.value.message
     hand_over(book, setup)
     with pytest.raises(UserError) as info:
-        sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 3, 1), " "))
+        service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 3, 1), " "))
     assert len(info.value.problems) == 2
     assert count(book, Complaint) == (0,)
     assert count(book, JournalEntry) > journals
@@ -207,10 +207,10 @@ def test_complaint_needs_a_handed_over_order_and_a_problem(book, setup):
 
 def test_negative_visit_cost_is_refused(book, setup):
     hand_over(book, setup)
-    view = sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Mampet"))
+    view = service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 5, 2), "Mampet"))
     journals = count(book, JournalEntry)
     with pytest.raises(UserError) as info:
-        sv.add_visit(book, view.complaint.id, sv.VisitInput(dt.date(2026, 5, 3), cost=-5_000))
+        service_visits.add_visit(book, view.complaint.id, service_visits.VisitInput(dt.date(2026, 5, 3), cost=-5_000))
     assert "0 atau lebih" in info.value.message
     assert count(book, ServiceVisit) == (0,) and count(book, JournalEntry) == journals
 
@@ -221,10 +221,10 @@ def test_warranty_per_package(book, setup):
         s.add(WorkPackage(code="TS-01", name="Tangki septik biofilter"))
     with book.reading() as s:
         pid = s.query(WorkPackage).one().id
-    sv.set_package_warranty(book, pid, 24)
-    assert sv.package_warranties(book) == {pid: 24}
+    service_visits.set_package_warranty(book, pid, 24)
+    assert service_visits.package_warranties(book) == {pid: 24}
     with pytest.raises(UserError):
-        sv.set_package_warranty(book, pid, -1)
+        service_visits.set_package_warranty(book, pid, -1)
 
 
 # --- partners ------------------------------------------------------------------------------

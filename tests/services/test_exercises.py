@@ -5,9 +5,9 @@ from sqlalchemy import func, select
 
 from kws_desktop.services.book import audit
 from kws_desktop.services.training import exercises
-from kws_desktop.services.billing import payments as P
-from kws_desktop.services.purchasing import purchases as PU
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.billing import payments
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.sales import quotes
 from kws_desktop.services.training.workshop import save_exercise_start
 from kws_desktop.store.models.billing import Instalment, Invoice
 from kws_desktop.store.models.purchasing import Material
@@ -38,17 +38,17 @@ def test_each_exercise_is_checked_in_the_book(demo_book):
     with demo_book.reading() as s:
         material = s.execute(select(Material).where(Material.active.is_(True)).limit(1)).scalar()
         material_id = material.id
-    PU.record_purchase(demo_book, PU.PurchaseInput(
+    purchases.record_purchase(demo_book, purchases.PurchaseInput(
         date=TODAY, supplier_id=None, method="cash",
-        lines=(PU.PurchaseLineInput(material_id, 2, 50_000),)))
+        lines=(purchases.PurchaseLineInput(material_id, 2, 50_000),)))
     assert _done(demo_book) == {"purchase": True, "quote": False, "instalment": False,
                                 "receipt": False, "profit_loss": False}
 
     with demo_book.reading() as s:
         customer_id = s.execute(select(Quote.customer_id).limit(1)).scalar()
         package_id = s.execute(select(WorkPackage.id).limit(1)).scalar()
-    Q.create_quote(demo_book, Q.QuoteInput(customer_id=customer_id, date=TODAY,
-                                           lines=(Q.QuoteLineInput(qty=1, package_id=package_id),)))
+    quotes.create_quote(demo_book, quotes.QuoteInput(customer_id=customer_id, date=TODAY,
+                                           lines=(quotes.QuoteLineInput(qty=1, package_id=package_id),)))
     assert _done(demo_book)["quote"]
 
     with demo_book.reading() as s:
@@ -57,12 +57,12 @@ def test_each_exercise_is_checked_in_the_book(demo_book):
         invoice_id = s.execute(select(Invoice.id).where(Invoice.status == "open",
                                                         Invoice.id.in_(multi)).limit(1)).scalar()
     assert invoice_id is not None
-    info = P.record_payment(demo_book, invoice_id=invoice_id, date=TODAY, amount=10_000)
+    info = payments.record_payment(demo_book, invoice_id=invoice_id, date=TODAY, amount=10_000)
     progress = exercises.progress(demo_book)
     assert progress.exercises[2].done and "1 cicilan" in progress.exercises[2].detail
     assert not progress.exercises[3].done  # taking a payment is not printing its kuitansi
 
-    P.write_receipt(demo_book, info.receipt_number, demo_book.path.parent / "k.pdf")
+    payments.write_receipt(demo_book, info.receipt_number, demo_book.path.parent / "k.pdf")
     assert _done(demo_book)["receipt"]
 
     with demo_book.transaction() as s:  # another report does not count

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError
 from kws_desktop.services.book import books
-from kws_desktop.services.book import first_run as F
+from kws_desktop.services.book import first_run
 from kws_desktop.store.models.book import JournalEntry
 from kws_desktop.store.models.purchasing import Material
 from kws_desktop.store.models.sales import WorkPackage
@@ -23,20 +23,20 @@ def _counts(book):
 
 
 def test_setup_saves_everything(book):
-    assert F.needs_setup(book)
-    result = F.apply_setup(book, F.SetupInput(GOOD, TODAY, cash=1_500_000, bank=4_250_000), today=TODAY)
+    assert first_run.needs_setup(book)
+    result = first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY, cash=1_500_000, bank=4_250_000), today=TODAY)
     assert result.opening_number and result.materials_added > 10 and result.packages_added >= 1
     assert books.get_profile(book).name == "KWS Tirta Mandiri"
-    assert not F.needs_setup(book) and F.opening_posted(book)
+    assert not first_run.needs_setup(book) and first_run.opening_posted(book)
     journal, materials, packages = _counts(book)
     assert journal == 1 and materials == result.materials_added and packages == result.packages_added
 
 
 def test_setup_without_examples_or_money(book):
-    result = F.apply_setup(book, F.SetupInput(GOOD, TODAY, examples=False), today=TODAY)
-    assert result == F.SetupResult(None, 0, 0)
+    result = first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY, examples=False), today=TODAY)
+    assert result == first_run.SetupResult(None, 0, 0)
     assert _counts(book) == (0, 0, 0)
-    assert not F.opening_posted(book)
+    assert not first_run.opening_posted(book)
 
 
 @pytest.mark.parametrize("profile, field, message", [
@@ -50,7 +50,7 @@ def test_setup_without_examples_or_money(book):
 ])
 def test_bad_profile_refused_nothing_saved(book, profile, field, message):
     with pytest.raises(UserError) as err:
-        F.apply_setup(book, F.SetupInput(profile, TODAY, cash=100_000), today=TODAY)
+        first_run.apply_setup(book, first_run.SetupInput(profile, TODAY, cash=100_000), today=TODAY)
     assert field in [f for f, _m in err.value.problems]
     assert message in err.value.message
     assert books.get_profile(book).name == "" and _counts(book) == (0, 0, 0)
@@ -64,17 +64,17 @@ def test_bad_profile_refused_nothing_saved(book, profile, field, message):
 ])
 def test_bad_opening_refused_nothing_saved(book, date, cash, bank, field, message):
     with pytest.raises(UserError) as err:
-        F.apply_setup(book, F.SetupInput(GOOD, date, cash=cash, bank=bank), today=TODAY)
+        first_run.apply_setup(book, first_run.SetupInput(GOOD, date, cash=cash, bank=bank), today=TODAY)
     assert field in [f for f, _m in err.value.problems] and message in err.value.message
     assert books.get_profile(book).name == "" and _counts(book) == (0, 0, 0)
 
 
 def test_opening_only_once(book):
-    F.apply_setup(book, F.SetupInput(GOOD, TODAY, cash=1_000, examples=False), today=TODAY)
+    first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY, cash=1_000, examples=False), today=TODAY)
     with pytest.raises(UserError, match="sudah pernah dicatat"):
-        F.apply_setup(book, F.SetupInput(GOOD, TODAY, cash=2_000, examples=False), today=TODAY)
+        first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY, cash=2_000, examples=False), today=TODAY)
     assert _counts(book)[0] == 1
     # running it again without money is fine (e.g. only the profile changed); examples not doubled
-    first = F.apply_setup(book, F.SetupInput(GOOD, TODAY), today=TODAY)
-    again = F.apply_setup(book, F.SetupInput(GOOD, TODAY), today=TODAY)
+    first = first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY), today=TODAY)
+    again = first_run.apply_setup(book, first_run.SetupInput(GOOD, TODAY), today=TODAY)
     assert first.materials_added > 0 and again.materials_added == 0 and again.packages_added == 0

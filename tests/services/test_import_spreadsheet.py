@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from kws_desktop.documents.import_template import SHEET_BY_KEY, SHEETS
 from kws_desktop.errors import UserError
-from kws_desktop.services.exchange import spreadsheet_import as si
+from kws_desktop.services.exchange import spreadsheet_import
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.sales.customers import CustomerInput, create_customer
 from kws_desktop.store.models.billing import Invoice, Payment
@@ -35,7 +35,7 @@ def empty_counts(book) -> dict[str, int]:
 def fill(path, data: dict[str, list[dict]], *, template=None):
     """Write the template to `path` and put rows (dicts by column key) into its sheets."""
     if template is None:
-        si.write_template(path)
+        spreadsheet_import.write_template(path)
     wb = load_workbook(path)
     for key, rows in data.items():
         spec = SHEET_BY_KEY[key]
@@ -82,8 +82,8 @@ GOOD = {
 
 def refused(book, path) -> list[str]:
     before = counts(book)
-    with pytest.raises(si.ImportRefused) as info:
-        si.import_workbook(book, path)
+    with pytest.raises(spreadsheet_import.ImportRefused) as info:
+        spreadsheet_import.import_workbook(book, path)
     assert counts(book) == before, "nothing may be saved"
     return [str(p) for p in info.value.import_problems]
 
@@ -91,7 +91,7 @@ def refused(book, path) -> list[str]:
 # --- the template ---------------------------------------------------------------------------
 
 def test_template_has_every_sheet_headers_comments_lists_and_instructions(tmp_path):
-    path = si.write_template(tmp_path / "templat.xlsx")
+    path = spreadsheet_import.write_template(tmp_path / "templat.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames[:7] == ["Petunjuk", "Anggota", "Pelanggan", "Bahan", "Pembelian", "Pesanan",
                                  "Pembayaran"]
@@ -121,9 +121,9 @@ def test_template_has_every_sheet_headers_comments_lists_and_instructions(tmp_pa
 
 
 def test_importing_the_blank_template_says_it_is_empty(book, tmp_path):
-    path = si.write_template(tmp_path / "kosong.xlsx")
+    path = spreadsheet_import.write_template(tmp_path / "kosong.xlsx")
     with pytest.raises(UserError, match="belum berisi data"):
-        si.import_workbook(book, path)
+        spreadsheet_import.import_workbook(book, path)
     assert counts(book) == empty_counts(book)
 
 
@@ -131,7 +131,7 @@ def test_importing_the_blank_template_says_it_is_empty(book, tmp_path):
 
 def test_import_creates_every_kind_of_record_through_the_services(book, tmp_path):
     path = fill(tmp_path / "isi.xlsx", GOOD)
-    summary = si.import_workbook(book, path)
+    summary = spreadsheet_import.import_workbook(book, path)
     assert (summary.members, summary.customers, summary.materials, summary.suppliers) == (2, 3, 2, 2)
     assert (summary.purchases, summary.purchase_lines, summary.orders) == (2, 3, 2)
     assert (summary.invoices, summary.payments) == (3, 3)
@@ -163,7 +163,7 @@ def test_import_into_a_new_path_creates_the_book(tmp_path):
     from kws_desktop.services.book.books import open_book
     path = fill(tmp_path / "isi.xlsx", GOOD)
     target = tmp_path / "baru.kws"
-    summary = si.import_into(target, path)
+    summary = spreadsheet_import.import_into(target, path)
     assert summary.created_book and target.exists()
     with open_book(target, read_only=True) as book:
         assert counts(book)["orders"] == 2
@@ -173,13 +173,13 @@ def test_import_into_a_new_path_creates_the_book(tmp_path):
 def test_refused_import_into_a_new_path_leaves_no_book(tmp_path):
     path = fill(tmp_path / "salah.xlsx", {"members": [{"name": "Siti", "gender": "X", "joined_on": "1/1/2024"}]})
     target = tmp_path / "baru.kws"
-    with pytest.raises(si.ImportRefused):
-        si.import_into(target, path)
+    with pytest.raises(spreadsheet_import.ImportRefused):
+        spreadsheet_import.import_into(target, path)
     assert not target.exists()
     garbage = tmp_path / "acak.xlsx"
     garbage.write_bytes(b"\x00\x01 bukan excel")
     with pytest.raises(UserError, match="bukan berkas Excel"):
-        si.import_into(target, garbage)
+        spreadsheet_import.import_into(target, garbage)
     assert not target.exists()
 
 
@@ -189,7 +189,7 @@ def test_random_bytes_are_not_an_xlsx(book, tmp_path):
     path = tmp_path / "data.xlsx"
     path.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(UserError) as info:
-        si.import_workbook(book, path)
+        spreadsheet_import.import_workbook(book, path)
     assert info.value.message == ('Berkas data.xlsx bukan berkas Excel (.xlsx). Simpan dari Excel atau '
                                   'LibreOffice sebagai "Buku Kerja Excel (.xlsx)", lalu coba lagi.')
     assert counts(book) == empty_counts(book)
@@ -199,7 +199,7 @@ def test_a_csv_renamed_to_xlsx_is_refused(book, tmp_path):
     path = tmp_path / "anggota.xlsx"
     path.write_text("Nama,Jenis kelamin,Tanggal masuk\nSiti,P,15/01/2024\n", encoding="utf-8")
     with pytest.raises(UserError, match="bukan berkas Excel"):
-        si.import_workbook(book, path)
+        spreadsheet_import.import_workbook(book, path)
     assert counts(book) == empty_counts(book)
 
 
@@ -209,11 +209,11 @@ def test_a_zip_that_is_not_a_workbook_and_an_old_xls_are_refused(book, tmp_path)
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("catatan.txt", "bukan excel")
     with pytest.raises(UserError, match="bukan berkas Excel"):
-        si.import_workbook(book, path)
+        spreadsheet_import.import_workbook(book, path)
     old = tmp_path / "lama.xlsx"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
     with pytest.raises(UserError, match=r"format Excel lama \(.xls\)"):
-        si.import_workbook(book, old)
+        spreadsheet_import.import_workbook(book, old)
     assert counts(book) == empty_counts(book)
 
 
@@ -316,8 +316,8 @@ def test_a_customer_already_in_the_book(book, tmp_path):
     create_customer(book, CustomerInput(name="Dewi Lestari", gender="P", desa="Talaga"))
     before = counts(book)
     path = fill(tmp_path / "isi.xlsx", GOOD)
-    with pytest.raises(si.ImportRefused) as info:
-        si.import_workbook(book, path)
+    with pytest.raises(spreadsheet_import.ImportRefused) as info:
+        spreadsheet_import.import_workbook(book, path)
     assert [str(p) for p in info.value.import_problems] == [
         'Pelanggan, baris 4, kolom Nama: pelanggan "Dewi Lestari" di desa Talaga sudah ada di buku.']
     assert counts(book) == before
@@ -330,7 +330,7 @@ def test_a_payment_larger_than_what_is_owed(book, tmp_path):
 
 
 def test_an_error_in_the_last_row_of_the_last_sheet_after_many_good_rows(book, tmp_path):
-    path = si.make_sample_workbook(tmp_path / "setahun.xlsx", 300)
+    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 300)
     wb = load_workbook(path)
     ws = wb["Pembayaran"]
     last = ws.max_row + 1
@@ -360,7 +360,7 @@ def test_a_rule_only_the_book_knows_stops_the_import_and_saves_nothing(demo_book
 
 
 def test_cancelling_saves_nothing(book, tmp_path):
-    path = si.make_sample_workbook(tmp_path / "setahun.xlsx", 120)
+    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 120)
 
     class Stop(Exception):
         pass
@@ -370,7 +370,7 @@ def test_cancelling_saves_nothing(book, tmp_path):
             raise Stop
 
     with pytest.raises(Stop):
-        si.import_workbook(book, path, progress=progress)
+        spreadsheet_import.import_workbook(book, path, progress=progress)
     assert counts(book) == empty_counts(book)
 
 
@@ -379,14 +379,14 @@ def test_cancelling_saves_nothing(book, tmp_path):
 def test_round_trip_a_year_of_records(book, tmp_path):
     """Template -> a realistic year filled with openpyxl (~300 rows) -> import -> check -> lists."""
     from kws_desktop.services.listing import LISTS
-    path = si.make_sample_workbook(tmp_path / "setahun.xlsx", 300, seed=3)
+    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 300, seed=3)
     wb = load_workbook(path, read_only=True)
     rows = {spec.key: sum(1 for r in wb[spec.title].iter_rows(min_row=2, values_only=True) if any(r))
             for spec in SHEETS}
     wb.close()
     assert 280 <= sum(rows.values()) <= 320
     seen = []
-    summary = si.import_workbook(book, path, progress=lambda d, t: seen.append((d, t)))
+    summary = spreadsheet_import.import_workbook(book, path, progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1]
     assert summary.members == rows["members"] and summary.customers == rows["customers"]
     assert summary.materials == rows["materials"] and summary.orders == rows["orders"]
@@ -406,7 +406,7 @@ def test_round_trip_a_year_of_records(book, tmp_path):
 
 def test_big_notebook_imports_in_one_go(tmp_path):
     """A big notebook (1,200 rows) imports in one transaction; benchmarks/run.py times 5,000."""
-    path = si.make_sample_workbook(tmp_path / "besar.xlsx", 1200, seed=5)
-    summary = si.import_into(tmp_path / "besar.kws", path)
+    path = spreadsheet_import.make_sample_workbook(tmp_path / "besar.xlsx", 1200, seed=5)
+    summary = spreadsheet_import.import_into(tmp_path / "besar.kws", path)
     assert summary.rows >= 1150 and summary.created_book
     assert summary.orders > 200 and summary.payments > 200

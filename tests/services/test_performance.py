@@ -9,7 +9,7 @@ import pytest
 
 from kws_desktop.documents.tabular import write_report
 from kws_desktop.errors import UserError
-from kws_desktop.services.evaluation import partners, service_visits as sv, trainings
+from kws_desktop.services.evaluation import partners, service_visits, trainings
 from kws_desktop.services.jobs import quality
 from kws_desktop.services.evaluation.performance import performance
 from kws_desktop.services.reports import build_report, kinds
@@ -27,9 +27,9 @@ def filled(book):
         for code in quality.CHECKS])
     hand_over(book, setup)
     quality.record_satisfaction(book, setup["order"], 4, dt.date(2026, 3, 12))
-    c = sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 4, 1), "Bau"))
-    sv.add_visit(book, c.complaint.id, sv.VisitInput(dt.date(2026, 4, 4), "Topi pipa", cost=40_000), resolve=True)
-    sv.report_complaint(book, sv.ComplaintInput(setup["order"], dt.date(2026, 6, 1), "Mampet"))
+    c = service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 4, 1), "Bau"))
+    service_visits.add_visit(book, c.complaint.id, service_visits.VisitInput(dt.date(2026, 4, 4), "Topi pipa", cost=40_000), resolve=True)
+    service_visits.report_complaint(book, service_visits.ComplaintInput(setup["order"], dt.date(2026, 6, 1), "Mampet"))
     pid = partners.save_partner(book, partners.PartnerInput("BAZNAS Kab. Tangerang", "baznas",
                                                             customer_id=setup["baznas"])).partner.id
     partners.save_agreement(book, partners.AgreementInput(pid, "Bantuan jamban", dt.date(2026, 1, 5),

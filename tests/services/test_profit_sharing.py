@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from kws_desktop.errors import UserError
-from kws_desktop.services.people import members as M
-from kws_desktop.services.people import profit_sharing as PS
-from kws_desktop.services.people import wages as W
+from kws_desktop.services.people import members
+from kws_desktop.services.people import profit_sharing
+from kws_desktop.services.people import wages
 from kws_desktop.services.book.books import get_setting
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.book.ledger import account_balances
@@ -26,13 +26,13 @@ def _setup(book):
 
 def test_preview_post_pay_and_reverse(book):
     a, b = _setup(book)
-    pv = PS.preview_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "capital"})
+    pv = profit_sharing.preview_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "capital"})
     assert pv.profit == 8_000_001
     assert pv.group_amount + sum(ln.amount for ln in pv.lines) == pv.profit
     assert pv.lines[0].explanation.startswith("Simpanan Rp")
     before = counts(book)
     assert counts(book) == before  # the preview saved nothing
-    sh = PS.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "capital"})
+    sh = profit_sharing.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "capital"})
     assert sh.number == "SHU-2025-0001"
     with book.reading() as s:
         assert closed_through(s) == Y1
@@ -41,33 +41,33 @@ def test_preview_post_pay_and_reverse(book):
     assert bal["3-3000"] == -sh.profit  # the statements move the period's profit in
     # the closed period takes no more postings
     with pytest.raises(UserError, match="sudah ditutup"):
-        W.record_advance(book, b.id, 10_000, dt.date(2025, 12, 1))
+        wages.record_advance(book, b.id, 10_000, dt.date(2025, 12, 1))
     # paying out the shares settles the payable
     share_b = next(ln.amount for ln in sh.lines if ln.member_id == b.id)
-    p = W.pay_members(book, date=dt.date(2026, 1, 10), lines=[W.PayLine(b.id, profit_share=share_b)])
-    assert M.get_member(book, b.id).balances.profit_share_owed == 0
+    p = wages.pay_members(book, date=dt.date(2026, 1, 10), lines=[wages.PayLine(b.id, profit_share=share_b)])
+    assert members.get_member(book, b.id).balances.profit_share_owed == 0
     with pytest.raises(UserError, match="sudah dibayarkan"):
-        PS.reverse_profit_sharing(book, sh.number, "salah hitung")
-    W.void_payout(book, p.number, "ditunda")
-    back = PS.reverse_profit_sharing(book, sh.number, "salah hitung")
+        profit_sharing.reverse_profit_sharing(book, sh.number, "salah hitung")
+    wages.void_payout(book, p.number, "ditunda")
+    back = profit_sharing.reverse_profit_sharing(book, sh.number, "salah hitung")
     assert back.status == "void"
     with book.reading() as s:
         assert closed_through(s) is None
     assert check_book(book) == []
     # reopened: the period can be shared again
-    assert PS.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "equal"}).number == "SHU-2025-0002"
+    assert profit_sharing.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "equal"}).number == "SHU-2025-0002"
 
 
 def test_period_closed_twice_refused(book):
     _setup(book)
-    PS.set_rule(book, {"group_fund_pct": 30, "basis": "equal"})
-    PS.post_profit_sharing(book, Y0, Y1)
+    profit_sharing.set_rule(book, {"group_fund_pct": 30, "basis": "equal"})
+    profit_sharing.post_profit_sharing(book, Y0, Y1)
     before = counts(book)
     with pytest.raises(UserError) as err:
-        PS.post_profit_sharing(book, Y0, Y1)
+        profit_sharing.post_profit_sharing(book, Y0, Y1)
     assert "sebuah periode tidak bisa ditutup dua kali" in err.value.message
     with pytest.raises(UserError, match="sudah ditutup"):
-        PS.post_profit_sharing(book, dt.date(2025, 7, 1), dt.date(2026, 3, 31))
+        profit_sharing.post_profit_sharing(book, dt.date(2025, 7, 1), dt.date(2026, 3, 31))
     assert counts(book) == before
 
 
@@ -75,13 +75,13 @@ def test_shares_not_adding_up_to_100_refused(book):
     a, b = _setup(book)
     rule_before = get_setting(book, "profit_rule")
     with pytest.raises(UserError) as err:
-        PS.set_rule(book, {"group_fund_pct": 30, "members_pct": 60, "basis": "days"})
+        profit_sharing.set_rule(book, {"group_fund_pct": 30, "members_pct": 60, "basis": "days"})
     assert err.value.message == ("Bagian kas kelompok dan bagian anggota harus berjumlah 100%, "
                                  "sekarang 90%.")
     assert get_setting(book, "profit_rule") == rule_before
     before = counts(book)
     with pytest.raises(UserError, match="Persentase para anggota berjumlah 60%"):
-        PS.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "percent",
+        profit_sharing.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "percent",
                                               "member_pcts": {str(a.id): 40, str(b.id): 20}})
     assert counts(book) == before
 
@@ -92,7 +92,7 @@ def test_no_profit_explained(book):
     sale(book, 200_000)
     before = counts(book)
     with pytest.raises(UserError) as err:
-        PS.post_profit_sharing(book, Y0, Y1)
+        profit_sharing.post_profit_sharing(book, Y0, Y1)
     assert err.value.message.startswith("Periode ini tidak punya laba untuk dibagi: pendapatan Rp200.000 "
                                         "dikurangi beban Rp500.000 = -Rp300.000 (rugi)")
     assert counts(book) == before
@@ -102,11 +102,11 @@ def test_days_basis_without_work_suggests_another_basis(book):
     member(book, "Siti", "P")
     sale(book, 1_000_000)
     with pytest.raises(UserError) as err:
-        PS.preview_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "days"})
+        profit_sharing.preview_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "days"})
     assert err.value.field == "basis" and "Pilih dasar pembagian lain" in err.value.message
 
 
 def test_set_rule_saves(book):
-    rule = PS.set_rule(book, {"group_fund_pct": 25, "basis": "equal"})
-    assert PS.get_rule(book) == rule
+    rule = profit_sharing.set_rule(book, {"group_fund_pct": 25, "basis": "equal"})
+    assert profit_sharing.get_rule(book) == rule
     assert get_setting(book, "profit_rule") == {"group_fund_pct": 25, "members_pct": 75, "basis": "equal"}

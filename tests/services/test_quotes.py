@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.sales import packages as P
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.sales import customers
+from kws_desktop.services.sales import packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.store.models.book import NumberSequence
 from kws_desktop.store.models.sales import Quote, QuoteItem
 
@@ -18,11 +18,11 @@ DAY = dt.date(2026, 11, 2)
 def setup(book):
     from kws_desktop.services.purchasing.materials import load_starter_catalog
     load_starter_catalog(book)
-    assert P.load_default_packages(book) == 6
-    assert P.load_default_packages(book) == 0  # by code, never twice
-    pk = {p.code: p for p in P.list_packages(book)}
-    home = C.create_customer(book, C.CustomerInput(name="Siti Komariah", gender="P", desa="Saga", kecamatan="Balaraja"))
-    baznas = C.create_customer(book, C.CustomerInput(name="BAZNAS Kabupaten Tangerang", kind="institution",
+    assert packages.load_default_packages(book) == 6
+    assert packages.load_default_packages(book) == 0  # by code, never twice
+    pk = {p.code: p for p in packages.list_packages(book)}
+    home = customers.create_customer(book, customers.CustomerInput(name="Siti Komariah", gender="P", desa="Saga", kecamatan="Balaraja"))
+    baznas = customers.create_customer(book, customers.CustomerInput(name="BAZNAS Kabupaten Tangerang", kind="institution",
                                                      payer_type="baznas"))
     return book, pk, home, baznas
 
@@ -34,9 +34,9 @@ def _counts(book):
 
 
 def _quote(pk, home, **kw):
-    base = dict(customer_id=home.id, date=DAY, lines=(Q.QuoteLineInput(1, pk["TS-BIO"].id),))
+    base = dict(customer_id=home.id, date=DAY, lines=(quotes.QuoteLineInput(1, pk["TS-BIO"].id),))
     base.update(kw)
-    return Q.QuoteInput(**base)
+    return quotes.QuoteInput(**base)
 
 
 def test_packages_use_the_starter_catalog(setup):
@@ -53,32 +53,32 @@ def test_packages_use_the_starter_catalog(setup):
 def test_price_change_effect(setup):
     book, pk, _home, _b = setup
     cement = next(m for m in pk["TS-BATA"].materials if m.name.startswith("Semen"))
-    effects = P.price_change_effect(book, cement.material_id, cement.unit_price + 10_000)
+    effects = packages.price_change_effect(book, cement.material_id, cement.unit_price + 10_000)
     by_name = {e.package_name: e for e in effects}
     e = by_name[pk["TS-BATA"].name]
     assert e.qty == 12 and e.cost_after - e.cost_before == 120_000
     assert e.price_after > e.price_before == pk["TS-BATA"].price
     assert pk["SEDOT"].name not in by_name
-    assert P.get_package(book, pk["TS-BATA"].id).price == e.price_before  # nothing saved
+    assert packages.get_package(book, pk["TS-BATA"].id).price == e.price_before  # nothing saved
 
 
 def test_package_validation(setup):
     book, pk, _h, _b = setup
     with pytest.raises(UserError) as e:
-        P.create_package(book, P.PackageInput(code="TS-BIO", name="", materials=(P.PackageMaterialInput(999, 1),)))
+        packages.create_package(book, packages.PackageInput(code="TS-BIO", name="", materials=(packages.PackageMaterialInput(999, 1),)))
     fields = {f for f, _m in e.value.problems}
     assert {"code", "name", "materials.0"} <= fields
     with pytest.raises(UserError) as e:
-        P.create_package(book, P.PackageInput(code="X", name="Kosong"))
+        packages.create_package(book, packages.PackageInput(code="X", name="Kosong"))
     assert "paling sedikit satu bahan" in e.value.message
-    assert len(P.list_packages(book)) == 6
+    assert len(packages.list_packages(book)) == 6
 
 
 def test_create_quote_totals_and_default_payer(setup):
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home, lines=(
-        Q.QuoteLineInput(1, pk["TS-BIO"].id), Q.QuoteLineInput(2, pk["JMB-LA"].id),
-        Q.QuoteLineInput("2,5", description="Galian tambahan", unit="meter", unit_price=45_000, unit_cost=38_000)),
+    q = quotes.create_quote(book, _quote(pk, home, lines=(
+        quotes.QuoteLineInput(1, pk["TS-BIO"].id), quotes.QuoteLineInput(2, pk["JMB-LA"].id),
+        quotes.QuoteLineInput("2,5", description="Galian tambahan", unit="meter", unit_price=45_000, unit_cost=38_000)),
         discount=12_345))
     assert q.number == "SPH-2026-0001" and q.status == "draft" and q.version == 1
     assert q.valid_until == DAY + dt.timedelta(days=30)
@@ -107,15 +107,15 @@ def test_bad_quote_refused_nothing_saved(setup, change, field, message):
     before = _counts(book)
     kw = {}
     if "qty" in change:
-        kw["lines"] = (Q.QuoteLineInput(change["qty"], pk["TS-BIO"].id),)
+        kw["lines"] = (quotes.QuoteLineInput(change["qty"], pk["TS-BIO"].id),)
     elif change.get("payers") == "short":
-        kw["payers"] = (Q.PayerInput("baznas", 1_000_000, baznas.id), Q.PayerInput("swadaya", 500_000))
+        kw["payers"] = (quotes.PayerInput("baznas", 1_000_000, baznas.id), quotes.PayerInput("swadaya", 500_000))
     elif change.get("free_without_text"):
-        kw["lines"] = (Q.QuoteLineInput(1, description=" ", unit_price=10_000),)
+        kw["lines"] = (quotes.QuoteLineInput(1, description=" ", unit_price=10_000),)
     else:
         kw.update(change)
     with pytest.raises(UserError) as e:
-        Q.create_quote(book, _quote(pk, home, **kw))
+        quotes.create_quote(book, _quote(pk, home, **kw))
     assert message in e.value.message
     assert field in {f for f, _m in e.value.problems}
     assert _counts(book) == before  # no quote, no line, no number used
@@ -124,86 +124,86 @@ def test_bad_quote_refused_nothing_saved(setup, change, field, message):
 def test_funding_plan_with_instalments(setup):
     book, pk, home, baznas = setup
     price = pk["TS-BIO"].price
-    q = Q.create_quote(book, _quote(pk, home, payers=(
-        Q.PayerInput("baznas", 4_000_000, baznas.id), Q.PayerInput("swadaya", price - 4_000_000, instalments=6))))
+    q = quotes.create_quote(book, _quote(pk, home, payers=(
+        quotes.PayerInput("baznas", 4_000_000, baznas.id), quotes.PayerInput("swadaya", price - 4_000_000, instalments=6))))
     sw = q.payers[1]
     assert q.payers[0].payer_name == "BAZNAS Kabupaten Tangerang" and q.payers[0].name == q.payers[0].payer_name
     assert sum(sw.instalment_amounts) == sw.amount and len(sw.instalment_amounts) == 6
     with pytest.raises(UserError) as e:
-        Q.create_quote(book, _quote(pk, home, payers=(Q.PayerInput("swadaya", price, instalments=0),)))
+        quotes.create_quote(book, _quote(pk, home, payers=(quotes.PayerInput("swadaya", price, instalments=0),)))
     assert "cicilan" in e.value.message
 
 
 def test_states_send_reject_revise(setup):
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home))
-    sent = Q.send_quote(book, q.id, DAY + dt.timedelta(days=1))
+    q = quotes.create_quote(book, _quote(pk, home))
+    sent = quotes.send_quote(book, q.id, DAY + dt.timedelta(days=1))
     assert sent.status == "sent" and sent.status_label == "Terkirim"
     with pytest.raises(UserError) as e:
-        Q.update_quote(book, q.id, _quote(pk, home, discount=1))
+        quotes.update_quote(book, q.id, _quote(pk, home, discount=1))
     assert "tidak bisa diubah" in e.value.message
-    new = Q.revise_quote(book, q.id, DAY + dt.timedelta(days=3))
+    new = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=3))
     assert new.number == "SPH-2026-0002" and new.version == 2 and new.previous_number == q.number
     assert new.status == "draft" and new.total == q.total and new.date == DAY + dt.timedelta(days=3)
-    old = Q.get_quote(book, q.id)
+    old = quotes.get_quote(book, q.id)
     assert old.status == "superseded" and old.next_number == new.number
     with pytest.raises(UserError):
-        Q.revise_quote(book, q.id, DAY + dt.timedelta(days=4))
+        quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=4))
     with pytest.raises(UserError) as e:
-        Q.revise_quote(book, new.id, DAY + dt.timedelta(days=4))
+        quotes.revise_quote(book, new.id, DAY + dt.timedelta(days=4))
     assert "masih draf" in e.value.message
     import dataclasses
-    edited = Q.update_quote(book, new.id, dataclasses.replace(new.as_input(), discount=1_000, payers=()))
+    edited = quotes.update_quote(book, new.id, dataclasses.replace(new.as_input(), discount=1_000, payers=()))
     assert edited.total == q.total - 1_000
-    rejected = Q.reject_quote(book, new.id, DAY + dt.timedelta(days=5), "Belum ada dana")
+    rejected = quotes.reject_quote(book, new.id, DAY + dt.timedelta(days=5), "Belum ada dana")
     assert rejected.status == "rejected" and rejected.reject_reason == "Belum ada dana"
 
 
 def test_quote_keeps_its_prices_when_the_catalog_changes(setup):
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home))
+    q = quotes.create_quote(book, _quote(pk, home))
     tank = pk["TS-BIO"].materials[0]
     from kws_desktop.services.purchasing.materials import update_price
     update_price(book, tank.material_id, tank.unit_price + 1_000_000)
-    again = Q.get_quote(book, q.id)
+    again = quotes.get_quote(book, q.id)
     assert again.total == q.total
     # editing the draft keeps the frozen RAB; a fresh package line takes the new price
-    kept = Q.update_quote(book, q.id, again.as_input())
+    kept = quotes.update_quote(book, q.id, again.as_input())
     assert kept.total == q.total
-    assert Q.price_package_line(book, pk["TS-BIO"].id).unit_price > q.items[0].unit_price
+    assert quotes.price_package_line(book, pk["TS-BIO"].id).unit_price > q.items[0].unit_price
 
 
 def test_expire_and_accept_rules(setup):
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home, valid_until=DAY + dt.timedelta(days=10)))
-    Q.send_quote(book, q.id, DAY)
+    q = quotes.create_quote(book, _quote(pk, home, valid_until=DAY + dt.timedelta(days=10)))
+    quotes.send_quote(book, q.id, DAY)
     late = DAY + dt.timedelta(days=11)
     with book.transaction() as s:
-        snap = Q.quote_for_order(s, q.id)
+        snap = quotes.quote_for_order(s, q.id)
         assert snap.customer_id == home.id and snap.total == q.total and snap.items[0].components
         assert snap.valid_until == DAY + dt.timedelta(days=10)
     with pytest.raises(UserError) as e:
         with book.transaction() as s:
-            Q.mark_accepted(s, q.id, None, late, "test")
+            quotes.mark_accepted(s, q.id, None, late, "test")
     assert "kedaluwarsa" in e.value.message
-    assert Q.get_quote(book, q.id).status == "sent"
-    assert Q.expire_overdue(book, late) == 1
+    assert quotes.get_quote(book, q.id).status == "sent"
+    assert quotes.expire_overdue(book, late) == 1
     with pytest.raises(UserError) as e:
         with book.transaction() as s:
-            Q.mark_accepted(s, q.id, None, DAY + dt.timedelta(days=2), "test")
+            quotes.mark_accepted(s, q.id, None, DAY + dt.timedelta(days=2), "test")
     assert "kedaluwarsa" in e.value.message
-    q2 = Q.create_quote(book, _quote(pk, home))
+    q2 = quotes.create_quote(book, _quote(pk, home))
     with book.transaction() as s:
-        Q.mark_accepted(s, q2.id, 77, DAY + dt.timedelta(days=1), "test")
-    a = Q.get_quote(book, q2.id)
+        quotes.mark_accepted(s, q2.id, 77, DAY + dt.timedelta(days=1), "test")
+    a = quotes.get_quote(book, q2.id)
     assert a.status == "accepted" and a.order_id == 77
     with pytest.raises(UserError) as e:
         with book.transaction() as s:
-            Q.mark_accepted(s, q2.id, 78, DAY + dt.timedelta(days=1), "test")
+            quotes.mark_accepted(s, q2.id, 78, DAY + dt.timedelta(days=1), "test")
     assert "sudah diterima" in e.value.message
-    for action in (lambda: Q.update_quote(book, q2.id, _quote(pk, home)),
-                   lambda: Q.revise_quote(book, q2.id, DAY + dt.timedelta(days=2)),
-                   lambda: Q.reject_quote(book, q2.id, DAY + dt.timedelta(days=2))):
+    for action in (lambda: quotes.update_quote(book, q2.id, _quote(pk, home)),
+                   lambda: quotes.revise_quote(book, q2.id, DAY + dt.timedelta(days=2)),
+                   lambda: quotes.reject_quote(book, q2.id, DAY + dt.timedelta(days=2))):
         with pytest.raises(UserError):
             action()
 
@@ -211,26 +211,26 @@ def test_expire_and_accept_rules(setup):
 def test_orders_accept_quote_refuses_expired(setup):
     orders = pytest.importorskip("kws_desktop.services.jobs.orders")
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home, valid_until=DAY + dt.timedelta(days=5)))
+    q = quotes.create_quote(book, _quote(pk, home, valid_until=DAY + dt.timedelta(days=5)))
     with pytest.raises(UserError) as e:
         orders.accept_quote(book, q.id, DAY + dt.timedelta(days=6))
     assert "kedaluwarsa" in e.value.message
-    assert Q.get_quote(book, q.id).status == "draft"
+    assert quotes.get_quote(book, q.id).status == "draft"
     orders.accept_quote(book, q.id, DAY + dt.timedelta(days=1))
-    assert Q.get_quote(book, q.id).status == "accepted"
+    assert quotes.get_quote(book, q.id).status == "accepted"
 
 
 def test_list_and_find(setup):
     book, pk, home, _b = setup
-    q = Q.create_quote(book, _quote(pk, home))
-    assert Q.find_quote(book, " sph-2026-0001 ").id == q.id
+    q = quotes.create_quote(book, _quote(pk, home))
+    assert quotes.find_quote(book, " sph-2026-0001 ").id == q.id
     with pytest.raises(UserError) as e:
-        Q.find_quote(book, "SPH-2026-0404")
+        quotes.find_quote(book, "SPH-2026-0404")
     assert "tidak ada di buku ini" in e.value.message
-    rows = Q.list_quotes(book, "komariah")
+    rows = quotes.list_quotes(book, "komariah")
     assert [r.number for r in rows] == [q.number] and rows[0].desa == "Saga"
-    assert Q.count_quotes(book, status="sent") == 0
-    assert Q.list_rows(book)[0] == {"number": q.number, "date": "2026-11-02", "status": "draft", "total": q.total,
+    assert quotes.count_quotes(book, status="sent") == 0
+    assert quotes.list_rows(book)[0] == {"number": q.number, "date": "2026-11-02", "status": "draft", "total": q.total,
                                     "customer": "Siti Komariah", "customer_id": home.id, "desa": "Saga",
                                     "kecamatan": "Balaraja", "valid_until": "2026-12-02", "version": 1}
-    assert isinstance(Q.totals_of([Q.price_free_line("a", Decimal(2), "m", 5)]).total, int)
+    assert isinstance(quotes.totals_of([quotes.price_free_line("a", Decimal(2), "m", 5)]).total, int)

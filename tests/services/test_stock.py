@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import AuditEvent, JournalEntry
@@ -19,9 +19,9 @@ D = dt.date(2026, 5, 4)
 
 @pytest.fixture
 def cement(book):
-    m = M.create_material(book, M.MaterialInput("Semen 50 kg", "sak", "", 68_000, 5))
-    P.record_purchase(book, P.PurchaseInput(D, None, "cash", (P.PurchaseLineInput(m.id, "10", 60_000),)))
-    P.record_purchase(book, P.PurchaseInput(D, None, "cash", (P.PurchaseLineInput(m.id, "10", 70_000),)))
+    m = materials.create_material(book, materials.MaterialInput("Semen 50 kg", "sak", "", 68_000, 5))
+    purchases.record_purchase(book, purchases.PurchaseInput(D, None, "cash", (purchases.PurchaseLineInput(m.id, "10", 60_000),)))
+    purchases.record_purchase(book, purchases.PurchaseInput(D, None, "cash", (purchases.PurchaseLineInput(m.id, "10", 70_000),)))
     return m
 
 
@@ -38,25 +38,25 @@ def _moves(book):
 
 def test_issue_at_moving_average_and_return(book, cement):
     with book.transaction() as s:
-        issue = S.issue_to_order(s, order_id=7, material_id=cement.id, qty=Decimal("3"), date=D, actor="t")
+        issue = stock.issue_to_order(s, order_id=7, material_id=cement.id, qty=Decimal("3"), date=D, actor="t")
     assert (issue.unit_cost, issue.value) == (65_000, 195_000)
     bal = _bal(book)
     assert bal[A.COST_MATERIALS] == 195_000 and bal[A.INVENTORY] == 1_300_000 - 195_000
     with book.transaction() as s:
-        back = S.return_from_order(s, order_id=7, material_id=cement.id, qty=Decimal(1), date=D, actor="t")
+        back = stock.return_from_order(s, order_id=7, material_id=cement.id, qty=Decimal(1), date=D, actor="t")
         assert back.value == 65_000
-        assert S.order_material_cost(s, 7) == 130_000
-        assert [r.qty for r in S.order_materials(s, 7)] == [2]
+        assert stock.order_material_cost(s, 7) == 130_000
+        assert [r.qty for r in stock.order_materials(s, 7)] == [2]
     with book.reading() as s:
-        assert S.stock_value_total(s) == _bal(book)[A.INVENTORY]
+        assert stock.stock_value_total(s) == _bal(book)[A.INVENTORY]
     assert check_book(book) == []
 
 
 def test_issue_everything_takes_whole_value(book, cement):
     with book.transaction() as s:
-        S.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal("6.5"), date=D, actor="t")
-        S.issue_to_order(s, order_id=2, material_id=cement.id, qty=Decimal("13.5"), date=D, actor="t")
-        assert S.on_hand(s, cement.id) == (0, 0)
+        stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal("6.5"), date=D, actor="t")
+        stock.issue_to_order(s, order_id=2, material_id=cement.id, qty=Decimal("13.5"), date=D, actor="t")
+        assert stock.on_hand(s, cement.id) == (0, 0)
     assert _bal(book)[A.INVENTORY] == 0
 
 
@@ -64,7 +64,7 @@ def test_issue_more_than_stock_refused_nothing_saved(book, cement):
     before = _moves(book)
     with pytest.raises(UserError) as exc:
         with book.transaction() as s:
-            S.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(21), date=D, actor="t")
+            stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(21), date=D, actor="t")
     assert exc.value.field == "qty"
     assert exc.value.message == "Stok Semen 50 kg tidak cukup: tersisa 20 sak, diminta 21 sak."
     assert _moves(book) == before
@@ -72,9 +72,9 @@ def test_issue_more_than_stock_refused_nothing_saved(book, cement):
 
 def test_issue_beyond_stock_with_recorded_reason(book, cement):
     with book.transaction() as s:
-        issue = S.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(22), date=D, actor="t",
+        issue = stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(22), date=D, actor="t",
                                  allow_negative_reason="semen dari toko langsung ke lokasi, nota menyusul")
-        assert S.on_hand(s, cement.id)[0] == -2
+        assert stock.on_hand(s, cement.id)[0] == -2
         assert issue.value == 1_300_000 + 2 * 65_000
     with book.reading() as s:
         move = s.get(StockMove, issue.move_id)
@@ -82,7 +82,7 @@ def test_issue_beyond_stock_with_recorded_reason(book, cement):
         assert s.execute(select(AuditEvent).where(AuditEvent.action == "issue_beyond_stock")).scalar()
     with pytest.raises(UserError, match="alasan"):
         with book.transaction() as s:
-            S.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(1), date=D, actor="t",
+            stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(1), date=D, actor="t",
                              allow_negative_reason="  ")
 
 
@@ -91,42 +91,42 @@ def test_issue_zero_or_negative_refused(book, cement, qty):
     before = _moves(book)
     with pytest.raises(UserError) as exc:
         with book.transaction() as s:
-            S.issue_to_order(s, order_id=1, material_id=cement.id, qty=qty, date=D, actor="t")
+            stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=qty, date=D, actor="t")
     assert exc.value.field == "qty" and "lebih dari nol" in exc.value.message
     assert _moves(book) == before
 
 
 def test_return_more_than_issued_refused(book, cement):
     with book.transaction() as s:
-        S.issue_to_order(s, order_id=3, material_id=cement.id, qty=Decimal(2), date=D, actor="t")
+        stock.issue_to_order(s, order_id=3, material_id=cement.id, qty=Decimal(2), date=D, actor="t")
     with pytest.raises(UserError, match="hanya 2 sak"):
         with book.transaction() as s:
-            S.return_from_order(s, order_id=3, material_id=cement.id, qty=Decimal(3), date=D, actor="t")
+            stock.return_from_order(s, order_id=3, material_id=cement.id, qty=Decimal(3), date=D, actor="t")
 
 
 def test_stock_count_posts_differences(book, cement):
-    sand = M.create_material(book, M.MaterialInput("Pasir", "m3", "", 285_000))
-    P.record_purchase(book, P.PurchaseInput(D, None, "cash", (P.PurchaseLineInput(sand.id, "2", 280_000),)))
-    count = S.record_stock_count(book, date=D, counted_by="Dewi", lines=[
-        S.CountLineInput(cement.id, "19", "1 sak mengeras kena hujan"),
-        S.CountLineInput(sand.id, "2,25", "sisa pesanan belum dicatat kembali")])
+    sand = materials.create_material(book, materials.MaterialInput("Pasir", "m3", "", 285_000))
+    purchases.record_purchase(book, purchases.PurchaseInput(D, None, "cash", (purchases.PurchaseLineInput(sand.id, "2", 280_000),)))
+    count = stock.record_stock_count(book, date=D, counted_by="Dewi", lines=[
+        stock.CountLineInput(cement.id, "19", "1 sak mengeras kena hujan"),
+        stock.CountLineInput(sand.id, "2,25", "sisa pesanan belum dicatat kembali")])
     assert count.number == "OPN-2026-0001"
     assert [(ln.difference, ln.value) for ln in count.lines] == [(Decimal(-1), -65_000), (Decimal("0.25"), 70_000)]
     assert count.difference_value == 5_000
     bal = _bal(book)
     assert bal[A.STOCK_DIFFERENCE] == -5_000
     with book.reading() as s:
-        assert S.stock_value_total(s) == bal[A.INVENTORY]
+        assert stock.stock_value_total(s) == bal[A.INVENTORY]
     assert check_book(book) == []
 
 
 def test_stock_count_needs_explanation_nothing_saved(book, cement):
     before = _moves(book)
     with pytest.raises(UserError) as exc:
-        S.record_stock_count(book, date=D, lines=[S.CountLineInput(cement.id, "18", "")])
+        stock.record_stock_count(book, date=D, lines=[stock.CountLineInput(cement.id, "18", "")])
     assert exc.value.field == "lines.0.explanation" and "penjelasan" in exc.value.message
     with pytest.raises(UserError) as exc:
-        S.record_stock_count(book, date=D, lines=[S.CountLineInput(cement.id, "-1", "x")])
+        stock.record_stock_count(book, date=D, lines=[stock.CountLineInput(cement.id, "-1", "x")])
     assert exc.value.field == "lines.0.counted_qty"
     assert _moves(book) == before
     with book.reading() as s:
@@ -134,10 +134,10 @@ def test_stock_count_needs_explanation_nothing_saved(book, cement):
 
 
 def test_count_sheet_and_low_stock(book, cement):
-    sheet = S.count_sheet(book)
+    sheet = stock.count_sheet(book)
     assert [(r.name, r.system_qty) for r in sheet] == [("Semen 50 kg", 20)]
-    assert M.low_stock(book) == []
+    assert materials.low_stock(book) == []
     with book.transaction() as s:
-        S.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(16), date=D, actor="t")
-    assert [r.name for r in M.low_stock(book)] == ["Semen 50 kg"]
-    assert [m.kind for m in S.material_moves(book, cement.id)] == ["issue", "purchase", "purchase"]
+        stock.issue_to_order(s, order_id=1, material_id=cement.id, qty=Decimal(16), date=D, actor="t")
+    assert [r.name for r in materials.low_stock(book)] == ["Semen 50 kg"]
+    assert [m.kind for m in stock.material_moves(book, cement.id)] == ["issue", "purchase", "purchase"]

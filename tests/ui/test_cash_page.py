@@ -2,7 +2,7 @@
 import datetime as dt
 
 from kws_desktop.core.accounts import A
-from kws_desktop.services.cash import entries as C
+from kws_desktop.services.cash import entries
 from kws_desktop.services.book.opening import post_opening_balances
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.cash.page import CashEntryDialog, CashPage
@@ -24,7 +24,7 @@ def test_expense_dialog_and_list(qtbot, book):
     dialog.description.setText("<b>Rapat</b> & konsumsi")
     dialog.save()
     assert not dialog.errors._labels["amount"].isHidden()
-    assert C.list_cash_entries(book) == []
+    assert entries.list_cash_entries(book) == []
 
     dialog.amount.set_value(75_000)
     dialog.category.setCurrentIndex(dialog.category.findData(A.OPERATING))

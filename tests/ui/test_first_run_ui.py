@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from kws_desktop.services.book import books
-from kws_desktop.services.book import first_run as F
+from kws_desktop.services.book import first_run
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.book.first_run import FirstRunWizard
 
@@ -45,7 +45,7 @@ def test_fill_and_finish_posts_opening_balances(wizard, book):
     profile = books.get_profile(book)
     assert (profile.name, profile.kecamatan, profile.leader_name) == ("KWS Tirta Mandiri", "Tigaraksa",
                                                                      "Ibu Siti Aminah")
-    assert F.opening_posted(book) and not F.needs_setup(book)
+    assert first_run.opening_posted(book) and not first_run.needs_setup(book)
 
 
 def test_each_step_shows_messages_beside_fields(wizard, book):
@@ -83,6 +83,6 @@ def test_cancel_leaves_book_usable(wizard, book):
     _fill(wizard)
     wizard.reject()
     assert books.get_profile(book).name == ""
-    assert not F.opening_posted(book)
+    assert not first_run.opening_posted(book)
     books.update_profile(book, books.with_profile(books.get_profile(book), name="KWS Lain"))  # still writable
     assert books.get_profile(book).name == "KWS Lain"

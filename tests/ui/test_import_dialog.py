@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from kws_desktop.services.exchange import spreadsheet_import as si
+from kws_desktop.services.exchange import spreadsheet_import
 
 
 def _ctx(book):
@@ -15,7 +15,7 @@ def _ctx(book):
 
 def test_dialog_imports_and_shows_what_came_in_then_the_problems(qtbot, book, tmp_path):
     from kws_desktop.ui.pages.exchange.import_dialog import ImportDialog
-    path = si.write_template(tmp_path / "isi.xlsx")
+    path = spreadsheet_import.write_template(tmp_path / "isi.xlsx")
     wb = load_workbook(path)
     wb["Anggota"].append(["Siti Aminah", "P", "bendahara", "15/01/2024"])
     wb.save(path)

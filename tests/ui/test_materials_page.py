@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
 from kws_desktop.ui.pages.purchasing.page import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
 from tests.ui.page_setup import shown_page
 
@@ -31,8 +31,8 @@ def test_tabs_fill_lazily(page, qtmodeltester):
 
 def test_purchase_form_saves_and_remembers(page):
     book = page.book
-    cement = M.find_material(book, "Semen Portland 50 kg")
-    before = P.count_purchases(book)
+    cement = materials.find_material(book, "Semen Portland 50 kg")
+    before = purchases.count_purchases(book)
     form = PurchaseForm(page)
     shop_id = form.supplier.currentData()
     form.date.set_value(dt.date(2026, 11, 20))
@@ -42,13 +42,13 @@ def test_purchase_form_saves_and_remembers(page):
     line.qty.setText("0")
     form.save(close=False)
     assert not line.error.isHidden() and "lebih dari nol" in line.error.text()
-    assert P.count_purchases(book) == before
+    assert purchases.count_purchases(book) == before
     line.qty.setText("10")
     form.save(close=False)
-    assert P.count_purchases(book) == before + 1
+    assert purchases.count_purchases(book) == before + 1
     assert "Tersimpan" in form.status.text()
     assert form.lines[0].material_id() is None and form.supplier.currentData() == shop_id
-    assert P.form_memory(book).supplier_id == shop_id
+    assert purchases.form_memory(book).supplier_id == shop_id
 
 
 def test_material_dialog_unknown_unit_beside_field(page):
@@ -56,9 +56,9 @@ def test_material_dialog_unknown_unit_beside_field(page):
     dialog.name.setText("Semen putih")
     dialog.unit.addItem("zak")
     dialog.unit.setCurrentText("zak")
-    n = M.count_materials(page.book)
+    n = materials.count_materials(page.book)
     dialog.save()
-    assert M.count_materials(page.book) == n
+    assert materials.count_materials(page.book) == n
     assert "tidak dikenal" in dialog.errors._labels["unit"].text()
 
 
@@ -67,13 +67,13 @@ def test_count_dialog_needs_explanation(page):
     row = next(i for i, r in enumerate(dialog.sheet) if r.system_qty >= 1000)
     assert "." not in dialog.table.item(row, 2).text()  # no thousands dot to misread
     dialog.table.item(row, 2).setText(qty_text(dialog.sheet[row].system_qty - 1))
-    before = len(S.list_stock_counts(page.book))
+    before = len(stock.list_stock_counts(page.book))
     dialog.save()
     assert "penjelasan" in dialog.line_error.text()
-    assert len(S.list_stock_counts(page.book)) == before
+    assert len(stock.list_stock_counts(page.book)) == before
     dialog.table.item(row, 4).setText("pecah")
     dialog.save()
-    count = S.list_stock_counts(page.book)[0]
-    assert len(S.list_stock_counts(page.book)) == before + 1
-    detail = S.get_stock_count(page.book, count.id)
+    count = stock.list_stock_counts(page.book)[0]
+    assert len(stock.list_stock_counts(page.book)) == before + 1
+    detail = stock.get_stock_count(page.book, count.id)
     assert [ln.difference for ln in detail.lines if ln.difference] == [Decimal(-1)]

@@ -1,12 +1,12 @@
 import datetime as dt
 
-from kws_desktop.services.people import members as M
+from kws_desktop.services.people import members
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.people.page import MemberDialog, MembersPage
 
 
 def test_members_page_tabs_and_register_form(book, qtbot):
-    M.register_member(book, M.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2025, 1, 1)))
+    members.register_member(book, members.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2025, 1, 1)))
     ctx = AppContext()
     ctx.book = book
     page = MembersPage(ctx)
@@ -22,11 +22,11 @@ def test_members_page_tabs_and_register_form(book, qtbot):
     dialog.save()
     assert not dialog.errors._labels["name"].isHidden()
     assert "Nama anggota wajib diisi." in dialog.errors._labels["name"].text()
-    assert M.count_members(book) == 1
+    assert members.count_members(book) == 1
     dialog.name.setText("Budi")
     dialog.gender.setCurrentIndex(1)
     dialog.save()
-    assert M.count_members(book) == 2
+    assert members.count_members(book) == 2
     # the sharing preview explains why it cannot be computed (no profit)
     page.tabs.setCurrentWidget(page.sharing_tab)
     assert page.sharing_tab.show_preview() is False

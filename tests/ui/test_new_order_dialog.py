@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.sales import customers
+from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.jobs.order_dialog import NewOrderDialog
 from kws_desktop.ui.pages.jobs.orders import OrdersPanel
@@ -37,7 +37,7 @@ def dialog(panel, qtbot):
 
 
 def _household(book, name="Siti Rohmah"):
-    return C.create_customer(book, C.CustomerInput(name=name, desa="Sentul Jaya", kecamatan="Balaraja")).id
+    return customers.create_customer(book, customers.CustomerInput(name=name, desa="Sentul Jaya", kecamatan="Balaraja")).id
 
 
 def _error(d, field):
@@ -54,7 +54,7 @@ def test_new_order_household_pays_all(panel, dialog, book):
     dialog.notes.setPlainText("Bayar dua kali")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    v = O.get_order(book, dialog.saved.id)
+    v = orders.get_order(book, dialog.saved.id)
     assert (v.customer_id, v.price, v.date, v.notes) == (cid, 3_500_000, TODAY, "Bayar dua kali")
     assert v.items[0].description == "Tangki septik individual biofilter" and v.quote_id is None
     assert [(p.payer_type, p.amount) for p in v.payers] == [("swadaya", 3_500_000)]
@@ -62,7 +62,7 @@ def test_new_order_household_pays_all(panel, dialog, book):
 
 def test_new_order_with_program_share(panel, dialog, book):
     cid = _household(book)
-    baznas = C.create_customer(book, C.CustomerInput(name="BAZNAS Kab. Tangerang", kind="institution",
+    baznas = customers.create_customer(book, customers.CustomerInput(name="BAZNAS Kab. Tangerang", kind="institution",
                                                      payer_type="baznas")).id
     dialog.set_customer(cid)
     dialog.work.setEditText("Jamban sehat")
@@ -72,7 +72,7 @@ def test_new_order_with_program_share(panel, dialog, book):
     dialog.program_amount.set_value(3_000_000)
     assert dialog.household_share.text() == "Rp1.000.000"
     dialog.save()
-    v = O.get_order(book, dialog.saved.id)
+    v = orders.get_order(book, dialog.saved.id)
     assert sorted((p.payer_type, p.amount, p.payer_customer_id) for p in v.payers) == [
         ("baznas", 3_000_000, baznas), ("swadaya", 1_000_000, None)]
 
@@ -88,7 +88,7 @@ def test_package_fills_price(panel, book, qtbot):
     d.work.activated.emit(d.work.currentIndex())
     assert d.price.value() == package.pricing.price
     d.save()
-    v = O.get_order(book, d.saved.id)
+    v = orders.get_order(book, d.saved.id)
     assert v.package == package.name and v.items[0].kind == "package"
 
 
@@ -97,7 +97,7 @@ def test_missing_customer_and_price_beside_fields_nothing_saved(panel, dialog, b
     dialog.save()
     assert "Pilih pelanggan" in _error(dialog, "customer")
     assert "Isi harga yang disepakati" in _error(dialog, "price")
-    assert dialog.result() != dialog.DialogCode.Accepted and O.count_orders(book) == 0
+    assert dialog.result() != dialog.DialogCode.Accepted and orders.count_orders(book) == 0
 
 
 def test_missing_work_beside_field_nothing_saved(panel, dialog, book):
@@ -105,7 +105,7 @@ def test_missing_work_beside_field_nothing_saved(panel, dialog, book):
     dialog.price.set_value(1_000_000)
     dialog.save()
     assert "Isi uraian pekerjaan" in _error(dialog, "work")
-    assert O.count_orders(book) == 0
+    assert orders.count_orders(book) == 0
 
 
 def test_program_share_above_price_refused(panel, dialog, book):
@@ -117,11 +117,11 @@ def test_program_share_above_price_refused(panel, dialog, book):
     assert "lebih besar dari harga" in dialog.household_share.text()
     dialog.save()
     assert "harus sama dengan harga pesanan" in _error(dialog, "program")
-    assert O.count_orders(book) == 0
+    assert orders.count_orders(book) == 0
     dialog.program_amount.set_value(0)
     dialog.save()
     assert "Isi berapa yang dibayar program" in _error(dialog, "program")
-    assert O.count_orders(book) == 0
+    assert orders.count_orders(book) == 0
 
 
 def test_enter_moves_on_and_does_not_save(panel, dialog, book, qtbot):
@@ -134,9 +134,9 @@ def test_enter_moves_on_and_does_not_save(panel, dialog, book, qtbot):
     qtbot.keyClick(dialog.price, Qt.Key.Key_Return)
     assert dialog.price.text() == "2.500.000"
     assert dialog.focusWidget() is not dialog.price and dialog.isVisible()
-    assert O.count_orders(book) == 0
+    assert orders.count_orders(book) == 0
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert O.count_orders(book) == 1
+    assert orders.count_orders(book) == 1
 
 
 def test_panel_button_opens_dialog_and_selects_new_order(panel, book, monkeypatch):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.jobs.orders import CrewDialog, OrdersPanel, StageDialog
 
@@ -26,7 +26,7 @@ def panel(qtbot, demo_book):
 
 def test_list_filters_totals_and_story(panel, qtmodeltester):
     p = panel
-    total = O.count_orders(p.book)
+    total = orders.count_orders(p.book)
     assert p.model.rowCount() == min(total, 200)
     assert "pesanan" in p.totals.text()
     p.stage.setCurrentIndex(p.stage.findData("dikerjakan"))
@@ -56,7 +56,7 @@ def test_stage_dialog_error_beside_field_nothing_saved(panel, qtbot):
     d._save()
     assert d.errors._labels["date"].isVisible() or d.errors._labels["date"].text()
     assert "sebelum tanggal pesanan" in d.errors._labels["date"].text()
-    assert O.get_order(p.book, v.id).stage == v.stage
+    assert orders.get_order(p.book, v.id).stage == v.stage
 
 
 def test_crew_dialog_bad_days(panel, qtbot):
@@ -69,7 +69,7 @@ def test_crew_dialog_bad_days(panel, qtbot):
     d.days.setText("0")
     d._save()
     assert "lebih dari nol" in d.errors._labels["days"].text()
-    assert len(O.get_order(p.book, v.id).crew) == len(v.crew)
+    assert len(orders.get_order(p.book, v.id).crew) == len(v.crew)
 
 
 def test_screenshot(panel, tmp_path):

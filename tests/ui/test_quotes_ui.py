@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kws_desktop.core.payers import PayerType
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.sales import packages as P
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.sales import customers
+from kws_desktop.services.sales import packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.store.models.sales import Quote
 from kws_desktop.ui.kit.context import AppContext
 
@@ -15,7 +15,7 @@ from kws_desktop.ui.kit.context import AppContext
 def ctx(book):
     from kws_desktop.services.purchasing.materials import load_starter_catalog
     load_starter_catalog(book)
-    P.load_default_packages(book)
+    packages.load_default_packages(book)
     c = AppContext()
     c.book = book
     return c
@@ -30,7 +30,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     from kws_desktop.ui.pages.sales import customers as page_mod
     page = page_mod.CustomersPage(ctx)
     qtbot.addWidget(page)
-    C.create_customer(ctx.book, C.CustomerInput(name="Euis Rahayu", desa="Saga", kecamatan="Balaraja",
+    customers.create_customer(ctx.book, customers.CustomerInput(name="Euis Rahayu", desa="Saga", kecamatan="Balaraja",
                                                 phone="0812-7777-8888"))
     dialog = page_mod.CustomerDialog(page)
     qtbot.addWidget(dialog)
@@ -42,15 +42,15 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     assert "Euis Rahayu" in dialog.warning.text() and not dialog.warning.isHidden()
     monkeypatch.setattr(page_mod, "confirm", lambda *a, **k: False)
     dialog.save()
-    assert C.count_customers(ctx.book) == 1  # the user said no
+    assert customers.count_customers(ctx.book) == 1  # the user said no
     dialog.nik.setText("123")
     monkeypatch.setattr(page_mod, "confirm", lambda *a, **k: True)
     dialog.save()
     assert "NIK harus 16 angka" in dialog.errors._labels["nik"].text()
-    assert C.count_customers(ctx.book) == 1
+    assert customers.count_customers(ctx.book) == 1
     dialog.nik.setText("")
     dialog.save()
-    assert C.count_customers(ctx.book) == 2
+    assert customers.count_customers(ctx.book) == 2
     page.refresh_now()
     page.list.search.setText("7777")
     page.list.refresh()
@@ -59,7 +59,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
 
 def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     from kws_desktop.ui.pages.sales.quotes import QuoteEditor, QuotesPanel
-    home = C.create_customer(ctx.book, C.CustomerInput(name="Jajang Permana", desa="Tobat", kecamatan="Balaraja"))
+    home = customers.create_customer(ctx.book, customers.CustomerInput(name="Jajang Permana", desa="Tobat", kecamatan="Balaraja"))
     panel = QuotesPanel(ctx)
     qtbot.addWidget(panel)
     editor = QuoteEditor(panel)
@@ -69,7 +69,7 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert "paling sedikit satu pekerjaan" in editor.line_error.text()
     assert _quote_count(ctx.book) == 0
     assert editor.customer.set_customer(home.id)
-    bio = next(p for p in P.list_packages(ctx.book) if p.code == "TS-BIO")
+    bio = next(p for p in packages.list_packages(ctx.book) if p.code == "TS-BIO")
     editor.package.setCurrentIndex(editor.package.findData(bio.id))
     editor.add_package()
     assert editor.total_label.text() == f"Rp{bio.price:,}".replace(",", ".")
@@ -102,8 +102,8 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     panel._enable()
     assert panel.actions["send"].isEnabled() and not panel.actions["revise"].isEnabled()
     panel.send()
-    assert Q.get_quote(ctx.book, editor.saved.id).status == "sent"
+    assert quotes.get_quote(ctx.book, editor.saved.id).status == "sent"
     # a sent quote opens read-only, with the internal view
     from kws_desktop.ui.pages.sales.quotes import QuoteView
-    view = QuoteView(panel, Q.get_quote(ctx.book, editor.saved.id))
+    view = QuoteView(panel, quotes.get_quote(ctx.book, editor.saved.id))
     qtbot.addWidget(view)

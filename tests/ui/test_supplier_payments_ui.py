@@ -7,9 +7,9 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.services.book.opening import post_opening_balances
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.purchasing.page import MaterialsPage
@@ -21,11 +21,11 @@ D = dt.date(2026, 3, 10)
 @pytest.fixture
 def page(qtbot, book):
     post_opening_balances(book, dt.date(2026, 1, 1), cash=5_000_000, bank=5_000_000)
-    cement = M.create_material(book, M.MaterialInput("Semen 50 kg", "sak", "Semen dan pasir", 68_000))
+    cement = materials.create_material(book, materials.MaterialInput("Semen 50 kg", "sak", "Semen dan pasir", 68_000))
     for name in ("TB Sumber Rejeki", "TB Maju Jaya"):
-        shop = SP.create_supplier(book, SP.SupplierInput(name))
-        P.record_purchase(book, P.PurchaseInput(D, shop.id, "credit", (P.PurchaseLineInput(cement.id, "20", 68_000),)))
-        SP.pay_supplier(book, supplier_id=shop.id, amount=400_000, date=D, method="cash", notes="cicilan 1")
+        shop = suppliers.create_supplier(book, suppliers.SupplierInput(name))
+        purchases.record_purchase(book, purchases.PurchaseInput(D, shop.id, "credit", (purchases.PurchaseLineInput(cement.id, "20", 68_000),)))
+        suppliers.pay_supplier(book, supplier_id=shop.id, amount=400_000, date=D, method="cash", notes="cicilan 1")
     p = shown_page(qtbot, book, MaterialsPage, (1100, 760))
     p.tabs.setCurrentWidget(p.suppliers)
     return p
@@ -52,7 +52,7 @@ def test_payments_listed_for_all_then_for_the_selected_supplier(page, qtmodeltes
 
 def test_void_needs_a_reason_then_brings_the_debt_back(page, monkeypatch):
     book, payments = page.book, page.suppliers.payments
-    shop = next(s for s in SP.list_suppliers(book) if s.name == "TB Sumber Rejeki")
+    shop = next(s for s in suppliers.list_suppliers(book) if s.name == "TB Sumber Rejeki")
     _select(payments.view, _row_of(payments.model, "TB Sumber Rejeki"))
     dialog = payments.void_dialog()
     dialog.reason.setText("   ")
@@ -60,15 +60,15 @@ def test_void_needs_a_reason_then_brings_the_debt_back(page, monkeypatch):
     error = dialog.errors._labels["reason"]
     assert not error.isHidden() and error.text() == "Tuliskan alasan pembatalan."
     assert dialog.result() == 0
-    assert [p.status for p in SP.list_supplier_payments(book, supplier_id=shop.id)] == ["posted"]
-    assert SP.get_supplier(book, shop.id).owed == 1_360_000 - 400_000
+    assert [p.status for p in suppliers.list_supplier_payments(book, supplier_id=shop.id)] == ["posted"]
+    assert suppliers.get_supplier(book, shop.id).owed == 1_360_000 - 400_000
 
     dialog.reason.setText("Salah toko")
     dialog.save()
     assert dialog.result() == 1
-    voided = SP.list_supplier_payments(book, supplier_id=shop.id)[0]
+    voided = suppliers.list_supplier_payments(book, supplier_id=shop.id)[0]
     assert voided.status == "void" and voided.void_reason == "Salah toko"
-    assert SP.get_supplier(book, shop.id).owed == 1_360_000
+    assert suppliers.get_supplier(book, shop.id).owed == 1_360_000
     shown = payments.model.row(_row_of(payments.model, "TB Sumber Rejeki"))
     assert shown["status"] == "BATAL" and "Salah toko" in shown["note"] and shown["_muted"]
 

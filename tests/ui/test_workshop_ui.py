@@ -116,22 +116,22 @@ def test_reset_refused_without_start_or_when_not_confirmed(window, demo_path, mo
     shown = []
     monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.show_error", lambda parent, exc, *a: shown.append(str(exc)))
     monkeypatch.setattr("kws_desktop.ui.pages.training.workshop.confirm", lambda *a, **k: False)
-    from kws_desktop.ui.pages.training import workshop as W
+    from kws_desktop.ui.pages.training import workshop
     if has_exercise_start(demo_path):
         from kws_desktop.services.training.workshop import exercise_start_path
         exercise_start_path(demo_path).unlink()
-    assert not W.reset_to_start(window)
+    assert not workshop.reset_to_start(window)
     assert shown and "Belum ada awal latihan" in shown[0]
-    W.save_start(window)
-    assert not W.reset_to_start(window)  # not confirmed: the book stays open as it is
+    workshop.save_start(window)
+    assert not workshop.reset_to_start(window)  # not confirmed: the book stays open as it is
     assert window.ctx.book is not None
 
 
 def test_exercise_panel_ticks_what_was_done(window, demo_path):
     window.open_location(str(demo_path))
-    from kws_desktop.ui.pages.training import workshop as W
-    W.save_start(window)
-    dock = W.toggle_exercises(window)
+    from kws_desktop.ui.pages.training import workshop
+    workshop.save_start(window)
+    dock = workshop.toggle_exercises(window)
     panel = dock.panel
     assert "0 dari 5" in panel.summary.text()
     window.show_area("laporan")
@@ -146,17 +146,17 @@ def test_exercise_panel_ticks_what_was_done(window, demo_path):
 def test_zoom_shortcuts_remembered(window, demo_path):
     window.open_location(str(demo_path))
     from kws_desktop.settings import app_settings
-    from kws_desktop.ui.pages.training import workshop as W
+    from kws_desktop.ui.pages.training import workshop
     base = QApplication.instance().font().pointSizeF()
     try:
         _actions(window)["Perbesar tulisan"].trigger()
         assert window.ctx.settings.zoom_percent == 110 and app_settings().zoom_percent == 110
         assert QApplication.instance().font().pointSizeF() > base
-        assert W.set_zoom(window, 250) == 200  # 100..200 %
+        assert workshop.set_zoom(window, 250) == 200  # 100..200 %
         _actions(window)["Perkecil tulisan"].trigger()
         assert window.ctx.settings.zoom_percent == 190
     finally:
-        W.set_zoom(window, 100)
+        workshop.set_zoom(window, 100)
     assert app_settings().zoom_percent == 100
 
 

@@ -280,17 +280,17 @@ class MainWindow(QMainWindow):
 
     def _build_work_menus(self) -> None:
         """The frequent actions (with their shortcuts) and workshop mode for trainers."""
-        from kws_desktop.ui.shell import quick_actions as Q
+        from kws_desktop.ui.shell import quick_actions
         has_book = self.ctx.book is not None
         work = self.menuBar().addMenu(_("&Catat"))
         for text, slot, key, tip in (
-                (_("Terima pembayaran…"), Q.new_payment, "Ctrl+Shift+P",
+                (_("Terima pembayaran…"), quick_actions.new_payment, "Ctrl+Shift+P",
                  _("Terima cicilan, uang muka atau pelunasan dan cetak kuitansinya.")),
-                (_("Catat pembelian…"), Q.new_purchase, "Ctrl+Shift+B",
+                (_("Catat pembelian…"), quick_actions.new_purchase, "Ctrl+Shift+B",
                  _("Catat nota pembelian bahan dari toko bangunan.")),
-                (_("Penawaran baru…"), Q.new_quote, "Ctrl+Shift+N",
+                (_("Penawaran baru…"), quick_actions.new_quote, "Ctrl+Shift+N",
                  _("Buat surat penawaran harga untuk pelanggan.")),
-                (_("Cari di halaman ini"), Q.find_in_page, QKeySequence.StandardKey.Find,
+                (_("Cari di halaman ini"), quick_actions.find_in_page, QKeySequence.StandardKey.Find,
                  _("Pindah ke kotak cari halaman yang sedang dibuka."))):
             action = self._action(work, text, lambda _c=False, f=slot: f(self), key)
             action.setToolTip(tip)

@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
-from kws_desktop.services.billing import invoices as I
-from kws_desktop.services.billing import payments as P
+from kws_desktop.services.billing import invoices
+from kws_desktop.services.billing import payments
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.store.models.billing import Invoice
 from kws_desktop.store.models.jobs import Order
@@ -29,15 +29,15 @@ def _round_to(amount: int, step: int = 50_000) -> int:
     return max(step, amount // step * step)
 
 
-def _household_plan(ctx: DemoContext, amount: int, day: dt.date) -> I.PlanSpec | None:
+def _household_plan(ctx: DemoContext, amount: int, day: dt.date) -> invoices.PlanSpec | None:
     rng = ctx.rng
     if amount < 1_500_000 or rng.random() < 0.2:
-        return I.PlanSpec(count=1, first_due=day + dt.timedelta(days=14))
+        return invoices.PlanSpec(count=1, first_due=day + dt.timedelta(days=14))
     count = rng.choice((2, 3, 3, 4, 4, 5, 6))
     dp = _round_to(int(amount * rng.choice((0.2, 0.25, 0.3, 0.4))))
     if dp >= amount - count:
         dp = 0
-    return I.PlanSpec(count=count, down_payment=dp, down_payment_due=day,
+    return invoices.PlanSpec(count=count, down_payment=dp, down_payment_due=day,
                       first_due=day + dt.timedelta(days=30))
 
 
@@ -63,7 +63,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
                 order = s.get(Order, oid)
                 own = [p for p in order.payers if p.payer_type == PayerType.SWADAYA]
                 try:
-                    made = I.create_invoices_for_order(
+                    made = invoices.create_invoices_for_order(
                         s, oid, day, book.actor, payer_types=[PayerType.SWADAYA],
                         household_plan=_household_plan(ctx, own[0].amount, day) if own else None)
                 except UserError:
@@ -75,7 +75,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
                     for p in order.payers:
                         if p.payer_type == PayerType.SWADAYA:
                             continue
-                        payer = I.payer_customer_id(s, order, p, book.actor)
+                        payer = invoices.payer_customer_id(s, order, p, book.actor)
                         q_end = _month_end(handed)
                         program_orders[(payer, q_end.toordinal())].append(oid)
                         month_ends[q_end.toordinal()] = q_end
@@ -87,7 +87,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
         for (payer, q), oids in sorted(program_orders.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             day = min(month_ends[q], today)  # billed on the last day of the month of handover
             try:
-                inv = I.create_batch_invoice_in(s, payer, oids, day, day + dt.timedelta(days=30),
+                inv = invoices.create_batch_invoice_in(s, payer, oids, day, day + dt.timedelta(days=30),
                                                 note="Tagihan bulanan untuk unit yang sudah diserahterimakan",
                                                 actor=book.actor)
             except UserError:
@@ -114,16 +114,16 @@ def _pay_programs(ctx: DemoContext, batches) -> None:
                 continue  # still waiting for the program's transfer
             if rng.random() < 0.2 and inv.total > 10_000_000:  # paid in two transfers
                 first = _round_to(inv.total // 2, 100_000)
-                P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=first,
+                payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=first,
                                     method="transfer", payer_name=inv.payer_name, printed=True)
                 day2 = day + dt.timedelta(days=rng.randint(20, 60))
                 if day2 <= today:
-                    P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day2,
+                    payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day2,
                                         amount=inv.total - first, method="transfer",
                                         payer_name=inv.payer_name, printed=True)
                     ctx.count("kuitansi program")
             else:
-                P.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=inv.total,
+                payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=inv.total,
                                     method="transfer", payer_name=inv.payer_name, printed=True)
             ctx.count("kuitansi program")
 
@@ -151,7 +151,7 @@ def _pay_households(ctx: DemoContext, invoice_ids: list[int]) -> None:
                     amount = inst.amount
                     if habit >= 0.9 and rng.random() < 0.4:
                         amount = min(_round_to(inst.amount // 2), inst.amount)  # paid only part of it
-                    P.record_payment_in(s, actor=actor, invoice_id=iid, date=day, amount=amount,
+                    payments.record_payment_in(s, actor=actor, invoice_id=iid, date=day, amount=amount,
                                         method="cash" if rng.random() < 0.9 else "transfer",
                                         printed=True)
                     ctx.count("kuitansi rumah tangga")
@@ -171,6 +171,6 @@ def _void_one(ctx: DemoContext, invoice_ids: list[int]) -> None:
     if row is None:
         return
     pid, iid, day, amount = row
-    P.void_payment(ctx.book, pid, VOID_REASON, date=day)
-    P.record_payment(ctx.book, invoice_id=iid, date=day, amount=amount, printed=True)
+    payments.void_payment(ctx.book, pid, VOID_REASON, date=day)
+    payments.record_payment(ctx.book, invoice_id=iid, date=day, amount=amount, printed=True)
     ctx.count("kuitansi dibatalkan")

@@ -11,8 +11,8 @@ import datetime as dt
 import math
 
 from kws_desktop.core.payers import PayerType
-from kws_desktop.services.sales import packages as P
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.sales import packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.services.sales.customers import CustomerInput, add_customer
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.store.models.sales import Quote as QuoteModel
@@ -111,41 +111,41 @@ def customers_and_quotes(ctx: DemoContext) -> None:
     ctx.ids["customers"] = ids
     ctx.count("rumah tangga", len(ids))
 
-    P.load_default_packages(book)
-    by_code = {p.code: p for p in P.list_packages(book)}
+    packages.load_default_packages(book)
+    by_code = {p.code: p for p in packages.list_packages(book)}
     ctx.ids["packages"] = [p.id for p in by_code.values()]
     ctx.count("paket pekerjaan", len(by_code))
 
     _quotes(ctx, ids, mbr, inst, by_code)
 
 
-def _lines(rng, by_code) -> tuple[Q.QuoteLineInput, ...]:
+def _lines(rng, by_code) -> tuple[quotes.QuoteLineInput, ...]:
     r = rng.random()
     if r < 0.08:
-        return (Q.QuoteLineInput(1, by_code["SEDOT"].id),)
+        return (quotes.QuoteLineInput(1, by_code["SEDOT"].id),)
     if r < 0.13:
-        lines = [Q.QuoteLineInput(1, by_code["PERBAIKAN"].id)]
+        lines = [quotes.QuoteLineInput(1, by_code["PERBAIKAN"].id)]
         if rng.random() < 0.5:
-            lines.append(Q.QuoteLineInput(rng.choice([1, 2]), description="Pipa PVC 4 inci tambahan",
+            lines.append(quotes.QuoteLineInput(rng.choice([1, 2]), description="Pipa PVC 4 inci tambahan",
                                           unit="batang", unit_price=195_000, unit_cost=168_000))
         return tuple(lines)
     tank = rng.choices(["TS-BIO", "TS-BATA", "TS-CINCIN"], weights=[6, 2, 2])[0]
-    lines = [Q.QuoteLineInput(1, by_code[tank].id)]
+    lines = [quotes.QuoteLineInput(1, by_code[tank].id)]
     if rng.random() < 0.45:
-        lines.append(Q.QuoteLineInput(1, by_code["JMB-LA"].id))
+        lines.append(quotes.QuoteLineInput(1, by_code["JMB-LA"].id))
     if rng.random() < 0.15:
-        lines.append(Q.QuoteLineInput(rng.choice(["3", "4.5", "6"]), description="Galian dan pipa tambahan (jarak jauh)",
+        lines.append(quotes.QuoteLineInput(rng.choice(["3", "4.5", "6"]), description="Galian dan pipa tambahan (jarak jauh)",
                                       unit="meter", unit_price=45_000, unit_cost=38_000))
     return tuple(lines)
 
 
-def _payers(rng, total: int, is_mbr: bool, inst: dict) -> tuple[Q.PayerInput, ...]:
+def _payers(rng, total: int, is_mbr: bool, inst: dict) -> tuple[quotes.PayerInput, ...]:
     def plan(payer: PayerType, share_pct: int, instalments: int | None = None):
         program = total * share_pct // 100 // 1000 * 1000
         rest = total - program
-        out = [Q.PayerInput(payer, program, inst.get(payer))]
+        out = [quotes.PayerInput(payer, program, inst.get(payer))]
         if rest:
-            out.append(Q.PayerInput(PayerType.SWADAYA, rest, instalments=instalments))
+            out.append(quotes.PayerInput(PayerType.SWADAYA, rest, instalments=instalments))
         return tuple(out)
 
     r = rng.random()
@@ -158,11 +158,11 @@ def _payers(rng, total: int, is_mbr: bool, inst: dict) -> tuple[Q.PayerInput, ..
             return plan(PayerType.DAK, 90)
         if r < 0.80:
             return plan(PayerType.CSR, 60, rng.choice([None, 5]))
-        return (Q.PayerInput(PayerType.SWADAYA, total, instalments=rng.choice([6, 10, 12])),)
+        return (quotes.PayerInput(PayerType.SWADAYA, total, instalments=rng.choice([6, 10, 12])),)
     if r < 0.15:
         return plan(PayerType.KREDIT, 70, rng.choice([None, 3]))
     if r < 0.55:
-        return (Q.PayerInput(PayerType.SWADAYA, total, instalments=rng.choice([3, 4, 6, 10])),)
+        return (quotes.PayerInput(PayerType.SWADAYA, total, instalments=rng.choice([3, 4, 6, 10])),)
     return ()  # the household pays it all, in cash
 
 
@@ -205,12 +205,12 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
             if until is not None and rev_day > until:
                 break
             pending.remove(item)
-            old = Q.read_quote(s, quote_id).as_input(date=rev_day)
-            data = Q.QuoteInput(customer_id=old.customer_id, date=rev_day, lines=old.lines, discount=new_discount,
+            old = quotes.read_quote(s, quote_id).as_input(date=rev_day)
+            data = quotes.QuoteInput(customer_id=old.customer_id, date=rev_day, lines=old.lines, discount=new_discount,
                                 valid_until=rev_day + dt.timedelta(days=validity), terms=old.terms, title=old.title)
-            new = Q.add_revision(s, s.get(QuoteModel, quote_id), rev_day, book.actor, data)
+            new = quotes.add_revision(s, s.get(QuoteModel, quote_id), rev_day, book.actor, data)
             if rng.random() < 0.5:
-                Q.mark_sent(s, new, rev_day, book.actor)
+                quotes.mark_sent(s, new, rev_day, book.actor)
             done += 1
         return done
 
@@ -220,10 +220,10 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
                 made += revise_due(s, day)
                 customer = pool[i % len(pool)]
                 lines = _lines(rng, by_code)
-                subtotal = sum(Q._price_line(s, line, n, []).amount for n, line in enumerate(lines, start=1))
+                subtotal = sum(quotes._price_line(s, line, n, []).amount for n, line in enumerate(lines, start=1))
                 discount = subtotal % 50_000 if rng.random() < 0.3 else 0  # a round price
                 total = subtotal - discount
-                quote = Q.add_quote(s, Q.QuoteInput(
+                quote = quotes.add_quote(s, quotes.QuoteInput(
                     customer_id=customer, date=day, lines=lines, discount=discount,
                     payers=_payers(rng, total, mbr.get(customer, False), inst),
                     valid_until=day + dt.timedelta(days=validity),
@@ -234,14 +234,14 @@ def _quotes(ctx: DemoContext, customers: list[int], mbr: dict, inst: dict, by_co
                     continue
                 if state == "accept":
                     if rng.random() < 0.8:
-                        Q.mark_sent(s, quote, sent_day, book.actor)
+                        quotes.mark_sent(s, quote, sent_day, book.actor)
                     accept_ids.append((day, quote.id))
                     continue
-                Q.mark_sent(s, quote, sent_day, book.actor)
+                quotes.mark_sent(s, quote, sent_day, book.actor)
                 if state == "expired":
-                    Q.mark_expired(s, quote, book.actor)
+                    quotes.mark_expired(s, quote, book.actor)
                 elif state == "rejected":
-                    Q.mark_rejected(s, quote, min(sent_day + dt.timedelta(days=7), last),
+                    quotes.mark_rejected(s, quote, min(sent_day + dt.timedelta(days=7), last),
                                     rng.choice(["Belum ada dana", "Pindah rumah", "Memilih tukang lain",
                                                 "Menunggu bantuan program"]), book.actor)
                 elif state == "revised":

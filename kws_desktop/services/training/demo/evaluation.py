@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from kws_desktop.core.sanitation import well_too_close
 from kws_desktop.errors import UserError
-from kws_desktop.services.evaluation import partners as PT
-from kws_desktop.services.jobs import quality as QC
-from kws_desktop.services.evaluation import service_visits as SV
-from kws_desktop.services.evaluation import surveys as SU
-from kws_desktop.services.evaluation import trainings as TR
+from kws_desktop.services.evaluation import partners as partners
+from kws_desktop.services.jobs import quality
+from kws_desktop.services.evaluation import service_visits
+from kws_desktop.services.evaluation import surveys
+from kws_desktop.services.evaluation import trainings
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.store.models.sales import Customer
 from kws_desktop.store.models.people import Member
@@ -99,8 +99,8 @@ def evaluation_step(ctx: DemoContext) -> None:
     _surveys(ctx)
     _checks_and_scores(ctx)
     _complaints(ctx)
-    partners = _partners(ctx)
-    _trainings(ctx, partners)
+    partner_ids = _partners(ctx)
+    _trainings(ctx, partner_ids)
 
 
 def _warranties(ctx: DemoContext) -> None:
@@ -108,7 +108,7 @@ def _warranties(ctx: DemoContext) -> None:
         packages = s.execute(select(WorkPackage.id, WorkPackage.name)).all()
     for pid, name in packages:
         low = name.lower()
-        SV.set_package_warranty(ctx.book, pid, 24 if ("tangki" in low or "septik" in low) else 6)
+        service_visits.set_package_warranty(ctx.book, pid, 24 if ("tangki" in low or "septik" in low) else 6)
 
 
 def _orders(ctx: DemoContext, session, ids: list[int]) -> list[Order]:
@@ -135,7 +135,7 @@ def _surveys(ctx: DemoContext) -> None:
                     if rng.random() < 0.5:
                         distance += Decimal("0.5")
                 depth = Decimal(rng.choice(("1.5", "2", "2.5", "3", "4", "5")))
-                advice = SU.advise(persons, source, distance, depth)
+                advice = surveys.advise(persons, source, distance, depth)
                 chosen, reason = None, ""
                 r = rng.random()
                 if r < 0.08:
@@ -144,14 +144,14 @@ def _surveys(ctx: DemoContext) -> None:
                     small += 1
                 elif r < 0.15:
                     chosen = advice.tank.volume_m3 + Decimal("0.5")
-                data = SU.SurveyInput(
+                data = surveys.SurveyInput(
                     date=day, quote_id=order.quote_id, order_id=order.id,
                     household_size=persons, water_source=source, well_distance_m=distance,
                     groundwater_depth_m=depth, soil_notes=rng.choice(SOILS),
                     groundwater_notes=rng.choice(GROUNDWATER),
                     truck_access=_weighted(rng, (("mudah", 70), ("sulit", 25), ("tidak", 5))),
                     chosen_volume_m3=chosen, override_reason=reason, surveyor_name="Siti Aminah")
-                SU.add_survey(s, data, actor=book.actor)
+                surveys.add_survey(s, data, actor=book.actor)
                 made += 1
                 close += well_too_close(source, distance)
     ctx.count("survei lokasi", made)
@@ -174,26 +174,26 @@ def _checks_and_scores(ctx: DemoContext) -> None:
                     continue
                 handed = order.status == "diserahterimakan"
                 day = order.finished_date or order.date
-                failing = [c for c in QC.CHECKS if rng.random() < 0.025]
+                failing = [c for c in quality.CHECKS if rng.random() < 0.025]
                 fixed = [c for c in failing if rng.random() < 0.5]
-                checks = [QC.CheckInput(c, c not in failing, _fail(rng, c) if c in failing else "")
-                          for c in QC.CHECKS]
-                QC.record_checks_in(s, order.id, day, checks, actor=book.actor, checked_by="Ahmad Fauzi")
+                checks = [quality.CheckInput(c, c not in failing, _fail(rng, c) if c in failing else "")
+                          for c in quality.CHECKS]
+                quality.record_checks_in(s, order.id, day, checks, actor=book.actor, checked_by="Ahmad Fauzi")
                 stats["checked"] += 1
                 stats["failed"] += bool(failing)
                 if fixed:  # fixed on the spot and checked again the same day
-                    QC.record_checks_in(s, order.id, day, [QC.CheckInput(c, True, "Sudah diperbaiki")
+                    quality.record_checks_in(s, order.id, day, [quality.CheckInput(c, True, "Sudah diperbaiki")
                                                            for c in fixed], actor=book.actor)
                 rest = [c for c in failing if c not in fixed]
                 if rest and handed:  # handed over: the failure was accepted with a reason
-                    QC.record_checks_in(s, order.id, day, [QC.CheckInput(c, False, _fail(rng, c),
+                    quality.record_checks_in(s, order.id, day, [quality.CheckInput(c, False, _fail(rng, c),
                                                                          rng.choice(ACCEPT_REASONS))
                                                            for c in rest], actor=book.actor)
                     stats["accepted"] += len(rest)
                 elif rest:
                     stats["open"] += len(rest)
                 if handed and rng.random() < 0.85:
-                    QC.record_satisfaction_in(s, order.id, _weighted(rng, SCORE_WEIGHTS),
+                    quality.record_satisfaction_in(s, order.id, _weighted(rng, SCORE_WEIGHTS),
                                               order.handed_over_date, actor=book.actor,
                                               comment=rng.choice(("", "", "Tukangnya rapi", "Cepat selesai",
                                                                   "Agak lama menunggu bahan")))
@@ -220,7 +220,7 @@ def _complaints(ctx: DemoContext) -> None:
                                        min(latest, order.handed_over_date + dt.timedelta(days=300)))
             if reported > latest:
                 continue
-            cid = SV.report_complaint_in(s, SV.ComplaintInput(order.id, reported, rng.choice(COMPLAINTS)),
+            cid = service_visits.report_complaint_in(s, service_visits.ComplaintInput(order.id, reported, rng.choice(COMPLAINTS)),
                                          actor=book.actor)
             made += 1
             visit = reported + dt.timedelta(days=rng.randint(1, 6))
@@ -228,13 +228,13 @@ def _complaints(ctx: DemoContext) -> None:
                 open_ += 1
                 continue
             cost = rng.choice((0, 0, 35_000, 60_000, 85_000, 150_000))
-            SV.add_visit_in(s, cid, SV.VisitInput(visit, rng.choice(FIXES), cost,
+            service_visits.add_visit_in(s, cid, service_visits.VisitInput(visit, rng.choice(FIXES), cost,
                                                   rng.choice(("cash", "cash", "transfer")), "Dedi Supriyadi"),
                             actor=book.actor)
             visits += 1
             done = visit + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7)))
             if done <= ctx.today and rng.random() < 0.9:
-                SV.resolve_in(s, cid, done, "Sudah diperbaiki, pemilik puas", actor=book.actor)
+                service_visits.resolve_in(s, cid, done, "Sudah diperbaiki, pemilik puas", actor=book.actor)
             else:
                 open_ += 1
     ctx.count("keluhan", made)
@@ -259,7 +259,7 @@ def _partners(ctx: DemoContext) -> dict[str, int]:
                 if supplier_id is None:
                     continue
                 name = supplier_name
-            pid = PT.add_partner_in(s, PT.PartnerInput(
+            pid = partners.add_partner_in(s, partners.PartnerInput(
                 name=name, kind=kind, contact_person=contact, customer_id=payers.get(payer) if payer else None,
                 supplier_id=supplier_id if is_supplier else None, since=ctx.start,
                 address="Kabupaten Tangerang, Banten"), actor=book.actor)
@@ -271,7 +271,7 @@ def _partners(ctx: DemoContext) -> dict[str, int]:
                         continue
                     end = dt.date(begin.year + (begin.month - 1 + months) // 12,
                                   (begin.month - 1 + months) % 12 + 1, 1) - dt.timedelta(days=1)
-                    PT.add_agreement_in(s, PT.AgreementInput(pid, title, begin, end, akind,
+                    partners.add_agreement_in(s, partners.AgreementInput(pid, title, begin, end, akind,
                                                              number.format(y=year), value, units),
                                         actor=book.actor)
                     ctx.count("perjanjian mitra")
@@ -279,7 +279,7 @@ def _partners(ctx: DemoContext) -> dict[str, int]:
     return out
 
 
-def _trainings(ctx: DemoContext, partners: dict[str, int]) -> None:
+def _trainings(ctx: DemoContext, partner_ids: dict[str, int]) -> None:
     rng, book = ctx.rng, ctx.book
     with book.reading() as s:
         members = s.execute(select(Member.id, Member.gender, Member.role, Member.joined_on, Member.left_on)
@@ -300,9 +300,9 @@ def _trainings(ctx: DemoContext, partners: dict[str, int]) -> None:
                         if year > ctx.start.year and who not in ("all",) and rng.random() < 0.5:
                             continue  # not everyone repeats a course
                         try:
-                            TR.add_training_in(s, TR.TrainingInput(
+                            trainings.add_training_in(s, trainings.TrainingInput(
                                 mid, topic, begin, begin + dt.timedelta(days=days - 1), title=title,
-                                organiser=organiser, partner_id=partners.get(organiser),
+                                organiser=organiser, partner_id=partner_ids.get(organiser),
                                 certificate=days > 1, certificate_number=(
                                     f"{topic[:3].upper()}/{year}/{mid:03d}" if days > 1 else "")),
                                 actor=book.actor)

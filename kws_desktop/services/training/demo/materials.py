@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.services.training.demo.supply import Supply
 
@@ -57,14 +57,14 @@ COUNT_DIFFERENCES = (
 
 def materials_and_purchases(ctx: DemoContext) -> None:
     book, rng = ctx.book, ctx.rng
-    M.load_starter_catalog(book, date=ctx.start)
-    catalog = {r.name: r for r in M.list_materials(book)}
-    ctx.ids["materials"] = [catalog[item.name].id for item in M.starter_items()]
+    materials.load_starter_catalog(book, date=ctx.start)
+    catalog = {r.name: r for r in materials.list_materials(book)}
+    ctx.ids["materials"] = [catalog[item.name].id for item in materials.starter_items()]
     ctx.count("bahan", len(catalog))
 
     shops = []
     for name, address, phone, notes, cats in SUPPLIERS:
-        row = SP.create_supplier(book, SP.SupplierInput(name, address, phone, notes))
+        row = suppliers.create_supplier(book, suppliers.SupplierInput(name, address, phone, notes))
         shops.append((row, cats, 0.97 + 0.06 * rng.random()))
     ctx.ids["suppliers"] = [s.id for s, _c, _f in shops]
     ctx.count("pemasok", len(shops))
@@ -114,28 +114,28 @@ def after_orders(ctx: DemoContext) -> None:
         else:
             payments.append((pay_day, shop_id, total))
     for pay_day, shop_id, amount in sorted(payments):
-        SP.pay_supplier(book, supplier_id=shop_id, amount=amount, date=pay_day,
+        suppliers.pay_supplier(book, supplier_id=shop_id, amount=amount, date=pay_day,
                         method=rng.choice(("cash", "transfer", "transfer")))
         ctx.count("pembayaran ke pemasok")
 
-    catalog = {r.name: r for r in M.list_materials(book)}
+    catalog = {r.name: r for r in materials.list_materials(book)}
     # One slip entered twice by mistake, voided the same day.
     if supply.purchase_ids:
-        first = P.get_purchase(book, supply.purchase_ids[len(supply.purchase_ids) // 2])
+        first = purchases.get_purchase(book, supply.purchase_ids[len(supply.purchase_ids) // 2])
         line = first.lines[0]
-        dup = P.record_purchase(book, P.PurchaseInput(first.date, first.supplier_id, "cash",
-                                                      (P.PurchaseLineInput(line.material_id, 1, line.unit_price),),
+        dup = purchases.record_purchase(book, purchases.PurchaseInput(first.date, first.supplier_id, "cash",
+                                                      (purchases.PurchaseLineInput(line.material_id, 1, line.unit_price),),
                                                       notes="Tercatat dua kali"))
-        P.void_purchase(book, dup.id, reason="Nota yang sama sudah dicatat", date=first.date)
+        purchases.void_purchase(book, dup.id, reason="Nota yang sama sudah dicatat", date=first.date)
         ctx.count("nota dibatalkan")
 
     # The catalog follows what the shops charge now for the busiest materials.
     for n in ("Semen Portland 50 kg", "Pipa PVC 4 inci AW (4 m)"):
         if n not in catalog:
             continue
-        last = M.last_purchase_price(book, catalog[n].id)
+        last = materials.last_purchase_price(book, catalog[n].id)
         if last:
-            M.update_price(book, catalog[n].id, last, date=max(ctx.start, ctx.today - dt.timedelta(days=20)))
+            materials.update_price(book, catalog[n].id, last, date=max(ctx.start, ctx.today - dt.timedelta(days=20)))
 
 
 def _sells(shop, material) -> bool:
@@ -155,7 +155,7 @@ def _count_days(ctx: DemoContext) -> list[dt.date]:
 def stock_count(ctx: DemoContext, day: dt.date) -> None:
     """A stock count on `day` with a couple of small differences (never below what is there then)."""
     supply: Supply = ctx.extra["supply"]
-    sheet = S.count_sheet(ctx.book)
+    sheet = stock.count_sheet(ctx.book)
     by_name = {r.name: r for r in sheet}
     chosen = ctx.rng.sample(COUNT_DIFFERENCES, 2)
     diffs = {name: (d, why) for name, d, why in chosen}
@@ -166,9 +166,9 @@ def stock_count(ctx: DemoContext, day: dt.date) -> None:
             d, why = Decimal(0), ""
         if d:
             supply.add(r.material_id, day, d)
-        lines.append(S.CountLineInput(r.material_id, r.system_qty + d, why))
+        lines.append(stock.CountLineInput(r.material_id, r.system_qty + d, why))
     if not any(by_name.get(n) for n in diffs):
         return
-    S.record_stock_count(ctx.book, date=day, lines=lines, counted_by="Dewi Lestari",
+    stock.record_stock_count(ctx.book, date=day, lines=lines, counted_by="Dewi Lestari",
                          notes="Stok opname gudang kelompok")
     ctx.count("stok opname")

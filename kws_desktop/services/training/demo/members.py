@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 
 from kws_desktop.errors import UserError
-from kws_desktop.services.people import members as M
-from kws_desktop.services.people import profit_sharing as PS
-from kws_desktop.services.people import wages as W
+from kws_desktop.services.people import members
+from kws_desktop.services.people import profit_sharing
+from kws_desktop.services.people import wages
 from kws_desktop.services.training.demo import DemoContext
 
 # name, gender, role, daily wage, simpanan, joined (months after the start)
@@ -52,7 +52,7 @@ def register(ctx: DemoContext) -> None:
     for n, (name, gender, role, wage, capital, joined_after) in enumerate(GROUP):
         joined = _months_after(ctx.start, joined_after) if joined_after else ctx.start
         phone = f"{PHONES[n % len(PHONES)]}-{ctx.rng.randint(1000, 9999)}-{ctx.rng.randint(1000, 9999)}"
-        row = M.register_member(ctx.book, M.MemberInput(
+        row = members.register_member(ctx.book, members.MemberInput(
             name=name, gender=gender, role=role, phone=phone, address=f"Kp. Sentul RT 00{n % 5 + 1}/RW 002",
             joined_on=joined, disability=(name == "Endang Kurnia"), capital=capital, daily_wage=wage))
         ids.append(row.id)
@@ -60,34 +60,34 @@ def register(ctx: DemoContext) -> None:
             masons.append(row.id)
         ctx.count("anggota")
     by_name = dict(zip((g[0] for g in GROUP), ids))
-    M.change_role(ctx.book, by_name["Nurhayati"], "sekretaris", _months_after(ctx.start, 3))
+    members.change_role(ctx.book, by_name["Nurhayati"], "sekretaris", _months_after(ctx.start, 3))
     # Ujang leaves when two thirds of the demo's time has passed (his history stays)
     span = (ctx.today - ctx.start).days
     left = ctx.start + dt.timedelta(days=span * 2 // 3)
-    M.member_leaves(ctx.book, by_name["Ujang Suherman"], left, "Pindah kerja ke pabrik di Cikupa")
+    members.member_leaves(ctx.book, by_name["Ujang Suherman"], left, "Pindah kerja ke pabrik di Cikupa")
     ctx.ids["members"] = ids
     ctx.ids["masons"] = masons
 
 
 def _pay_month(ctx: DemoContext, payday: dt.date, pay_shares: bool = False) -> None:
     with ctx.book.reading() as s:
-        then = M.member_balances(s, until=payday)
-        now = M.member_balances(s)
+        then = members.member_balances(s, until=payday)
+        now = members.member_balances(s)
     lines = []
     for mid in ctx.ids.get("members", []):
-        b_then, b_now = then.get(mid, M.Balances()), now.get(mid, M.Balances())
-        wages = 0 if pay_shares else max(0, min(b_then.wages_owed, b_now.wages_owed))
+        b_then, b_now = then.get(mid, members.Balances()), now.get(mid, members.Balances())
+        wages_due = 0 if pay_shares else max(0, min(b_then.wages_owed, b_now.wages_owed))
         share = max(0, min(b_then.profit_share_owed, b_now.profit_share_owed)) if pay_shares else 0
         kasbon = max(0, min(b_then.advances, b_now.advances))
-        if not (wages or share):
+        if not (wages_due or share):
             continue
         # kasbon comes back out of pay, at most half of it this month
-        deduct = min(kasbon, (wages + share) // 2)
-        lines.append(W.PayLine(mid, wages=wages, profit_share=share, deduct_advance=deduct))
+        deduct = min(kasbon, (wages_due + share) // 2)
+        lines.append(wages.PayLine(mid, wages=wages_due, profit_share=share, deduct_advance=deduct))
     if not lines:
         return
     # paid in cash at the group's office (the treasurer draws the money from the bank beforehand)
-    W.pay_members(ctx.book, date=payday, lines=lines, method="cash",
+    wages.pay_members(ctx.book, date=payday, lines=lines, method="cash",
                   note="Pembayaran bagi hasil" if pay_shares else "Gajian bulanan")
     ctx.count("pembayaran upah")
 
@@ -99,7 +99,7 @@ def _advances(ctx: DemoContext, year: int, month: int) -> None:
     masons = ctx.ids.get("masons", [])
     for mid in ctx.rng.sample(masons, k=min(len(masons), ctx.rng.choice((0, 1, 1, 2)))):
         try:
-            W.record_advance(ctx.book, mid, ctx.rng.choice((100_000, 150_000, 200_000, 300_000)), day,
+            wages.record_advance(ctx.book, mid, ctx.rng.choice((100_000, 150_000, 200_000, 300_000)), day,
                              note=ctx.rng.choice(("Biaya sekolah anak", "Berobat", "Kebutuhan dapur",
                                                   "Perbaikan rumah")))
             ctx.count("kasbon")
@@ -110,7 +110,7 @@ def _advances(ctx: DemoContext, year: int, month: int) -> None:
 def _share_year(ctx: DemoContext, start: dt.date, end: dt.date) -> bool:
     for rule in (None, {"group_fund_pct": 30, "basis": "equal"}):
         try:
-            PS.post_profit_sharing(ctx.book, start, end, rule)
+            profit_sharing.post_profit_sharing(ctx.book, start, end, rule)
             ctx.count("bagi hasil")
             return True
         except UserError as exc:
@@ -131,7 +131,7 @@ def _sharing_period(ctx: DemoContext) -> tuple[dt.date, dt.date] | None:
     with ctx.book.reading() as s:
         for start, end in candidates:
             if start >= ctx.start and end < ctx.today - dt.timedelta(days=31):
-                revenue, expenses = PS.period_result(s, start, end)
+                revenue, expenses = profit_sharing.period_result(s, start, end)
                 if revenue - expenses > 0:
                     return start, end
     return None
@@ -169,7 +169,7 @@ def payouts_and_sharing(ctx: DemoContext) -> None:
 def _preview_sharing(ctx: DemoContext, start: dt.date, end: dt.date):
     for rule in (None, {"group_fund_pct": 30, "basis": "equal"}):
         try:
-            return PS.preview_profit_sharing(ctx.book, start, end, rule)
+            return profit_sharing.preview_profit_sharing(ctx.book, start, end, rule)
         except UserError as exc:
             if exc.field != "basis":
                 return None

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
-from kws_desktop.services.jobs import orders as O
-from kws_desktop.services.jobs import photos as PH
-from kws_desktop.services.purchasing import stock as S
+from kws_desktop.services.jobs import orders
+from kws_desktop.services.jobs import photos
+from kws_desktop.services.purchasing import stock
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.services.training.demo import materials as materials_step
 from kws_desktop.services.training.demo.supply import Supply
@@ -207,12 +207,12 @@ def orders_step(ctx: DemoContext) -> None:
 def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, supply, stats) -> int | None:
     rng, actor = ctx.rng, ctx.book.actor
     if kind == "quote":
-        oid = O.accept_quote_in(s, ref, day, actor=actor)
+        oid = orders.accept_quote_in(s, ref, day, actor=actor)
     else:
         price = rng.choice((350_000, 450_000, 600_000))
-        oid = O.add_order(s, O.OrderInput(
+        oid = orders.add_order(s, orders.OrderInput(
             customer_id=ref, date=day,
-            lines=(O.LineInput("Penyedotan lumpur tinja dan perbaikan tutup tangki", 1, "kali", price,
+            lines=(orders.LineInput("Penyedotan lumpur tinja dan perbaikan tutup tangki", 1, "kali", price,
                                cost=int(price * 0.75)),),
             description="Pesanan langsung lewat telepon"), actor=actor)
     order = s.get(Order, oid)
@@ -224,13 +224,13 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     order.planned_start = plan["planned"]
     age = (ctx.today - day).days
     if age > 20 and rng.random() < 0.03:
-        O.cancel_in(s, oid, day + dt.timedelta(days=rng.randint(1, 5)), rng.choice(CANCEL_REASONS), actor=actor)
+        orders.cancel_in(s, oid, day + dt.timedelta(days=rng.randint(1, 5)), rng.choice(CANCEL_REASONS), actor=actor)
         stats["batal"] += 1
         return oid
     if plan["start"] is None:
         return oid
     work_day = plan["start"]
-    O.move_stage(s, oid, "dikerjakan", work_day, actor=actor)
+    orders.move_stage(s, oid, "dikerjakan", work_day, actor=actor)
     crew = [m for m in masons if m[1] <= work_day and (m[2] is None or m[2] >= work_day)]
     rng.shuffle(crew)
     big = order.price > 1_500_000
@@ -240,7 +240,7 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     budget = (rab["labour"] or order.price * 0.2) * rng.uniform(0.85, 1.2)
     for member_id, _joined, _left, wage in team:
         days = Decimal(max(1, round(budget / len(team) / wage * 2))) / 2
-        O.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
+        orders.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
         stats["tukang"] += 1
     if supply is None:
         issued = []
@@ -251,7 +251,7 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     if issued:
         supply.prepare(s, work_day, issued, earliest=day)
     for material_id, qty in issued:
-        S.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
+        stock.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
                          note=f"Bahan untuk pesanan {order.number}")
         supply.take(material_id, work_day, qty)
         stats["pemakaian bahan"] += 1
@@ -262,38 +262,38 @@ def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, s
     if not issued and direct is None:
         # emptying a tank: the truck and its fuel are most of the cost
         truck = (rab["transport"] + rab["equipment"]) or order.price // 2
-        O.add_cost_in(s, oid, "equipment", max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
+        orders.add_cost_in(s, oid, "equipment", max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
                       work_day, description="Sewa truk tinja dan solar", actor=actor)
         stats["biaya lain"] += 1
     elif rab["transport"] and rng.random() < 0.8:
-        O.add_cost_in(s, oid, "transport", max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
+        orders.add_cost_in(s, oid, "transport", max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
                       work_day, description=rng.choice(COST_TEXT["transport"]), actor=actor)
         stats["biaya lain"] += 1
     if big and rab["equipment"] and rng.random() < 0.3:
-        O.add_cost_in(s, oid, "equipment", max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
+        orders.add_cost_in(s, oid, "equipment", max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
                       work_day, method=rng.choice(("cash", "cash", "transfer")),
                       description=rng.choice(COST_TEXT["equipment"]), actor=actor)
         stats["biaya lain"] += 1
     if rng.random() < 0.03:
-        O.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), work_day,
+        orders.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), work_day,
                       description=rng.choice(COST_TEXT["permits"]), actor=actor)
         stats["biaya lain"] += 1
     if plan["finish"] is None:
         return oid
-    O.move_stage(s, oid, "selesai", plan["finish"], actor=actor)
+    orders.move_stage(s, oid, "selesai", plan["finish"], actor=actor)
     if plan["handover"] is not None:
-        O.move_stage(s, oid, "diserahterimakan", plan["handover"], actor=actor)
+        orders.move_stage(s, oid, "diserahterimakan", plan["handover"], actor=actor)
     return oid
 
 
 def _photos(ctx: DemoContext, order_ids: list[int], stats) -> None:
     """Progress photos at 0, 50 and 100 % for a few orders (few, to keep the book small)."""
     for n, oid in enumerate(dict.fromkeys(order_ids)):
-        view = O.get_order(ctx.book, oid)
+        view = orders.get_order(ctx.book, oid)
         for pct, day in ((0, view.started_date or view.date), (50, view.started_date or view.date),
                          (100, view.finished_date or view.date)):
             label = f"{view.number} - {view.customer_name}"[:34]
-            PH.add_photo(ctx.book, oid, progress_photo(pct, label, n), pct, day,
+            photos.add_photo(ctx.book, oid, progress_photo(pct, label, n), pct, day,
                          caption={0: "Sebelum pekerjaan", 50: "Tangki dipasang di galian",
                                   100: "Pekerjaan selesai, tangki tertutup"}[pct])
             stats["foto"] += 1
@@ -304,11 +304,11 @@ def _back_a_stage(ctx: DemoContext, handed: list[int]) -> None:
     if len(handed) < 3:
         return
     oid = handed[len(handed) // 2]
-    view = O.get_order(ctx.book, oid)
+    view = orders.get_order(ctx.book, oid)
     back = view.handed_over_date + dt.timedelta(days=3)
     again = back + dt.timedelta(days=2)
     if again >= ctx.today:
         return
-    O.change_stage(ctx.book, oid, "dikerjakan", back, reason="Sambungan pipa rembes, diperbaiki tukang")
-    O.change_stage(ctx.book, oid, "diserahterimakan", again)
+    orders.change_stage(ctx.book, oid, "dikerjakan", back, reason="Sambungan pipa rembes, diperbaiki tukang")
+    orders.change_stage(ctx.book, oid, "diserahterimakan", again)
     ctx.count("pesanan dikembalikan ke tahap dikerjakan")

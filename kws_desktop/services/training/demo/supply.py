@@ -17,7 +17,7 @@ import math
 from collections import defaultdict
 from decimal import Decimal
 
-from kws_desktop.services.purchasing import purchases as P
+from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.training.demo import DemoContext
 
 WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
@@ -91,8 +91,8 @@ class Supply:
                 weights = (7, 2, 1) if estimate < 1_500_000 else (2, 4, 4)
                 method = rng.choices(("cash", "transfer", "credit"), weights=weights)[0]
             shipping = rng.choice((0, 0, 25_000, 50_000)) if len(lines) > 2 and order_id is None else 0
-            row = P.record_purchase_in(session, P.PurchaseInput(
-                day, shop, method, tuple(P.PurchaseLineInput(m, q, p) for m, q, p in lines), shipping=shipping,
+            row = purchases.record_purchase_in(session, purchases.PurchaseInput(
+                day, shop, method, tuple(purchases.PurchaseLineInput(m, q, p) for m, q, p in lines), shipping=shipping,
                 slip_number=f"NB-{rng.randint(1000, 9999)}", order_id=order_id, notes=note),
                 actor=self.ctx.book.actor)
             self.purchase_ids.append(row.id)

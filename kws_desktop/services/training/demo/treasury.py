@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services.cash import entries as C
+from kws_desktop.services.cash import entries
 from kws_desktop.services.training.demo import DemoContext
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
@@ -163,7 +163,7 @@ def _post(ctx: DemoContext, ops: list[Op]) -> None:
             for o in waiting:
                 try:
                     with s.begin_nested():
-                        C.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
+                        entries.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
                                                category=o.category, amount=o.amount, description=o.description,
                                                party=o.party, actor=book.actor)
                     ctx.count(counts[o.kind])

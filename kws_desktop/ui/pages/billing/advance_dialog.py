@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout
 
 from kws_desktop.i18n import _, format_rupiah
-from kws_desktop.services.billing import invoices as I
-from kws_desktop.services.billing import payments as P
+from kws_desktop.services.billing import invoices
+from kws_desktop.services.billing import payments
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import dialog_buttons
@@ -18,7 +18,7 @@ AREA = "tagihan"
 
 
 class ApplyAdvanceDialog(QDialog):
-    def __init__(self, page: Page, invoice: I.InvoiceInfo, left: int):
+    def __init__(self, page: Page, invoice: invoices.InvoiceInfo, left: int):
         super().__init__(page)
         self.page, self.invoice = page, invoice
         self.setWindowTitle(_("Potong uang muka: tagihan {number}").format(number=invoice.number))
@@ -42,7 +42,7 @@ class ApplyAdvanceDialog(QDialog):
 
     def save(self) -> None:
         amount, date = self.amount.value(), self.date.value()
-        if self.page.call(lambda: P.apply_advance(self.page.book, self.invoice.id, amount, date=date),
+        if self.page.call(lambda: payments.apply_advance(self.page.book, self.invoice.id, amount, date=date),
                           changed=AREA, errors=self.errors) is not None:
             self.accept()
 
@@ -52,10 +52,10 @@ def apply_advance_to(page: Page, row: dict | None) -> None:
     if not row:
         show_error(page, _("Pilih satu tagihan dulu."))
         return
-    invoice = page.call(lambda: I.get_invoice(page.book, row["id"]))
+    invoice = page.call(lambda: invoices.get_invoice(page.book, row["id"]))
     if invoice is None:
         return
-    left = P.advance_left(page.book, invoice.customer_id)
+    left = payments.advance_left(page.book, invoice.customer_id)
     if left <= 0:
         show_error(page, _("{payer} tidak punya uang muka (titipan) yang tersisa.").format(
             payer=invoice.payer_name), _("Potong uang muka"))

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah, p_
-from kws_desktop.services.billing import invoices as I
-from kws_desktop.services.billing import payments as P
-from kws_desktop.services.billing import receivables as R
+from kws_desktop.services.billing import invoices
+from kws_desktop.services.billing import payments
+from kws_desktop.services.billing import receivables
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, confirm
 from kws_desktop.ui.kit.tabbed import TabbedPage
 from kws_desktop.ui.kit.pdf_preview import preview_document
@@ -43,7 +43,7 @@ class PaymentTab(QWidget):
     def __init__(self, page: BillingPage):
         super().__init__()
         self.page = page
-        self.invoices: list[I.InvoiceInfo] = []
+        self.invoices: list[invoices.InvoiceInfo] = []
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(QLabel(_("1. Cari nama, nomor HP, desa, atau nomor tagihan")))
@@ -107,7 +107,7 @@ class PaymentTab(QWidget):
 
     def find(self) -> None:
         current = self.people.currentItem().data(Qt.ItemDataRole.UserRole) if self.people.currentItem() else None
-        matches = R.find_payers(self.page.book, self.search.text())
+        matches = receivables.find_payers(self.page.book, self.search.text())
         self.people.blockSignals(True)
         self.people.clear()
         for m in matches:
@@ -129,7 +129,7 @@ class PaymentTab(QWidget):
 
     def load_person(self) -> None:
         cid = self.customer_id()
-        self.invoices = I.open_invoices_for_customer(self.page.book, cid) if cid else []
+        self.invoices = invoices.open_invoices_for_customer(self.page.book, cid) if cid else []
         self.owed.setRowCount(len(self.invoices))
         for r, inv in enumerate(self.invoices):
             what = ", ".join(inv.order_numbers) or inv.payer_label
@@ -148,7 +148,7 @@ class PaymentTab(QWidget):
         self.take.setEnabled(bool(self.invoices))
         self.errors.clear()
 
-    def invoice(self) -> I.InvoiceInfo | None:
+    def invoice(self) -> invoices.InvoiceInfo | None:
         rows = self.owed.selectionModel().selectedRows()
         return self.invoices[rows[0].row()] if rows and rows[0].row() < len(self.invoices) else None
 
@@ -191,7 +191,7 @@ class PaymentTab(QWidget):
             return
         amount = self.amount.value()
         advance = max(0, amount - inv.outstanding) if self.advance.isChecked() else 0
-        paid = self.page.call(lambda: P.record_payment(
+        paid = self.page.call(lambda: payments.record_payment(
             self.page.book, invoice_id=inv.id, date=self.date.value(), amount=amount,
             method=self.method.currentData(), payer_name=self.payer_name.text(), advance=advance,
             printed=False), changed=AREA, errors=self.errors)
@@ -279,17 +279,17 @@ class InvoicesTab(DocumentList):
 
         def fetch(offset, limit, _key, _desc):
             return [{"id": r.id, "number": r.number, "date": r.date, "payer": r.payer_name,
-                     "kind": R.payer_label(r.payer_type), "due_date": r.due_date, "total": r.total,
+                     "kind": receivables.payer_label(r.payer_type), "due_date": r.due_date, "total": r.total,
                      "paid": r.paid, "open": r.outstanding, "status": _(STATUS[r.status]),
                      "customer_id": r.customer_id, "_muted": r.status == "void"}
-                    for r in R.list_invoices(book, offset=offset, limit=limit, **f)]
+                    for r in receivables.list_invoices(book, offset=offset, limit=limit, **f)]
         self.model.set_fetch(fetch)
-        self.count.setText(_("{n} tagihan").format(n=R.count_invoices(book, **f)))
+        self.count.setText(_("{n} tagihan").format(n=receivables.count_invoices(book, **f)))
 
     def print_invoice(self) -> None:
         row = selected_row(self.view)
         if row:
-            preview_document(self, lambda path: I.write_invoice_pdf(self.page.book, row["number"], path),
+            preview_document(self, lambda path: invoices.write_invoice_pdf(self.page.book, row["number"], path),
                              ctx=self.page.ctx, kind="tagihan", title=_("Tagihan {number}").format(
                                  number=row["number"]), suggested_name=f"{row['number']}.pdf")
 
@@ -300,7 +300,7 @@ class InvoicesTab(DocumentList):
     def reminder(self) -> None:
         row = selected_row(self.view)
         if row:
-            preview_document(self, lambda path: R.write_reminder_pdf(self.page.book, row["customer_id"], path),
+            preview_document(self, lambda path: receivables.write_reminder_pdf(self.page.book, row["customer_id"], path),
                              ctx=self.page.ctx, kind="surat", title=_("Surat pengingat"),
                              suggested_name=safe_file_name(f"Pengingat {row['payer']}.pdf"))
 
@@ -310,7 +310,7 @@ class InvoicesTab(DocumentList):
             return
         reason = ask_reason(self, _("Batalkan tagihan {number}").format(number=row["number"]))
         if reason is not None:
-            self.page.call(lambda: I.void_invoice(self.page.book, row["id"], reason), changed=AREA)
+            self.page.call(lambda: invoices.void_invoice(self.page.book, row["id"], reason), changed=AREA)
 
 
 class ReceiptsTab(DocumentList):
@@ -335,9 +335,9 @@ class ReceiptsTab(DocumentList):
                      "method": _("Tunai") if r.method == "cash" else _("Transfer"), "amount": r.amount,
                      "status": _(STATUS[r.status]), "printed": r.print_count, "payment_id": r.payment_id,
                      "_muted": r.status == "void"}
-                    for r in R.list_receipts(book, offset=offset, limit=limit, **f)]
+                    for r in receivables.list_receipts(book, offset=offset, limit=limit, **f)]
         self.model.set_fetch(fetch)
-        self.count.setText(_("{n} kuitansi").format(n=R.count_receipts(book, **f)))
+        self.count.setText(_("{n} kuitansi").format(n=receivables.count_receipts(book, **f)))
 
     def reprint(self) -> None:
         row = selected_row(self.view)
@@ -359,7 +359,7 @@ class ReceiptsTab(DocumentList):
         if not confirm(self, _("Kuitansi {number} akan ditandai BATAL dan jurnalnya dibalik. "
                                "Lanjutkan?").format(number=row["number"])):
             return
-        self.page.call(lambda: P.void_payment(self.page.book, row["payment_id"], reason), changed=AREA)
+        self.page.call(lambda: payments.void_payment(self.page.book, row["payment_id"], reason), changed=AREA)
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -380,15 +380,15 @@ class BillingPage(TabbedPage):
 
     def preview_receipt(self, number: str) -> None:
         """Show the kuitansi; the first print is the original, later ones say SALINAN."""
-        preview_document(self, lambda path: P.write_receipt(self.book, number, path, mark_printed=False),
+        preview_document(self, lambda path: payments.write_receipt(self.book, number, path, mark_printed=False),
                          ctx=self.ctx, kind="kuitansi", title=_("Kuitansi {number}").format(number=number),
                          suggested_name=f"{number}.pdf",
-                         on_output=lambda: P.mark_receipts_printed(self.book, [number]))
+                         on_output=lambda: payments.mark_receipts_printed(self.book, [number]))
         self.receipts_tab.refresh()
 
     def share_receipt(self, number: str) -> None:
         """Save the kuitansi PDF, then open WhatsApp with a message to the payer."""
-        info = self.call(lambda: P.receipt_share(self.book, number))
+        info = self.call(lambda: payments.receipt_share(self.book, number))
         if info is None:
             return
         folder = Path.home() / "Documents" / "KWS Kuitansi"
@@ -397,7 +397,7 @@ class BillingPage(TabbedPage):
         if not target:
             return
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-        if self.call(lambda: P.write_receipt(self.book, number, target)) is None:
+        if self.call(lambda: payments.write_receipt(self.book, number, target)) is None:
             return
         if not info.phone:
             QMessageBox.information(self, _("Bagikan ke WhatsApp"), _(

@@ -18,7 +18,7 @@ from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.services.book import books
-from kws_desktop.services.book import first_run as F
+from kws_desktop.services.book import first_run
 from kws_desktop.services.sales.customers import kecamatan_list
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
@@ -94,7 +94,7 @@ class ProfilePage(_Page):
                        provinsi=self.provinsi.text(), phone=self.phone.text())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt name
-        return self.run_check(lambda: F.check_profile(self.w.profile()))
+        return self.run_check(lambda: first_run.check_profile(self.w.profile()))
 
 
 class LogoPage(_Page):
@@ -179,7 +179,7 @@ class SignatoriesPage(_Page):
                        bank_holder=self.bank_holder.text())
 
     def validatePage(self) -> bool:  # noqa: N802
-        return self.run_check(lambda: F.check_signatories(self.w.profile()))
+        return self.run_check(lambda: first_run.check_signatories(self.w.profile()))
 
 
 class OpeningPage(_Page):
@@ -187,7 +187,7 @@ class OpeningPage(_Page):
         super().__init__(wizard, _("Saldo awal kas dan bank"), _(
             "Berapa uang kelompok pada hari mulai memakai buku ini? Hitung uang tunai di kas "
             "dan lihat saldo di buku tabungan. Isi 0 jika belum ada."))
-        self.already = F.opening_posted(wizard.book)
+        self.already = first_run.opening_posted(wizard.book)
         today = wizard.today
         self.date = self.errors.add("opening_date", _("Per tanggal"), DateEdit(value=today))
         self.date.setToolTip(_("Biasanya hari ini, atau awal bulan/tahun buku."))
@@ -208,7 +208,7 @@ class OpeningPage(_Page):
 
     def validatePage(self) -> bool:  # noqa: N802
         date, cash, bank = self.values()
-        return self.run_check(lambda: F.check_opening(date, cash, bank, today=self.w.today))
+        return self.run_check(lambda: first_run.check_opening(date, cash, bank, today=self.w.today))
 
 
 class ExamplesPage(_Page):
@@ -253,7 +253,7 @@ class FirstRunWizard(QWizard):
         self.book = ctx.book
         self.today = today or dt.date.today()
         self.start_profile = books.get_profile(self.book)
-        self.result_info: F.SetupResult | None = None
+        self.result_info: first_run.SetupResult | None = None
         self.setWindowTitle(_("Mulai buku baru"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -275,14 +275,14 @@ class FirstRunWizard(QWizard):
         p = self.signatories.profile(p)
         return replace(p, logo_png=self.logo_page.logo)
 
-    def setup_input(self) -> F.SetupInput:
+    def setup_input(self) -> first_run.SetupInput:
         date, cash, bank = self.opening.values()
-        return F.SetupInput(profile=self.profile(), opening_date=date, cash=cash, bank=bank,
+        return first_run.SetupInput(profile=self.profile(), opening_date=date, cash=cash, bank=bank,
                             examples=self.examples_page.examples.isChecked())
 
     def accept(self) -> None:
         try:
-            self.result_info = F.apply_setup(self.book, self.setup_input(), today=self.today)
+            self.result_info = first_run.apply_setup(self.book, self.setup_input(), today=self.today)
         except UserError as exc:
             show_error(self, exc)
             return

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QVBoxLayout)
 
 from kws_desktop.i18n import N_, _, format_rupiah
-from kws_desktop.services.cash import entries as C
+from kws_desktop.services.cash import entries
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page, heading
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -22,10 +22,10 @@ COLUMNS = [
 ]
 
 
-def _as_row(entry: C.CashEntryRow) -> dict:
+def _as_row(entry: entries.CashEntryRow) -> dict:
     row = asdict(entry)
-    row["kind_label"] = _(C.KIND_LABELS[entry.kind])
-    row["money_label"] = _(C.MONEY_LABELS[entry.money_account])
+    row["kind_label"] = _(entries.KIND_LABELS[entry.kind])
+    row["money_label"] = _(entries.MONEY_LABELS[entry.money_account])
     row["status_label"] = _("BATAL") if entry.status == "void" else ""
     row["_muted"] = entry.status == "void"
     return row
@@ -49,11 +49,11 @@ class CashEntryDialog(QDialog):
             self.money.addItem(_("Tarik tunai dari bank (ke kas)"), "bank")
         else:
             for key in ("cash", "bank"):
-                self.money.addItem(_(C.MONEY_LABELS[key]), key)
+                self.money.addItem(_(entries.MONEY_LABELS[key]), key)
         self.errors.add("money_account", _("Arah") if kind == "transfer" else _("Uang dari/ke"), self.money)
         self.category = QComboBox()
         if kind != "transfer":
-            choices = C.EXPENSE_CATEGORIES if kind == "expense" else C.INCOME_CATEGORIES
+            choices = entries.EXPENSE_CATEGORIES if kind == "expense" else entries.INCOME_CATEGORIES
             for code, label in choices:
                 self.category.addItem(_(label), code)
             self.errors.add("category", _("Untuk apa") if kind == "expense" else _("Dari mana"), self.category)
@@ -68,10 +68,10 @@ class CashEntryDialog(QDialog):
     def save(self) -> None:
         book = self.page.book
         if self.kind == "transfer":
-            action = lambda: C.transfer(book, date=self.date.value(), from_account=self.money.currentData(),
+            action = lambda: entries.transfer(book, date=self.date.value(), from_account=self.money.currentData(),
                                         amount=self.amount.value(), description=self.description.text())
         else:
-            write = C.record_expense if self.kind == "expense" else C.record_income
+            write = entries.record_expense if self.kind == "expense" else entries.record_income
             action = lambda: write(book, date=self.date.value(), money_account=self.money.currentData(),
                                    category=self.category.currentData(), amount=self.amount.value(),
                                    description=self.description.text(), party=self.party.text())
@@ -108,7 +108,7 @@ class CashPage(Page):
         filters, self.start, self.end = period_row()
         self.kind = QComboBox()
         self.kind.addItem(_("Semua jenis"), None)
-        for key, label in C.KIND_LABELS.items():
+        for key, label in entries.KIND_LABELS.items():
             self.kind.addItem(_(label), key)
         filters.addWidget(self.kind)
         self.search = QLineEdit()
@@ -123,7 +123,7 @@ class CashPage(Page):
         lay.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        balances = C.cash_balances(self.book)
+        balances = entries.cash_balances(self.book)
         self.balances.setText(_("Saldo kas: {cash}    ·    Saldo bank: {bank}").format(
             cash=format_rupiah(balances["cash"]), bank=format_rupiah(balances["bank"])))
         self.reload_list()
@@ -135,7 +135,7 @@ class CashPage(Page):
                                           self.end.value(), self.search.text())
 
         def fetch(offset, limit, _sort, _desc):
-            return [_as_row(e) for e in C.list_cash_entries(book, offset=offset, limit=limit, kind=kind,
+            return [_as_row(e) for e in entries.list_cash_entries(book, offset=offset, limit=limit, kind=kind,
                                                             start=start, end=end, search=search)]
         self.model.set_fetch(fetch)
 
@@ -148,4 +148,4 @@ class CashPage(Page):
             return
         reason = ask_reason(self, _("Batalkan {number}").format(number=row["number"]))
         if reason is not None:
-            self.call(lambda: C.void_cash_entry(self.book, row["id"], reason=reason), changed=AREA)
+            self.call(lambda: entries.void_cash_entry(self.book, row["id"], reason=reason), changed=AREA)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, NP_, _, format_date, format_quantity, format_rupiah, p_
-from kws_desktop.services.evaluation import partners as PT
-from kws_desktop.services.jobs import quality as QC
-from kws_desktop.services.evaluation import service_visits as SV
-from kws_desktop.services.evaluation import surveys as SU
-from kws_desktop.services.evaluation import trainings as TR
+from kws_desktop.services.evaluation import partners
+from kws_desktop.services.jobs import quality
+from kws_desktop.services.evaluation import service_visits
+from kws_desktop.services.evaluation import surveys
+from kws_desktop.services.evaluation import trainings
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.tabbed import TabbedPage
@@ -70,7 +70,7 @@ class _Dialog(QDialog):
 # --- surveys --------------------------------------------------------------------------------
 
 class SurveyDialog(_Dialog):
-    def __init__(self, page: Page, row: SU.SurveyRow | None = None):
+    def __init__(self, page: Page, row: surveys.SurveyRow | None = None):
         super().__init__(page, _("Ubah survei lokasi") if row else _("Survei lokasi baru"))
         self.row = row
         e = self.errors
@@ -78,13 +78,13 @@ class SurveyDialog(_Dialog):
         self.document.setPlaceholderText("PSN-2026-0001 / SPH-2026-0001")
         self.date = e.add("date", _("Tanggal survei"), DateEdit())
         self.persons = e.add("household_size", _("Jumlah penghuni (jiwa)"), QLineEdit())
-        self.source = e.add("water_source", _("Sumber air"), combo(SU.WATER_SOURCES))
+        self.source = e.add("water_source", _("Sumber air"), combo(surveys.WATER_SOURCES))
         self.distance = e.add("well_distance_m", _("Jarak sumur ke tangki (m)"), QLineEdit())
         self.distance.setPlaceholderText(_("kosongkan bila tidak ada sumur"))
         self.depth = e.add("groundwater_depth_m", _("Kedalaman air tanah musim hujan (m)"), QLineEdit())
         self.soil = e.add("soil_notes", _("Catatan tanah"), QLineEdit())
         self.groundwater = e.add("groundwater_notes", _("Catatan air tanah"), QLineEdit())
-        self.truck = e.add("truck_access", _("Akses truk sedot tinja"), combo(SU.TRUCK_ACCESS))
+        self.truck = e.add("truck_access", _("Akses truk sedot tinja"), combo(surveys.TRUCK_ACCESS))
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setMinimumHeight(150)
@@ -121,7 +121,7 @@ class SurveyDialog(_Dialog):
             self.advice.setStyleSheet("")
             return
         try:
-            a = SU.advise(self.persons.text().strip(), self.source.currentData(), self.distance.text(),
+            a = surveys.advise(self.persons.text().strip(), self.source.currentData(), self.distance.text(),
                           self.depth.text())
         except UserError as exc:
             self.advice.setText(exc.message)
@@ -138,14 +138,14 @@ class SurveyDialog(_Dialog):
                 order_id, quote_id = self.row.order_id, self.row.quote_id
             else:
                 order_id, quote_id = _find_document(self.page.book, self.document.text())
-            data = SU.SurveyInput(
+            data = surveys.SurveyInput(
                 date=self.date.value(), order_id=order_id, quote_id=quote_id,
                 household_size=self.persons.text().strip() or 0, water_source=self.source.currentData(),
                 well_distance_m=self.distance.text(), groundwater_depth_m=self.depth.text(),
                 soil_notes=self.soil.text(), groundwater_notes=self.groundwater.text(),
                 truck_access=self.truck.currentData(), chosen_volume_m3=self.chosen.text(),
                 override_reason=self.reason.text(), surveyor_name=self.surveyor.text())
-            return SU.save_survey(self.page.book, data, self.row.id if self.row else None)
+            return surveys.save_survey(self.page.book, data, self.row.id if self.row else None)
         self.attempt(action)
 
 
@@ -157,7 +157,7 @@ SURVEY_COLUMNS = [Column("date", N_("Tanggal"), "date", False), Column("doc", N_
                   Column("warning", N_("Peringatan"), sortable=False)]
 
 
-def survey_dict(r: SU.SurveyRow) -> dict:
+def survey_dict(r: surveys.SurveyRow) -> dict:
     return {"id": r.id, "row": r, "date": r.date, "doc": r.document_number, "customer": r.customer_name,
             "persons": r.household_size, "source": r.water_source_label, "distance": r.well_distance_m,
             "advised": r.advised_volume_m3, "chosen": r.chosen_volume_m3,
@@ -188,7 +188,7 @@ class SurveysTab(QWidget):
 
     def refresh(self) -> None:
         warn = self.only_warnings.isChecked()
-        self.model.set_fetch(lambda off, lim, _k, _d: [survey_dict(r) for r in SU.list_surveys(
+        self.model.set_fetch(lambda off, lim, _k, _d: [survey_dict(r) for r in surveys.list_surveys(
             self.page.book, offset=off, limit=lim, warnings_only=warn)])
 
     def open(self, row) -> None:
@@ -231,7 +231,7 @@ class QualityTab(QWidget):
             head.setStyleSheet("font-weight: bold;")
             grid.addWidget(head, 0, col)
         self.rows: dict[str, tuple[QComboBox, QLineEdit, QLineEdit]] = {}
-        for i, (code, label) in enumerate(QC.CHECKS.items(), start=1):
+        for i, (code, label) in enumerate(quality.CHECKS.items(), start=1):
             name = QLabel(_(label))
             name.setWordWrap(True)
             state = QComboBox()
@@ -263,7 +263,7 @@ class QualityTab(QWidget):
         self.score = QComboBox()
         self.score.addItem(_("- pilih -"), 0)
         for value in range(5, 0, -1):
-            self.score.addItem(f"{value} - {_(QC.SCORES[value])}", value)
+            self.score.addItem(f"{value} - {_(quality.SCORES[value])}", value)
         self.comment = QLineEdit()
         self.comment.setPlaceholderText(_("Komentar pelanggan"))
         save_score = QPushButton(_("Simpan nilai kepuasan"))
@@ -277,7 +277,7 @@ class QualityTab(QWidget):
 
     def refresh(self) -> None:
         if self.order_id is not None:
-            self.show_view(QC.get_checklist(self.page.book, self.order_id))
+            self.show_view(quality.get_checklist(self.page.book, self.order_id))
 
     def load(self) -> None:
         from kws_desktop.services.jobs import orders
@@ -289,7 +289,7 @@ class QualityTab(QWidget):
         self.order_id = order.id
         self.refresh()
 
-    def show_view(self, v: QC.ChecklistView) -> None:
+    def show_view(self, v: quality.ChecklistView) -> None:
         self.title.setText(_("Pesanan {number}: {name}").format(number=v.order_number, name=v.customer_name))
         for r in v.rows:
             state, note, reason = self.rows[r.code]
@@ -317,8 +317,8 @@ class QualityTab(QWidget):
         for code, (state, note, reason) in self.rows.items():
             if state.currentData() is None:
                 continue
-            checks.append(QC.CheckInput(code, bool(state.currentData()), note.text(), reason.text()))
-        view = self.page.call(lambda: QC.record_checks(self.page.book, self.order_id, self.date.value(), checks,
+            checks.append(quality.CheckInput(code, bool(state.currentData()), note.text(), reason.text()))
+        view = self.page.call(lambda: quality.record_checks(self.page.book, self.order_id, self.date.value(), checks,
                                                        checked_by=self.checked_by.text()),
                               changed=AREA, errors=self.errors)
         if view is not None:
@@ -328,7 +328,7 @@ class QualityTab(QWidget):
         if self.order_id is None:
             show_error(self, _("Buka dulu pesanannya."))
             return
-        view = self.page.call(lambda: QC.record_satisfaction(self.page.book, self.order_id, self.score.currentData(),
+        view = self.page.call(lambda: quality.record_satisfaction(self.page.book, self.order_id, self.score.currentData(),
                                                              self.date.value(), self.comment.text()), changed=AREA)
         if view is not None:
             self.show_view(view)
@@ -354,7 +354,7 @@ class ComplaintDialog(_Dialog):
             if not number:
                 raise UserError(_("Isi nomor pesanan."), field="order_id")
             order = orders.find_order(self.page.book, number)
-            return SV.report_complaint(self.page.book, SV.ComplaintInput(
+            return service_visits.report_complaint(self.page.book, service_visits.ComplaintInput(
                 order.id, self.date.value(), self.problem.text(), self.reported_by.text()))
         self.attempt(action)
 
@@ -368,14 +368,14 @@ class VisitDialog(_Dialog):
         self.date = e.add("date", _("Tanggal kunjungan"), DateEdit())
         self.fix = e.add("fix", _("Perbaikan yang dilakukan"), QLineEdit())
         self.cost = e.add("cost", _("Biaya ditanggung KWS (Rp)"), MoneyEdit())
-        self.method = e.add("method", p_("cara bayar", "Dibayar"), combo(SV.METHOD_LABELS))
+        self.method = e.add("method", p_("cara bayar", "Dibayar"), combo(service_visits.METHOD_LABELS))
         self.by = e.add("visited_by", _("Petugas"), QLineEdit())
         self.resolve = QCheckBox(_("Keluhan selesai pada tanggal ini"))
         self.form.addRow("", self.resolve)
         self.finish()
 
     def save(self) -> None:
-        self.attempt(lambda: SV.add_visit(self.page.book, self.complaint_id, SV.VisitInput(
+        self.attempt(lambda: service_visits.add_visit(self.page.book, self.complaint_id, service_visits.VisitInput(
             self.date.value(), self.fix.text(), self.cost.value(), self.method.currentData(), self.by.text()),
             resolve=self.resolve.isChecked()))
 
@@ -390,7 +390,7 @@ class ResolveDialog(_Dialog):
         self.finish()
 
     def save(self) -> None:
-        self.attempt(lambda: SV.resolve_complaint(self.page.book, self.complaint_id, self.date.value(),
+        self.attempt(lambda: service_visits.resolve_complaint(self.page.book, self.complaint_id, self.date.value(),
                                                   self.resolution.text()))
 
 
@@ -401,7 +401,7 @@ COMPLAINT_COLUMNS = [Column("date", N_("Dilaporkan"), "date", False), Column("or
                      Column("warranty", N_("Garansi"), "bool", False), Column("cost", N_("Biaya"), "money", False)]
 
 
-def complaint_dict(r: SV.ComplaintRow) -> dict:
+def complaint_dict(r: service_visits.ComplaintRow) -> dict:
     return {"id": r.id, "date": r.date_reported, "order": r.order_number, "customer": r.customer_name,
             "problem": r.problem, "status": r.status_label, "resolved": r.date_resolved,
             "days": r.days_to_resolve, "warranty": r.under_warranty, "cost": r.cost,
@@ -414,7 +414,7 @@ class ComplaintsTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.status = combo(SV.STATUS_LABELS, _("Semua keluhan"))
+        self.status = combo(service_visits.STATUS_LABELS, _("Semua keluhan"))
         self.status.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.status)
         bar.addStretch(1)
@@ -427,7 +427,7 @@ class ComplaintsTab(QWidget):
 
     def refresh(self) -> None:
         status = self.status.currentData()
-        self.model.set_fetch(lambda off, lim, _k, _d: [complaint_dict(r) for r in SV.list_complaints(
+        self.model.set_fetch(lambda off, lim, _k, _d: [complaint_dict(r) for r in service_visits.list_complaints(
             self.page.book, status=status, offset=off, limit=lim)])
 
     def new(self) -> None:
@@ -458,12 +458,12 @@ class ComplaintsTab(QWidget):
 # --- partners and agreements ---------------------------------------------------------------------
 
 class PartnerDialog(_Dialog):
-    def __init__(self, page: Page, row: PT.PartnerRow | None = None):
+    def __init__(self, page: Page, row: partners.PartnerRow | None = None):
         super().__init__(page, _("Ubah mitra") if row else _("Mitra baru"))
         self.row = row
         e = self.errors
         self.name = e.add("name", _("Nama mitra"), QLineEdit(row.name if row else ""))
-        self.kind = e.add("kind", _("Jenis"), combo(PT.KINDS))
+        self.kind = e.add("kind", _("Jenis"), combo(partners.KINDS))
         self.contact = e.add("contact_person", _("Orang yang dihubungi"), QLineEdit(row.contact_person if row else ""))
         self.phone = e.add("phone", _("Telepon/WA"), QLineEdit(row.phone if row else ""))
         self.address = e.add("address", _("Alamat"), QLineEdit(row.address if row else ""))
@@ -487,7 +487,7 @@ class PartnerDialog(_Dialog):
         self.finish()
 
     def save(self) -> None:
-        self.attempt(lambda: PT.save_partner(self.page.book, PT.PartnerInput(
+        self.attempt(lambda: partners.save_partner(self.page.book, partners.PartnerInput(
             self.name.text(), self.kind.currentData(), self.contact.text(), self.phone.text(), self.address.text(),
             self.payer.currentData(), self.supplier.currentData(), active=self.active.isChecked(),
             since=self.row.since if self.row else None, notes=self.row.notes if self.row else ""),
@@ -495,11 +495,11 @@ class PartnerDialog(_Dialog):
 
 
 class AgreementDialog(_Dialog):
-    def __init__(self, page: Page, partner: PT.PartnerRow):
+    def __init__(self, page: Page, partner: partners.PartnerRow):
         super().__init__(page, _("Perjanjian baru dengan {name}").format(name=partner.name))
         self.partner = partner
         e = self.errors
-        self.kind = e.add("kind", _("Jenis"), combo(PT.AGREEMENT_KINDS))
+        self.kind = e.add("kind", _("Jenis"), combo(partners.AGREEMENT_KINDS))
         self.number = e.add("number", _("Nomor"), QLineEdit())
         self.title_edit = e.add("title", _("Perihal"), QLineEdit())
         self.start = e.add("start_date", _("Mulai"), DateEdit())
@@ -517,7 +517,7 @@ class AgreementDialog(_Dialog):
             units = self.units.text().strip()
             if units and not units.isdigit():
                 raise UserError(_("Jumlah unit harus angka 0 atau lebih."), field="units")
-            return PT.save_agreement(self.page.book, PT.AgreementInput(
+            return partners.save_agreement(self.page.book, partners.AgreementInput(
                 self.partner.id, self.title_edit.text(), self.start.value(),
                 self.end.value() if self.has_end.isChecked() else None, self.kind.currentData(),
                 self.number.text(), self.value.value(), int(units) if units else None))
@@ -558,13 +558,13 @@ class PartnersTab(QWidget):
         self.model.set_fetch(lambda off, lim, _k, _d: [
             {"id": r.id, "row": r, "name": r.name, "kind": r.kind_label, "contact": r.contact_person,
              "agreements": r.agreements, "value": r.agreements_value, "_muted": not r.active}
-            for r in PT.list_partners(self.page.book, search=search, offset=off, limit=lim)])
+            for r in partners.list_partners(self.page.book, search=search, offset=off, limit=lim)])
 
     def show_detail(self) -> None:
         r = selected_row(self.view)
         if r is None:
             return
-        v = PT.get_partner(self.page.book, r["id"])
+        v = partners.get_partner(self.page.book, r["id"])
         lines = [v.partner.name + " (" + v.partner.kind_label + ")"]
         f = v.flow
         lines.append(_("Unit yang dibiayai: {n} (bagian mitra {amount}); uang diterima: {received}; "
@@ -607,7 +607,7 @@ class TrainingDialog(_Dialog):
         self.member = e.add("member_id", _("Anggota"), QComboBox())
         for m in members.list_members(page.book, limit=1000):
             self.member.addItem(m.name, m.id)
-        self.topic = e.add("topic", _("Topik"), combo(TR.TOPICS))
+        self.topic = e.add("topic", _("Topik"), combo(trainings.TOPICS))
         self.title_edit = e.add("title", _("Judul pelatihan"), QLineEdit())
         self.organiser = e.add("organiser", _("Penyelenggara"), QLineEdit())
         self.start = e.add("start_date", _("Mulai"), DateEdit())
@@ -619,7 +619,7 @@ class TrainingDialog(_Dialog):
         self.finish()
 
     def save(self) -> None:
-        self.attempt(lambda: TR.save_training(self.page.book, TR.TrainingInput(
+        self.attempt(lambda: trainings.save_training(self.page.book, trainings.TrainingInput(
             self.member.currentData(), self.topic.currentData(), self.start.value(), self.end.value(),
             self.title_edit.text(), self.organiser.text(), certificate=self.certificate.isChecked(),
             certificate_number=self.cert_number.text())))
@@ -637,7 +637,7 @@ class TrainingsTab(QWidget):
         self.page = page
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.topic = combo(TR.TOPICS, _("Semua topik"))
+        self.topic = combo(trainings.TOPICS, _("Semua topik"))
         self.topic.currentIndexChanged.connect(self.refresh)
         new = QPushButton(_("Catat pelatihan"))
         new.clicked.connect(self.new)
@@ -654,7 +654,7 @@ class TrainingsTab(QWidget):
         self.model.set_fetch(lambda off, lim, _k, _d: [
             {"id": r.id, "start": r.start_date, "member": r.member_name, "gender": r.gender, "topic": r.topic_label,
              "title": r.title, "organiser": r.organiser, "days": r.days, "cert": r.certificate}
-            for r in TR.list_trainings(self.page.book, topic=topic, offset=off, limit=lim)])
+            for r in trainings.list_trainings(self.page.book, topic=topic, offset=off, limit=lim)])
 
     def new(self) -> None:
         if TrainingDialog(self.page).exec():

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout,
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_rupiah
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.sales import customers
+from kws_desktop.services.jobs import orders
 from kws_desktop.services.sales.packages import list_packages
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
@@ -42,7 +42,7 @@ class NewOrderDialog(QDialog):
     def __init__(self, page: Page):
         super().__init__(page)
         self.page = page
-        self.saved: O.OrderView | None = None
+        self.saved: orders.OrderView | None = None
         self.setWindowTitle(_("Pesanan baru (tanpa surat penawaran)"))
         self.setMinimumWidth(560)
         lay = QVBoxLayout(self)
@@ -134,7 +134,7 @@ class NewOrderDialog(QDialog):
         self.program_amount.setEnabled(kind is not None)
         if kind is not None:
             self.institution.addItem(_("(tidak disebut)"), None)
-            for c in C.institutions(self.page.book, kind):
+            for c in customers.institutions(self.page.book, kind):
                 self.institution.addItem(c.name, c.id)
         self._update_share()
 
@@ -144,20 +144,20 @@ class NewOrderDialog(QDialog):
                                      _("{amount} (bagian program lebih besar dari harga)").format(
                                          amount=format_rupiah(rest)))
 
-    def order_input(self) -> O.OrderInput:
+    def order_input(self) -> orders.OrderInput:
         price, package = self.price.value(), self._package()
         text = " ".join(self.work.currentText().split())
-        line = O.LineInput(description=text, qty=1, unit=package.unit if package else "unit",
+        line = orders.LineInput(description=text, qty=1, unit=package.unit if package else "unit",
                            unit_price=price, cost=package.pricing.cost if package else 0,
                            package_id=package.id if package else None)
-        payers: list[O.PayerInput] = []
+        payers: list[orders.PayerInput] = []
         kind = self.program.currentData()
         if kind is not None:
             share = self.program_amount.value()
-            payers.append(O.PayerInput(kind, share, payer_customer_id=self.institution.currentData()))
+            payers.append(orders.PayerInput(kind, share, payer_customer_id=self.institution.currentData()))
             if price - share > 0:
-                payers.append(O.PayerInput(PayerType.SWADAYA.value, price - share))
-        return O.OrderInput(customer_id=self.customer.customer_id or 0, date=self.date.value(), lines=(line,),
+                payers.append(orders.PayerInput(PayerType.SWADAYA.value, price - share))
+        return orders.OrderInput(customer_id=self.customer.customer_id or 0, date=self.date.value(), lines=(line,),
                             payers=tuple(payers), notes=self.notes.toPlainText().strip())
 
     def save(self) -> None:
@@ -172,7 +172,7 @@ class NewOrderDialog(QDialog):
         try:
             if problems:
                 raise UserError(problems[0][1], field=problems[0][0], problems=problems)
-            self.saved = O.create_order(self.page.book, data)
+            self.saved = orders.create_order(self.page.book, data)
         except UserError as exc:
             self.errors.show(UserError(exc.message, field=form_field(exc.field),
                                        problems=[(form_field(f), m) for f, m in exc.problems]))

@@ -22,7 +22,7 @@ from kws_desktop.core.job_costing import (COST_KIND_LABELS, PHOTO_STAGES, STAGE_
                                           CostKind, Stage)
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
-from kws_desktop.services.jobs import orders as O
+from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -42,7 +42,7 @@ LIST_COLUMNS = [
 ]
 
 
-def _row_dict(r: O.OrderRow) -> dict:
+def _row_dict(r: orders.OrderRow) -> dict:
     return {"id": r.id, "number": r.number, "date": r.date, "stage": r.stage_label,
             "customer": r.customer_name, "desa": r.desa, "kecamatan": r.kecamatan,
             "package": r.package, "price": r.price, "cost": r.cost, "margin": r.margin,
@@ -104,7 +104,7 @@ class FormDialog(QDialog):
 
 
 class StageDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView):
+    def __init__(self, page: Page, view: orders.OrderView):
         super().__init__(page, _("Ubah tahap pesanan {number}").format(number=view.number))
         self.view = view
         self.stage = QComboBox()
@@ -135,11 +135,11 @@ class StageDialog(FormDialog):
     def action(self):
         view, stage, date = self.view, self.stage.currentData(), self.date.value()
         reason, receiver = self.reason.text(), self.receiver.text()
-        return lambda: O.change_stage(self.page.book, view.id, stage, date, reason=reason, receiver_name=receiver)
+        return lambda: orders.change_stage(self.page.book, view.id, stage, date, reason=reason, receiver_name=receiver)
 
 
 class CancelDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView):
+    def __init__(self, page: Page, view: orders.OrderView):
         super().__init__(page, _("Batalkan pesanan {number}").format(number=view.number))
         self.view = view
         self.date = DateEdit(value=dt.date.today())
@@ -153,11 +153,11 @@ class CancelDialog(FormDialog):
 
     def action(self):
         view, date, reason = self.view, self.date.value(), self.reason.text()
-        return lambda: O.cancel_order(self.page.book, view.id, date, reason)
+        return lambda: orders.cancel_order(self.page.book, view.id, date, reason)
 
 
 class CrewDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView):
+    def __init__(self, page: Page, view: orders.OrderView):
         super().__init__(page, _("Tambah tukang: pesanan {number}").format(number=view.number))
         from kws_desktop.services.people.members import active_members
         self.view = view
@@ -187,11 +187,11 @@ class CrewDialog(FormDialog):
         member, date = self.member.currentData(), self.date.value()
         days = self.days.value() if self.days.value() is not None else self.days.text()
         wage, role = self.wage.value(), self.role.text()
-        return lambda: O.add_crew(self.page.book, self.view.id, member or 0, date, days, wage, role)
+        return lambda: orders.add_crew(self.page.book, self.view.id, member or 0, date, days, wage, role)
 
 
 class MaterialDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView, *, returning: bool = False):
+    def __init__(self, page: Page, view: orders.OrderView, *, returning: bool = False):
         title = _("Bahan kembali ke gudang: pesanan {number}") if returning else \
             _("Pakai bahan dari gudang: pesanan {number}")
         super().__init__(page, title.format(number=view.number))
@@ -224,14 +224,14 @@ class MaterialDialog(FormDialog):
         material, date = self.material.currentData() or 0, self.date.value()
         qty = self.qty.value() if self.qty.value() is not None else self.qty.text()
         if self.returning:
-            return lambda: O.return_material(self.page.book, self.view.id, material, qty, date)
+            return lambda: orders.return_material(self.page.book, self.view.id, material, qty, date)
         reason = self.reason.text() if self.beyond.isChecked() else None
-        return lambda: O.issue_material(self.page.book, self.view.id, material, qty, date,
+        return lambda: orders.issue_material(self.page.book, self.view.id, material, qty, date,
                                         allow_negative_reason=reason)
 
 
 class CostDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView):
+    def __init__(self, page: Page, view: orders.OrderView):
         super().__init__(page, _("Tambah biaya: pesanan {number}").format(number=view.number))
         self.view = view
         self.kind = QComboBox()
@@ -240,7 +240,7 @@ class CostDialog(FormDialog):
         self.amount = MoneyEdit()
         self.date = DateEdit(value=dt.date.today())
         self.method = QComboBox()
-        for key, label in O.METHOD_LABELS.items():
+        for key, label in orders.METHOD_LABELS.items():
             self.method.addItem(_(label), key)
         self.description = QLineEdit()
         self.errors.add("kind", _("Jenis biaya"), self.kind)
@@ -252,12 +252,12 @@ class CostDialog(FormDialog):
     def action(self):
         kind, amount, date = self.kind.currentData(), self.amount.value(), self.date.value()
         method, text = self.method.currentData(), self.description.text()
-        return lambda: O.add_cost(self.page.book, self.view.id, kind, amount, date, method=method,
+        return lambda: orders.add_cost(self.page.book, self.view.id, kind, amount, date, method=method,
                                   description=text)
 
 
 class PhotoDialog(FormDialog):
-    def __init__(self, page: Page, view: O.OrderView):
+    def __init__(self, page: Page, view: orders.OrderView):
         super().__init__(page, _("Tambah foto: pesanan {number}").format(number=view.number))
         self.view = view
         self.path = QLineEdit()
@@ -306,7 +306,7 @@ class OrderView(QWidget):
     def __init__(self, panel: OrdersPanel):
         super().__init__(panel)
         self.panel = panel
-        self.view: O.OrderView | None = None
+        self.view: orders.OrderView | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -333,7 +333,7 @@ class OrderView(QWidget):
             self.tabs.addTab(widget, title)
         lay.addWidget(self.tabs, 1)
 
-    def show_order(self, view: O.OrderView | None) -> None:
+    def show_order(self, view: orders.OrderView | None) -> None:
         self.view = view
         if view is None:
             self.title.setText(_("Pilih pesanan di daftar untuk melihat rinciannya."))
@@ -370,7 +370,7 @@ class OrderView(QWidget):
                 _("gudang") if m.source == "stock" else _("dibeli langsung")] for m in view.materials], {1, 3})
         _fill(self.costs, [_("Tanggal"), _("Jenis"), _("Keterangan"), _("Jumlah"), _("Dibayar"), _("Status")],
               [[format_date(r.date), r.kind_label, r.description, format_rupiah(r.amount),
-                _(O.METHOD_LABELS.get(r.method, r.method)),
+                _(orders.METHOD_LABELS.get(r.method, r.method)),
                 _("batal: {reason}").format(reason=r.void_reason) if r.status == "void" else _("tercatat")]
                for r in view.costs], {3})
         _fill(self.history, [_("Tanggal"), _("Dari"), _("Ke"), _("Alasan"), _("Oleh")],
@@ -379,7 +379,7 @@ class OrderView(QWidget):
         self._fill_billing(view)
         self._fill_photos(view)
 
-    def _summary_html(self, v: O.OrderView) -> str:
+    def _summary_html(self, v: orders.OrderView) -> str:
         e = html.escape
         c = v.cost
         rows = [(_("Tanggal pesanan"), format_date(v.date)),
@@ -422,7 +422,7 @@ class OrderView(QWidget):
             out.append("<p>" + e(v.notes) + "</p>")
         return "".join(out)
 
-    def _fill_billing(self, v: O.OrderView) -> None:
+    def _fill_billing(self, v: orders.OrderView) -> None:
         try:
             from kws_desktop.services.billing.receivables import order_billing_summary
             summary = order_billing_summary(self.panel.book, v.id)
@@ -445,7 +445,7 @@ class OrderView(QWidget):
         _fill(self.billing, [_("Jenis"), _("Nomor"), _("Tanggal"), _("Pembayar"), _("Ditagih"),
                              _("Dibayar"), _("Keterangan")], rows, {4, 5})
 
-    def _fill_photos(self, v: O.OrderView) -> None:
+    def _fill_photos(self, v: orders.OrderView) -> None:
         from kws_desktop.services.jobs.photos import order_photos
         self.photos.clear()
         for p in order_photos(self.panel.book, v.id):
@@ -583,9 +583,9 @@ class OrdersPanel(Page):
         self._enable()
 
     # --- list ----------------------------------------------------------------------------
-    def filter(self) -> O.OrderFilter:
+    def filter(self) -> orders.OrderFilter:
         period = self.use_period.isChecked()
-        return O.OrderFilter(stage=self.stage.currentData(), kecamatan=self.kecamatan.currentData(),
+        return orders.OrderFilter(stage=self.stage.currentData(), kecamatan=self.kecamatan.currentData(),
                              desa=self.desa.currentData(), payer_type=self.payer.currentData(),
                              start=self.start.value() if period else None,
                              end=self.end.value() if period else None, search=self.search.text())
@@ -595,7 +595,7 @@ class OrdersPanel(Page):
         self.reload_list()
 
     def _load_choices(self) -> None:
-        choices = O.filter_choices(self.book)
+        choices = orders.filter_choices(self.book)
         if choices == self._choices:
             return
         self._choices = choices
@@ -628,12 +628,12 @@ class OrdersPanel(Page):
         flt, book = self.filter(), self.book
 
         def fetch(offset: int, limit: int, sort: str | None, descending: bool) -> list[dict]:
-            rows = O.list_orders(book, flt, sort=sort or "date", descending=descending if sort else True,
+            rows = orders.list_orders(book, flt, sort=sort or "date", descending=descending if sort else True,
                                  offset=offset, limit=limit)
             return [_row_dict(r) for r in rows]
         keep = self.detail.view.id if self.detail.view else None
         self.model.set_fetch(fetch)
-        t = O.order_totals(book, flt)
+        t = orders.order_totals(book, flt)
         self.totals.setText(_("{n} pesanan · harga {price} · biaya {cost} · laba {margin} (pesanan batal tidak dihitung)")
                             .format(n=format_quantity(t.count), price=format_rupiah(t.price),
                                     cost=format_rupiah(t.cost), margin=format_rupiah(t.margin)))
@@ -660,7 +660,7 @@ class OrdersPanel(Page):
     def show_order(self, order_id: int | None) -> None:
         view = None
         if order_id is not None:
-            view = self.call(lambda: O.get_order(self.book, order_id))
+            view = self.call(lambda: orders.get_order(self.book, order_id))
         self.detail.show_order(view)
         self._enable()
 
@@ -677,7 +677,7 @@ class OrdersPanel(Page):
             self.actions["tfl"].setEnabled(v.program_funded)
 
     # --- actions -------------------------------------------------------------------------
-    def _current(self) -> O.OrderView | None:
+    def _current(self) -> orders.OrderView | None:
         return self.detail.view
 
     def _dialog(self, factory) -> None:
@@ -724,7 +724,7 @@ class OrdersPanel(Page):
         name, ok = QInputDialog.getText(self, _("Fasilitator lapangan (TFL)"),
                                         _("Nama fasilitator program yang ikut menandatangani BAST:"),
                                         text=v.facilitator_name)
-        if ok and self.call(lambda: O.update_order_details(self.book, v.id, facilitator_name=name),
+        if ok and self.call(lambda: orders.update_order_details(self.book, v.id, facilitator_name=name),
                             changed=AREA) is not None:
             self.reload_list()
 
@@ -736,9 +736,9 @@ class OrdersPanel(Page):
             return
         tab = self.detail.tabs.currentWidget()
         if tab is self.detail.crew:
-            rows, items, void = self.detail.crew.selectionModel().selectedRows(), v.crew, O.void_crew
+            rows, items, void = self.detail.crew.selectionModel().selectedRows(), v.crew, orders.void_crew
         elif tab is self.detail.costs:
-            rows, items, void = self.detail.costs.selectionModel().selectedRows(), v.costs, O.void_cost
+            rows, items, void = self.detail.costs.selectionModel().selectedRows(), v.costs, orders.void_cost
         else:
             rows = []
         if not rows:
@@ -762,6 +762,6 @@ class OrdersPanel(Page):
         if any(p.stage_pct == 100 for p in v.photos):
             with_photo = confirm(self, _("Sertakan foto pekerjaan selesai (100%) di berita acara?"),
                                  _("Cetak BAST"))
-        preview_document(self, lambda path: O.write_handover(self.book, v.id, path, with_photo=with_photo),
+        preview_document(self, lambda path: orders.write_handover(self.book, v.id, path, with_photo=with_photo),
                          ctx=self.ctx, kind="bast", title=_("Berita Acara Serah Terima {number}").format(number=number),
                          suggested_name=f"{number}.pdf")

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import N_, NP_, _, format_date, format_quantity, format_rupiah, p_
-from kws_desktop.services.people import member_income as MI
-from kws_desktop.services.people import members as M
-from kws_desktop.services.people import profit_sharing as PS
-from kws_desktop.services.people import wages as W
+from kws_desktop.services.people import member_income
+from kws_desktop.services.people import members
+from kws_desktop.services.people import profit_sharing
+from kws_desktop.services.people import wages
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.tabbed import TabbedPage
@@ -29,7 +29,7 @@ AREA = "anggota"
 class MemberDialog(QDialog):
     """Register a member, or correct one (`row` given)."""
 
-    def __init__(self, page: Page, row: M.MemberRow | None = None):
+    def __init__(self, page: Page, row: members.MemberRow | None = None):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Ubah data anggota") if row else _("Anggota baru"))
@@ -37,16 +37,16 @@ class MemberDialog(QDialog):
         self.errors = FormErrors(form)
         self.name = self.errors.add("name", _("Nama"), QLineEdit(row.name if row else ""))
         self.gender = QComboBox()
-        for code in M.GENDERS:
-            self.gender.addItem(M.gender_label(code), code)
+        for code in members.GENDERS:
+            self.gender.addItem(members.gender_label(code), code)
         if row:
-            self.gender.setCurrentIndex(list(M.GENDERS).index(row.gender))
+            self.gender.setCurrentIndex(list(members.GENDERS).index(row.gender))
         self.errors.add("gender", _("Jenis kelamin"), self.gender)
         self.role = QComboBox()
-        for code in M.ROLES:
-            self.role.addItem(M.role_label(code), code)
+        for code in members.ROLES:
+            self.role.addItem(members.role_label(code), code)
         if row:
-            self.role.setCurrentIndex(list(M.ROLES).index(row.role))
+            self.role.setCurrentIndex(list(members.ROLES).index(row.role))
             self.role.setEnabled(False)
             self.role.setToolTip(_("Jabatan diganti dengan tombol Ganti jabatan, agar riwayatnya tersimpan."))
         self.errors.add("role", _("Jabatan"), self.role)
@@ -58,7 +58,7 @@ class MemberDialog(QDialog):
                                           MoneyEdit(value=row.daily_wage if row else 0))
         self.capital = MoneyEdit()
         self.method = QComboBox()
-        for code, label in M.METHODS.items():
+        for code, label in members.METHODS.items():
             self.method.addItem(_(label), code)
         if not row:
             self.errors.add("capital", _("Simpanan awal"), self.capital)
@@ -70,8 +70,8 @@ class MemberDialog(QDialog):
         form.addRow(self.errors.general)
         form.addRow(dialog_buttons(self, self.save))
 
-    def data(self) -> M.MemberInput:
-        return M.MemberInput(name=self.name.text(), gender=self.gender.currentData(),
+    def data(self) -> members.MemberInput:
+        return members.MemberInput(name=self.name.text(), gender=self.gender.currentData(),
                              role=self.role.currentData(), phone=self.phone.text(),
                              address=self.address.text(), joined_on=self.joined.value(),
                              disability=self.disability.isChecked(), capital=self.capital.value(),
@@ -80,9 +80,9 @@ class MemberDialog(QDialog):
 
     def save(self) -> None:
         if self.row:
-            action = lambda: M.update_member(self.page.book, self.row.id, self.data())  # noqa: E731
+            action = lambda: members.update_member(self.page.book, self.row.id, self.data())  # noqa: E731
         else:
-            action = lambda: M.register_member(self.page.book, self.data())  # noqa: E731
+            action = lambda: members.register_member(self.page.book, self.data())  # noqa: E731
         if self.page.call(action, changed=AREA, errors=self.errors) is not None:
             self.accept()
 
@@ -97,7 +97,7 @@ MEMBER_COLUMNS = [Column("name", N_("Nama")), Column("gender_label", N_("Jenis k
                   Column("advances", N_("Kasbon"), "money")]
 
 
-def _member_dict(m: M.MemberRow) -> dict:
+def _member_dict(m: members.MemberRow) -> dict:
     return {"id": m.id, "name": m.name + (" ♿" if m.disability else ""), "gender_label": m.gender_label,
             "role_label": m.role_label, "phone": m.phone, "joined_on": m.joined_on, "left_on": m.left_on,
             "capital": m.balances.capital, "wages_owed": m.balances.wages_owed,
@@ -135,12 +135,12 @@ class RegisterTab(QWidget):
     def refresh(self) -> None:
         search, active = self.search.text(), (True if self.only_active.isChecked() else None)
         self.model.set_fetch(lambda off, lim, _k, _d: [
-            _member_dict(m) for m in M.list_members(self.page.book, search=search, active=active,
+            _member_dict(m) for m in members.list_members(self.page.book, search=search, active=active,
                                                     offset=off, limit=lim)])
-        self.detail.setText(_("{n} anggota").format(n=M.count_members(self.page.book, search=search,
+        self.detail.setText(_("{n} anggota").format(n=members.count_members(self.page.book, search=search,
                                                                        active=active)))
 
-    def current(self) -> M.MemberRow | None:
+    def current(self) -> members.MemberRow | None:
         row = selected_row(self.view)
         return row["_row"] if row else None
 
@@ -148,12 +148,12 @@ class RegisterTab(QWidget):
         m = self.current()
         if m is None:
             return
-        spells = M.role_history(self.page.book, m.id)
+        spells = members.role_history(self.page.book, m.id)
         history = "; ".join(
             (_("{role} sejak {start} sampai {end}") if r.end_on else _("{role} sejak {start}")).format(
                 role=r.role_label, start=format_date(r.start_on), end=format_date(r.end_on))
             for r in spells)
-        text = (f"<b>{m.name}</b>: {M.describe_balances(m.balances)}.<br/>"
+        text = (f"<b>{m.name}</b>: {members.describe_balances(m.balances)}.<br/>"
                 + _("Riwayat jabatan: {history}").format(history=history))
         if m.left_on:
             text += "<br/>" + _("Keluar {date}: {reason}").format(date=format_date(m.left_on), reason=m.left_reason)
@@ -171,12 +171,12 @@ class RegisterTab(QWidget):
         m = self.current()
         if m is None:
             return
-        labels = [M.role_label(c) for c in M.ROLES]
+        labels = [members.role_label(c) for c in members.ROLES]
         label, ok = QInputDialog.getItem(self, _("Ganti jabatan"), _("Jabatan baru untuk {name}:").format(
             name=m.name), labels, labels.index(m.role_label), False)
         if ok:
-            role = list(M.ROLES)[labels.index(label)]
-            self.page.call(lambda: M.change_role(self.page.book, m.id, role, dt.date.today()), changed=AREA)
+            role = list(members.ROLES)[labels.index(label)]
+            self.page.call(lambda: members.change_role(self.page.book, m.id, role, dt.date.today()), changed=AREA)
 
     def add_capital(self) -> None:
         m = self.current()
@@ -185,7 +185,7 @@ class RegisterTab(QWidget):
         amount, ok = QInputDialog.getInt(self, _("Tambah simpanan"), _("Simpanan {name} (rupiah, tunai):").format(
             name=m.name), 0, 0, 2_000_000_000, 10_000)
         if ok:
-            self.page.call(lambda: M.add_capital(self.page.book, m.id, amount, dt.date.today()), changed=AREA)
+            self.page.call(lambda: members.add_capital(self.page.book, m.id, amount, dt.date.today()), changed=AREA)
 
     def leave(self) -> None:
         m = self.current()
@@ -193,7 +193,7 @@ class RegisterTab(QWidget):
             return
         reason = ask_reason(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
         if reason is not None:
-            self.page.call(lambda: M.member_leaves(self.page.book, m.id, dt.date.today(), reason), changed=AREA)
+            self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason), changed=AREA)
 
 
 # --- tab: wages and kasbon ----------------------------------------------------------------
@@ -204,10 +204,10 @@ class PayDialog(QDialog):
     COLS = (_("Anggota"), _("Upah belum dibayar"), _("Upah dibayar"), _("Bagi hasil belum dibayar"),
             _("Bagi hasil dibayar"), _("Sisa kasbon"), _("Potong kasbon"), _("Lebih jadi kasbon"))
 
-    def __init__(self, page: Page, owed: list[W.OwedRow]):
+    def __init__(self, page: Page, owed: list[wages.OwedRow]):
         super().__init__(page)
         self.page, self.owed = page, owed
-        self.result_row: W.PayoutRow | None = None
+        self.result_row: wages.PayoutRow | None = None
         self.setWindowTitle(_("Bayar upah anggota"))
         self.resize(1000, 480)
         lay = QVBoxLayout(self)
@@ -215,7 +215,7 @@ class PayDialog(QDialog):
         self.errors = FormErrors(form)
         self.date = self.errors.add("date", _("Tanggal bayar"), DateEdit())
         self.method = QComboBox()
-        for code, label in M.METHODS.items():
+        for code, label in members.METHODS.items():
             self.method.addItem(_(label), code)
         self.errors.add("method", _("Cara bayar"), self.method)
         lay.addLayout(form)
@@ -230,12 +230,12 @@ class PayDialog(QDialog):
                 item = QTableWidgetItem(format_rupiah(value))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-            wages, share = MoneyEdit(value=b.wages_owed), MoneyEdit(value=0)
+            wages_edit, share = MoneyEdit(value=b.wages_owed), MoneyEdit(value=0)
             deduct = MoneyEdit(value=min(b.advances, b.wages_owed))
             excess = QCheckBox()
-            for c, w in ((2, wages), (4, share), (6, deduct), (7, excess)):
+            for c, w in ((2, wages_edit), (4, share), (6, deduct), (7, excess)):
                 self.table.setCellWidget(r, c, w)
-            self.edits.append((row.member_id, wages, share, deduct, excess))
+            self.edits.append((row.member_id, wages_edit, share, deduct, excess))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         hint = QLabel(_("Isi 0 untuk anggota yang tidak dibayar sekarang. Upah yang lebih dari hak "
@@ -246,9 +246,9 @@ class PayDialog(QDialog):
         lay.addWidget(dialog_buttons(self, self.save, _("Bayar dan cetak slip")))
 
     def save(self) -> None:
-        lines = [W.PayLine(mid, wages=w.value(), profit_share=s.value(), deduct_advance=d.value(),
+        lines = [wages.PayLine(mid, wages=w.value(), profit_share=s.value(), deduct_advance=d.value(),
                            excess_as_advance=e.isChecked()) for mid, w, s, d, e in self.edits]
-        self.result_row = self.page.call(lambda: W.pay_members(
+        self.result_row = self.page.call(lambda: wages.pay_members(
             self.page.book, date=self.date.value(), lines=lines, method=self.method.currentData()),
             changed=AREA, errors=self.errors)
         if self.result_row is not None:
@@ -263,13 +263,13 @@ class AdvanceDialog(QDialog):
         form = QFormLayout(self)
         self.errors = FormErrors(form)
         self.member = QComboBox()
-        for m in M.active_members(page.book):
+        for m in members.active_members(page.book):
             self.member.addItem(m.name, m.id)
         self.errors.add("member", _("Anggota"), self.member)
         self.amount = self.errors.add("amount", _("Jumlah"), MoneyEdit())
         self.date = self.errors.add("date", _("Tanggal"), DateEdit())
         self.method = QComboBox()
-        for code, label in M.METHODS.items():
+        for code, label in members.METHODS.items():
             self.method.addItem(_(label), code)
         self.errors.add("method", _("Diberikan dari"), self.method)
         self.note = self.errors.add("note", _("Keperluan"), QLineEdit())
@@ -277,7 +277,7 @@ class AdvanceDialog(QDialog):
         form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
-        if self.page.call(lambda: W.record_advance(
+        if self.page.call(lambda: wages.record_advance(
                 self.page.book, self.member.currentData(), self.amount.value(), self.date.value(),
                 method=self.method.currentData(), note=self.note.text()), changed=AREA,
                 errors=self.errors) is not None:
@@ -324,21 +324,21 @@ class WagesTab(QWidget):
 
     def refresh(self) -> None:
         book = self.page.book
-        owed = W.wages_owed(book, only_owed=True)
-        wages = sum(r.balances.wages_owed for r in owed)
+        owed = wages.wages_owed(book, only_owed=True)
+        wages_total = sum(r.balances.wages_owed for r in owed)
         shares = sum(r.balances.profit_share_owed for r in owed)
         kasbon = sum(r.balances.advances for r in owed)
         self.summary.setText(_("Upah belum dibayar {wages}; bagi hasil belum dibayar {shares}; kasbon "
                                "belum dipotong {kasbon} ({n} anggota).").format(
-            wages=format_rupiah(wages), shares=format_rupiah(shares), kasbon=format_rupiah(kasbon), n=len(owed)))
+            wages=format_rupiah(wages_total), shares=format_rupiah(shares), kasbon=format_rupiah(kasbon), n=len(owed)))
         self.payouts.set_fetch(lambda off, lim, _k, _d: [
-            {**p.__dict__, "status": _status(p.status), "_muted": p.status == "void"} for p in W.list_payouts(book, offset=off, limit=lim)])
+            {**p.__dict__, "status": _status(p.status), "_muted": p.status == "void"} for p in wages.list_payouts(book, offset=off, limit=lim)])
         self.advances.set_fetch(lambda off, lim, _k, _d: [
             {**a.__dict__, "status": _status(a.status), "_muted": a.status == "void"}
-            for a in W.list_advances(book, offset=off, limit=lim)])
+            for a in wages.list_advances(book, offset=off, limit=lim)])
 
     def pay(self) -> None:
-        owed = [r for r in W.wages_owed(self.page.book, only_owed=True)
+        owed = [r for r in wages.wages_owed(self.page.book, only_owed=True)
                 if r.balances.wages_owed or r.balances.profit_share_owed]
         if not owed:
             QMessageBox.information(self, _("Bayar upah"), _("Tidak ada upah atau bagi hasil yang belum dibayar."))
@@ -352,7 +352,7 @@ class WagesTab(QWidget):
 
     def _preview(self, number: str) -> None:
         from kws_desktop.ui.kit.pdf_preview import preview_document
-        preview_document(self, lambda path: W.write_wage_slips(self.page.book, number, path), ctx=self.page.ctx,
+        preview_document(self, lambda path: wages.write_wage_slips(self.page.book, number, path), ctx=self.page.ctx,
                          kind="slip_upah", title=_("Slip upah {number}").format(number=number),
                          suggested_name=f"slip-upah-{number}.pdf")
 
@@ -362,10 +362,10 @@ class WagesTab(QWidget):
             self._preview(row["number"])
 
     def void_payout(self) -> None:
-        self._void(self.payout_view, W.void_payout)
+        self._void(self.payout_view, wages.void_payout)
 
     def void_advance(self) -> None:
-        self._void(self.advance_view, W.void_advance)
+        self._void(self.advance_view, wages.void_advance)
 
     def _void(self, view, void) -> None:
         row = selected_row(view)
@@ -395,7 +395,7 @@ class SharingTab(QWidget):
         self.errors.add("group_fund_pct", _("Bagian kas kelompok"), self.group_pct)
         self.basis = QComboBox()
         for b in self.BASES:
-            self.basis.addItem(PS.basis_label(b), b)
+            self.basis.addItem(profit_sharing.basis_label(b), b)
         self.basis.setMaximumWidth(260)
         self.errors.add("basis", _("Sisanya untuk anggota, dibagi"), self.basis)
         lay.addLayout(form)
@@ -428,7 +428,7 @@ class SharingTab(QWidget):
         lay.addWidget(self.history_view, 1)
 
     def refresh(self) -> None:
-        rule = PS.get_rule(self.page.book)
+        rule = profit_sharing.get_rule(self.page.book)
         self.group_pct.setValue(float(rule.group_fund_pct))
         if rule.basis in self.BASES:
             self.basis.setCurrentIndex(self.BASES.index(rule.basis))
@@ -437,17 +437,17 @@ class SharingTab(QWidget):
             {"number": r.number, "status": _status(r.status), "profit": r.profit,
              "period": f"{format_date(r.period_start)} – {format_date(r.period_end)}",
              "group_amount": r.group_amount, "members_amount": r.members_amount,
-             "basis": PS.basis_label(r.basis), "_muted": r.status == "void"}
-            for r in PS.list_profit_sharings(book, offset=off, limit=lim)])
+             "basis": profit_sharing.basis_label(r.basis), "_muted": r.status == "void"}
+            for r in profit_sharing.list_profit_sharings(book, offset=off, limit=lim)])
 
     def rule(self) -> dict:
         return {"group_fund_pct": str(round(self.group_pct.value(), 1)), "basis": self.basis.currentData()}
 
     def save_rule(self) -> None:
-        self.page.call(lambda: PS.set_rule(self.page.book, self.rule()), changed=AREA, errors=self.errors)
+        self.page.call(lambda: profit_sharing.set_rule(self.page.book, self.rule()), changed=AREA, errors=self.errors)
 
     def show_preview(self) -> bool:
-        pv = self.page.call(lambda: PS.preview_profit_sharing(self.page.book, self.start.value(),
+        pv = self.page.call(lambda: profit_sharing.preview_profit_sharing(self.page.book, self.start.value(),
                                                               self.end.value(), self.rule()), errors=self.errors)
         self.preview = pv
         self.lines.setRowCount(0)
@@ -457,7 +457,7 @@ class SharingTab(QWidget):
         self.explain.setText(pv.explanation)
         self.lines.setRowCount(len(pv.lines))
         for r, ln in enumerate(pv.lines):
-            for c, text in enumerate((ln.name, M.gender_label(ln.gender), M.role_label(ln.role),
+            for c, text in enumerate((ln.name, members.gender_label(ln.gender), members.role_label(ln.role),
                                       format_rupiah(ln.amount), ln.explanation)):
                 item = QTableWidgetItem(text)
                 if c == 3:
@@ -474,7 +474,7 @@ class SharingTab(QWidget):
                 profit=format_rupiah(self.preview.profit), start=format_date(self.start.value()),
                 end=format_date(self.end.value()))):
             return
-        row = self.page.call(lambda: PS.post_profit_sharing(self.page.book, self.start.value(), self.end.value(),
+        row = self.page.call(lambda: profit_sharing.post_profit_sharing(self.page.book, self.start.value(), self.end.value(),
                                                             self.rule()), changed=AREA, errors=self.errors)
         if row is not None:
             QMessageBox.information(self, _("Bagi hasil"), _("Bagi hasil {number} dicatat; periode ditutup. "
@@ -485,7 +485,7 @@ class SharingTab(QWidget):
         row = selected_row(self.history_view)
         if row and (reason := ask_reason(self, _("Batalkan {number} dan buka lagi periodenya").format(
                 number=row["number"]), _("Alasan:"))) is not None:
-            self.page.call(lambda: PS.reverse_profit_sharing(self.page.book, row["number"], reason), changed=AREA)
+            self.page.call(lambda: profit_sharing.reverse_profit_sharing(self.page.book, row["number"], reason), changed=AREA)
 
 
 # --- tab: member income -------------------------------------------------------------------
@@ -517,7 +517,7 @@ class IncomeTab(QWidget):
     def refresh(self) -> None:
         current = self.member.currentData()
         self.member.clear()
-        for m in M.list_members(self.page.book):
+        for m in members.list_members(self.page.book):
             self.member.addItem(m.name + ("" if m.active else " " + _("(keluar)")), m.id)
         if current is not None and (i := self.member.findData(current)) >= 0:
             self.member.setCurrentIndex(i)
@@ -526,7 +526,7 @@ class IncomeTab(QWidget):
         mid = self.member.currentData()
         if mid is None:
             return
-        st = self.page.call(lambda: MI.member_statement(self.page.book, mid, self.start.value(), self.end.value()))
+        st = self.page.call(lambda: member_income.member_statement(self.page.book, mid, self.start.value(), self.end.value()))
         if st is None:
             return
         r = st.row
@@ -534,7 +534,7 @@ class IncomeTab(QWidget):
                                "uang diterima {received}. Pada akhir periode: {balances}.").format(
             days=format_quantity(r.days), jobs=r.jobs, wages=format_rupiah(r.wages),
             share=format_rupiah(r.profit_share), received=format_rupiah(r.received),
-            balances=M.describe_balances(st.closing)))
+            balances=members.describe_balances(st.closing)))
         self.table.setRowCount(len(st.lines))
         for i, ln in enumerate(st.lines):
             cells = (format_date(ln.date), ln.text, ln.earned, ln.received, ln.deducted)
@@ -551,7 +551,7 @@ class IncomeTab(QWidget):
         mid = self.member.currentData()
         if mid is None:
             return
-        preview_document(self, lambda path: MI.write_member_income_slip(
+        preview_document(self, lambda path: member_income.write_member_income_slip(
             self.page.book, mid, self.start.value(), self.end.value(), path), ctx=self.page.ctx,
             kind="slip_penghasilan", title=_("Slip penghasilan anggota"), suggested_name="penghasilan-anggota.pdf")
 
@@ -579,7 +579,7 @@ class GenderTab(QWidget):
         lay.addWidget(self.leaders, 1)
 
     def refresh(self) -> None:
-        view = self.page.call(lambda: MI.gender_view(self.page.book, self.start.value(), self.end.value()))
+        view = self.page.call(lambda: member_income.gender_view(self.page.book, self.start.value(), self.end.value()))
         if view is None:
             return
         figures = [(p_("jamak", "Anggota"), "members", str), (_("Aktif di akhir periode"), "active_at_end", str),

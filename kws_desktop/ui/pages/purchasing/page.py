@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date, format_date_short, format_quantity, format_rupiah, p_
-from kws_desktop.services.purchasing import materials as M
-from kws_desktop.services.purchasing import purchases as P
-from kws_desktop.services.purchasing import stock as S
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import stock
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.pages.purchasing.supplier_payments import SupplierPaymentsList
@@ -37,7 +37,7 @@ def qty_text(qty: Decimal) -> str:
 # --- catalog ------------------------------------------------------------------------------
 
 class MaterialDialog(QDialog):
-    def __init__(self, page: Page, row: M.MaterialRow | None = None):
+    def __init__(self, page: Page, row: materials.MaterialRow | None = None):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Ubah bahan") if row else _("Bahan baru"))
@@ -45,13 +45,13 @@ class MaterialDialog(QDialog):
         self.errors = FormErrors(form)
         self.name = self.errors.add("name", _("Nama bahan"), QLineEdit(row.name if row else ""))
         self.unit = QComboBox()
-        self.unit.addItems(M.UNITS)
+        self.unit.addItems(materials.UNITS)
         if row:
             self.unit.setCurrentText(row.unit)
         self.errors.add("unit", _("Satuan"), self.unit)
         self.category = QComboBox()
         self.category.setEditable(True)
-        self.category.addItems(M.categories(page.book))
+        self.category.addItems(materials.categories(page.book))
         self.category.setCurrentText(row.category if row else "")
         self.errors.add("category", _("Kategori"), self.category)
         self.price = self.errors.add("price", _("Harga katalog (Rp)"), MoneyEdit(value=row.price if row else 0))
@@ -64,17 +64,17 @@ class MaterialDialog(QDialog):
         form.addRow(self.errors.general)
         form.addRow(dialog_buttons(self, self.save))
 
-    def data(self) -> M.MaterialInput:
-        return M.MaterialInput(self.name.text(), self.unit.currentText(), self.category.currentText(),
+    def data(self) -> materials.MaterialInput:
+        return materials.MaterialInput(self.name.text(), self.unit.currentText(), self.category.currentText(),
                                self.price.value(), self.min_stock.text() or "0", self.active.isChecked(),
                                self.notes.text())
 
     def save(self) -> None:
         if self.row:
-            done = self.page.call(lambda: M.update_material(self.page.book, self.row.id, self.data()),
+            done = self.page.call(lambda: materials.update_material(self.page.book, self.row.id, self.data()),
                                   changed=AREA, errors=self.errors)
         else:
-            done = self.page.call(lambda: M.create_material(self.page.book, self.data()),
+            done = self.page.call(lambda: materials.create_material(self.page.book, self.data()),
                                   changed=AREA, errors=self.errors)
         if done is not None:
             self.accept()
@@ -83,7 +83,7 @@ class MaterialDialog(QDialog):
 class PriceDialog(QDialog):
     """Change the catalog price: the history, and what it does to the quote packages."""
 
-    def __init__(self, page: Page, row: M.MaterialRow):
+    def __init__(self, page: Page, row: materials.MaterialRow):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Harga {name}").format(name=row.name))
@@ -108,7 +108,7 @@ class PriceDialog(QDialog):
         self.effect.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         lay.addWidget(self.effect)
         lay.addWidget(QLabel(_("Riwayat harga:")))
-        history = M.price_history(page.book, row.id, limit=50)
+        history = materials.price_history(page.book, row.id, limit=50)
         self.history = QTableWidget(len(history), 4)
         self.history.setHorizontalHeaderLabels([_("Tanggal"), _("Harga"), _("Dari"), _("Toko")])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,7 +128,7 @@ class PriceDialog(QDialog):
 
     def _effect(self) -> None:
         try:
-            effects = M.price_change_effect(self.page.book, self.row.id, self.price.value())
+            effects = materials.price_change_effect(self.page.book, self.row.id, self.price.value())
         except UserError:
             effects = []
         self.effect.setRowCount(len(effects))
@@ -145,7 +145,7 @@ class PriceDialog(QDialog):
             self.effect.setItem(0, 0, QTableWidgetItem(_("Tidak ada paket yang memakai bahan ini.")))
 
     def save(self) -> None:
-        if self.page.call(lambda: M.update_price(self.page.book, self.row.id, self.price.value()),
+        if self.page.call(lambda: materials.update_price(self.page.book, self.row.id, self.price.value()),
                           changed=AREA, errors=self.errors) is not None:
             self.accept()
 
@@ -187,14 +187,14 @@ class CatalogPanel(QWidget):
         book = self.page.book
 
         def fetch(offset, limit, _key, _desc):
-            rows = M.list_materials(book, search=search, low_only=low, active_only=not inactive,
+            rows = materials.list_materials(book, search=search, low_only=low, active_only=not inactive,
                                     offset=offset, limit=limit)
             return [{"id": r.id, "name": r.name, "unit": r.unit, "category": r.category,
                      "price_text": format_rupiah(r.price) + (" *" if r.is_example else ""),
                      "stock_qty": r.stock_qty, "stock_value": r.stock_value, "min_stock": r.min_stock,
                      "_muted": not r.active, "_bold": r.low} for r in rows]
         self.model.set_fetch(fetch)
-        total = M.count_materials(book)
+        total = materials.count_materials(book)
         if total == 0:
             self.note.setText(_("Katalog masih kosong. Tekan \"Muat daftar bahan contoh\" untuk mulai dengan "
                                 "bahan tangki septik yang umum, lalu sesuaikan harganya."))
@@ -202,11 +202,11 @@ class CatalogPanel(QWidget):
             self.note.setText(_("* harga contoh dari daftar bawaan: ganti dengan harga toko Anda. "
                                 "Baris tebal: stok di bawah minimum."))
 
-    def _row(self) -> M.MaterialRow | None:
+    def _row(self) -> materials.MaterialRow | None:
         sel = chosen_row(self.view, _("Pilih satu bahan dulu."))
         if sel is None:
             return None
-        return M.get_material(self.page.book, sel["id"])
+        return materials.get_material(self.page.book, sel["id"])
 
     def add(self) -> None:
         MaterialDialog(self.page).exec()
@@ -222,7 +222,7 @@ class CatalogPanel(QWidget):
             PriceDialog(self.page, row).exec()
 
     def load_starter(self) -> None:
-        n = self.page.call(lambda: M.load_starter_catalog(self.page.book), changed=AREA)
+        n = self.page.call(lambda: materials.load_starter_catalog(self.page.book), changed=AREA)
         if n is not None:
             self.note.setText(_("{n} bahan contoh ditambahkan.").format(n=n))
 
@@ -230,7 +230,7 @@ class CatalogPanel(QWidget):
 # --- suppliers ----------------------------------------------------------------------------
 
 class SupplierDialog(QDialog):
-    def __init__(self, page: Page, row: SP.SupplierRow | None = None):
+    def __init__(self, page: Page, row: suppliers.SupplierRow | None = None):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Ubah pemasok") if row else _("Pemasok baru"))
@@ -247,17 +247,17 @@ class SupplierDialog(QDialog):
         form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
-        data = SP.SupplierInput(self.name.text(), self.address.text(), self.phone.text(), self.notes.text(),
+        data = suppliers.SupplierInput(self.name.text(), self.address.text(), self.phone.text(), self.notes.text(),
                                 self.active.isChecked())
-        action = ((lambda: SP.update_supplier(self.page.book, self.row.id, data)) if self.row
-                  else (lambda: SP.create_supplier(self.page.book, data)))
+        action = ((lambda: suppliers.update_supplier(self.page.book, self.row.id, data)) if self.row
+                  else (lambda: suppliers.create_supplier(self.page.book, data)))
         self.created = self.page.call(action, changed=AREA, errors=self.errors)
         if self.created is not None:
             self.accept()
 
 
 class PayDialog(QDialog):
-    def __init__(self, page: Page, row: SP.SupplierRow):
+    def __init__(self, page: Page, row: suppliers.SupplierRow):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Bayar utang ke {name}").format(name=row.name))
@@ -267,7 +267,7 @@ class PayDialog(QDialog):
         self.date = self.errors.add("date", _("Tanggal bayar"), DateEdit())
         self.amount = self.errors.add("amount", _("Jumlah bayar (Rp)"), MoneyEdit(value=max(0, row.owed)))
         self.method = QComboBox()
-        for key, (_acc, label) in SP.PAY_METHODS.items():
+        for key, (_acc, label) in suppliers.PAY_METHODS.items():
             self.method.addItem(_(label), key)
         self.errors.add("method", _("Cara bayar"), self.method)
         self.notes = self.errors.add("notes", _("Catatan"), QLineEdit())
@@ -275,7 +275,7 @@ class PayDialog(QDialog):
         form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
-        done = self.page.call(lambda: SP.pay_supplier(
+        done = self.page.call(lambda: suppliers.pay_supplier(
             self.page.book, supplier_id=self.row.id, amount=self.amount.value(), date=self.date.value(),
             method=self.method.currentData(), notes=self.notes.text()), changed=AREA, errors=self.errors)
         if done is not None:
@@ -318,9 +318,9 @@ class SuppliersPanel(QWidget):
         def fetch(offset, limit, _key, _desc):
             return [{"id": r.id, "name": r.name, "phone": r.phone, "address": r.address, "last": r.last_purchase,
                      "bought": r.bought, "owed": r.owed, "_muted": not r.active}
-                    for r in SP.list_suppliers(book, search=search, owing_only=owing, offset=offset, limit=limit)]
+                    for r in suppliers.list_suppliers(book, search=search, owing_only=owing, offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
-        owed = sum(r.owed for r in SP.list_suppliers(book, owing_only=True))
+        owed = sum(r.owed for r in suppliers.list_suppliers(book, owing_only=True))
         self.total.setText(_("Utang ke semua pemasok: {amount}").format(amount=format_rupiah(owed)))
         self._show_payments()
 
@@ -329,11 +329,11 @@ class SuppliersPanel(QWidget):
         row = selected_row(self.view)
         self.payments.show_supplier(row["id"] if row else None, row["name"] if row else "")
 
-    def _row(self) -> SP.SupplierRow | None:
+    def _row(self) -> suppliers.SupplierRow | None:
         sel = chosen_row(self.view, _("Pilih satu pemasok dulu."))
         if sel is None:
             return None
-        return SP.get_supplier(self.page.book, sel["id"])
+        return suppliers.get_supplier(self.page.book, sel["id"])
 
     def add(self) -> None:
         SupplierDialog(self.page).exec()
@@ -421,8 +421,8 @@ class PurchaseForm(QDialog):
         self.page, self.order_id = page, order_id
         self.setWindowTitle(_("Catat nota pembelian"))
         self.resize(860, 640)
-        self.materials = M.list_materials(page.book, active_only=True)
-        self.memory = P.form_memory(page.book)
+        self.materials = materials.list_materials(page.book, active_only=True)
+        self.memory = purchases.form_memory(page.book)
         self.slip_path: str | None = None
         self.saved: list[str] = []
         outer = QVBoxLayout(self)
@@ -447,7 +447,7 @@ class PurchaseForm(QDialog):
         self.errors.add("supplier", _("Toko/pemasok"), holder)
         self.errors._fields["supplier"] = self.supplier
         self.method = QComboBox()
-        for key, (_acc, label) in P.METHODS.items():
+        for key, (_acc, label) in purchases.METHODS.items():
             self.method.addItem(_(label), key)
         self.method.setCurrentIndex(max(0, self.method.findData(self.memory.method)))
         self.errors.add("method", _("Cara bayar"), self.method)
@@ -527,7 +527,7 @@ class PurchaseForm(QDialog):
     def _fill_suppliers(self, select_id: int | None = None) -> None:
         self.supplier.clear()
         self.supplier.addItem(_("(tanpa nama toko)"), None)
-        for s in SP.list_suppliers(self.page.book, active_only=True):
+        for s in suppliers.list_suppliers(self.page.book, active_only=True):
             self.supplier.addItem(s.name, s.id)
         wanted = select_id if select_id is not None else self.memory.supplier_id
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(wanted)))
@@ -553,7 +553,7 @@ class PurchaseForm(QDialog):
             self.slip_label.setText(path.rsplit("/", 1)[-1])
 
     def remembered_price(self, material_id: int) -> int | None:
-        return (M.last_purchase_price(self.page.book, material_id, self.supplier.currentData())
+        return (materials.last_purchase_price(self.page.book, material_id, self.supplier.currentData())
                 or next((m.price for m in self.materials if m.id == material_id), None))
 
     def update_total(self) -> None:
@@ -564,12 +564,12 @@ class PurchaseForm(QDialog):
             total += amount
         self.total.setText(format_rupiah(total + self.shipping.value()))
 
-    def data(self) -> P.PurchaseInput:
+    def data(self) -> purchases.PurchaseInput:
         filled = [line for line in self.lines if not line.is_blank()]
         self._filled = filled
-        return P.PurchaseInput(
+        return purchases.PurchaseInput(
             date=self.date.value(), supplier_id=self.supplier.currentData(), method=self.method.currentData(),
-            lines=tuple(P.PurchaseLineInput(line.material_id(), line.qty.text().strip() or "0", line.price.value())
+            lines=tuple(purchases.PurchaseLineInput(line.material_id(), line.qty.text().strip() or "0", line.price.value())
                         for line in filled),
             shipping=self.shipping.value(), slip_number=self.slip_number.text(), order_id=self.order_id,
             notes=self.notes.text(), slip_path=self.slip_path)
@@ -603,7 +603,7 @@ class PurchaseForm(QDialog):
 
     def save(self, *, close: bool) -> None:
         try:
-            row = P.record_purchase(self.page.book, self.data())
+            row = purchases.record_purchase(self.page.book, self.data())
         except UserError as exc:
             self._show_errors(exc)
             return
@@ -628,7 +628,7 @@ class PurchaseForm(QDialog):
 
 
 class PurchaseDetail(QDialog):
-    def __init__(self, page: Page, row: P.PurchaseRow):
+    def __init__(self, page: Page, row: purchases.PurchaseRow):
         super().__init__(page)
         self.page, self.row = page, row
         self.setWindowTitle(_("Nota pembelian {number}").format(number=row.number))
@@ -638,7 +638,7 @@ class PurchaseDetail(QDialog):
         status = _("BATAL: {reason}").format(reason=escape(row.void_reason)) if row.status == "void" else _("Tercatat")
         info = QLabel(
             f"<b>{row.number}</b> · {format_date(row.date)} · {escape(row.supplier) or _('(tanpa nama toko)')}<br>"
-            + _("Cara bayar: {method}").format(method=P.method_label(row.method))
+            + _("Cara bayar: {method}").format(method=purchases.method_label(row.method))
             + (f" · {_('Nomor nota toko')}: {escape(row.slip_number)}" if row.slip_number else "")
             + f"<br>{_('Status')}: {status} · {_('Jurnal')}: {row.journal_number}")
         info.setTextFormat(Qt.TextFormat.RichText)
@@ -659,7 +659,7 @@ class PurchaseDetail(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(table)
         if row.attachment_id:
-            name, mime, data = P.slip_image(page.book, row.attachment_id)
+            name, mime, data = purchases.slip_image(page.book, row.attachment_id)
             if mime.startswith("image/"):
                 pic = QLabel()
                 pix = QPixmap()
@@ -684,7 +684,7 @@ class PurchaseDetail(QDialog):
     def void(self) -> None:
         dialog = VoidDialog(self, self.page, title=_("Batalkan nota {number}").format(number=self.row.number),
                             note=_("Nota tidak dihapus: nomornya tetap, jurnalnya dibalik dan stoknya dikurangi."),
-                            void=lambda reason: P.void_purchase(self.page.book, self.row.id, reason=reason),
+                            void=lambda reason: purchases.void_purchase(self.page.book, self.row.id, reason=reason),
                             changed=AREA, ok_text=_("Batalkan nota"))
         if dialog.exec():
             self.accept()
@@ -737,19 +737,19 @@ class PurchasesPanel(QWidget):
         keep_s, keep_m = self.supplier.currentData(), self.material.currentData()
         self.supplier.clear()
         self.supplier.addItem(_("Semua toko"), None)
-        for s in SP.list_suppliers(self.page.book):
+        for s in suppliers.list_suppliers(self.page.book):
             self.supplier.addItem(s.name, s.id)
         self.supplier.setCurrentIndex(max(0, self.supplier.findData(keep_s)))
         self.material.clear()
         self.material.addItem(_("Semua bahan"), None)
-        for material_id, name in M.material_choices(self.page.book):
+        for material_id, name in materials.material_choices(self.page.book):
             self.material.addItem(name, material_id)
         self.material.setCurrentIndex(max(0, self.material.findData(keep_m)))
         self._filling = False
         self.refresh_list()
 
-    def filter(self) -> P.PurchaseFilter:
-        return P.PurchaseFilter(start=self.start.value(), end=self.end.value(), supplier_id=self.supplier.currentData(),
+    def filter(self) -> purchases.PurchaseFilter:
+        return purchases.PurchaseFilter(start=self.start.value(), end=self.end.value(), supplier_id=self.supplier.currentData(),
                                 material_id=self.material.currentData(),
                                 status=None if self.show_void.isChecked() else "posted")
 
@@ -760,18 +760,18 @@ class PurchasesPanel(QWidget):
 
         def fetch(offset, limit, _key, _desc):
             return [{"id": r.id, "number": r.number, "date": r.date, "supplier": r.supplier,
-                     "method": P.method_label(r.method), "slip": r.slip_number,
+                     "method": purchases.method_label(r.method), "slip": r.slip_number,
                      "for": _("pesanan") if r.order_id else _("stok"), "total": r.total,
                      "status": _("BATAL") if r.status == "void" else "", "_muted": r.status == "void"}
-                    for r in P.list_purchases(book, flt, offset=offset, limit=limit)]
+                    for r in purchases.list_purchases(book, flt, offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
-        t = P.purchase_totals(book, flt)
+        t = purchases.purchase_totals(book, flt)
         self.totals.setText(_("{n} nota · total {total} (tunai {cash}, transfer {transfer}, utang {credit})").format(
             n=t.count, total=format_rupiah(t.total), cash=format_rupiah(t.cash), transfer=format_rupiah(t.transfer),
             credit=format_rupiah(t.credit)))
 
     def new(self) -> None:
-        if not M.count_materials(self.page.book, active_only=True):
+        if not materials.count_materials(self.page.book, active_only=True):
             show_error(self, _("Katalog bahan masih kosong. Isi dulu bahan di tab Katalog."))
             return
         PurchaseForm(self.page).exec()
@@ -780,7 +780,7 @@ class PurchasesPanel(QWidget):
         sel = chosen_row(self.view, _("Pilih satu nota dulu."))
         if sel is None:
             return
-        PurchaseDetail(self.page, P.get_purchase(self.page.book, sel["id"])).exec()
+        PurchaseDetail(self.page, purchases.get_purchase(self.page.book, sel["id"])).exec()
 
 
 # --- stock ---------------------------------------------------------------------------------
@@ -800,7 +800,7 @@ class CountDialog(QDialog):
         self.date = self.errors.add("date", _("Tanggal hitung"), DateEdit())
         self.by = self.errors.add("counted_by", _("Dihitung oleh"), QLineEdit())
         lay.addWidget(QLabel(_("Isi jumlah yang benar-benar ada di gudang. Kalau berbeda, tulis penjelasannya.")))
-        self.sheet = S.count_sheet(page.book)
+        self.sheet = stock.count_sheet(page.book)
         self.table = QTableWidget(len(self.sheet), 5)
         self.table.setHorizontalHeaderLabels([_("Bahan"), _("Menurut buku"), _("Dihitung"), _("Selisih"),
                                               _("Penjelasan")])
@@ -841,10 +841,10 @@ class CountDialog(QDialog):
         self.table.blockSignals(False)
 
     def save(self) -> None:
-        lines = [S.CountLineInput(r.material_id, self.table.item(i, 2).text(), self.table.item(i, 4).text())
+        lines = [stock.CountLineInput(r.material_id, self.table.item(i, 2).text(), self.table.item(i, 4).text())
                  for i, r in enumerate(self.sheet)]
         try:
-            S.record_stock_count(self.page.book, date=self.date.value(), lines=lines, counted_by=self.by.text())
+            stock.record_stock_count(self.page.book, date=self.date.value(), lines=lines, counted_by=self.by.text())
         except UserError as exc:
             line_msgs = [(f, m) for f, m in exc.problems if f and f.startswith("lines.")]
             if line_msgs:
@@ -899,19 +899,19 @@ class StockPanel(QWidget):
             return [{"name": r.name, "unit": r.unit, "stock_qty": r.stock_qty, "min_stock": r.min_stock or None,
                      "avg": r.avg_cost or None, "stock_value": r.stock_value,
                      "state": _("menipis") if r.low else (_("minus") if r.stock_qty < 0 else ""), "_bold": r.low}
-                    for r in M.list_materials(book, active_only=True, offset=offset, limit=limit)]
+                    for r in materials.list_materials(book, active_only=True, offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
-        low = M.low_stock(book)
+        low = materials.low_stock(book)
         self.low.setText(_("Stok menipis: {names}").format(names=", ".join(
             f"{r.name} ({format_quantity(r.stock_qty)} {r.unit})" for r in low[:12]) + (" ..." if len(low) > 12 else ""))
             if low else _("Tidak ada bahan yang stoknya di bawah minimum."))
         with book.reading() as s:
-            value = S.stock_value_total(s)
+            value = stock.stock_value_total(s)
         self.total.setText(_("Nilai seluruh stok: {amount}").format(amount=format_rupiah(value)))
 
         def fetch_counts(offset, limit, _key, _desc):
             return [{"number": c.number, "date": c.date, "by": c.counted_by, "diff": c.difference_value}
-                    for c in S.list_stock_counts(book, offset=offset, limit=limit)]
+                    for c in stock.list_stock_counts(book, offset=offset, limit=limit)]
         self.counts.set_fetch(fetch_counts)
 
 

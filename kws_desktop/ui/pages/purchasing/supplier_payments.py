@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kws_desktop.i18n import N_, _
-from kws_desktop.services.purchasing import suppliers as SP
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.ui.kit.forms import show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -17,9 +17,9 @@ COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tan
            Column("note", N_("Keterangan"), sortable=False)]
 
 
-def _as_row(p: SP.SupplierPaymentRow) -> dict:
+def _as_row(p: suppliers.SupplierPaymentRow) -> dict:
     void = p.status == "void"
-    method = SP.PAY_METHODS.get(p.method, (None, p.method))[1]
+    method = suppliers.PAY_METHODS.get(p.method, (None, p.method))[1]
     return {"id": p.id, "number": p.number, "date": p.date, "supplier": p.supplier, "method": _(method),
             "amount": p.amount, "status": _("BATAL") if void else "", "void": void,
             "note": _("Batal: {reason}").format(reason=p.void_reason) if void else p.notes, "_muted": void}
@@ -55,7 +55,7 @@ class SupplierPaymentsList(QWidget):
                            else _("Pembayaran utang ke semua pemasok"))
         book, supplier_id = self.page.book, self.supplier_id
         self.model.set_fetch(lambda offset, limit, _key, _desc: [
-            _as_row(p) for p in SP.list_supplier_payments(book, supplier_id=supplier_id, offset=offset, limit=limit)])
+            _as_row(p) for p in suppliers.list_supplier_payments(book, supplier_id=supplier_id, offset=offset, limit=limit)])
 
     def void_dialog(self) -> VoidDialog | None:
         """The form that voids the selected payment (None, after saying why, when there is nothing to void)."""
@@ -68,7 +68,7 @@ class SupplierPaymentsList(QWidget):
         return VoidDialog(self, self.page, title=_("Batalkan pembayaran {number}").format(number=row["number"]),
                           note=_("Pembayaran tidak dihapus: nomornya tetap, jurnalnya dibalik dan utang ke "
                                  "toko kembali seperti sebelum dibayar."),
-                          void=lambda reason: SP.void_supplier_payment(self.page.book, row["id"], reason=reason),
+                          void=lambda reason: suppliers.void_supplier_payment(self.page.book, row["id"], reason=reason),
                           changed=self.page.area, ok_text=_("Batalkan pembayaran"))
 
     def void(self) -> None:

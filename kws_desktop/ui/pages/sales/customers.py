@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QFormL
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, p_
 from kws_desktop.services.book import books
-from kws_desktop.services.sales import customers as C
+from kws_desktop.services.sales import customers
 from kws_desktop.ui.kit.forms import FormErrors, confirm
 from kws_desktop.ui.kit.page import Page, heading
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -25,8 +25,8 @@ COLUMNS = [Column("name", N_("Nama"), sortable=False), Column("kind", N_("Jenis"
            Column("mbr", N_("MBR"), sortable=False), Column("size", N_("Jiwa"), "int", sortable=False)]
 
 
-def row_dict(r: C.CustomerRow) -> dict:
-    return {"id": r.id, "name": r.name, "kind": _(C.KIND_LABELS[r.kind]) if r.kind == "household" else r.payer_label,
+def row_dict(r: customers.CustomerRow) -> dict:
+    return {"id": r.id, "name": r.name, "kind": _(customers.KIND_LABELS[r.kind]) if r.kind == "household" else r.payer_label,
             "gender": r.gender, "address": ", ".join(p for p in (r.address, r.rt_rw) if p), "desa": r.desa,
             "kecamatan": r.kecamatan, "phone": r.phone, "mbr": _("ya") if r.is_mbr else "",
             "size": r.household_size, "_muted": not r.active}
@@ -35,25 +35,25 @@ def row_dict(r: C.CustomerRow) -> dict:
 class CustomerDialog(QDialog):
     """New or changed customer, with a warning when it looks like someone already recorded."""
 
-    def __init__(self, page: Page, row: C.CustomerRow | None = None, *, kind: str = "household"):
+    def __init__(self, page: Page, row: customers.CustomerRow | None = None, *, kind: str = "household"):
         super().__init__(page)
         self.page, self.row = page, row
-        self.saved: C.CustomerRow | None = None
+        self.saved: customers.CustomerRow | None = None
         self.setWindowTitle(_("Ubah pelanggan") if row else _("Pelanggan baru"))
         self.setMinimumWidth(520)
         book = page.book
         form = QFormLayout(self)
         self.errors = FormErrors(form)
         self.kind = QComboBox()
-        for key in C.KINDS:
-            self.kind.addItem(_(C.KIND_LABELS[key]), key)
-        self.kind.setCurrentIndex(C.KINDS.index(row.kind if row else kind))
+        for key in customers.KINDS:
+            self.kind.addItem(_(customers.KIND_LABELS[key]), key)
+        self.kind.setCurrentIndex(customers.KINDS.index(row.kind if row else kind))
         self.errors.add("kind", _("Jenis"), self.kind)
         self.name = self.errors.add("name", _("Nama kepala keluarga"), QLineEdit(row.name if row else ""))
         self.name_label = form.labelForField(self.name)
         self.gender = QComboBox()
         self.gender.addItem(_("(belum diisi)"), "")
-        for key, label in C.GENDERS.items():
+        for key, label in customers.GENDERS.items():
             self.gender.addItem(_(label), key)
         self.gender.setCurrentIndex(max(0, self.gender.findData(row.gender if row else "")))
         self.errors.add("gender", _("Jenis kelamin"), self.gender)
@@ -78,7 +78,7 @@ class CustomerDialog(QDialog):
         self.errors._labels["rw"] = self.errors._labels["rt"]
         self.kecamatan = QComboBox()
         self.kecamatan.setEditable(True)
-        self.kecamatan.addItems(C.kecamatan_list(book))
+        self.kecamatan.addItems(customers.kecamatan_list(book))
         self.kecamatan.setCurrentText(row.kecamatan if row else "")
         self.kecamatan.lineEdit().setPlaceholderText(_("pilih atau ketik"))
         self.errors.add("kecamatan", _("Kecamatan"), self.kecamatan)
@@ -150,11 +150,11 @@ class CustomerDialog(QDialog):
             label.setText(_("Nama kepala keluarga") if household else _("Nama lembaga"))
 
     def _desa_choices(self) -> None:
-        self._desa_model.setStringList(C.desa_names(self.page.book, self.kecamatan.currentText().strip()))
+        self._desa_model.setStringList(customers.desa_names(self.page.book, self.kecamatan.currentText().strip()))
 
-    def data(self) -> C.CustomerInput:
+    def data(self) -> customers.CustomerInput:
         household = self.kind.currentData() == "household"
-        return C.CustomerInput(
+        return customers.CustomerInput(
             name=self.name.text(), kind=self.kind.currentData(), gender=self.gender.currentData() if household else "",
             nik=self.nik.text() if household else "", phone=self.phone.text(), address=self.address.text(),
             rt=self.rt.text(), rw=self.rw.text(), desa=self.desa.text(), kecamatan=self.kecamatan.currentText(),
@@ -164,12 +164,12 @@ class CustomerDialog(QDialog):
             contact_person="" if household else self.contact.text(), notes=self.notes.toPlainText(),
             active=self.active.isChecked())
 
-    def duplicates(self) -> list[C.CustomerRow]:
-        return C.likely_duplicates(self.page.book, self.name.text(), self.desa.text(), self.phone.text(),
+    def duplicates(self) -> list[customers.CustomerRow]:
+        return customers.likely_duplicates(self.page.book, self.name.text(), self.desa.text(), self.phone.text(),
                                    exclude_id=self.row.id if self.row else None)
 
     def check_duplicates(self) -> None:
-        text = C.duplicate_warning(self.duplicates())
+        text = customers.duplicate_warning(self.duplicates())
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
 
@@ -177,11 +177,11 @@ class CustomerDialog(QDialog):
         dupes = self.duplicates()
         if dupes:
             ask = _("Simpan juga?") if self.row else _("Simpan juga sebagai pelanggan baru?")
-            if not confirm(self, C.duplicate_warning(dupes) + "\n\n" + ask):
+            if not confirm(self, customers.duplicate_warning(dupes) + "\n\n" + ask):
                 return
         data = self.data()
-        action = ((lambda: C.update_customer(self.page.book, self.row.id, data)) if self.row
-                  else (lambda: C.create_customer(self.page.book, data)))
+        action = ((lambda: customers.update_customer(self.page.book, self.row.id, data)) if self.row
+                  else (lambda: customers.create_customer(self.page.book, data)))
         self.saved = self.page.call(action, changed=AREA, errors=self.errors)
         if self.saved is not None:
             self.accept()
@@ -201,8 +201,8 @@ class CustomerList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.kind.addItem(_("Semua"), None)
-        for key in C.KINDS:
-            self.kind.addItem(_(C.KIND_LABELS[key]), key)
+        for key in customers.KINDS:
+            self.kind.addItem(_(customers.KIND_LABELS[key]), key)
         if kind:
             self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kecamatan = QComboBox()
@@ -229,7 +229,7 @@ class CustomerList(QWidget):
         self.kecamatan.blockSignals(True)
         self.kecamatan.clear()
         self.kecamatan.addItem(_("Semua kecamatan"), None)
-        for name in C.kecamatan_list(self.page.book):
+        for name in customers.kecamatan_list(self.page.book):
             self.kecamatan.addItem(name, name)
         self.kecamatan.setCurrentIndex(max(0, self.kecamatan.findData(current)))
         self.kecamatan.blockSignals(False)
@@ -239,10 +239,10 @@ class CustomerList(QWidget):
         search, kind, kec = self.search.text(), self.kind.currentData(), self.kecamatan.currentData()
 
         def fetch(offset, limit, _key, _desc):
-            return [row_dict(r) for r in C.search_customers(book, search, kind=kind, kecamatan=kec,
+            return [row_dict(r) for r in customers.search_customers(book, search, kind=kind, kecamatan=kec,
                                                             offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
-        n = C.count_customers(book, search, kind=kind, kecamatan=kec)
+        n = customers.count_customers(book, search, kind=kind, kecamatan=kec)
         self.count.setText(_("{n} pelanggan").format(n=n))
 
     def selected_id(self) -> int | None:
@@ -286,7 +286,7 @@ class CustomersPage(Page):
 
     def edit(self) -> None:
         if (cid := self._chosen_id()) is not None:
-            CustomerDialog(self, C.get_customer(self.book, cid)).exec()
+            CustomerDialog(self, customers.get_customer(self.book, cid)).exec()
 
     def quote(self) -> None:
         if (cid := self._chosen_id()) is None:

@@ -18,9 +18,9 @@ from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, NP_, _, format_date, format_percent, format_quantity, format_rupiah, p_
-from kws_desktop.services.sales import customers as C
-from kws_desktop.services.sales import packages as P
-from kws_desktop.services.sales import quotes as Q
+from kws_desktop.services.sales import customers
+from kws_desktop.services.sales import packages as packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, confirm, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.pages.sales.customers import CustomerDialog, CustomerList
@@ -58,7 +58,7 @@ class LineState:
     unit_price: int
     unit_cost: int
     unit_overhead: int
-    components: tuple[Q.ComponentInput, ...] | None = None
+    components: tuple[quotes.ComponentInput, ...] | None = None
     overhead_pct: Decimal | None = None
     margin_pct: Decimal | None = None
 
@@ -72,18 +72,18 @@ class LineState:
             return 0, 0, 0
         return line_total(q, self.unit_price), line_total(q, self.unit_cost), line_total(q, self.unit_overhead)
 
-    def to_input(self) -> Q.QuoteLineInput:
+    def to_input(self) -> quotes.QuoteLineInput:
         qty = self.qty if self.qty is not None else self.qty_text
         if self.package_id is None:
-            return Q.QuoteLineInput(qty=qty, description=self.description, unit=self.unit,
+            return quotes.QuoteLineInput(qty=qty, description=self.description, unit=self.unit,
                                     unit_price=self.unit_price, unit_cost=self.unit_cost)
-        return Q.QuoteLineInput(qty=qty, package_id=self.package_id, description=self.description, unit=self.unit,
+        return quotes.QuoteLineInput(qty=qty, package_id=self.package_id, description=self.description, unit=self.unit,
                                 components=self.components, overhead_pct=self.overhead_pct,
                                 margin_pct=self.margin_pct)
 
     @classmethod
-    def from_priced(cls, p: Q.PricedLine) -> LineState:
-        comps = tuple(Q.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
+    def from_priced(cls, p: quotes.PricedLine) -> LineState:
+        comps = tuple(quotes.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
                       for c in p.components)
         unit_overhead = price_package([Component(ComponentKind(c.kind), c.description, c.unit, c.qty, c.unit_cost)
                                        for c in comps], p.overhead_pct, p.margin_pct).overhead
@@ -91,10 +91,10 @@ class LineState:
                    unit_overhead, comps, p.overhead_pct, p.margin_pct)
 
     @classmethod
-    def from_item(cls, i: Q.ItemSnapshot) -> LineState:
+    def from_item(cls, i: quotes.ItemSnapshot) -> LineState:
         if i.package_id is None:
             return cls(None, i.description, i.unit, qty_text(i.qty), i.unit_price, i.unit_cost, 0)
-        comps = tuple(Q.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
+        comps = tuple(quotes.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
                       for c in i.components)
         unit_overhead = price_package([Component(ComponentKind(c.kind), c.description, c.unit, c.qty, c.unit_cost)
                                        for c in comps], i.overhead_pct, i.margin_pct).overhead
@@ -168,7 +168,7 @@ class CustomerField(QWidget):
     def set_customer(self, customer_id: int) -> bool:
         """Show the customer; False (nothing chosen) when it no longer exists."""
         try:
-            c = C.get_customer(self.page.book, customer_id)
+            c = customers.get_customer(self.page.book, customer_id)
         except UserError:
             self.customer_id = None
             return False
@@ -186,10 +186,10 @@ class QuoteEditor(QDialog):
     LINE_COLS = [N_("Uraian"), NP_("banyaknya", "Jumlah"), N_("Satuan"), N_("Harga satuan"), N_("Jumlah harga")]
     PAYER_COLS = [N_("Sumber dana"), N_("Lembaga"), N_("Jumlah (Rp)"), N_("Cicilan"), N_("Catatan")]
 
-    def __init__(self, page: Page, quote: Q.QuoteDetail | None = None, *, customer_id: int | None = None):
+    def __init__(self, page: Page, quote: quotes.QuoteDetail | None = None, *, customer_id: int | None = None):
         super().__init__(page)
         self.page, self.quote = page, quote
-        self.saved: Q.QuoteDetail | None = None
+        self.saved: quotes.QuoteDetail | None = None
         self.book = page.book
         self.lines: list[LineState] = [LineState.from_item(i) for i in quote.items] if quote else []
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=quote.number) if quote
@@ -227,7 +227,7 @@ class QuoteEditor(QDialog):
         ll.setContentsMargins(0, 0, 0, 0)
         addbar = QHBoxLayout()
         self.package = QComboBox()
-        for p in P.list_packages(self.book, active_only=True):
+        for p in packages.list_packages(self.book, active_only=True):
             self.package.addItem(f"{p.name}  ({format_rupiah(p.price)} / {p.unit})", p.id)
         add_pkg = QPushButton(_("Tambah paket"))
         add_pkg.clicked.connect(self.add_package)
@@ -325,7 +325,7 @@ class QuoteEditor(QDialog):
         right.addWidget(internal)
         terms_box = QGroupBox(_("Ketentuan (satu baris satu ketentuan)"))
         tl = QVBoxLayout(terms_box)
-        self.terms = QPlainTextEdit(quote.terms if quote else _(Q.DEFAULT_TERMS))
+        self.terms = QPlainTextEdit(quote.terms if quote else _(quotes.DEFAULT_TERMS))
         tl.addWidget(self.terms)
         right.addWidget(terms_box, 1)
         self.notes = QLineEdit(quote.notes if quote else "")
@@ -410,7 +410,7 @@ class QuoteEditor(QDialog):
         if pid is None:
             show_error(self, _("Belum ada paket pekerjaan. Buat paket dulu di katalog paket."))
             return
-        priced = self.page.call(lambda: Q.price_package_line(self.book, pid, 1))
+        priced = self.page.call(lambda: quotes.price_package_line(self.book, pid, 1))
         if priced is not None:
             self.lines.append(LineState.from_priced(priced))
             self.fill_lines()
@@ -436,7 +436,7 @@ class QuoteEditor(QDialog):
             show_error(self, _("Pilih satu baris paket dulu."))
             return
         old = self.lines[r]
-        priced = self.page.call(lambda: Q.price_package_line(self.book, old.package_id, 1))
+        priced = self.page.call(lambda: quotes.price_package_line(self.book, old.package_id, 1))
         if priced is not None:
             fresh = LineState.from_priced(priced)
             fresh.qty_text, fresh.description = old.qty_text, old.description
@@ -476,7 +476,7 @@ class QuoteEditor(QDialog):
             return
         inst.setEnabled(True)
         inst.addItem(_("(tidak disebut)"), None)
-        for c in C.institutions(self.book, payer):
+        for c in customers.institutions(self.book, payer):
             inst.addItem(c.name, c.id)
         if chosen is not None:
             inst.setCurrentIndex(max(0, inst.findData(chosen)))
@@ -489,11 +489,11 @@ class QuoteEditor(QDialog):
             self.payers.removeRow(r)
             self.update_totals()
 
-    def payer_inputs(self) -> tuple[Q.PayerInput, ...]:
+    def payer_inputs(self) -> tuple[quotes.PayerInput, ...]:
         out = []
         for r in range(self.payers.rowCount()):
             kind, inst, money, count, notes = (self.payers.cellWidget(r, c) for c in range(5))
-            out.append(Q.PayerInput(kind.currentData(), money.value(), inst.currentData(),
+            out.append(quotes.PayerInput(kind.currentData(), money.value(), inst.currentData(),
                                     count.value() or None, notes.text()))
         return tuple(out)
 
@@ -540,9 +540,9 @@ class QuoteEditor(QDialog):
         self.rest_label.setStyleSheet(ERROR_STYLE if rest else "")
 
     # --- saving -------------------------------------------------------------------------------
-    def data(self) -> Q.QuoteInput:
+    def data(self) -> quotes.QuoteInput:
         payers = tuple(p for p in self.payer_inputs() if p.amount or p.payer_type != PayerType.SWADAYA)
-        return Q.QuoteInput(customer_id=self.customer.customer_id, date=self.date.value(),
+        return quotes.QuoteInput(customer_id=self.customer.customer_id, date=self.date.value(),
                             lines=tuple(line.to_input() for line in self.lines), discount=self.discount.value(),
                             payers=payers, valid_until=self.valid_until.value(), terms=self.terms.toPlainText(),
                             title=self.title.text(), notes=self.notes.text())
@@ -551,8 +551,8 @@ class QuoteEditor(QDialog):
         data = self.data()
         self.line_error.setText("")
         self.payer_error.setText("")
-        action = ((lambda: Q.update_quote(self.book, self.quote.id, data)) if self.quote
-                  else (lambda: Q.create_quote(self.book, data)))
+        action = ((lambda: quotes.update_quote(self.book, self.quote.id, data)) if self.quote
+                  else (lambda: quotes.create_quote(self.book, data)))
         try:
             self.saved = action()
         except UserError as exc:
@@ -597,8 +597,8 @@ class QuotesPanel(Page):
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(_("Semua status"), None)
-        for key in Q.STATUSES:
-            self.status.addItem(Q.status_label(key), key)
+        for key in quotes.STATUSES:
+            self.status.addItem(quotes.status_label(key), key)
         self.paper = QComboBox()
         self.paper.addItems(["A4", "F4"])
         self.paper.setToolTip(_("Ukuran kertas surat penawaran"))
@@ -647,7 +647,7 @@ class QuotesPanel(Page):
         book = self.book
         if not book.read_only:
             try:
-                Q.expire_overdue(book, dt.date.today())
+                quotes.expire_overdue(book, dt.date.today())
             except UserError:
                 pass
         try:
@@ -661,16 +661,16 @@ class QuotesPanel(Page):
             return [{"id": r.id, "number": r.number, "date": r.date, "customer": r.customer_name, "desa": r.desa,
                      "status": r.status_label, "_status": r.status, "total": r.total, "valid_until": r.valid_until,
                      "_muted": r.status in ("superseded", "rejected", "expired")}
-                    for r in Q.list_quotes(book, search, status=status, offset=offset, limit=limit)]
+                    for r in quotes.list_quotes(book, search, status=status, offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
-        self.count.setText(_("{n} penawaran").format(n=Q.count_quotes(book, search, status=status)))
+        self.count.setText(_("{n} penawaran").format(n=quotes.count_quotes(book, search, status=status)))
         self._enable()
 
     def _enable(self) -> None:
         row = self._selected_row()
         state = row["_status"] if row else None
-        allowed = {"open": state is not None, "send": state == "draft", "accept": state in Q.ACCEPTABLE,
-                   "reject": state in ("draft", "sent", "expired"), "revise": state in Q.REVISABLE,
+        allowed = {"open": state is not None, "send": state == "draft", "accept": state in quotes.ACCEPTABLE,
+                   "reject": state in ("draft", "sent", "expired"), "revise": state in quotes.REVISABLE,
                    "print": state is not None, "pdf": state is not None, "new": True, "packages": True}
         for key, button in self.actions.items():
             button.setEnabled(allowed[key] and (key in ("print", "pdf", "open", "packages") or not self.book.read_only))
@@ -679,12 +679,12 @@ class QuotesPanel(Page):
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
         return self.model.row(rows[0].row()) if rows else None
 
-    def _selected(self) -> Q.QuoteDetail | None:
+    def _selected(self) -> quotes.QuoteDetail | None:
         row = self._selected_row()
         if row is None:
             show_error(self, _("Pilih satu penawaran dulu."))
             return None
-        return Q.get_quote(self.book, row["id"])
+        return quotes.get_quote(self.book, row["id"])
 
     def new(self) -> None:
         QuoteEditor(self).exec()
@@ -704,7 +704,7 @@ class QuotesPanel(Page):
     def send(self) -> None:
         q = self._selected()
         if q:
-            self.call(lambda: Q.send_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
+            self.call(lambda: quotes.send_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
 
     def accept_quote(self) -> None:
         q = self._selected()
@@ -733,7 +733,7 @@ class QuotesPanel(Page):
             return
         reason, ok = QInputDialog.getText(self, _("Penawaran ditolak"), _("Alasan (boleh kosong):"))
         if ok:
-            self.call(lambda: Q.reject_quote(self.book, q.id, max(dt.date.today(), q.date), reason), changed=AREA)
+            self.call(lambda: quotes.reject_quote(self.book, q.id, max(dt.date.today(), q.date), reason), changed=AREA)
 
     def revise(self) -> None:
         q = self._selected()
@@ -742,13 +742,13 @@ class QuotesPanel(Page):
         if not confirm(self, _("Buat revisi dari {number}? Penawaran lama tetap disimpan dan ditandai "
                                "\"diganti revisi\"; revisinya mendapat nomor baru.").format(number=q.number)):
             return
-        new = self.call(lambda: Q.revise_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
+        new = self.call(lambda: quotes.revise_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
         if new is not None:
             QuoteEditor(self, new).exec()
 
-    def _writer(self, q: Q.QuoteDetail):
+    def _writer(self, q: quotes.QuoteDetail):
         paper = self.paper.currentText()
-        return lambda path: Q.write_quote_pdf(self.book, q.id, path, paper=paper)
+        return lambda path: quotes.write_quote_pdf(self.book, q.id, path, paper=paper)
 
     def print_quote(self) -> None:
         q = self._selected()
@@ -778,7 +778,7 @@ class QuotesPanel(Page):
 class QuoteView(QDialog):
     """A quote that can no longer change: what it says, and its internal cost view."""
 
-    def __init__(self, page: QuotesPanel, q: Q.QuoteDetail):
+    def __init__(self, page: QuotesPanel, q: quotes.QuoteDetail):
         super().__init__(page)
         self.setWindowTitle(_("Penawaran {number}").format(number=q.number))
         self.resize(760, 560)
@@ -847,13 +847,13 @@ class PackageEditor(QDialog):
     """A work package: its materials, labour, transport, equipment, overhead and margin, with the
     cost and price it comes to, computed as you type."""
 
-    def __init__(self, page: Page, row: P.PackageRow | None = None):
+    def __init__(self, page: Page, row: packages.PackageRow | None = None):
         super().__init__(page)
-        from kws_desktop.services.purchasing import materials as M
+        from kws_desktop.services.purchasing import materials
         self.page, self.row = page, row
         self.setWindowTitle(_("Ubah paket {name}").format(name=row.name) if row else _("Paket pekerjaan baru"))
         self.resize(760, 760)
-        self.catalog = {m.id: m for m in M.list_materials(page.book, active_only=True, limit=500)}
+        self.catalog = {m.id: m for m in materials.list_materials(page.book, active_only=True, limit=500)}
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.errors = FormErrors(form)
@@ -923,13 +923,13 @@ class PackageEditor(QDialog):
         combo.currentIndexChanged.connect(self.update_price)
         qty_edit.textChanged.connect(self.update_price)
 
-    def data(self) -> P.PackageInput:
+    def data(self) -> packages.PackageInput:
         lines = []
         for r in range(self.mats.rowCount()):
             combo, qty = self.mats.cellWidget(r, 0), self.mats.cellWidget(r, 1)
             if combo.currentData() is not None:
-                lines.append(P.PackageMaterialInput(combo.currentData(), qty.text() or "0"))
-        return P.PackageInput(code=self.code.text(), name=self.name.text(), unit=self.unit.text(),
+                lines.append(packages.PackageMaterialInput(combo.currentData(), qty.text() or "0"))
+        return packages.PackageInput(code=self.code.text(), name=self.name.text(), unit=self.unit.text(),
                               description=self.description.text(), materials=tuple(lines),
                               labour_days=self.labour.text() or "0", daily_wage=self.wage.value(),
                               transport_cost=self.transport.value(), equipment_cost=self.equipment.value(),
@@ -959,8 +959,8 @@ class PackageEditor(QDialog):
 
     def save(self) -> None:
         data = self.data()
-        action = ((lambda: P.update_package(self.page.book, self.row.id, data)) if self.row
-                  else (lambda: P.create_package(self.page.book, data)))
+        action = ((lambda: packages.update_package(self.page.book, self.row.id, data)) if self.row
+                  else (lambda: packages.create_package(self.page.book, data)))
         if self.page.call(action, changed=AREA, errors=self.errors) is not None:
             self.accept()
 
@@ -1003,7 +1003,7 @@ class PackagesDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = P.list_packages(self.page.book)
+        self.rows = packages.list_packages(self.page.book)
         self.table.setRowCount(len(self.rows))
         for r, p in enumerate(self.rows):
             cells = (p.code, p.name + (" *" if p.is_example else "") + ("" if p.active else _(" (tidak dipakai)")),
@@ -1028,7 +1028,7 @@ class PackagesDialog(QDialog):
             self.refresh()
 
     def load_examples(self) -> None:
-        n = self.page.call(lambda: P.load_default_packages(self.page.book), changed=AREA)
+        n = self.page.call(lambda: packages.load_default_packages(self.page.book), changed=AREA)
         if n is not None:
             self.refresh()
             QMessageBox.information(self, _("Paket contoh"), _("{n} paket contoh ditambahkan.").format(n=n))
