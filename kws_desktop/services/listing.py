@@ -80,10 +80,6 @@ LISTS["orders"] = ListSpec((
     ListColumn("margin", N_("Laba"), "money")), _orders)
 
 
-def register_list(kind: str, spec: ListSpec) -> None:
-    LISTS[kind] = spec
-
-
 def _billing_rows(kind: str) -> Callable[[Book], list[dict]]:
     def fetch(book: Book) -> list[dict]:
         from kws_desktop.services.billing import receivables

@@ -74,11 +74,11 @@ def test_registry_lists_the_journal_reports():
 
 
 def test_each_kind_is_found_in_its_home_module():
-    """The command line imports only HOMES[kind]; that must be the module whose
-    registration wins in the full registry (else it would print another report)."""
+    """The command line imports only REPORT_MODULES[kind]; that must be the module that
+    registers it (else it would find nothing), and every kind listed is registered."""
     from kws_desktop.services import reports
     reports.load_all()
-    assert reports.REGISTERED_BY == reports.HOMES
+    assert reports.REGISTERED_BY == reports.REPORT_MODULES
 
 
 def test_profit_loss_figures(sample_book):
@@ -134,12 +134,6 @@ def test_payables_aged(sample_book):
     report = build_payables(sample_book, None, D(2026, 3, 31))
     first = report.rows[0].cells
     assert first["saldo"] == 500_000 and first["b2"] == 500_000  # 85 days old
-
-
-def test_receivables_aged(sample_book):
-    from kws_desktop.services.reports.parties import build_receivables
-    report = build_receivables(sample_book, None, D(2026, 2, 28))
-    assert report.rows[0].cells["saldo"] == 2_500_000 and report.rows[0].cells["b0"] == 2_500_000
 
 
 def test_english_labels(sample_book):
@@ -199,8 +193,6 @@ def test_reports_agree_on_demo_book(demo_book):
 
 def test_every_report_builds_on_demo_book(demo_book):
     from conftest import DEMO_TODAY
-    from kws_desktop.services.reports import LOAD_ERRORS
-    assert not LOAD_ERRORS
     for kind in kinds():
         report = build_report(demo_book, kind, D(DEMO_TODAY.year, 1, 1), DEMO_TODAY)
         assert report.columns and (report.signers or kind == "notes")

@@ -2,15 +2,13 @@
 the dashboard.
 
 A report is a builder ``builder(book, start, end) -> TabularReport`` (``start``/``end`` are
-``datetime.date`` or None, already checked: end is never before start). Register it from
-your area's module with one line::
+``datetime.date`` or None, already checked: end is never before start). The module named for its
+kind in :data:`REPORT_MODULES` registers it when imported, with one line::
 
     register_report("orders", N_("Laporan Pesanan"), build_orders_report)
 
-and add that module's dotted name to :data:`AREA_MODULES` below (one line), so it is imported
-when reports are first needed. A module that does not exist yet is skipped; one that fails
-to import is recorded in :data:`LOAD_ERRORS` (a test shows them) and its reports are missing,
-but every other report keeps working.
+The list is explicit: a kind is added by one line there and one ``register_report`` call in that
+module. A module that fails to import raises (a test imports all of them), never a silent gap.
 
 Use :func:`build_report` (period checks, default period, signatures) rather than calling a
 builder directly.
@@ -19,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -42,40 +39,15 @@ class ReportSpec:
     title: str
     builder: Builder
     needs_period: bool = True   # False: a snapshot at the end date (or today), start is ignored
-    fallback: bool = False      # a stand-in that an area's own registration replaces
     signed: bool = True         # prepared by the treasurer, approved by the leader
     order: int = 100            # position in the list shown to users
 
 
 REGISTRY: dict[str, ReportSpec] = {}
 
-# Modules that register reports when imported, in the order their reports are listed.
-# Missing modules are skipped, so an area that is not built yet does not break the rest.
-AREA_MODULES: tuple[str, ...] = (
-    "kws_desktop.services.reports.statements",
-    "kws_desktop.services.reports.cash_book",
-    "kws_desktop.services.reports.notes",
-    "kws_desktop.services.reports.parties",
-    "kws_desktop.services.reports.program",
-    "kws_desktop.services.purchasing.reports",
-    "kws_desktop.services.purchases_reports",
-    "kws_desktop.services.orders_reports",
-    "kws_desktop.services.billing.reports",
-    "kws_desktop.services.people.reports",
-    "kws_desktop.services.purchasing.materials",
-    "kws_desktop.services.purchasing.purchases",
-    "kws_desktop.services.jobs.orders",
-    "kws_desktop.services.billing",
-    "kws_desktop.services.people.members",
-    "kws_desktop.services.billing.receivables",
-    "kws_desktop.services.billing.invoices",
-    "kws_desktop.services.billing.payments",
-    "kws_desktop.services.purchasing.suppliers",
-    "kws_desktop.services.evaluation.performance",
-)
-# Where each kind is registered, so that asking for one kind (the command line) imports only
-# that module instead of every area's; a test checks this agrees with the full registry.
-HOMES: dict[str, str] = {
+# Every kind and the module that registers it: asking for one kind (the command line) imports
+# only that module; the Laporan page imports them all.
+REPORT_MODULES: dict[str, str] = {
     "profit-loss": "kws_desktop.services.reports.statements",
     "financial-position": "kws_desktop.services.reports.statements",
     "cash-flow": "kws_desktop.services.reports.statements",
@@ -89,37 +61,23 @@ HOMES: dict[str, str] = {
     "program": "kws_desktop.services.reports.program",
     "performance": "kws_desktop.services.evaluation.performance",
 }
-REGISTERED_BY: dict[str, str] = {}  # kind -> module whose registration is in REGISTRY
-LOAD_ERRORS: dict[str, str] = {}
-_loaded = False
+REGISTERED_BY: dict[str, str] = {}  # kind -> module whose register_report call made it
 
 
 def register_report(kind: str, title: str, builder: Builder, *, needs_period: bool = True,
-                    fallback: bool = False, signed: bool = True, order: int = 100) -> None:
-    """Add a report kind. A real registration replaces a ``fallback`` one (and vice versa a
-    fallback never replaces a real one); two real registrations of one kind are a mistake."""
+                    signed: bool = True, order: int = 100) -> None:
+    """Add a report kind; one kind is registered once, by the module REPORT_MODULES names."""
     existing = REGISTRY.get(kind)
-    if existing is not None and not existing.fallback:
-        if fallback:
-            return
-        if existing.builder is not builder:
-            raise ValueError(f"report kind {kind!r} is registered twice")
-    REGISTRY[kind] = ReportSpec(kind, title, builder, needs_period, fallback, signed, order)
+    if existing is not None and existing.builder is not builder:
+        raise ValueError(f"report kind {kind!r} is registered twice")
+    REGISTRY[kind] = ReportSpec(kind, title, builder, needs_period, signed, order)
     REGISTERED_BY[kind] = sys._getframe(1).f_globals.get("__name__", "")
 
 
 def load_all() -> dict[str, ReportSpec]:
-    """Import every area's report module once; returns the registry."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        for name in AREA_MODULES:
-            try:
-                if importlib.util.find_spec(name) is None:
-                    continue
-                importlib.import_module(name)
-            except Exception as exc:  # noqa: BLE001 - one broken area must not hide the others
-                LOAD_ERRORS[name] = f"{type(exc).__name__}: {exc}"
+    """Import every report module (each once); returns the registry."""
+    for name in dict.fromkeys(REPORT_MODULES.values()):
+        importlib.import_module(name)
     return REGISTRY
 
 
@@ -130,14 +88,11 @@ def kinds() -> list[str]:
 
 
 def get_spec(kind: str) -> ReportSpec | None:
-    if not _loaded and kind in HOMES:
-        try:
-            importlib.import_module(HOMES[kind])
-        except Exception:  # noqa: BLE001 - load_all below records the failure
-            pass
-        if kind in REGISTRY:
-            return REGISTRY[kind]
-    return load_all().get(kind)
+    """The report of this kind (importing only its module), or None for an unknown kind."""
+    if kind not in REPORT_MODULES:
+        return None
+    importlib.import_module(REPORT_MODULES[kind])
+    return REGISTRY[kind]
 
 
 def unknown_kind_message(kind: str) -> str:

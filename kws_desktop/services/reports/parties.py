@@ -1,9 +1,6 @@
-"""What the KWS owes suppliers (payables) and what customers owe it (receivables), with ageing,
-from the journal's sub-ledger lines (``party_kind``/``party_id``).
-
-These are stand-ins (``fallback=True``): when the purchases or billing area registers its own
-``payables`` or ``receivables`` report (with due dates from its documents), that one is used.
-Ageing here counts from the journal date of the amounts still open, oldest paid first.
+"""What the KWS owes suppliers (payables), with ageing, from the journal's sub-ledger lines
+(``party_kind``/``party_id``). Ageing counts from the journal date of the amounts still open,
+oldest paid first. (What customers owe is billing's report: services/billing/reports.py.)
 """
 from __future__ import annotations
 
@@ -120,12 +117,4 @@ def build_payables(book: Book, start: dt.date | None, end: dt.date | None) -> Ta
                         title=_("Daftar Utang kepada Pemasok"), who=_("Pemasok"))
 
 
-def build_receivables(book: Book, start: dt.date | None, end: dt.date | None) -> TabularReport:
-    return _aged_report(book, end, account=A.RECEIVABLES, kind="customer", sign=1,
-                        title=_("Daftar Piutang Pelanggan"), who=_("Pelanggan"))
-
-
-register_report("receivables", N_("Daftar Piutang"), build_receivables, needs_period=False,
-                fallback=True, order=60)
-register_report("payables", N_("Daftar Utang"), build_payables, needs_period=False,
-                fallback=True, order=61)
+register_report("payables", N_("Daftar Utang"), build_payables, needs_period=False, order=61)

@@ -83,11 +83,21 @@ def heading(text: str) -> QLabel:
     return label
 
 
-def missing_area(title: str) -> QWidget:
-    """Shown only while an area's module is not installed (a development build)."""
+def broken_area(title: str, exc: BaseException) -> QWidget:
+    """Shown in place of an area whose code failed to load (a broken install): says so plainly
+    and writes the details to the log, instead of hiding the area or crashing the window."""
+    from kws_desktop.logs import log_exception, log_file
+    log_exception(exc, f"area {title!r} failed to load")
     w = QWidget()
     lay = QVBoxLayout(w)
     lay.addWidget(heading(title))
-    lay.addWidget(QLabel(_("Bagian ini belum tersedia di versi ini.")))
+    where = log_file()
+    text = _("Bagian ini tidak dapat dibuka karena ada kesalahan di program. Buku Anda tidak "
+             "berubah. Pasang ulang KWS Desktop, atau kirim catatan kesalahan kepada pendamping.")
+    if where is not None:
+        text += "\n" + _("Catatan kesalahan: {path}").format(path=where)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    lay.addWidget(label)
     lay.addStretch(1)
     return w

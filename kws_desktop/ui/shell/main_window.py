@@ -19,7 +19,7 @@ from kws_desktop.paths import books_dir, default_book_path
 from kws_desktop.store.location import location_label, public_location, with_password
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.forms import ask_password, show_error
-from kws_desktop.ui.kit.page import missing_area
+from kws_desktop.ui.kit.page import broken_area
 from kws_desktop.ui.kit.tasks import run_background
 from kws_desktop.ui.shell.welcome import WelcomeScreen
 
@@ -214,8 +214,8 @@ class MainWindow(QMainWindow):
             _k, title, module, cls = AREAS[AREA_KEYS.index(key)]
             try:
                 page = getattr(importlib.import_module(module), cls)(self.ctx)
-            except ModuleNotFoundError:
-                page = missing_area(_(title))
+            except ImportError as exc:  # a broken install: say so on the page, never hide the area
+                page = broken_area(_(title), exc)
             from kws_desktop.ui.kit.light_tables import fit_to_visible_rows
             from kws_desktop.ui.kit.tooltips import apply_tooltips
             apply_tooltips(page)

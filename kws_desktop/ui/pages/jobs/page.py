@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from kws_desktop.i18n import NP_, _
 from kws_desktop.ui.kit.context import AppContext
-from kws_desktop.ui.kit.page import missing_area
+from kws_desktop.ui.kit.page import broken_area
 
 TABS = [
     ("orders", "kws_desktop.ui.pages.jobs.orders", "OrdersPanel", NP_("jamak", "Pesanan")),
@@ -39,8 +39,8 @@ class OrdersAreaPage(QWidget):
             _key, module, cls, title = TABS[index]
             try:
                 panel = getattr(importlib.import_module(module), cls)(self.ctx)
-            except ModuleNotFoundError:
-                panel = missing_area(_(title))
+            except ImportError as exc:  # a broken install: say so on the page, never hide the area
+                panel = broken_area(_(title), exc)
             self.panels[key] = panel
             from kws_desktop.ui.kit.light_tables import fit_to_visible_rows
             from kws_desktop.ui.kit.tooltips import apply_tooltips
