@@ -35,6 +35,8 @@ Modules and their public calls:
 - `postgres_setup`: `kws-desktop setup-postgres`: make (or upgrade) a shared PostgreSQL book as
   its owner and let the app in through a role that owns nothing (store/pg_roles.py).
   setup_postgres
+- `print_jobs`: A document on its way to paper, as the services hand it to the print preview.
+  PrintJob
 - `records`: Helpers for plain working records (partners, agreements, trainings): not issued
   documents, so they may be corrected in place, with an audit line saying what changed.
   one_line, correct
