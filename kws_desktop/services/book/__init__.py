@@ -13,6 +13,10 @@ Modules and their public calls:
 - `books`: Creating and opening books, the KWS profile and book-level settings.
   create_book, open_book, get_profile, update_profile, is_demo, get_setting, read_setting,
   set_setting, with_profile
+- `changes`: What an operation changed, by area: the tables a committed transaction wrote (the
+  book notes them, see Book.take_changes), named by the area whose models own them (store/models/
+  <area>.py). Pages say which areas they show and refresh when one of those changed.
+  areas_of, take_changed_areas
 - `check`: `check`: is the book whole? SQLite integrity, balanced entries, numbering, links.
   check_book
 - `dates`: The date-range rule of core/dates.py as a message in the user's language.
