@@ -10,6 +10,11 @@ Modules and their public calls:
 - `book_place`: Where the group's book lives, and its second backup place.
   old_book_to_offer, copy_to_documents, prepare_default_place, missing_book_sentence,
   second_backup, note_second_backup, choose_second_backup, second_backup_reminder
+- `book_settings`: The book's own settings, each declared once with its default and what it
+  accepts: the rules that travel with the book (paper, quote validity, the profit sharing rule,
+  the treasurer's notes). Reading a setting never stored, or stored with a value this version does
+  not accept, gives the default; storing one that is not accepted is refused with a sentence.
+  BookSetting
 - `books`: Creating and opening books, the KWS profile and book-level settings.
   create_book, open_book, get_profile, update_profile, is_demo, get_setting, read_setting,
   set_setting, with_profile
