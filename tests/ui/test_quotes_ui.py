@@ -58,7 +58,8 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
 
 
 def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
-    from kws_desktop.ui.pages.sales.quotes import QuoteEditor, QuotesPanel
+    from kws_desktop.ui.pages.sales.quote_editor import QuoteEditor
+    from kws_desktop.ui.pages.sales.quote_list import QuotesPanel
     home = customers.create_customer(ctx.book, customers.CustomerInput(name="Jajang Permana", desa="Tobat", kecamatan="Balaraja"))
     panel = QuotesPanel(ctx)
     qtbot.addWidget(panel)
@@ -104,6 +105,6 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     panel.send()
     assert quotes.get_quote(ctx.book, editor.saved.id).status == "sent"
     # a sent quote opens read-only, with the internal view
-    from kws_desktop.ui.pages.sales.quotes import QuoteView
+    from kws_desktop.ui.pages.sales.quote_view import QuoteView
     view = QuoteView(panel, quotes.get_quote(ctx.book, editor.saved.id))
     qtbot.addWidget(view)

@@ -66,7 +66,7 @@ def test_find_focuses_the_search_box_and_new_payment(window, demo_path, qtbot):
 def test_new_quote_and_purchase_open_their_forms(window, demo_path, monkeypatch):
     window.open_location(str(demo_path))
     opened = []
-    monkeypatch.setattr("kws_desktop.ui.pages.sales.quotes.QuoteEditor.exec", lambda self: opened.append("quote"))
+    monkeypatch.setattr("kws_desktop.ui.pages.sales.quote_editor.QuoteEditor.exec", lambda self: opened.append("quote"))
     monkeypatch.setattr("kws_desktop.ui.pages.purchasing.page.PurchaseForm.exec", lambda self: opened.append("purchase"))
     _actions(window)["Penawaran baru…"].trigger()
     assert window.current_area() == "pesanan"

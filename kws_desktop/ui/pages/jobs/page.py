@@ -14,7 +14,7 @@ from kws_desktop.ui.kit.page import broken_area
 
 TABS = [
     ("orders", "kws_desktop.ui.pages.jobs.orders", "OrdersPanel", NP_("jamak", "Pesanan")),
-    ("quotes", "kws_desktop.ui.pages.sales.quotes", "QuotesPanel", NP_("jamak", "Penawaran")),
+    ("quotes", "kws_desktop.ui.pages.sales.quote_list", "QuotesPanel", NP_("jamak", "Penawaran")),
 ]
 TAB_KEYS = [t[0] for t in TABS]
 

@@ -291,5 +291,5 @@ class CustomersPage(Page):
     def quote(self) -> None:
         if (cid := self._chosen_id()) is None:
             return
-        from kws_desktop.ui.pages.sales.quotes import QuoteEditor
+        from kws_desktop.ui.pages.sales.quote_editor import QuoteEditor
         QuoteEditor(self, customer_id=cid).exec()
