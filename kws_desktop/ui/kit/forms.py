@@ -16,6 +16,11 @@ from kws_desktop.i18n import _, current_language, format_number
 ERROR_STYLE = "color: #b00020;"
 
 
+def qty_text(qty: Decimal) -> str:
+    """A quantity to type over: no thousands dots (they would read back as decimals), comma decimals."""
+    return format(Decimal(qty).normalize(), "f").replace(".", ",")
+
+
 class MoneyValidator(QValidator):
     """Digits with optional dot grouping (1.250.000); no decimals: money is whole rupiah."""
 

@@ -9,8 +9,8 @@ from kws_desktop.i18n import _
 from kws_desktop.services.sales import customers
 from kws_desktop.ui.kit.forms import show_error
 from kws_desktop.ui.kit.page import Page
-from kws_desktop.ui.pages.sales.customers import CustomerDialog, CustomerList
 from kws_desktop.ui.kit.widgets import dialog_buttons
+from kws_desktop.ui.pages.sales.customers import CustomerDialog, CustomerList
 
 
 class CustomerPicker(QDialog):

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
 from kws_desktop.core.rab import Component, ComponentKind, price_package
 from kws_desktop.i18n import _, format_percent, format_rupiah, p_
 from kws_desktop.services.sales import packages
-from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, show_error
+from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, qty_text, show_error
 from kws_desktop.ui.kit.page import Page
-from kws_desktop.ui.kit.widgets import dialog_buttons
-from kws_desktop.ui.pages.sales.quote_format import AREA, RIGHT, qty_text, read_qty
+from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
+from kws_desktop.ui.pages.sales.quote_format import AREA, read_qty
 
 
 class PackageEditor(QDialog):

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
 
 from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services.sales import quotes
-from kws_desktop.ui.pages.sales.quote_format import INTERNAL_STYLE, RIGHT
+from kws_desktop.ui.kit.widgets import RIGHT
+from kws_desktop.ui.pages.sales.quote_format import INTERNAL_STYLE
 
 
 class QuoteView(QDialog):
