@@ -8,7 +8,11 @@ import pytest
 from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import stock
-from kws_desktop.ui.pages.purchasing.page import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
+from kws_desktop.ui.kit.forms import qty_text
+from kws_desktop.ui.pages.purchasing.catalog_tab import MaterialDialog
+from kws_desktop.ui.pages.purchasing.page import MaterialsPage
+from kws_desktop.ui.pages.purchasing.purchase_form import PurchaseForm
+from kws_desktop.ui.pages.purchasing.stock_tab import CountDialog
 from tests.ui.page_setup import shown_page
 
 

@@ -67,7 +67,7 @@ def test_new_quote_and_purchase_open_their_forms(window, demo_path, monkeypatch)
     window.open_location(str(demo_path))
     opened = []
     monkeypatch.setattr("kws_desktop.ui.pages.sales.quote_editor.QuoteEditor.exec", lambda self: opened.append("quote"))
-    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.page.PurchaseForm.exec", lambda self: opened.append("purchase"))
+    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.purchase_form.PurchaseForm.exec", lambda self: opened.append("purchase"))
     _actions(window)["Penawaran baru…"].trigger()
     assert window.current_area() == "pesanan"
     _actions(window)["Catat pembelian…"].trigger()
