@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.ui.pages.evaluation.page import EvaluationPage, SurveyDialog, TrainingDialog
+from kws_desktop.ui.pages.evaluation.page import EvaluationPage
+from kws_desktop.ui.pages.evaluation.surveys_tab import SurveyDialog
+from kws_desktop.ui.pages.evaluation.trainings_tab import TrainingDialog
 from tests.ui.page_setup import shown_page
 
 
