@@ -11,7 +11,7 @@ from kws_desktop.services.sales import customers
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.jobs.order_dialog import NewOrderDialog
-from kws_desktop.ui.pages.jobs.orders import OrdersPanel
+from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
 
 TODAY = dt.date.today()
 

@@ -8,7 +8,8 @@ import pytest
 
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.context import AppContext
-from kws_desktop.ui.pages.jobs.orders import CrewDialog, OrdersPanel, StageDialog
+from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
+from kws_desktop.ui.pages.jobs.order_steps import CrewDialog, StageDialog
 
 
 @pytest.fixture
