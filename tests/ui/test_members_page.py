@@ -2,7 +2,8 @@ import datetime as dt
 
 from kws_desktop.services.people import members
 from kws_desktop.ui.kit.context import AppContext
-from kws_desktop.ui.pages.people.page import MemberDialog, MembersPage
+from kws_desktop.ui.pages.people.page import MembersPage
+from kws_desktop.ui.pages.people.register_tab import MemberDialog
 
 
 def test_members_page_tabs_and_register_form(book, qtbot):
