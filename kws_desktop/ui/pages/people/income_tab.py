@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QTab
                                QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
-from kws_desktop.services.people import member_income, members
+from kws_desktop.services.people import member_income
+from kws_desktop.services.people import members
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import add_buttons, period_row
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
-from kws_desktop.services.people import members, profit_sharing
+from kws_desktop.services.people import members
+from kws_desktop.services.people import profit_sharing
 from kws_desktop.ui.kit.forms import FormErrors, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
                                QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
-from kws_desktop.services.people import members, wages
+from kws_desktop.services.people import members
+from kws_desktop.services.people import wages
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox,
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_rupiah, p_
-from kws_desktop.services.purchasing import materials, purchases, suppliers
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import error_label

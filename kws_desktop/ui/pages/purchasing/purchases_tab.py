@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QWidget)
 
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah, p_
-from kws_desktop.services.purchasing import materials, purchases, suppliers
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.ui.kit.forms import show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel

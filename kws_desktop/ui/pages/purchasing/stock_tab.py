@@ -7,7 +7,8 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QHeaderView, Q
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
-from kws_desktop.services.purchasing import materials, stock
+from kws_desktop.services.purchasing import materials
+from kws_desktop.services.purchasing import stock
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, qty_text
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel

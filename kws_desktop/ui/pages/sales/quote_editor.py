@@ -15,7 +15,9 @@ from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, NP_, _, format_percent, format_rupiah, p_
-from kws_desktop.services.sales import customers, packages, quotes
+from kws_desktop.services.sales import customers
+from kws_desktop.services.sales import packages
+from kws_desktop.services.sales import quotes
 from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, MoneyEdit, qty_text, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
