@@ -63,7 +63,7 @@ def test_material_dialog_unknown_unit_beside_field(page):
     n = materials.count_materials(page.book)
     dialog.save()
     assert materials.count_materials(page.book) == n
-    assert "tidak dikenal" in dialog.errors._labels["unit"].text()
+    assert "tidak dikenal" in dialog.errors.message("unit")
 
 
 def test_count_dialog_needs_explanation(page):

@@ -41,7 +41,7 @@ def _household(book, name="Siti Rohmah"):
 
 
 def _error(d, field):
-    return d.errors._labels[field].text()
+    return d.errors.message(field)
 
 
 def test_new_order_household_pays_all(panel, dialog, book):

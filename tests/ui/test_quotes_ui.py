@@ -46,7 +46,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     dialog.nik.setText("123")
     monkeypatch.setattr(page_mod, "confirm", lambda *a, **k: True)
     dialog.save()
-    assert "NIK harus 16 angka" in dialog.errors._labels["nik"].text()
+    assert "NIK harus 16 angka" in dialog.errors.message("nik")
     assert customers.count_customers(ctx.book) == 1
     dialog.nik.setText("")
     dialog.save()
@@ -66,7 +66,7 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     editor = QuoteEditor(panel)
     qtbot.addWidget(editor)
     editor.save()  # no customer, no lines
-    assert "Pilih pelanggan" in editor.errors._labels["customer"].text()
+    assert "Pilih pelanggan" in editor.errors.message("customer")
     assert "paling sedikit satu pekerjaan" in editor.line_error.text()
     assert _quote_count(ctx.book) == 0
     assert editor.customer.set_customer(home.id)
@@ -91,7 +91,7 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert editor.payer_inputs()[0].amount == bio.price - 50_000 - 1_000_000  # swadaya takes the rest
     editor.valid_until.set_value(editor.date.value() - dt.timedelta(days=1))
     editor.save()
-    assert "berlaku sampai" in editor.errors._labels["date"].text()
+    assert "berlaku sampai" in editor.errors.message("date")
     assert _quote_count(ctx.book) == 0
     editor.valid_until.set_value(editor.date.value() + dt.timedelta(days=14))
     editor.save()

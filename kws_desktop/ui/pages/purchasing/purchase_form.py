@@ -111,8 +111,7 @@ class PurchaseForm(QDialog):
         holder = QWidget()
         holder.setLayout(supplier_row)
         supplier_row.setContentsMargins(0, 0, 0, 0)
-        self.errors.add("supplier", _("Toko/pemasok"), holder)
-        self.errors._fields["supplier"] = self.supplier
+        self.errors.add("supplier", _("Toko/pemasok"), holder, focus=self.supplier)
         self.method = QComboBox()
         for key, (_acc, label) in purchases.METHODS.items():
             self.method.addItem(_(label), key)

@@ -74,8 +74,7 @@ class CustomerDialog(QDialog):
         rl.addWidget(self.rw)
         rl.addStretch(1)
         self.errors.add("rt", _("RT / RW"), rtrw)
-        self.errors._fields["rw"] = self.rw
-        self.errors._labels["rw"] = self.errors._labels["rt"]
+        self.errors.share("rw", self.rw, shown_under="rt")
         self.kecamatan = QComboBox()
         self.kecamatan.setEditable(True)
         self.kecamatan.addItems(customers.kecamatan_list(book))

@@ -114,8 +114,7 @@ class QuoteEditor(QDialog):
         dl.addWidget(self.valid_until)
         dl.addStretch(1)
         self.errors.add("date", _("Tanggal"), dates)
-        self.errors._fields["valid_until"] = self.valid_until
-        self.errors._labels["valid_until"] = self.errors._labels["date"]
+        self.errors.share("valid_until", self.valid_until, shown_under="date")
         self.title = self.errors.add("title", _("Perihal"), QLineEdit(quote.title if quote else ""))
         self.title.setPlaceholderText(_("Penawaran harga pekerjaan sanitasi"))
         outer.addLayout(top)
