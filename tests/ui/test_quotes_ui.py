@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select
+from PySide6.QtCore import Qt
 
 from kws_desktop.core.payers import PayerType
 from kws_desktop.services.sales import customers
@@ -35,7 +36,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     dialog = page_mod.CustomerDialog(page)
     qtbot.addWidget(dialog)
     dialog.kecamatan.setCurrentText("Balaraja")
-    assert dialog._desa_model.stringList() == ["Saga"]
+    assert dialog.desa.completer().model().stringList() == ["Saga"]  # the desa suggested
     dialog.name.setText("Euis  Rahayu")
     dialog.desa.setText("saga")
     dialog.check_duplicates()
@@ -99,8 +100,10 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert [p.payer_type for p in editor.saved.payers] == ["swadaya", "baznas"]
     panel.refresh_now()
     assert panel.model.rowCount() == 1
-    panel.view.selectRow(0)
-    panel._enable()
+    panel.resize(900, 500)
+    panel.show()
+    first = panel.view.visualRect(panel.model.index(0, 0)).center()
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=first)
     assert panel.actions["send"].isEnabled() and not panel.actions["revise"].isEnabled()
     panel.send()
     assert quotes.get_quote(ctx.book, editor.saved.id).status == "sent"

@@ -8,8 +8,10 @@ from kws_desktop.ui.shell.main_window import AREA_KEYS
 
 def test_welcome_when_no_book(window):
     from PySide6.QtWidgets import QLabel
+
+    from kws_desktop.ui.shell.welcome import WelcomeScreen
     assert window.ctx.book is None
-    texts = [label.text() for label in window._welcome.findChildren(QLabel)]
+    texts = [label.text() for label in window.findChild(WelcomeScreen).findChildren(QLabel)]
     assert "Selamat datang di KWS Desktop" in texts
 
 
