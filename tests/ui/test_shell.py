@@ -79,3 +79,17 @@ def test_quantity_edit_reads_back_what_it_shows(qtbot):
     for value in (Decimal("1250"), Decimal("2.5"), Decimal("1250.125"), Decimal("0.001")):
         edit.set_value(value)
         assert edit.value() == value
+
+
+def test_pages_refresh_for_what_an_operation_changed(window, demo_path):
+    """A page learns what changed from what the operation wrote: a new customer refreshes the
+    customer list, not the cash page."""
+    from kws_desktop.services.sales.customers import CustomerInput, create_customer
+    assert window.open_location(str(demo_path))
+    customers, cash = window.page("pelanggan"), window.page("kas")
+    customers.refresh_now()
+    cash.refresh_now()
+    assert not customers._stale and not cash._stale
+    customers.call(lambda: create_customer(window.ctx.book, CustomerInput(name="Ibu Wulan")))
+    assert customers._stale or customers.isVisible()
+    assert not cash._stale

@@ -16,10 +16,14 @@ def _area_of_table() -> dict[str, str]:
             for mapper in Base.registry.mappers}
 
 
+# Written by every operation beside its records; alone they change nothing a page shows.
+_BESIDE_EVERY_CHANGE = frozenset({"audit_log", "number_sequences"})
+
+
 def areas_of(tables: frozenset[str]) -> frozenset[str]:
-    """The areas whose records are in `tables` ("book" for the ledger, numbers and audit)."""
+    """The areas whose records are in `tables` ("book" for the ledger, profile and settings)."""
     owner = _area_of_table()
-    return frozenset(owner.get(t, "book") for t in tables)
+    return frozenset(owner.get(t, "book") for t in tables - _BESIDE_EVERY_CHANGE)
 
 
 def take_changed_areas(book: Book) -> frozenset[str]:

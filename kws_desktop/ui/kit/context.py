@@ -13,7 +13,8 @@ if TYPE_CHECKING:  # the window paints before SQLAlchemy is even imported
 
 class AppContext(QObject):
     book_changed = Signal()        # a book was opened or closed
-    data_changed = Signal(str)     # an area changed records; pages showing them refresh
+    data_changed = Signal(object)  # frozenset of the areas an operation changed (services/
+                                   # book/changes.py names); pages showing one of them refresh
     area_requested = Signal(str)   # ask the main window to show an area (dashboard click-through)
     language_changed = Signal()
 
@@ -34,5 +35,13 @@ class AppContext(QObject):
             from kws_desktop.logs import log_exception
             log_exception(exc, "settings not saved")
 
-    def notify(self, area: str) -> None:
-        self.data_changed.emit(area)
+    def notify_changes(self, also: frozenset[str] = frozenset()) -> None:
+        """Tell the pages what the operations since the last call changed: the areas whose
+        tables the book's committed transactions wrote (plus `also`, for what lives outside
+        the book, such as a saved exercise start)."""
+        changed = set(also)
+        if self.book is not None:
+            from kws_desktop.services.book.changes import take_changed_areas
+            changed |= take_changed_areas(self.book)
+        if changed:
+            self.data_changed.emit(frozenset(changed))

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 class Page(QWidget):
     """Subclasses build their widgets in __init__ and fill them in refresh().
 
-    `area` names the area (for data_changed notifications); `watches` lists the areas whose
-    changes should refresh this page too (e.g. the dashboard watches everything).
+    `area` is the sidebar key (help, the workshop's exercises); `shows` names the areas whose
+    records the page shows (services/book/changes.py: "sales", "billing", ..., "book" for the
+    ledger; "*" for all): when an operation changed one of them, the page refreshes.
     """
 
     area: str = ""
-    watches: tuple[str, ...] = ()
+    shows: tuple[str, ...] = ()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,14 +55,13 @@ class Page(QWidget):
         if self._stale:
             self.refresh_now()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == self.area or area in self.watches or "*" in self.watches:
+    def _on_data_changed(self, areas: frozenset[str]) -> None:
+        if "*" in self.shows or areas & set(self.shows):
             self.mark_stale()
 
-    def call(self, action: Callable[[], Any], *, changed: str | None = None,
-             errors=None) -> Any | None:
+    def call(self, action: Callable[[], Any], *, errors=None) -> Any | None:
         """Run a service call; a UserError is shown (beside fields when `errors` is a FormErrors)
-        and None returned; on success `changed` areas are told to refresh."""
+        and None returned; on success the pages showing what it changed refresh."""
         try:
             result = action()
         except UserError as exc:
@@ -72,8 +72,7 @@ class Page(QWidget):
             return None
         if errors is not None:
             errors.clear()
-        if changed:
-            self.ctx.notify(changed)
+        self.ctx.notify_changes()
         return result
 
 

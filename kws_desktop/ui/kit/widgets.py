@@ -112,11 +112,11 @@ def dialog_buttons(dialog: QDialog, on_ok, ok_text: str | None = None) -> QDialo
 class VoidDialog(QDialog):
     """Asks why a document is voided. `void(reason)` runs through `page.call`: a refusal (an empty
     reason, a closed period) shows beside the field and nothing is saved; once voided the dialog
-    closes and the `changed` area is told."""
+    closes and the pages showing what changed refresh."""
 
-    def __init__(self, parent: QWidget, page, *, title: str, note: str, void, changed: str, ok_text: str):
+    def __init__(self, parent: QWidget, page, *, title: str, note: str, void, ok_text: str):
         super().__init__(parent)
-        self._page, self._void, self._changed = page, void, changed
+        self._page, self._void = page, void
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
@@ -131,7 +131,6 @@ class VoidDialog(QDialog):
         lay.addWidget(dialog_buttons(self, self.save, ok_text))
 
     def save(self) -> None:
-        done = self._page.call(lambda: self._void(self.reason.text()) or True, changed=self._changed,
-                               errors=self.errors)
+        done = self._page.call(lambda: self._void(self.reason.text()) or True, errors=self.errors)
         if done is not None:
             self.accept()

@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
         """The quiet message shown above the pages, or ""."""
         return self._notice.text.text() if self._notice is not None and not self._notice.isHidden() else ""
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == "pengaturan" and self.ctx.book is not None:
+    def _on_data_changed(self, areas: frozenset[str]) -> None:
+        if "book" in areas and self.ctx.book is not None:  # the profile may have changed
             self._update_title()
             if self._banner is not None and _books().get_profile(self.ctx.book).name:
                 self._banner.hide()

@@ -41,8 +41,7 @@ class ApplyAdvanceDialog(QDialog):
 
     def save(self) -> None:
         amount, date = self.amount.value(), self.date.value()
-        if self.page.call(lambda: payments.apply_advance(self.page.book, self.invoice.id, amount, date=date),
-                          changed=AREA, errors=self.errors) is not None:
+        if self.page.call(lambda: payments.apply_advance(self.page.book, self.invoice.id, amount, date=date), errors=self.errors) is not None:
             self.accept()
 
 

@@ -80,4 +80,4 @@ class InvoicesTab(DocumentList):
             return
         reason = ask_reason(self, _("Batalkan tagihan {number}").format(number=row["number"]))
         if reason is not None:
-            self.page.call(lambda: invoices.void_invoice(self.page.book, row["id"], reason), changed=AREA)
+            self.page.call(lambda: invoices.void_invoice(self.page.book, row["id"], reason))

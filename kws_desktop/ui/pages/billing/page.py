@@ -22,7 +22,7 @@ from kws_desktop.ui.pages.billing.receipts_tab import ReceiptsTab
 class BillingPage(TabbedPage):
     """Only the tab on screen is loaded; another tab loads when it is chosen."""
     area = AREA
-    watches = ("pesanan", "pelanggan")
+    shows = ("billing", "jobs", "sales")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, _("Tagihan & Kuitansi"), parent)

@@ -184,7 +184,7 @@ class PaymentTab(QWidget):
         paid = self.page.call(lambda: payments.record_payment(
             self.page.book, invoice_id=inv.id, date=self.date.value(), amount=amount,
             method=self.method.currentData(), payer_name=self.payer_name.text(), advance=advance,
-            printed=False), changed=AREA, errors=self.errors)
+            printed=False), errors=self.errors)
         if paid is None:
             return
         self.payer_name.clear()

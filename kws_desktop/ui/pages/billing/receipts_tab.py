@@ -69,4 +69,4 @@ class ReceiptsTab(DocumentList):
         if not confirm(self, _("Kuitansi {number} akan ditandai BATAL dan jurnalnya dibalik. "
                                "Lanjutkan?").format(number=row["number"])):
             return
-        self.page.call(lambda: payments.void_payment(self.page.book, row["payment_id"], reason), changed=AREA)
+        self.page.call(lambda: payments.void_payment(self.page.book, row["payment_id"], reason))

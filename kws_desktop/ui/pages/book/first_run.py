@@ -286,8 +286,7 @@ class FirstRunWizard(QWizard):
         except UserError as exc:
             show_error(self, exc)
             return
-        for area in ("pengaturan", "bahan", "laporan", "beranda"):
-            self.ctx.notify(area)
+        self.ctx.notify_changes()
         super().accept()
 
 

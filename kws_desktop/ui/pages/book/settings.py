@@ -48,6 +48,7 @@ def read_logo(path: str) -> bytes:
 
 class SettingsPage(Page):
     area = "pengaturan"
+    shows = ("book",)
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -183,8 +184,7 @@ class SettingsPage(Page):
         return replace(KwsProfile(), kecamatan=self.kecamatan.currentText(), logo_png=self._logo, **values)
 
     def save_profile(self) -> None:
-        if self.call(lambda: books.update_profile(self.book, self.profile_from_form()),
-                     changed="pengaturan", errors=self.errors) is not None:
+        if self.call(lambda: books.update_profile(self.book, self.profile_from_form()), errors=self.errors) is not None:
             QMessageBox.information(self, _("Profil"), _("Profil KWS disimpan."))
 
     def save_documents(self) -> None:
@@ -193,7 +193,7 @@ class SettingsPage(Page):
             books.set_setting(self.book, "document_paper", self.document_paper.currentData())
             books.set_setting(self.book, "rab_itemised", self.rab_itemised.isChecked())
             return True
-        self.call(save, changed="pengaturan")
+        self.call(save)
 
     def _language_changed(self) -> None:
         language = self.language.currentData()

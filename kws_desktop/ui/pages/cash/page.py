@@ -75,13 +75,13 @@ class CashEntryDialog(QDialog):
             action = lambda: write(book, date=self.date.value(), money_account=self.money.currentData(),
                                    category=self.category.currentData(), amount=self.amount.value(),
                                    description=self.description.text(), party=self.party.text())
-        if self.page.call(action, changed=AREA, errors=self.errors) is not None:
+        if self.page.call(action, errors=self.errors) is not None:
             self.accept()
 
 
 class CashPage(Page):
     area = AREA
-    watches = ("tagihan", "bahan", "anggota", "pesanan", "pengaturan")
+    shows = ("cash", "book")  # balances come from the ledger every posting writes
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -148,4 +148,4 @@ class CashPage(Page):
             return
         reason = ask_reason(self, _("Batalkan {number}").format(number=row["number"]))
         if reason is not None:
-            self.call(lambda: entries.void_cash_entry(self.book, row["id"], reason=reason), changed=AREA)
+            self.call(lambda: entries.void_cash_entry(self.book, row["id"], reason=reason))

@@ -41,5 +41,5 @@ class EvaluationDialog(QDialog):
         self.form.addRow(dialog_buttons(self, self.save))
 
     def attempt(self, action) -> None:
-        if self.page.call(action, changed=AREA, errors=self.errors) is not None:
+        if self.page.call(action, errors=self.errors) is not None:
             self.accept()

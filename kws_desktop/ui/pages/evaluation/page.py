@@ -15,7 +15,7 @@ from kws_desktop.ui.pages.evaluation.trainings_tab import TrainingsTab
 
 class EvaluationPage(TabbedPage):
     area = AREA
-    watches = ("pesanan", "anggota", "tagihan", "bahan", "pelanggan")
+    shows = ("evaluation", "jobs", "people", "sales", "billing", "purchasing")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, _("Kinerja & Kemitraan"), parent)

@@ -130,8 +130,7 @@ class QualityTab(QWidget):
                 continue
             checks.append(quality.CheckInput(code, bool(state.currentData()), note.text(), reason.text()))
         view = self.page.call(lambda: quality.record_checks(self.page.book, self.order_id, self.date.value(), checks,
-                                                       checked_by=self.checked_by.text()),
-                              changed=AREA, errors=self.errors)
+                                                       checked_by=self.checked_by.text()), errors=self.errors)
         if view is not None:
             self.show_view(view)
 
@@ -140,6 +139,6 @@ class QualityTab(QWidget):
             show_error(self, _("Buka dulu pesanannya."))
             return
         view = self.page.call(lambda: quality.record_satisfaction(self.page.book, self.order_id, self.score.currentData(),
-                                                             self.date.value(), self.comment.text()), changed=AREA)
+                                                             self.date.value(), self.comment.text()))
         if view is not None:
             self.show_view(view)

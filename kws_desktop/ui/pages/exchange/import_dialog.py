@@ -13,7 +13,6 @@ from kws_desktop.i18n import _
 from kws_desktop.ui.kit.forms import ERROR_STYLE
 
 # Areas whose pages show imported records (they refresh on ctx.notify).
-CHANGED_AREAS = ("beranda", "pesanan", "pelanggan", "bahan", "tagihan", "anggota", "laporan")
 
 
 class ImportDialog(QDialog):
@@ -117,8 +116,7 @@ class ImportDialog(QDialog):
         lines = summary.lines() + ["", _("{rows} baris dibaca dalam {seconds} detik.").format(
             rows=summary.rows, seconds=f"{summary.seconds:.1f}".replace(".", ","))]
         self._show(_("Impor selesai. Semua data sudah masuk ke buku."), lines)
-        for area in CHANGED_AREAS:
-            self.ctx.notify(area)
+        self.ctx.notify_changes()
 
     def _failed(self, exc: BaseException) -> None:
         from kws_desktop.services.exchange.spreadsheet_import import ImportRefused

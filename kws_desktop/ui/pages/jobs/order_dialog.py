@@ -178,5 +178,5 @@ class NewOrderDialog(QDialog):
                                        problems=[(form_field(f), m) for f, m in exc.problems]))
             return
         self.errors.clear()
-        self.page.ctx.notify(O_AREA)
+        self.page.ctx.notify_changes()
         self.accept()

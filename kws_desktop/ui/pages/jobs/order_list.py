@@ -45,7 +45,7 @@ class OrdersPanel(Page):
     """The order list with filters and totals above, the selected order's story below."""
 
     area = AREA
-    watches = ("penawaran", "tagihan", "bahan", "anggota", "pelanggan")
+    shows = ("jobs", "sales", "billing", "purchasing", "people")  # an order's payers, costs and crew
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -293,8 +293,7 @@ class OrdersPanel(Page):
         name, ok = QInputDialog.getText(self, _("Fasilitator lapangan (TFL)"),
                                         _("Nama fasilitator program yang ikut menandatangani BAST:"),
                                         text=v.facilitator_name)
-        if ok and self.call(lambda: orders.update_order_details(self.book, v.id, facilitator_name=name),
-                            changed=AREA) is not None:
+        if ok and self.call(lambda: orders.update_order_details(self.book, v.id, facilitator_name=name)) is not None:
             self.reload_list()
 
     def void_line(self) -> None:
@@ -318,7 +317,7 @@ class OrdersPanel(Page):
         if line.status == "void":
             return
         reason, ok = QInputDialog.getText(self, _("Batalkan baris"), _("Alasan pembatalan:"))
-        if ok and self.call(lambda: void(self.book, line.id, reason), changed=AREA) is not None:
+        if ok and self.call(lambda: void(self.book, line.id, reason)) is not None:
             self.reload_list()
 
     def print_handover(self) -> None:

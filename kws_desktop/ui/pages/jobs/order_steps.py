@@ -39,7 +39,7 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def _save(self) -> None:
-        if self.page.call(self.action(), changed=AREA, errors=self.errors) is not None:
+        if self.page.call(self.action(), errors=self.errors) is not None:
             self.accept()
 
 

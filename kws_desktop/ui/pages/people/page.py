@@ -13,7 +13,7 @@ from kws_desktop.ui.pages.people.wages_tab import WagesTab
 
 class MembersPage(TabbedPage):
     area = AREA
-    watches = ("pesanan", "tagihan")  # crews accrue wages; billing brings the profit
+    shows = ("people", "jobs", "book")  # crews accrue wages; the profit to share is the ledger's
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, p_("jamak", "Anggota"), parent)

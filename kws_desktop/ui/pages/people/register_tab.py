@@ -73,7 +73,7 @@ class MemberDialog(QDialog):
             action = lambda: members.update_member(self.page.book, self.row.id, self.data())  # noqa: E731
         else:
             action = lambda: members.register_member(self.page.book, self.data())  # noqa: E731
-        if self.page.call(action, changed=AREA, errors=self.errors) is not None:
+        if self.page.call(action, errors=self.errors) is not None:
             self.accept()
 
 
@@ -164,7 +164,7 @@ class RegisterTab(QWidget):
             name=m.name), labels, labels.index(m.role_label), False)
         if ok:
             role = list(members.ROLES)[labels.index(label)]
-            self.page.call(lambda: members.change_role(self.page.book, m.id, role, dt.date.today()), changed=AREA)
+            self.page.call(lambda: members.change_role(self.page.book, m.id, role, dt.date.today()))
 
     def add_capital(self) -> None:
         m = self.current()
@@ -173,7 +173,7 @@ class RegisterTab(QWidget):
         amount, ok = QInputDialog.getInt(self, _("Tambah simpanan"), _("Simpanan {name} (rupiah, tunai):").format(
             name=m.name), 0, 0, 2_000_000_000, 10_000)
         if ok:
-            self.page.call(lambda: members.add_capital(self.page.book, m.id, amount, dt.date.today()), changed=AREA)
+            self.page.call(lambda: members.add_capital(self.page.book, m.id, amount, dt.date.today()))
 
     def leave(self) -> None:
         m = self.current()
@@ -181,4 +181,4 @@ class RegisterTab(QWidget):
             return
         reason = ask_reason(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
         if reason is not None:
-            self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason), changed=AREA)
+            self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason))

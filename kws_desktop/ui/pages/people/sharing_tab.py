@@ -86,7 +86,7 @@ class SharingTab(QWidget):
         return {"group_fund_pct": str(round(self.group_pct.value(), 1)), "basis": self.basis.currentData()}
 
     def save_rule(self) -> None:
-        self.page.call(lambda: profit_sharing.set_rule(self.page.book, self.rule()), changed=AREA, errors=self.errors)
+        self.page.call(lambda: profit_sharing.set_rule(self.page.book, self.rule()), errors=self.errors)
 
     def show_preview(self) -> bool:
         pv = self.page.call(lambda: profit_sharing.preview_profit_sharing(self.page.book, self.start.value(),
@@ -117,7 +117,7 @@ class SharingTab(QWidget):
                 end=format_date(self.end.value()))):
             return
         row = self.page.call(lambda: profit_sharing.post_profit_sharing(self.page.book, self.start.value(), self.end.value(),
-                                                            self.rule()), changed=AREA, errors=self.errors)
+                                                            self.rule()), errors=self.errors)
         if row is not None:
             QMessageBox.information(self, _("Bagi hasil"), _("Bagi hasil {number} dicatat; periode ditutup. "
                                                              "Bagian anggota dibayar lewat Bayar upah.").format(
@@ -127,4 +127,4 @@ class SharingTab(QWidget):
         row = selected_row(self.history_view)
         if row and (reason := ask_reason(self, _("Batalkan {number} dan buka lagi periodenya").format(
                 number=row["number"]), _("Alasan:"))) is not None:
-            self.page.call(lambda: profit_sharing.reverse_profit_sharing(self.page.book, row["number"], reason), changed=AREA)
+            self.page.call(lambda: profit_sharing.reverse_profit_sharing(self.page.book, row["number"], reason))

@@ -66,8 +66,7 @@ class PayDialog(QDialog):
         lines = [wages.PayLine(mid, wages=w.value(), profit_share=s.value(), deduct_advance=d.value(),
                            excess_as_advance=e.isChecked()) for mid, w, s, d, e in self.edits]
         self.result_row = self.page.call(lambda: wages.pay_members(
-            self.page.book, date=self.date.value(), lines=lines, method=self.method.currentData()),
-            changed=AREA, errors=self.errors)
+            self.page.book, date=self.date.value(), lines=lines, method=self.method.currentData()), errors=self.errors)
         if self.result_row is not None:
             self.accept()
 
@@ -96,7 +95,7 @@ class AdvanceDialog(QDialog):
     def save(self) -> None:
         if self.page.call(lambda: wages.record_advance(
                 self.page.book, self.member.currentData(), self.amount.value(), self.date.value(),
-                method=self.method.currentData(), note=self.note.text()), changed=AREA,
+                method=self.method.currentData(), note=self.note.text()),
                 errors=self.errors) is not None:
             self.accept()
 
@@ -189,4 +188,4 @@ class WagesTab(QWidget):
         row = selected_row(view)
         if row and (reason := ask_reason(self, _("Batalkan {number}").format(number=row["number"]),
                                          _("Alasan:"))) is not None:
-            self.page.call(lambda: void(self.page.book, row["number"], reason), changed=AREA)
+            self.page.call(lambda: void(self.page.book, row["number"], reason))

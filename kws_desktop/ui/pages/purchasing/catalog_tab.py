@@ -53,11 +53,9 @@ class MaterialDialog(QDialog):
 
     def save(self) -> None:
         if self.row:
-            done = self.page.call(lambda: materials.update_material(self.page.book, self.row.id, self.data()),
-                                  changed=AREA, errors=self.errors)
+            done = self.page.call(lambda: materials.update_material(self.page.book, self.row.id, self.data()), errors=self.errors)
         else:
-            done = self.page.call(lambda: materials.create_material(self.page.book, self.data()),
-                                  changed=AREA, errors=self.errors)
+            done = self.page.call(lambda: materials.create_material(self.page.book, self.data()), errors=self.errors)
         if done is not None:
             self.accept()
 
@@ -127,8 +125,7 @@ class PriceDialog(QDialog):
             self.effect.setItem(0, 0, QTableWidgetItem(_("Tidak ada paket yang memakai bahan ini.")))
 
     def save(self) -> None:
-        if self.page.call(lambda: materials.update_price(self.page.book, self.row.id, self.price.value()),
-                          changed=AREA, errors=self.errors) is not None:
+        if self.page.call(lambda: materials.update_price(self.page.book, self.row.id, self.price.value()), errors=self.errors) is not None:
             self.accept()
 
 
@@ -204,6 +201,6 @@ class CatalogPanel(QWidget):
             PriceDialog(self.page, row).exec()
 
     def load_starter(self) -> None:
-        n = self.page.call(lambda: materials.load_starter_catalog(self.page.book), changed=AREA)
+        n = self.page.call(lambda: materials.load_starter_catalog(self.page.book))
         if n is not None:
             self.note.setText(_("{n} bahan contoh ditambahkan.").format(n=n))

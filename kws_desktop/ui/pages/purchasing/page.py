@@ -12,6 +12,7 @@ from kws_desktop.ui.pages.purchasing.suppliers_tab import SuppliersPanel
 
 class MaterialsPage(TabbedPage):
     area = AREA
+    shows = ("purchasing", "jobs")  # stock issued to jobs
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, _("Bahan & Pembelian"), parent)

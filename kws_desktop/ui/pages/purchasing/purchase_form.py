@@ -273,7 +273,7 @@ class PurchaseForm(QDialog):
         except UserError as exc:
             self._show_errors(exc)
             return
-        self.page.ctx.notify(AREA)
+        self.page.ctx.notify_changes()
         self.saved.append(row.number)
         if close:
             self.accept()

@@ -76,8 +76,7 @@ class PurchaseDetail(QDialog):
     def void(self) -> None:
         dialog = VoidDialog(self, self.page, title=_("Batalkan nota {number}").format(number=self.row.number),
                             note=_("Nota tidak dihapus: nomornya tetap, jurnalnya dibalik dan stoknya dikurangi."),
-                            void=lambda reason: purchases.void_purchase(self.page.book, self.row.id, reason=reason),
-                            changed=AREA, ok_text=_("Batalkan nota"))
+                            void=lambda reason: purchases.void_purchase(self.page.book, self.row.id, reason=reason), ok_text=_("Batalkan nota"))
         if dialog.exec():
             self.accept()
 

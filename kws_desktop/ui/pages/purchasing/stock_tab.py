@@ -87,7 +87,7 @@ class CountDialog(QDialog):
             if rest:
                 self.errors.show(UserError(rest[0][1], field=rest[0][0], problems=rest))
             return
-        self.page.ctx.notify(AREA)
+        self.page.ctx.notify_changes()
         self.accept()
 
 

@@ -68,8 +68,7 @@ class SupplierPaymentsList(QWidget):
         return VoidDialog(self, self.page, title=_("Batalkan pembayaran {number}").format(number=row["number"]),
                           note=_("Pembayaran tidak dihapus: nomornya tetap, jurnalnya dibalik dan utang ke "
                                  "toko kembali seperti sebelum dibayar."),
-                          void=lambda reason: suppliers.void_supplier_payment(self.page.book, row["id"], reason=reason),
-                          changed=self.page.area, ok_text=_("Batalkan pembayaran"))
+                          void=lambda reason: suppliers.void_supplier_payment(self.page.book, row["id"], reason=reason), ok_text=_("Batalkan pembayaran"))
 
     def void(self) -> None:
         dialog = self.void_dialog()

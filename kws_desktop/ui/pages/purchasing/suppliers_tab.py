@@ -37,7 +37,7 @@ class SupplierDialog(QDialog):
                                 self.active.isChecked())
         action = ((lambda: suppliers.update_supplier(self.page.book, self.row.id, data)) if self.row
                   else (lambda: suppliers.create_supplier(self.page.book, data)))
-        self.created = self.page.call(action, changed=AREA, errors=self.errors)
+        self.created = self.page.call(action, errors=self.errors)
         if self.created is not None:
             self.accept()
 
@@ -63,7 +63,7 @@ class PayDialog(QDialog):
     def save(self) -> None:
         done = self.page.call(lambda: suppliers.pay_supplier(
             self.page.book, supplier_id=self.row.id, amount=self.amount.value(), date=self.date.value(),
-            method=self.method.currentData(), notes=self.notes.text()), changed=AREA, errors=self.errors)
+            method=self.method.currentData(), notes=self.notes.text()), errors=self.errors)
         if done is not None:
             self.accept()
 

@@ -62,7 +62,7 @@ START_AT_LATEST_MS = 300  # the figures' work starts after the first paint, or a
 
 class DashboardPage(Page):
     area = "beranda"
-    watches = ("*",)
+    shows = ("*",)
     # (area key, report kind or "") when a figure is clicked; the main window listens to
     # ctx.area_requested, this signal is for tests and other listeners.
     figure_clicked = Signal(str, str)

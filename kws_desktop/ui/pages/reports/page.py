@@ -118,7 +118,7 @@ class ReportTableModel(QAbstractTableModel):
 
 class ReportsPage(Page):
     area = "laporan"
-    watches = ("*",)
+    shows = ("*",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)

@@ -181,7 +181,7 @@ class CustomerDialog(QDialog):
         data = self.data()
         action = ((lambda: customers.update_customer(self.page.book, self.row.id, data)) if self.row
                   else (lambda: customers.create_customer(self.page.book, data)))
-        self.saved = self.page.call(action, changed=AREA, errors=self.errors)
+        self.saved = self.page.call(action, errors=self.errors)
         if self.saved is not None:
             self.accept()
 
@@ -251,6 +251,7 @@ class CustomerList(QWidget):
 
 class CustomersPage(Page):
     area = AREA
+    shows = ("sales", "billing", "jobs")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

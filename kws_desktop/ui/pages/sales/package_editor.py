@@ -134,7 +134,7 @@ class PackageEditor(QDialog):
         data = self.data()
         action = ((lambda: packages.update_package(self.page.book, self.row.id, data)) if self.row
                   else (lambda: packages.create_package(self.page.book, data)))
-        if self.page.call(action, changed=AREA, errors=self.errors) is not None:
+        if self.page.call(action, errors=self.errors) is not None:
             self.accept()
 
 
@@ -201,7 +201,7 @@ class PackagesDialog(QDialog):
             self.refresh()
 
     def load_examples(self) -> None:
-        n = self.page.call(lambda: packages.load_default_packages(self.page.book), changed=AREA)
+        n = self.page.call(lambda: packages.load_default_packages(self.page.book))
         if n is not None:
             self.refresh()
             QMessageBox.information(self, _("Paket contoh"), _("{n} paket contoh ditambahkan.").format(n=n))

@@ -469,5 +469,5 @@ class QuoteEditor(QDialog):
                                                                                       "discount")))
             self.errors.general.setVisible(bool(self.errors.general.text()))
             return
-        self.page.ctx.notify(AREA)
+        self.page.ctx.notify_changes()
         self.accept()

@@ -33,7 +33,7 @@ class QuotesPanel(Page):
     """The quote list with its actions; the lead places it as the "Penawaran" tab."""
 
     area = AREA
-    watches = ("pelanggan", "pesanan", "bahan")
+    shows = ("sales", "jobs", "purchasing")  # accepted quotes become orders; prices from the catalog
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -151,7 +151,7 @@ class QuotesPanel(Page):
     def send(self) -> None:
         q = self._selected()
         if q:
-            self.call(lambda: quotes.send_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
+            self.call(lambda: quotes.send_quote(self.book, q.id, max(dt.date.today(), q.date)))
 
     def accept_quote(self) -> None:
         q = self._selected()
@@ -166,9 +166,9 @@ class QuotesPanel(Page):
                         _("Tanggal pesanan (penawaran diterima):"), max(dt.date.today(), q.date))
         if day is None:
             return
-        order = self.call(lambda: accept_quote(self.book, q.id, day), changed=AREA)
+        order = self.call(lambda: accept_quote(self.book, q.id, day))
         if order is not None:
-            self.ctx.notify("pesanan")
+            self.ctx.notify_changes()
             number = getattr(order, "number", "")
             QMessageBox.information(self, _("Pesanan dibuat"),
                                     _("Penawaran {quote} diterima. Pesanan {order} sudah dibuat.").format(
@@ -180,7 +180,7 @@ class QuotesPanel(Page):
             return
         reason, ok = QInputDialog.getText(self, _("Penawaran ditolak"), _("Alasan (boleh kosong):"))
         if ok:
-            self.call(lambda: quotes.reject_quote(self.book, q.id, max(dt.date.today(), q.date), reason), changed=AREA)
+            self.call(lambda: quotes.reject_quote(self.book, q.id, max(dt.date.today(), q.date), reason))
 
     def revise(self) -> None:
         q = self._selected()
@@ -189,7 +189,7 @@ class QuotesPanel(Page):
         if not confirm(self, _("Buat revisi dari {number}? Penawaran lama tetap disimpan dan ditandai "
                                "\"diganti revisi\"; revisinya mendapat nomor baru.").format(number=q.number)):
             return
-        new = self.call(lambda: quotes.revise_quote(self.book, q.id, max(dt.date.today(), q.date)), changed=AREA)
+        new = self.call(lambda: quotes.revise_quote(self.book, q.id, max(dt.date.today(), q.date)))
         if new is not None:
             QuoteEditor(self, new).exec()
 

@@ -62,7 +62,7 @@ def save_start(window: MainWindow) -> bool:
     QMessageBox.information(window, _("Awal latihan"), _(
         "Keadaan buku sekarang disimpan sebagai awal latihan. Pakai \"Kembalikan ke awal latihan\" "
         "agar kelompok berikutnya mulai dari keadaan ini."))
-    window.ctx.notify("pelatihan")
+    window.ctx.notify_changes(also=frozenset({"training"}))
     return True
 
 
