@@ -325,7 +325,7 @@ def _validate_header(session: Session, *, customer_id: int, date: dt.date, due_d
     return customer
 
 
-def create_invoice_in_session(session: Session, *, customer_id: int, payer_type: str,
+def create_invoice_in(session: Session, *, customer_id: int, payer_type: str,
                               date: dt.date, due_date: dt.date | None, lines: Sequence[LineSpec],
                               plan: PlanSpec | None = None, note: str = "",
                               actor: str) -> Invoice:
@@ -370,7 +370,7 @@ def create_invoice(book: Book, *, customer_id: int, payer_type: str, date: dt.da
                    due_date: dt.date | None, lines: Sequence[LineSpec],
                    plan: PlanSpec | None = None, note: str = "") -> InvoiceInfo:
     with book.transaction() as s:
-        inv = create_invoice_in_session(s, customer_id=customer_id, payer_type=payer_type,
+        inv = create_invoice_in(s, customer_id=customer_id, payer_type=payer_type,
                                         date=date, due_date=due_date, lines=lines, plan=plan,
                                         note=note, actor=book.actor)
         return invoice_infos(s, [inv])[0]
@@ -450,7 +450,7 @@ def create_invoices_for_order(session: Session, order_id: int, date: dt.date, ac
         amount = payer.amount - already.get((payer.payer_type, cust_id), 0)
         label = _payer_label(payer.payer_type)
         plan = household_plan if payer.payer_type == PayerType.SWADAYA else None
-        made.append(create_invoice_in_session(
+        made.append(create_invoice_in(
             session, customer_id=cust_id, payer_type=payer.payer_type, date=date,
             due_date=due_date, lines=[LineSpec(order.id, _order_line_description(order, label),
                                                amount, account)],
@@ -516,7 +516,7 @@ def create_batch_invoice_in(s: Session, payer_customer_id: int, order_ids: Seque
         lines.append(LineSpec(order.id, _order_line_description(order, _payer_label(payer.payer_type)),
                               payer.amount - done, revenue_account_for(s, oid)))
     collect(problems)
-    inv = create_invoice_in_session(s, customer_id=customer.id,
+    inv = create_invoice_in(s, customer_id=customer.id,
                                     payer_type=payer_type or customer.payer_type, date=date,
                                     due_date=due_date, lines=lines, note=note, actor=actor)
     return invoice_infos(s, [inv])[0]
