@@ -407,7 +407,7 @@ def _postgres_statements(conn: Connection) -> list[str]:
                f"IF coalesce(current_setting('{REFILLING}', true), '') <> 'on' AND "
                f"(TG_OP = 'DELETE' OR {_totals_refused('postgresql')}) THEN "
                f"RAISE EXCEPTION '{JOURNAL_MESSAGE} (%)', TG_TABLE_NAME; END IF; "
-               f"RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
+               f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
     for table in TOTALS_TABLES:
         out.append(f"CREATE TRIGGER {table}_guard BEFORE UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_totals()")

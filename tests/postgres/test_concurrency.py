@@ -181,7 +181,7 @@ def test_four_processes_paying_the_same_invoices(pg_book, pg_url):
     script = textwrap.dedent(f"""
         import datetime as dt
         from kws_desktop.errors import UserError
-        from kws_desktop.services import payments
+        from kws_desktop.services.billing import payments
         from kws_desktop.services.book.books import open_book
         book = open_book({pg_url!r})
         for invoice_id in {ids!r}:
