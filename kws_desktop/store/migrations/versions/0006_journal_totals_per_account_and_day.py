@@ -56,6 +56,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # the journal's trigger that fills the tables goes first (their own guards go with them)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS journal_lines_totals")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS journal_lines_totals ON journal_lines")
+        op.execute("DROP FUNCTION IF EXISTS kws_journal_totals()")
+        op.execute("DROP FUNCTION IF EXISTS kws_guard_totals() CASCADE")
     with op.batch_alter_table('cash_counter_day_totals', schema=None) as batch_op:
         batch_op.drop_index('ix_cash_counter_day_totals_day')
 
