@@ -57,6 +57,22 @@ def cmd_check(args) -> int:
     return EXIT_OK
 
 
+def cmd_rebuild_totals(args) -> int:
+    from kws_desktop.services.book.books import open_book
+    from kws_desktop.services.book.totals import rebuild_totals
+    from kws_desktop.store.location import location_label
+    with open_book(args.book) as book:
+        result = rebuild_totals(book)
+    name = location_label(args.book)
+    if result.differed:
+        _out(_("Jumlah harian per akun di buku {name} dibuat ulang dari jurnal: {n} yang tidak cocok "
+               "sudah diperbaiki.").format(name=name, n=result.differed))
+    else:
+        _out(_("Jumlah harian per akun di buku {name} sudah cocok dengan jurnal; dibuat ulang tanpa "
+               "perubahan.").format(name=name))
+    return EXIT_OK
+
+
 def cmd_backup(args) -> int:
     from kws_desktop.services.book.backup import backup_book
     from kws_desktop.store.engine import is_url
@@ -352,7 +368,7 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "backup", "list", "open",
+COMMANDS = {"quote", "report", "export-ledger", "demo", "check", "rebuild-totals", "backup", "list", "open",
             "template", "import", "consolidate", "restore", "setup-postgres"}
 
 
@@ -380,6 +396,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help=_("periksa keutuhan buku"))
     s.add_argument("book")
     s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("rebuild-totals", help=_("buat ulang jumlah harian per akun dari jurnal (bila check "
+                                                "menyebut tidak cocok)"))
+    s.add_argument("book")
+    s.set_defaults(func=cmd_rebuild_totals)
 
     s = sub.add_parser("backup", help=_("salinan terverifikasi, aman walau buku sedang dibuka"))
     s.add_argument("book")

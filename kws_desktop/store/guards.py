@@ -24,6 +24,11 @@ Per document table (see SPECS):
   - counters and dates that only move forward (`print_count`, an invoice's `due_date`);
   - free columns (a receipt's `last_printed_at`).
 - the journal (entries and lines) and the audit log are append-only.
+
+The journal's totals per account and day (`account_day_totals`, `cash_counter_day_totals`) are
+kept by a trigger on every journal line, in the same statement: even a line written by raw SQL
+moves them. Their rows are never deleted and an update may only add lines to a row (rebuilding
+them, `services.book.totals.rebuild_totals`, lifts their guards within its transaction only).
 """
 from __future__ import annotations
 
@@ -135,6 +140,48 @@ SEALED_LINES = ("(SELECT count(*) FROM journal_lines l WHERE l.entry_id = NEW.en
 
 GUARDED_TABLES = JOURNAL_TABLES + tuple(SPECS) + tuple(CHILDREN)
 
+# --- the journal's totals ---------------------------------------------------------------------
+TOTALS_TABLES = ("account_day_totals", "cash_counter_day_totals")
+CASH_CODES = ("1-1100", "1-1200")  # core.accounts.CASH_ACCOUNTS, written out: guards are SQL text
+_CASH = "(a.is_cash OR a.code IN (" + ", ".join(f"'{c}'" for c in CASH_CODES) + "))"
+
+
+def _totals_body(dialect: str) -> str:
+    """The statements that add NEW (a journal line just inserted) to the totals.
+
+    Cash counters: the other lines of an entry that moves cash or bank. A line counts when an
+    earlier line of its entry is a cash line; the first cash line of an entry adds the earlier
+    lines that are not. "Earlier": on SQLite the lines already written (its row triggers run as
+    each row is written); on PostgreSQL the lines with a smaller id (its AFTER row triggers run
+    when the whole statement is written, and a sequence numbers the rows in order)."""
+    earlier = "l.id <> NEW.id" if dialect == "sqlite" else "l.id < NEW.id"
+    newest = "max" if dialect == "sqlite" else "GREATEST"
+    entry_day = "FROM journal_entries e WHERE e.id = NEW.entry_id"
+    new_is_cash = f"EXISTS (SELECT 1 FROM accounts a WHERE a.id = NEW.account_id AND {_CASH})"
+    earlier_cash = (f"EXISTS (SELECT 1 FROM journal_lines l JOIN accounts a ON a.id = l.account_id "
+                    f"WHERE l.entry_id = NEW.entry_id AND {earlier} AND {_CASH})")
+    add = ("ON CONFLICT (account_id, day) DO UPDATE SET amount = {t}.amount + excluded.amount, "
+           "lines = {t}.lines + excluded.lines")
+    day_totals = add.format(t="account_day_totals")
+    counters = add.format(t="cash_counter_day_totals")
+    return (f"INSERT INTO account_day_totals (account_id, day, amount, lines, last_line_id) "
+            f"SELECT NEW.account_id, e.date, NEW.amount, 1, NEW.id {entry_day} "
+            f"{day_totals}, last_line_id = {newest}(account_day_totals.last_line_id, excluded.last_line_id); "
+            f"INSERT INTO cash_counter_day_totals (account_id, day, amount, lines) "
+            f"SELECT NEW.account_id, e.date, NEW.amount, 1 {entry_day} "
+            f"AND NOT {new_is_cash} AND {earlier_cash} {counters}; "
+            f"INSERT INTO cash_counter_day_totals (account_id, day, amount, lines) "
+            f"SELECT l.account_id, e.date, sum(l.amount), count(*) FROM journal_lines l "
+            f"JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id "
+            f"WHERE l.entry_id = NEW.entry_id AND {earlier} AND NOT {_CASH} "
+            f"AND {new_is_cash} AND NOT {earlier_cash} GROUP BY l.account_id, e.date {counters};")
+
+
+def _totals_refused(dialect: str) -> str:
+    """An update of a totals row that does more than add lines to it."""
+    ne = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
+    return f"NEW.account_id {ne} OLD.account_id OR NEW.day {ne} OLD.day OR NEW.lines <= OLD.lines"
+
 
 def _columns(conn: Connection, table: str) -> list[str]:
     return [c["name"] for c in inspect(conn).get_columns(table)]
@@ -233,6 +280,7 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
                                      f"{when}BEGIN {raise_}; END")
         out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
                                         f"WHEN " + " OR ".join(f"({b})" for b in bad) + f" BEGIN {raise_}; END")
+    out.update(_sqlite_totals_statements(present))
     for table, frozen in CHILDREN.items():
         raise_ = f"SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})')"
         new, old = frozen.format(row="NEW"), frozen.format(row="OLD")
@@ -243,6 +291,64 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
         out[f"{table}_frozen_delete"] = (f"CREATE TRIGGER {table}_frozen_delete BEFORE DELETE ON {table} "
                                          f"WHEN {old} BEGIN {raise_}; END")
     return out
+
+
+def _sqlite_totals_statements(present: set[str]) -> dict[str, str]:
+    out = {"journal_lines_totals": (f"CREATE TRIGGER journal_lines_totals AFTER INSERT ON journal_lines "
+                                    f"BEGIN {_totals_body('sqlite')} END")}
+    for table in TOTALS_TABLES:
+        if table not in present:
+            out[f"{table}_no_delete"] = out[f"{table}_guard_update"] = ""
+            continue
+        raise_ = f"SELECT RAISE(ABORT, '{JOURNAL_MESSAGE} ({table})')"
+        out[f"{table}_no_delete"] = f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN {raise_}; END"
+        out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
+                                        f"WHEN {_totals_refused('sqlite')} BEGIN {raise_}; END")
+    return out
+
+
+REFILLING = "kws.refilling_totals"  # PostgreSQL: set for one transaction, the totals may be made again
+
+
+def allow_refilling_totals(conn: Connection) -> None:
+    """Let this transaction delete and write the totals rows (their guards refuse it otherwise):
+    SQLite drops those two guards (`install_totals_guards` puts them back in the same
+    transaction); PostgreSQL, whose app role may not drop triggers, sets a flag for the
+    transaction only."""
+    if conn.dialect.name == "sqlite":
+        for name in _sqlite_totals_statements(set(TOTALS_TABLES)):
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    else:
+        conn.execute(text(f"SELECT set_config('{REFILLING}', 'on', true)"))
+
+
+def install_totals_guards(conn: Connection) -> None:
+    """After `allow_refilling_totals`: SQLite creates the totals' trigger and guards as defined
+    here (so a refill also repairs a dropped one); PostgreSQL clears the flag."""
+    if conn.dialect.name == "sqlite":
+        for statement in _sqlite_totals_statements(set(TOTALS_TABLES)).values():
+            conn.execute(text(statement))
+    else:
+        conn.execute(text(f"SELECT set_config('{REFILLING}', 'off', true)"))
+
+
+def totals_kept(conn: Connection) -> bool:
+    """Whether the triggers that keep the journal's totals are in force as defined here: a cheap
+    look at the trigger definitions only, for reports deciding whether to trust the totals."""
+    if conn.dialect.name == "sqlite":
+        have = dict(conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+            "(name = 'journal_lines_totals' OR tbl_name IN ('account_day_totals', 'cash_counter_day_totals'))")).all())
+        wanted = _sqlite_totals_statements(set(TOTALS_TABLES))
+        return all(_flat(have.get(name)) == _flat(sql) for name, sql in wanted.items())
+    enabled = {r[0] for r in conn.execute(text(
+        "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal "
+        "AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"))}
+    names = {"journal_lines_totals"} | {f"{t}_guard" for t in TOTALS_TABLES}
+    body = conn.execute(text("SELECT prosrc FROM pg_proc WHERE proname = 'kws_journal_totals' "
+                             "AND pronamespace = current_schema()::regnamespace")).scalar()
+    wanted = f" BEGIN {_totals_body('postgresql')} RETURN NULL; END; "
+    return names <= enabled and _flat(body) == _flat(wanted)
 
 
 def _postgres_statements(conn: Connection) -> list[str]:
@@ -293,7 +399,19 @@ def _postgres_statements(conn: Connection) -> list[str]:
                    f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
         out.append(f"CREATE TRIGGER {table}_guard BEFORE INSERT OR UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
-    for table in GUARDED_TABLES:
+    out.append(f"CREATE OR REPLACE FUNCTION kws_journal_totals() RETURNS trigger AS $$ BEGIN "
+               f"{_totals_body('postgresql')} RETURN NULL; END; $$ LANGUAGE plpgsql {fixed}")
+    out.append("CREATE TRIGGER journal_lines_totals AFTER INSERT ON journal_lines "
+               "FOR EACH ROW EXECUTE FUNCTION kws_journal_totals()")
+    out.append("CREATE OR REPLACE FUNCTION kws_guard_totals() RETURNS trigger AS $$ BEGIN "
+               f"IF coalesce(current_setting('{REFILLING}', true), '') <> 'on' AND "
+               f"(TG_OP = 'DELETE' OR {_totals_refused('postgresql')}) THEN "
+               f"RAISE EXCEPTION '{JOURNAL_MESSAGE} (%)', TG_TABLE_NAME; END IF; "
+               f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
+    for table in TOTALS_TABLES:
+        out.append(f"CREATE TRIGGER {table}_guard BEFORE UPDATE OR DELETE ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION kws_guard_totals()")
+    for table in GUARDED_TABLES + TOTALS_TABLES:
         out.append(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
                    f"FOR EACH STATEMENT EXECUTE FUNCTION kws_refuse_truncate()")
     return out
@@ -335,8 +453,9 @@ def expected(conn: Connection) -> dict[str, str]:
         return _sqlite_statements(conn)
     names = {f"{t}_immutable" if t in JOURNAL_TABLES else f"{t}_guard": t for t in GUARDED_TABLES}
     names.update({f"{t}_no_truncate": t for t in GUARDED_TABLES})
-    names["journal_lines_sealed"] = "journal_lines"
+    names["journal_lines_sealed"] = names["journal_lines_totals"] = "journal_lines"
     names.update({f"{t}_sealed": t for t in SEALED_CHILDREN})
+    names.update({f"{t}_{what}": t for t in TOTALS_TABLES for what in ("guard", "no_truncate")})
     return names
 
 

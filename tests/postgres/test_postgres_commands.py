@@ -99,3 +99,26 @@ def _numbers(url, year):
         with book.reading() as s:
             return s.execute(text("SELECT number FROM purchases WHERE number LIKE :p"),
                              {"p": f"%-{year}-%"}).scalars().all()
+
+
+def test_journal_totals_on_postgres_are_guarded_named_and_rebuilt(pg_demo, capsys):
+    """The totals' trigger and guards in PostgreSQL's own dialect: a change is refused, one made
+    past the guards is named by `check`, and `rebuild-totals` (as the app role may: no trigger
+    is dropped) makes them again."""
+    from sqlalchemy.exc import DBAPIError
+    from kws_desktop.store import totals
+    with open_book(pg_demo) as book:
+        with book.engine.connect() as conn:
+            assert totals.current(conn) and totals.differences(conn)[0] == 0
+            conn.rollback()
+        with book.engine.connect() as conn:
+            with pytest.raises(DBAPIError, match="immutable"), conn.begin():
+                conn.execute(text("DELETE FROM cash_counter_day_totals"))
+        with book.engine.begin() as conn:  # past the guards: the flag only the refill sets
+            conn.execute(text("SELECT set_config('kws.refilling_totals', 'on', true)"))
+            conn.execute(text("UPDATE account_day_totals SET amount = amount + 7 "
+                              "WHERE day = (SELECT min(day) FROM account_day_totals)"))
+    assert main(["check", pg_demo]) == 1
+    assert "Jumlah harian per akun tidak cocok" in capsys.readouterr().out
+    assert main(["rebuild-totals", pg_demo]) == 0
+    assert main(["check", pg_demo]) == 0

@@ -49,4 +49,7 @@ Modules and their public calls:
 - `records`: Helpers for plain working records (partners, agreements, trainings): not issued
   documents, so they may be corrected in place, with an audit line saying what changed.
   one_line, correct
+- `totals`: The journal's totals per account and day: `check` compares them with the journal, and
+  `kws-desktop rebuild-totals BOOK` makes them again from it in one transaction.
+  totals_problems, RebuiltTotals, rebuild_totals
 """

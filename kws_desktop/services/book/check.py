@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.accounts import A
 from kws_desktop.core.numbering import parse_doc_number
 from kws_desktop.i18n import _, format_rupiah
+from kws_desktop.services.book.totals import totals_problems
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import Instalment, Invoice, Payment, PaymentAllocation, Receipt
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine, NumberSequence
@@ -61,6 +62,7 @@ def check_book(book: Book) -> list[str]:
         problems += _links(s)
         problems += _overpaid(s)
         problems += _audit_trail(s)
+        problems += totals_problems(s)
     return problems
 
 

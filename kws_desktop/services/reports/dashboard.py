@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
 from kws_desktop.i18n import N_
-from kws_desktop.services.reports.queries import sums_by_account
+from kws_desktop.services.reports.queries import sums_by_account, uses_totals
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
+from kws_desktop.store.models.book import Account, AccountDayTotal, JournalEntry, JournalLine
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,17 @@ def _month_start(day: dt.date, back: int = 0) -> dt.date:
 def monthly(session: Session, today: dt.date, months: int = 12) -> tuple[MonthPoint, ...]:
     """Revenue and costs by calendar month for the last ``months`` months (session-level)."""
     first = _month_start(today, months - 1)
-    year, month = extract("year", JournalEntry.date), extract("month", JournalEntry.date)
-    q = (select(year, month, Account.type, func.sum(JournalLine.amount))
-         .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-         .join(Account, Account.id == JournalLine.account_id)
-         .where(JournalEntry.date >= first, JournalEntry.date <= today,
-                Account.type.in_(("pendapatan", "beban")))
-         .group_by(year, month, Account.type))
+    if uses_totals(session):
+        day = AccountDayTotal.day
+        q = (select(extract("year", day), extract("month", day), Account.type, func.sum(AccountDayTotal.amount))
+             .join(Account, Account.id == AccountDayTotal.account_id))
+    else:
+        day = JournalEntry.date
+        q = (select(extract("year", day), extract("month", day), Account.type, func.sum(JournalLine.amount))
+             .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+             .join(Account, Account.id == JournalLine.account_id))
+    q = (q.where(day >= first, day <= today, Account.type.in_(("pendapatan", "beban")))
+         .group_by(extract("year", day), extract("month", day), Account.type))
     got: dict[tuple[int, int], list[int]] = {}
     for y, m, type_, total in session.execute(q):
         slot = got.setdefault((int(y), int(m)), [0, 0])

@@ -2,6 +2,12 @@
 
 Session-level helpers: they take a session and never commit. Amounts are signed as in the
 journal (debit positive, credit negative) unless a name says otherwise.
+
+The sums come from the journal's totals per account and day (store/totals.py), kept by the
+journal's own trigger, so their cost follows the number of days and accounts, not of entries.
+Before a session reads them it checks they are current (`uses_totals`); when they are not (their
+trigger dropped, a line they have not seen) every sum is a scan of the journal lines instead, the
+same figures more slowly, until `kws-desktop rebuild-totals` makes them again.
 """
 from __future__ import annotations
 
@@ -13,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import CASH_ACCOUNTS
 from kws_desktop.i18n import current_language
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
+from kws_desktop.store import totals
+from kws_desktop.store.models.book import (Account, AccountDayTotal, CashCounterDayTotal, JournalEntry,
+                                           JournalLine)
 
 
 @dataclass(frozen=True)
@@ -38,18 +46,40 @@ def accounts(session: Session) -> list[AccountInfo]:
             for a in session.execute(select(Account).order_by(Account.code)).scalars()]
 
 
+def uses_totals(session: Session) -> bool:
+    """Whether this session reads the totals table (checked once per session)."""
+    use = session.info.get("kws_uses_totals")
+    if use is None:
+        use = session.info["kws_uses_totals"] = totals.current(session.connection())
+    return use
+
+
+def _sums(session: Session, codes_where, *, since: dt.date | None, until: dt.date | None,
+          before: dt.date | None = None) -> dict[str, int]:
+    """Signed totals by account code of the accounts ``codes_where`` admits, for days in
+    [since, until] (and before ``before``), from the totals or from the journal lines."""
+    if uses_totals(session):
+        day, q = AccountDayTotal.day, (select(Account.code, func.sum(AccountDayTotal.amount))
+                                       .join(AccountDayTotal, AccountDayTotal.account_id == Account.id))
+    else:
+        day, q = JournalEntry.date, (select(Account.code, func.sum(JournalLine.amount))
+                                     .join(JournalLine, JournalLine.account_id == Account.id)
+                                     .join(JournalEntry, JournalEntry.id == JournalLine.entry_id))
+    if codes_where is not None:
+        q = q.where(codes_where)
+    if since is not None:
+        q = q.where(day >= since)
+    if until is not None:
+        q = q.where(day <= until)
+    if before is not None:
+        q = q.where(day < before)
+    return {code: int(total or 0) for code, total in session.execute(q.group_by(Account.code)).all()}
+
+
 def sums_by_account(session: Session, *, since: dt.date | None = None,
                     until: dt.date | None = None) -> dict[str, int]:
     """Signed journal totals by account code for entries dated in [since, until]."""
-    q = (select(Account.code, func.sum(JournalLine.amount))
-         .join(JournalLine, JournalLine.account_id == Account.id)
-         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-         .group_by(Account.code))
-    if since is not None:
-        q = q.where(JournalEntry.date >= since)
-    if until is not None:
-        q = q.where(JournalEntry.date <= until)
-    return {code: int(total or 0) for code, total in session.execute(q).all()}
+    return _sums(session, None, since=since, until=until)
 
 
 def cash_account_ids(session: Session) -> list[int]:
@@ -61,15 +91,7 @@ def cash_balance(session: Session, *, until: dt.date | None = None,
                  before: dt.date | None = None) -> dict[str, int]:
     """Cash and bank balances by account code, through ``until`` or strictly before ``before``."""
     ids = cash_account_ids(session)
-    q = (select(Account.code, func.sum(JournalLine.amount))
-         .join(JournalLine, JournalLine.account_id == Account.id)
-         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
-         .where(Account.id.in_(ids)).group_by(Account.code))
-    if until is not None:
-        q = q.where(JournalEntry.date <= until)
-    if before is not None:
-        q = q.where(JournalEntry.date < before)
-    got = {code: int(total or 0) for code, total in session.execute(q).all()}
+    got = _sums(session, Account.id.in_(ids), since=None, until=until, before=before)
     codes = session.execute(select(Account.code).where(Account.id.in_(ids)).order_by(Account.code))
     return {code: got.get(code, 0) for code in codes.scalars()}
 
@@ -78,6 +100,12 @@ def counter_sums_of_cash_entries(session: Session, start: dt.date, end: dt.date)
     """For entries in [start, end] that move cash or bank: signed totals of their *other*
     lines, by account code. Their sum is minus the net cash movement of the period (transfers
     between cash and bank have no other lines and so count for nothing)."""
+    if uses_totals(session):
+        q = (select(Account.code, func.sum(CashCounterDayTotal.amount))
+             .join(CashCounterDayTotal, CashCounterDayTotal.account_id == Account.id)
+             .where(CashCounterDayTotal.day >= start, CashCounterDayTotal.day <= end)
+             .group_by(Account.code))
+        return {code: int(total or 0) for code, total in session.execute(q).all()}
     ids = cash_account_ids(session)
     cash_line = select(JournalLine.entry_id).where(JournalLine.account_id.in_(ids))
     q = (select(Account.code, func.sum(JournalLine.amount))

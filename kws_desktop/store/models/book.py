@@ -101,6 +101,35 @@ class JournalLine(IdMixin, Base):
     )
 
 
+class AccountDayTotal(Base):
+    """The journal summed per account and day, kept by the journal's own triggers in the same
+    transaction as every line (store/guards.py), so a report sums days, not lines. `check` proves
+    it equals a scan of the journal; `rebuild-totals` makes it again from the journal."""
+
+    __tablename__ = "account_day_totals"
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    amount: Mapped[int] = mapped_column(Money)          # signed sum: debit positive
+    lines: Mapped[int] = mapped_column(Integer)         # how many journal lines it sums
+    last_line_id: Mapped[int] = mapped_column(Integer)  # the newest of them (staleness stamp)
+
+    __table_args__ = (Index("ix_account_day_totals_day", "day"),
+                      Index("ix_account_day_totals_last_line", "last_line_id"))
+
+
+class CashCounterDayTotal(Base):
+    """For entries that move cash or bank: their other lines summed per account and day (what the
+    cash flow statement classifies), kept by the same triggers as `AccountDayTotal`."""
+
+    __tablename__ = "cash_counter_day_totals"
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    amount: Mapped[int] = mapped_column(Money)
+    lines: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_cash_counter_day_totals_day", "day"),)
+
+
 class NumberSequence(Base):
     """The last number handed out per document kind and year (allocated in the same transaction)."""
 
