@@ -79,6 +79,27 @@ def split_evenly(total: int, parts: int) -> list[int]:
     return [base + (1 if i < rest else 0) for i in range(parts)]
 
 
+INSTALMENT_UNIT = 1_000  # instalments are whole thousands of rupiah
+
+
+def instalment_amounts(total: int, count: int, unit: int = INSTALMENT_UNIT) -> list[int]:
+    """``total`` in ``count`` instalments that add up exactly: all but the last the same
+    multiple of ``unit`` (rounded down), the last absorbing the difference (so it is the
+    largest, by less than ``count`` units). Only a total smaller than ``count`` units falls
+    back to tenfold smaller units, down to whole rupiah; so no instalment is under ``unit``
+    when the total allows it."""
+    if count <= 0:
+        raise ValueError("count must be positive")
+    if unit <= 0:
+        raise ValueError("unit must be positive")
+    while unit >= 1:
+        each = total // count // unit * unit
+        if each > 0:
+            return [each] * (count - 1) + [total - each * (count - 1)]
+        unit //= 10
+    return split_evenly(total, count)
+
+
 def allocate_by_weight(total: int, weights: list[Decimal | int]) -> list[int]:
     """Split `total` in proportion to `weights` (largest remainder), adding up exactly."""
     weight_sum = sum(Decimal(w) for w in weights)

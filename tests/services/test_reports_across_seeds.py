@@ -49,3 +49,16 @@ def test_year_end_position_is_the_next_years_comparison_column(seed_book):
         assert _equity_figures(next_year.before) == _equity_figures(that_year.now)
         # the year's profit is closed into Saldo Laba when the next year begins
         assert next_year.now.retained_opening == that_year.now.retained_earnings
+
+
+def test_no_document_under_a_thousand_rupiah(seed_book):
+    """Instalments are whole thousands (the last absorbs the rest) and no payer is billed a
+    leftover: no invoice, instalment or kuitansi under Rp1.000."""
+    from sqlalchemy import func, select
+    from kws_desktop.store.models.billing import Instalment, Invoice, Payment, Receipt
+    with seed_book.reading() as s:
+        assert s.execute(select(func.min(Invoice.total))).scalar() >= 1_000
+        assert s.execute(select(func.min(Instalment.amount))).scalar() >= 1_000
+        smallest = s.execute(select(func.min(Payment.amount)).join(
+            Receipt, Receipt.payment_id == Payment.id)).scalar()
+        assert smallest >= 1_000
