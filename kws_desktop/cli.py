@@ -281,7 +281,7 @@ def cmd_template(args) -> int:
 def cmd_import(args) -> int:
     from kws_desktop.services.exchange.spreadsheet_import import ImportRefused, import_into
     try:
-        summary = import_into(args.book, Path(args.file))
+        summary = import_into(args.book, Path(args.file), backdate_note=args.backdate_note or "")
     except ImportRefused as exc:
         lines = exc.message.splitlines()
         _err(lines[0])
@@ -455,6 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "pembayaran dari templat Excel (semua atau tidak sama sekali)"))
     s.add_argument("book", help=_("berkas buku .kws (dibuat bila belum ada)"))
     s.add_argument("file", help=_("berkas .xlsx yang sudah diisi"))
+    s.add_argument("--backdate-note", metavar=_("ALASAN"),
+                   help=_("alasan bila ada pembayaran yang bertanggal sebelum kuitansi terakhir di "
+                          "buku (tanpa ini impor seperti itu ditolak)"))
     s.set_defaults(func=cmd_import)
     return p
 

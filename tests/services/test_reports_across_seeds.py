@@ -129,3 +129,20 @@ def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
                 - sum(costs[i].actual for i in cancelled)
                 + outside + job_costs_in_operating)
     assert profit_loss(seed_book, start, TODAY).gross_profit == expected
+
+
+def test_kuitansi_numbers_follow_their_dates(seed_book):
+    """Within a year a later kuitansi number is never dated before an earlier one."""
+    from sqlalchemy import select
+    from kws_desktop.core.numbering import parse_doc_number
+    from kws_desktop.store.models.billing import Receipt
+    with seed_book.reading() as s:
+        rows = s.execute(select(Receipt.number, Receipt.date)).all()
+    by_year: dict[int, list[tuple[int, dt.date]]] = {}
+    for number, day in rows:
+        _kind, year, seq = parse_doc_number(number)
+        by_year.setdefault(year, []).append((seq, day))
+    assert by_year
+    for year, numbered in by_year.items():
+        dates = [day for _seq, day in sorted(numbered)]
+        assert dates == sorted(dates), year

@@ -191,10 +191,21 @@ class PaymentTab(QWidget):
             return
         amount = self.amount.value()
         advance = max(0, amount - inv.outstanding) if self.advance.isChecked() else 0
+        day = self.date.value()
+        backdate_note = ""
+        latest = payments.backdated_before(self.page.book, day)
+        if latest is not None:
+            # the kuitansi number would run against the dates: ask, and keep the reason
+            backdate_note = ask_reason(self, _("Tanggal sebelum kuitansi terakhir"), _(
+                "Kuitansi terakhir bertanggal {latest}; kuitansi ini bertanggal {date}, jadi "
+                "nomornya tidak urut dengan tanggalnya. Bila tanggalnya benar, tulis alasannya:")
+                .format(latest=format_date(latest), date=format_date(day)))
+            if not backdate_note:
+                return
         paid = self.page.call(lambda: payments.record_payment(
-            self.page.book, invoice_id=inv.id, date=self.date.value(), amount=amount,
+            self.page.book, invoice_id=inv.id, date=day, amount=amount,
             method=self.method.currentData(), payer_name=self.payer_name.text(), advance=advance,
-            printed=False), changed=AREA, errors=self.errors)
+            printed=False, backdate_note=backdate_note), changed=AREA, errors=self.errors)
         if paid is None:
             return
         self.payer_name.clear()
