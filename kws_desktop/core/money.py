@@ -56,9 +56,12 @@ def quantity_to_milli(qty: Decimal) -> int:
 
 
 def milli_to_quantity(milli: int) -> Decimal:
-    """Integer thousandths -> Decimal quantity (normalised: 2500 -> 2.5)."""
-    qty = (Decimal(milli) / QTY_SCALE).quantize(QTY_QUANTUM)
-    return qty.normalize() if milli else Decimal(0)
+    """Integer thousandths -> Decimal quantity without trailing zeros (2500 -> 2.5) and
+    without an exponent (10000 -> 10, never 1E+1, which str() would print in JSON and CSV)."""
+    if not milli:
+        return Decimal(0)
+    qty = (Decimal(milli) / QTY_SCALE).quantize(QTY_QUANTUM).normalize()
+    return qty.quantize(Decimal(1)) if qty.as_tuple().exponent > 0 else qty
 
 
 def line_total(quantity: Decimal | int, unit_price: int) -> int:

@@ -42,6 +42,7 @@ ACCEPTED: dict[tuple[str, str], str] = {
 ACCEPTED_LIST_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "orders": (("margin",), "issue 19: the profit of a job is known once it is finished; an order "
                             "not finished or cancelled has none (null), not its whole price"),
+    "materials": (("stock_qty", "min_stock"), "issue 19: quantities in plain digits, 500 not 5E+2"),
 }
 
 
@@ -156,8 +157,9 @@ def _cli_json(capsys, *args) -> object:
     return json.loads(capsys.readouterr().out)
 
 
-def _csv(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+def _csv(path: Path, delimiter: str = ",") -> list[list[str]]:
+    """Rows of a CSV file: the kept ones were written with ',', today's reports with ';'."""
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=delimiter))
 
 
 def _without(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
@@ -179,7 +181,7 @@ def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_pat
         assert cli.main(["report", kind, str(target), "--from", start, "--to", end,
                          "--out", str(out), "--format", "csv"]) == 0
         if (folder.name, kind) not in ACCEPTED:
-            assert _csv(out) == _csv(folder / name), kind
+            assert _csv(out, ";") == _csv(folder / name), kind
 
 
 def test_a_look_without_migrating_leaves_the_book_as_it_was(kept, capsys):
