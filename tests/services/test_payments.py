@@ -210,3 +210,12 @@ def test_backdated_kuitansi_needs_a_reason(book, hh_invoice):
     # the same day as the latest, or a later one, needs nothing
     payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=20), amount=500_000)
     assert check_book(book) == []
+
+
+def test_kuitansi_purpose_has_no_doubled_parentheses(demo_book):
+    from sqlalchemy import select
+    from kws_desktop.store.models.billing import Receipt
+    with demo_book.reading() as s:
+        data = payments.kuitansi_data(s, list(s.execute(select(Receipt)).scalars()))
+    assert data and not [d.purpose for d in data if "))" in d.purpose]
+    assert any("(fiberglass)" in d.purpose for d in data)

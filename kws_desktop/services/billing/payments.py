@@ -449,8 +449,8 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         if len(orders) == 1:
             bits.append(_("pesanan {number}").format(number=orders[0]))
             what = packages.get(inv.lines[0].order_id) if len(inv.lines) == 1 else ""
-            if what:
-                bits[-1] += f" ({what})"
+            if what:  # "pesanan PSN-2026-0001 - Tangki septik (fiberglass)": no doubled parentheses
+                bits[-1] += f" - {what}"
         elif orders:
             shown = ", ".join(orders[:6]) + (", ..." if len(orders) > 6 else "")
             bits.append(_("{n} unit pesanan ({orders})").format(n=len(orders), orders=shown))
