@@ -85,6 +85,24 @@ def cmd_backup(args) -> int:
     return EXIT_OK
 
 
+def _json_value(value) -> str:
+    """A value json cannot write itself: a Decimal quantity as plain digits ("10", never "1E+1")."""
+    from decimal import Decimal
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _list_kinds() -> list[str]:
+    from kws_desktop.services.listing import LISTS
+    return list(LISTS)
+
+
+def _report_kinds() -> list[str]:
+    from kws_desktop.services.reports import REPORT_MODULES
+    return list(REPORT_MODULES)
+
+
 def _cell(value, kind: str) -> str:
     if value is None:
         return ""
@@ -96,6 +114,9 @@ def _cell(value, kind: str) -> str:
     if kind == "qty":
         from decimal import Decimal
         return format_quantity(Decimal(str(value)))
+    if kind == "status":
+        from kws_desktop.services.listing import status_word
+        return status_word(str(value))
     if isinstance(value, bool):
         return _("ya") if value else _("tidak")
     return str(value)
@@ -112,10 +133,10 @@ def cmd_list(args) -> int:
     with open_book(args.book, read_only=True, defer_checks=True) as book:
         rows = spec.fetch(book)
     if args.format == "json":
-        _out(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        _out(json.dumps(rows, ensure_ascii=False, indent=1, default=_json_value))
     elif args.format == "csv":
         from kws_desktop.documents.text import neutralise_cell
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(sys.stdout, delimiter=args.csv_separator, lineterminator="\n")
         writer.writerow([c.key for c in spec.columns])
         for row in rows:
             writer.writerow([neutralise_cell(row.get(c.key)) for c in spec.columns])
@@ -199,7 +220,8 @@ def cmd_report(args) -> int:
             profile = get_profile(book)
             paper = args.paper or get_setting(book, "document_paper")
     try:
-        write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4")
+        write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4",
+                     csv_separator=args.csv_separator)
     except DocumentWriteError as exc:
         _err(str(exc))
         return EXIT_REFUSED
@@ -297,7 +319,7 @@ def cmd_template(args) -> int:
 def cmd_import(args) -> int:
     from kws_desktop.services.exchange.spreadsheet_import import ImportRefused, import_into
     try:
-        summary = import_into(args.book, Path(args.file))
+        summary = import_into(args.book, Path(args.file), backdate_note=args.backdate_note or "")
     except ImportRefused as exc:
         lines = exc.message.splitlines()
         _err(lines[0])
@@ -420,13 +442,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_restore)
 
     s = sub.add_parser("list", help=_("daftar data (members, customers, ... accounts)"))
-    s.add_argument("kind")
+    s.add_argument("kind", help=_("jenis daftar: {kinds}").format(kinds=", ".join(_list_kinds())))
     s.add_argument("book")
     s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.add_argument("--csv-separator", choices=[";", ","], default=";",
+                   help=_("pemisah kolom CSV (bawaan ';' untuk Excel berbahasa Indonesia)"))
     s.set_defaults(func=cmd_list)
 
     s = sub.add_parser("report", help=_("tulis laporan (profit-loss, cash-book, ...) ke PDF, XLSX atau CSV"))
-    s.add_argument("kind", help=_("jenis laporan"))
+    s.add_argument("kind", help=_("jenis laporan: {kinds}").format(kinds=", ".join(_report_kinds())))
     s.add_argument("book")
     s.add_argument("--from", dest="start", help=_("tanggal awal periode (2026-01-01 atau 01/01/2026)"))
     s.add_argument("--to", dest="end", help=_("tanggal akhir periode (bawaan: hari ini)"))
@@ -434,6 +458,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["pdf", "xlsx", "csv"], default=None,
                    help=_("bawaan: dari akhiran nama berkas"))
     s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))
+    s.add_argument("--csv-separator", choices=[";", ","], default=";",
+                   help=_("pemisah kolom CSV (bawaan ';' untuk Excel berbahasa Indonesia)"))
     s.add_argument("--by-kws", action="store_true",
                    help=_("laporan program per KWS dari database gabungan PostgreSQL (lihat consolidate)"))
     s.set_defaults(func=cmd_report)
@@ -476,6 +502,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "pembayaran dari templat Excel (semua atau tidak sama sekali)"))
     s.add_argument("book", help=_("berkas buku .kws (dibuat bila belum ada)"))
     s.add_argument("file", help=_("berkas .xlsx yang sudah diisi"))
+    s.add_argument("--backdate-note", metavar=_("ALASAN"),
+                   help=_("alasan bila ada pembayaran yang bertanggal sebelum kuitansi terakhir di "
+                          "buku (tanpa ini impor seperti itu ditolak)"))
     s.set_defaults(func=cmd_import)
     return p
 

@@ -172,6 +172,11 @@ def format_date(value: dt.date | None) -> str:
     return _babel_date(value, format="d MMMM y", locale=locale_name())
 
 
+def format_month(value: dt.date) -> str:
+    """November 2026 (a month in tables)."""
+    return _babel_date(value, format="LLLL y", locale=locale_name())
+
+
 def format_date_short(value: dt.date | None) -> str:
     """28/11/2026 for dense tables."""
     if value is None:

@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kws_desktop.core.money import split_evenly
+from kws_desktop.core.money import instalment_amounts
 
 __all__ = [
     "AllocationError", "OpenInstalment", "PlannedInstalment", "Ageing", "BUCKETS",
@@ -139,7 +139,7 @@ def plan_instalments(total: int, *, count: int, first_due: dt.date, down_payment
 
     An optional down payment (uang muka, due ``down_payment_due`` or ``first_due``) comes first
     as instalment 1; the rest is split into ``count`` equal monthly instalments starting at
-    ``first_due`` (the first ones carry any leftover rupiah). ``count=1`` with no down payment
+    ``first_due``: whole thousands, the last absorbing the difference. ``count=1`` with no down payment
     is a single payment. Raises AllocationError ``"not_positive"``, ``"bad_count"``,
     ``"down_payment"`` (negative, or not less than the total when instalments follow).
     """
@@ -155,7 +155,7 @@ def plan_instalments(total: int, *, count: int, first_due: dt.date, down_payment
     if down_payment:
         plan.append(PlannedInstalment(1, down_payment_due or first_due, down_payment, True))
     if count:
-        for n, amount in enumerate(split_evenly(total - down_payment, count)):
+        for n, amount in enumerate(instalment_amounts(total - down_payment, count)):
             plan.append(PlannedInstalment(len(plan) + 1, add_months(first_due, n * interval_months),
                                           amount))
     check_plan(total, plan)

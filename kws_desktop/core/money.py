@@ -56,9 +56,12 @@ def quantity_to_milli(qty: Decimal) -> int:
 
 
 def milli_to_quantity(milli: int) -> Decimal:
-    """Integer thousandths -> Decimal quantity (normalised: 2500 -> 2.5)."""
-    qty = (Decimal(milli) / QTY_SCALE).quantize(QTY_QUANTUM)
-    return qty.normalize() if milli else Decimal(0)
+    """Integer thousandths -> Decimal quantity without trailing zeros (2500 -> 2.5) and
+    without an exponent (10000 -> 10, never 1E+1, which str() would print in JSON and CSV)."""
+    if not milli:
+        return Decimal(0)
+    qty = (Decimal(milli) / QTY_SCALE).quantize(QTY_QUANTUM).normalize()
+    return qty.quantize(Decimal(1)) if qty.as_tuple().exponent > 0 else qty
 
 
 def line_total(quantity: Decimal | int, unit_price: int) -> int:
@@ -77,6 +80,27 @@ def split_evenly(total: int, parts: int) -> list[int]:
         raise ValueError("parts must be positive")
     base, rest = divmod(total, parts)
     return [base + (1 if i < rest else 0) for i in range(parts)]
+
+
+INSTALMENT_UNIT = 1_000  # instalments are whole thousands of rupiah
+
+
+def instalment_amounts(total: int, count: int, unit: int = INSTALMENT_UNIT) -> list[int]:
+    """``total`` in ``count`` instalments that add up exactly: all but the last the same
+    multiple of ``unit`` (rounded down), the last absorbing the difference (so it is the
+    largest, by less than ``count`` units). Only a total smaller than ``count`` units falls
+    back to tenfold smaller units, down to whole rupiah; so no instalment is under ``unit``
+    when the total allows it."""
+    if count <= 0:
+        raise ValueError("count must be positive")
+    if unit <= 0:
+        raise ValueError("unit must be positive")
+    while unit >= 1:
+        each = total // count // unit * unit
+        if each > 0:
+            return [each] * (count - 1) + [total - each * (count - 1)]
+        unit //= 10
+    return split_evenly(total, count)
 
 
 def allocate_by_weight(total: int, weights: list[Decimal | int]) -> list[int]:

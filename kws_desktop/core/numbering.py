@@ -14,6 +14,7 @@ PREFIXES = {
     "supplier_payment": "BYR",
     "stock_count": "OPN",
     "wage_payout": "UPH",
+    "profit_share_payout": "PBH",   # a payout of profit shares (SHU) only: not wages
     "advance": "KSB",
     "profit_sharing": "SHU",
     "expense": "BKK",

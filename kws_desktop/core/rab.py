@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kws_desktop.core.money import line_total, percent_of, round_rupiah, split_evenly
+from kws_desktop.core.money import line_total, percent_of, round_rupiah
 
 
 def N_(message: str) -> str:
@@ -153,19 +153,3 @@ def quote_totals(lines: Sequence[tuple[int, int, int]], discount: int = 0) -> Qu
     overhead = sum(o for _a, _c, o in lines)
     total = subtotal - discount
     return QuoteTotals(subtotal, discount, total, cost, overhead, total - cost - overhead)
-
-
-def instalment_amounts(total: int, count: int) -> list[int]:
-    """``total`` in ``count`` instalments of whole rupiah, rounded up to hundreds where possible:
-    all but the last are equal, the last takes the rest (it is never larger than the others)."""
-    if count <= 0:
-        raise ValueError("count must be positive")
-    if count == 1:
-        return [total]
-    each = -(-total // count)           # ceiling
-    each = -(-each // 100) * 100        # a round amount to collect
-    if each * (count - 1) >= total:     # too coarse for a small total: exact split
-        return split_evenly(total, count)
-    amounts = [each] * (count - 1)
-    amounts.append(total - each * (count - 1))
-    return amounts

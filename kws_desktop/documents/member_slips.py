@@ -23,7 +23,7 @@ from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.documents.tabular import default_place_date
-from kws_desktop.i18n import _, format_date, format_rupiah, p_
+from kws_desktop.i18n import _, format_date, format_month, format_rupiah, p_
 
 PAPER = "A5"
 
@@ -82,13 +82,15 @@ class MemberIncomeSlip:
     profit_share: int
     advances_taken: int
     advances_deducted: int
-    received: int
+    received: int           # wages_paid + share_paid + advances_taken - advances_deducted
     opening_owed: int       # wages + profit share owed minus kasbon, at the start
     closing_wages_owed: int
     closing_share_owed: int
     closing_advances: int
     capital: int
     lines: tuple[IncomeSlipLine, ...] = field(default_factory=tuple)
+    wages_paid: int = 0     # wages handed over in the period (earned then or earlier)
+    share_paid: int = 0     # profit share (SHU) handed over in the period, of any earlier sharing
 
 
 def _job_table(jobs: Sequence[WageSlipJob]) -> Flowable:
@@ -102,9 +104,18 @@ def _job_table(jobs: Sequence[WageSlipJob]) -> Flowable:
     return data_table(columns, rows)
 
 
+def slip_title(slip: WageSlip) -> str:
+    """Profit shares (SHU) are not wages: a slip says which of the two it pays."""
+    if slip.profit_share and not slip.wages and not slip.advance_given:
+        return _("BUKTI PEMBAYARAN BAGI HASIL (SHU)")
+    if slip.profit_share:
+        return _("SLIP UPAH DAN BAGI HASIL ANGGOTA")
+    return _("SLIP UPAH ANGGOTA")
+
+
 def _wage_slip_story(slip: WageSlip, profile: KwsProfile, width: float) -> list[Flowable]:
     story: list[Flowable] = [*letterhead(profile, width, compact=True)]
-    story += title_block(_("SLIP UPAH ANGGOTA"), slip.number)
+    story += title_block(slip_title(slip), slip.number)
     story.append(key_value_table([
         (_("Nama"), slip.member_name),
         (_("Jabatan"), slip.member_role),
@@ -156,14 +167,33 @@ def write_wage_slips(path: os.PathLike[str] | str, slips: Sequence[WageSlip], *,
             story.append(PageBreak())
         story += _wage_slip_story(slip, profile, width)
     void = bool(slips) and all(s.status == "void" for s in slips)
-    title = _("Slip Upah {number}").format(number=slips[0].number) if slips else _("Slip Upah")
+    title = f"{slip_title(slips[0])} {slips[0].number}" if slips else _("Slip Upah")
     return build_pdf(path, story, profile=profile, title=title, paper=PAPER, letterhead=False,
                      watermark=_("BATAL") if void else None)
 
 
+def _heading(text: str) -> Flowable:
+    """A section heading that stays on the page of what it heads."""
+    from reportlab.lib.styles import ParagraphStyle
+    from kws_desktop.documents.styles import styles
+    return paragraph(text, ParagraphStyle("kws-heading-keep", parent=styles().heading, keepWithNext=1))
+
+
+def monthly_lines(lines: Sequence[IncomeSlipLine]) -> list[tuple[dt.date, int, int, int]]:
+    """(first day of the month, earned, received, kasbon deducted) per month with any line."""
+    months: dict[dt.date, list[int]] = {}
+    for ln in lines:
+        total = months.setdefault(ln.date.replace(day=1), [0, 0, 0])
+        total[0] += ln.earned
+        total[1] += ln.received
+        total[2] += ln.deducted
+    return [(month, *months[month]) for month in sorted(months)]
+
+
 def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSlip, *,
                              profile: KwsProfile) -> Path:
-    """The member's income for a period: what they earned, received, and what is still owed."""
+    """The member's income for a period: what they earned, received, and what is still owed,
+    with one line per month (the wage slips hold the detail of each job)."""
     width = content_width(PAPER)
     story: list[Flowable] = [*letterhead(profile, width, compact=True)]
     story += title_block(_("PENGHASILAN ANGGOTA"), subtitle=_("Periode {start} s.d. {end}").format(
@@ -175,43 +205,48 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
     info.append((_("Hari kerja"), _("{days} hari di {jobs} pekerjaan").format(
         days=_qty(slip.days), jobs=slip.jobs)))
     story.append(key_value_table(info))
-    story.append(Spacer(1, 3 * mm))
-    story.append(paragraph(_("Penghasilan dalam periode ini"), "heading"))
-    story.append(money_table([(_("Upah dari pekerjaan"), slip.wages_earned),
-                              (_("Bagi hasil (SHU)"), slip.profit_share)],
-                             total=(_("Jumlah penghasilan"), slip.wages_earned + slip.profit_share)))
     story.append(Spacer(1, 2 * mm))
-    story.append(paragraph(_("Uang yang diterima dan kasbon"), "heading"))
-    story.append(money_table([(_("Uang diterima (upah, bagi hasil, kasbon)"), slip.received),
-                              (_("Kasbon diambil"), slip.advances_taken),
-                              (_("Kasbon dipotong dari upah"), slip.advances_deducted)]))
-    story.append(Spacer(1, 2 * mm))
-    story.append(paragraph(_("Keadaan pada {date}").format(date=format_date(slip.end)), "heading"))
+    story.append(_heading(_("Hak dan uang diterima dalam periode ini")))
+    columns = [Column("text", ""), Column("earned", _("Hak (penghasilan)"), "money"),
+               Column("received", _("Diterima"), "money")]
+    rows = [Row({"text": _("Upah"), "earned": slip.wages_earned, "received": slip.wages_paid}),
+            Row({"text": _("Bagi hasil (SHU)"), "earned": slip.profit_share, "received": slip.share_paid}),
+            Row({"text": _("Kasbon diambil"), "received": slip.advances_taken}),
+            Row({"text": _("Kasbon dipotong"), "received": -slip.advances_deducted}),
+            Row({"text": p_("baris total", "Jumlah"), "earned": slip.wages_earned + slip.profit_share,
+                 "received": slip.received}, style="total")]
+    story.append(data_table(columns, rows))
+    story.append(Spacer(1, 1 * mm))
+    story.append(paragraph(_("Diterima: uang yang diserahkan dalam periode, juga untuk hak dari "
+                             "periode sebelumnya."), "small"))
+    story.append(Spacer(1, 1.5 * mm))
+    story.append(_heading(_("Keadaan pada {date}").format(date=format_date(slip.end))))
     story.append(money_table([(_("Upah yang belum dibayar"), slip.closing_wages_owed),
                               (_("Bagi hasil yang belum dibayar"), slip.closing_share_owed),
                               (_("Sisa kasbon"), -slip.closing_advances)],
                              total=(_("Masih akan diterima"),
                                     slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances)))
     if slip.capital:
-        story.append(Spacer(1, 1.5 * mm))
+        story.append(Spacer(1, 1 * mm))
         story.append(paragraph(_("Simpanan di kelompok: {amount}").format(amount=format_rupiah(slip.capital)),
                                "small"))
-    if slip.lines:
-        story.append(Spacer(1, 3 * mm))
-        story.append(paragraph(_("Rincian"), "heading"))
-        columns = [Column("date", _("Tanggal"), "date"), Column("text", _("Uraian")),
-                   Column("earned", _("Penghasilan"), "money"), Column("received", _("Diterima"), "money"),
+    months = monthly_lines(slip.lines)
+    if len(months) > 1:  # one month would repeat the table above
+        story.append(Spacer(1, 2 * mm))
+        story.append(_heading(_("Rincian per bulan")))
+        columns = [Column("month", _("Bulan")), Column("earned", _("Penghasilan"), "money"),
+                   Column("received", _("Diterima"), "money"),
                    Column("deducted", _("Potong kasbon"), "money")]
-        rows = [Row({"date": ln.date, "text": ln.text, "earned": ln.earned or None,
-                     "received": ln.received or None, "deducted": ln.deducted or None})
-                for ln in slip.lines]
-        rows.append(Row({"text": p_("baris total", "Jumlah"), "earned": sum(ln.earned for ln in slip.lines),
-                         "received": sum(ln.received for ln in slip.lines),
-                         "deducted": sum(ln.deducted for ln in slip.lines)}, style="total"))
+        rows = [Row({"month": format_month(month), "earned": earned or None,
+                     "received": received or None, "deducted": deducted or None})
+                for month, earned, received, deducted in months]
+        rows.append(Row({"month": p_("baris total", "Jumlah"), "earned": sum(m[1] for m in months),
+                         "received": sum(m[2] for m in months),
+                         "deducted": sum(m[3] for m in months)}, style="total"))
         story.append(data_table(columns, rows))
     story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
                                    (_("Anggota,"), slip.member_name)],
-                                  place_date=default_place_date(profile), sign_space=15 * mm))
+                                  place_date=default_place_date(profile), sign_space=10 * mm))
     return build_pdf(path, story, profile=profile,
                      title=_("Penghasilan Anggota: {name}").format(name=slip.member_name),
                      paper=PAPER, letterhead=False)

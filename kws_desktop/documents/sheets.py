@@ -161,13 +161,17 @@ def _csv_value(column: Column, value: object) -> object:
     return neutralise_cell(plain(value))
 
 
-def write_csv(report: TabularReport, path: os.PathLike[str] | str, *, delimiter: str = ",") -> Path:
+CSV_SEPARATORS = (";", ",")  # ';' first: Excel set to Indonesian (',' is the decimal sign) splits on it
+
+
+def write_csv(report: TabularReport, path: os.PathLike[str] | str, *,
+              delimiter: str = CSV_SEPARATORS[0]) -> Path:
     """Write ``report`` as CSV in UTF-8 with a BOM (so Excel on Windows reads it); return the path.
 
     One header row of column titles, then one line per row (headings and totals included):
     money and counts as plain integers, quantities and percentages as plain decimals
     (``2.5``, ``0.125``), dates as ISO ``2026-11-28``; text neutralised against formulas.
-    Excel set to Indonesian expects ``delimiter=";"``.
+    The separator is ``;`` (what Excel set to Indonesian expects), or ``,`` when asked.
     Raises :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written.
     """
     columns = list(report.columns)

@@ -95,11 +95,12 @@ def write_pdf(report: TabularReport, path: os.PathLike[str] | str, *, profile: K
 
 def write_report(report: TabularReport, path: os.PathLike[str] | str, fmt: str | None = None, *,
                  profile: KwsProfile | None = None, paper: str = "A4",
-                 landscape: bool = False) -> Path:
+                 landscape: bool = False, csv_separator: str = ";") -> Path:
     """Write ``report`` as "pdf", "xlsx" or "csv"; with ``fmt=None`` the file suffix decides.
 
     ``profile`` supplies the letterhead (PDF) and the KWS name line (XLSX); ``paper`` and
-    ``landscape`` apply to PDF only. Raises ValueError for an unknown format.
+    ``landscape`` apply to PDF only; ``csv_separator`` (";" or ",") to CSV only. Raises
+    ValueError for an unknown format.
     """
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     profile = profile or KwsProfile()
@@ -110,7 +111,7 @@ def write_report(report: TabularReport, path: os.PathLike[str] | str, fmt: str |
         return write_xlsx(report, path, profile=profile)
     if fmt == "csv":
         from kws_desktop.documents.sheets import write_csv
-        return write_csv(report, path)
+        return write_csv(report, path, delimiter=csv_separator)
     raise ValueError(_("Format laporan tidak dikenal: {format} (pilih pdf, xlsx atau csv)").format(
         format=fmt or "?"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from kws_desktop.i18n import N_
+from kws_desktop.i18n import N_, _
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.book import Book
 
@@ -13,7 +13,20 @@ from kws_desktop.store.book import Book
 class ListColumn:
     key: str
     title: str  # Indonesian source string, translated where shown
-    kind: str = "text"  # text | money | int | qty | date
+    kind: str = "text"  # text | money | int | qty | date | status
+
+
+# The stable status keys of the lists (JSON and CSV keep them) in the words a table shows.
+STATUS_WORDS = {
+    "posted": N_("tercatat"), "void": N_("batal"), "open": N_("belum lunas"), "paid": N_("lunas"),
+    "draft": N_("draf"), "sent": N_("terkirim"), "accepted": N_("diterima"), "rejected": N_("ditolak"),
+    "expired": N_("kedaluwarsa"), "superseded": N_("diganti revisi"),
+}
+
+
+def status_word(key: str) -> str:
+    """A list status in the current language (order stages are Indonesian words already)."""
+    return _(STATUS_WORDS[key]) if key in STATUS_WORDS else key
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,7 @@ LISTS["materials"] = ListSpec((
     ListColumn("stock_value", N_("Nilai stok"), "money")), _materials)
 LISTS["purchases"] = ListSpec((
     ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
-    ListColumn("status", N_("Status")), ListColumn("supplier", N_("Pemasok")),
+    ListColumn("status", N_("Status"), "status"), ListColumn("supplier", N_("Pemasok")),
     ListColumn("method", N_("Bayar")), ListColumn("total", N_("Jumlah"), "money")), _purchases)
 
 
@@ -90,19 +103,19 @@ def _billing_rows(kind: str) -> Callable[[Book], list[dict]]:
 
 LISTS["invoices"] = ListSpec((
     ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
-    ListColumn("status", N_("Status")), ListColumn("payer", N_("Pembayar")),
+    ListColumn("status", N_("Status"), "status"), ListColumn("payer", N_("Pembayar")),
     ListColumn("due_date", N_("Jatuh tempo"), "date"), ListColumn("amount", N_("Jumlah"), "money"),
     ListColumn("paid", N_("Dibayar"), "money"), ListColumn("outstanding", N_("Sisa"), "money")),
     _billing_rows("invoices"))
 LISTS["payments"] = ListSpec((
     ListColumn("number", N_("Kuitansi")), ListColumn("date", N_("Tanggal"), "date"),
-    ListColumn("status", N_("Status")), ListColumn("payer", N_("Pembayar")),
+    ListColumn("status", N_("Status"), "status"), ListColumn("payer", N_("Pembayar")),
     ListColumn("invoice", N_("Tagihan")), ListColumn("method", N_("Cara bayar")),
     ListColumn("amount", N_("Jumlah"), "money"), ListColumn("advance", N_("Uang titipan"), "money")),
     _billing_rows("payments"))
 LISTS["receipts"] = ListSpec((
     ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
-    ListColumn("status", N_("Status")), ListColumn("payer", N_("Sudah terima dari")),
+    ListColumn("status", N_("Status"), "status"), ListColumn("payer", N_("Sudah terima dari")),
     ListColumn("invoice", N_("Tagihan")), ListColumn("amount", N_("Jumlah"), "money"),
     ListColumn("print_count", N_("Dicetak"), "int")), _billing_rows("receipts"))
 
@@ -123,5 +136,5 @@ LISTS["customers"] = ListSpec((
     ListColumn("phone", N_("Telepon")), ListColumn("is_mbr", N_("MBR"))), _customers)
 LISTS["quotes"] = ListSpec((
     ListColumn("number", N_("Nomor")), ListColumn("date", N_("Tanggal"), "date"),
-    ListColumn("status", N_("Status")), ListColumn("customer", N_("Pelanggan")),
+    ListColumn("status", N_("Status"), "status"), ListColumn("customer", N_("Pelanggan")),
     ListColumn("desa", N_("Desa/kelurahan")), ListColumn("total", N_("Jumlah"), "money")), _quotes)

@@ -43,3 +43,36 @@ def test_template_into_a_missing_folder_and_usage(tmp_path, capsys):
     except SystemExit as exc:
         code = exc.code
     assert code == 2
+
+
+def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_path, capsys):
+    """Payments dated before the book's latest kuitansi of their year number against their
+    dates: the import refuses them (nothing saved) unless --backdate-note says why."""
+    import datetime as dt
+    from kws_desktop.services.billing import invoices, payments
+    from kws_desktop.services.book.books import create_book, open_book
+    from kws_desktop.services.exchange.spreadsheet_import import make_sample_workbook
+    from kws_desktop.services.sales.customers import CustomerInput, create_customer
+    from kws_desktop.store.models.billing import Receipt
+    sheet = make_sample_workbook(tmp_path / "contoh.xlsx", rows=20, seed=1, year=2026)
+    path = tmp_path / "buku.kws"
+    book = create_book(path)
+    customer = create_customer(book, CustomerInput(name="Pak Kasno", kind="household", payer_type="swadaya"))
+    inv = invoices.create_invoice(book, customer_id=customer.id, payer_type="swadaya",
+                                  date=dt.date(2026, 12, 30), due_date=dt.date(2026, 12, 31),
+                                  lines=[invoices.LineSpec(None, "Perbaikan kloset", 150_000)])
+    payments.record_payment(book, invoice_id=inv.id, date=dt.date(2026, 12, 30), amount=150_000)
+    book.close(backup=False)
+    assert main(["import", str(path), str(sheet)]) == 1
+    err = capsys.readouterr().err
+    assert "Kuitansi terakhir tahun ini bertanggal 30 Desember 2026" in err and "--backdate-note" in err
+    book = open_book(path)
+    with book.reading() as s:
+        assert s.query(Receipt).count() == 1
+    book.close(backup=False)
+    assert main(["import", str(path), str(sheet), "--backdate-note", "Data lama dari buku tulis"]) == 0
+    book = open_book(path)
+    with book.reading() as s:
+        assert s.query(Receipt).count() > 1
+    book.close(backup=False)
+    assert main(["check", str(path)]) == 0

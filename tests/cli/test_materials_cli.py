@@ -35,7 +35,7 @@ def test_report_materials_files(demo_path, tmp_path, fmt):
     assert out.stat().st_size > 500
     if fmt == "csv":
         text = out.read_text(encoding="utf-8-sig")
-        assert "Semen Portland 50 kg" in text and "Nilai stok akhir" in next(csv.reader([text.splitlines()[0]]))
+        assert "Semen Portland 50 kg" in text and "Nilai stok akhir" in next(csv.reader([text.splitlines()[0]], delimiter=";"))
 
 
 def test_report_adds_up(demo_book):

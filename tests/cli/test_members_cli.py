@@ -50,6 +50,6 @@ def test_report_member_income_all_formats(tmp_path, capsys):
     with open(tmp_path / "mi.csv", encoding="utf-8-sig") as fh:
         text = fh.read()
     assert "Jumlah perempuan" in text and "Jumlah laki-laki" in text
-    rows = list(csv.reader(text.splitlines()))
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
     total = next(r for r in rows if r and r[0] == "Jumlah seluruhnya")
     assert "900000" in total

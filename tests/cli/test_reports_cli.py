@@ -30,7 +30,7 @@ def test_report_csv_format_option_and_english(demo_path, tmp_path):
     out = tmp_path / "laba.txt"
     assert main(["--lang", "en", "report", "profit-loss", str(demo_path), "--format", "csv",
                  "--to", "2026-11-28", "--out", str(out)]) == 0
-    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == ["Description", "Amount (Rp)"] or rows[0][0] in ("Uraian", "Description")
     assert any("NET PROFIT" in r[0].upper() or "LABA" in r[0].upper() for r in rows)
 
@@ -107,3 +107,39 @@ def test_reading_commands_skip_the_whole_file_check_but_report_damage(demo_path,
     assert not out.exists()
     assert main(["check", str(demo_path)]) == 1          # the whole-file check still finds it
     assert "rusak" in capsys.readouterr().err
+
+
+def test_csv_separator_is_semicolon_unless_asked(demo_path, tmp_path, capsys):
+    """Excel set to Indonesian (',' is its decimal sign) opens ';' files in columns."""
+    semi, comma = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["report", "cash-book", str(demo_path), "--to", "2026-11-28", "--out", str(semi)]) == 0
+    assert main(["report", "cash-book", str(demo_path), "--to", "2026-11-28", "--out", str(comma),
+                 "--csv-separator", ","]) == 0
+    by_semicolon = list(csv.reader(semi.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    by_comma = list(csv.reader(comma.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(by_semicolon[0]) > 3 and by_semicolon == by_comma
+    capsys.readouterr()
+    assert main(["list", "receipts", str(demo_path), "--format", "csv"]) == 0
+    rows = list(csv.reader(capsys.readouterr().out.splitlines(), delimiter=";"))
+    assert rows[0][:3] == ["number", "date", "status"] and all(len(r) == len(rows[0]) for r in rows)
+
+
+def test_help_lists_the_kinds(capsys):
+    import pytest
+    for command, kinds in (("report", ("profit-loss", "financial-position", "program", "performance")),
+                           ("list", ("members", "orders", "receipts", "accounts"))):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert all(kind in text.replace("- ", "-") for kind in kinds), command
+
+
+def test_list_table_shows_status_in_words_json_keeps_keys(demo_path, capsys):
+    import json
+    assert main(["list", "invoices", str(demo_path)]) == 0
+    table = capsys.readouterr().out
+    assert " lunas " in table and " paid " not in table and " open " not in table
+    assert main(["list", "receipts", str(demo_path)]) == 0
+    assert " tercatat " in capsys.readouterr().out
+    assert main(["list", "invoices", str(demo_path), "--format", "json"]) == 0
+    assert {r["status"] for r in json.loads(capsys.readouterr().out)} <= {"open", "paid", "void"}

@@ -98,7 +98,9 @@ def test_plan_always_adds_up(total, count, dp_pct):
     assert len(plan) == count + (1 if dp else 0)
     assert [p.seq for p in plan] == list(range(1, len(plan) + 1))
     amounts = [p.amount for p in plan if not p.is_down_payment]
-    assert max(amounts) - min(amounts) <= 1
+    assert len(set(amounts[:-1])) <= 1 and amounts[-1] == max(amounts)  # the last absorbs the rest
+    if total - dp >= 1_000 * count:
+        assert min(amounts) >= 1_000 and all(a % 1_000 == 0 for a in amounts[:-1])
     assert all(a.due_date <= b.due_date for a, b in zip(plan, plan[1:]))
 
 

@@ -60,3 +60,10 @@ def test_allocate_by_weight_adds_up(total, weights):
     pieces = allocate_by_weight(total, weights)
     assert sum(pieces) == total
     assert all(p == 0 for p, w in zip(pieces, weights) if w == 0)
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+def test_quantities_print_as_plain_digits(milli):
+    qty = milli_to_quantity(milli)
+    assert "E" not in str(qty) and Decimal(str(qty)) * 1000 == milli
+    assert str(milli_to_quantity(10_000)) == "10" and str(milli_to_quantity(2_500)) == "2.5"

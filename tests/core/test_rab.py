@@ -1,8 +1,10 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 
-from kws_desktop.core.rab import (Component, ComponentKind, instalment_amounts, price_package,
+from kws_desktop.core.money import instalment_amounts
+from kws_desktop.core.rab import (Component, ComponentKind, price_package,
                                   quote_totals, selling_unit_price)
 
 
@@ -49,12 +51,24 @@ def test_quote_totals_with_discount():
 
 
 @pytest.mark.parametrize("total,count", [(6_096_124, 10), (1_000_000, 3), (5, 3), (1, 1), (99, 4), (2, 5)])
-def test_instalments_add_up_and_last_is_not_larger(total, count):
+def test_instalments_add_up_and_the_last_absorbs_the_rest(total, count):
     parts = instalment_amounts(total, count)
     assert len(parts) == count and sum(parts) == total
     assert all(p >= 0 for p in parts)
-    assert parts[-1] <= max(parts)
+    if total >= count:  # else some must be zero
+        assert len(set(parts[:-1])) <= 1 and parts[-1] == max(parts)
 
 
-def test_instalments_are_round_when_possible():
-    assert instalment_amounts(6_096_124, 10)[:9] == [609_700] * 9
+def test_instalments_are_whole_thousands_when_possible():
+    assert instalment_amounts(6_096_124, 10) == [609_000] * 9 + [615_124]
+    assert instalment_amounts(3_000_240, 3) == [1_000_000, 1_000_000, 1_000_240]
+    assert instalment_amounts(2_500, 5) == [500] * 5            # too small for thousands: hundreds
+    assert instalment_amounts(6_000_000, 4, unit=50_000) == [1_500_000] * 4
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=1, max_value=120))
+def test_no_instalment_under_a_thousand_when_the_total_allows(total, count):
+    parts = instalment_amounts(total, count)
+    assert sum(parts) == total and len(parts) == count
+    if total >= 1_000 * count:
+        assert min(parts) >= 1_000 and all(p % 1_000 == 0 for p in parts[:-1])

@@ -149,7 +149,7 @@ def test_csv_header_values_and_neutralisation(tmp_path):
     path = write_csv(cash_book(2), tmp_path / "bku.csv")
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0] == [c.title for c in COLUMNS]
     assert rows[1] == ["", "Saldo awal", "", "2500000", "", "", ""]
     assert rows[2] == ["2026-11-01", "Cicilan ke-1 Ibu Nurhayati", "2.5", "1250000", "", "0.125", "1200"]

@@ -188,7 +188,7 @@ def test_reports_print_literally_and_exports_are_neutralised(hostile_book, tmp_p
     pdf_has(tmp_path / "r.pdf", needle)
     write_report(report, tmp_path / "r.csv")
     write_report(report, tmp_path / "r.xlsx", profile=profile)
-    cells = [v for row in csv.reader(open(tmp_path / "r.csv", encoding="utf-8-sig")) for v in row]
+    cells = [v for row in csv.reader(open(tmp_path / "r.csv", encoding="utf-8-sig"), delimiter=";") for v in row]
     assert any(needle in v for v in cells), f"{needle!r} not in the CSV"
     assert not any(v.startswith(("=", "+", "@")) for v in cells), "a CSV cell would run as a formula"
     wb = load_workbook(tmp_path / "r.xlsx")
@@ -202,7 +202,7 @@ def test_cli_csv_list_neutralises_formulas(hostile_book, capsys):
     from kws_desktop.cli import main
     book, _docs = hostile_book
     assert main(["list", "customers", str(book.path), "--format", "csv"]) == 0
-    rows = list(csv.reader(capsys.readouterr().out.splitlines()))
+    rows = list(csv.reader(capsys.readouterr().out.splitlines(), delimiter=";"))
     names = [v for r in rows for v in r]
     assert "'" + FORMULA in names and FORMULA not in names
     assert NAME in names

@@ -184,3 +184,38 @@ def test_order_billing_summary(book):
     assert (summary.invoiced, summary.paid, summary.outstanding) == (4_000_000, 400_000, 3_600_000)
     assert {p.payer_type: p.outstanding for p in summary.payers} == {"swadaya": 600_000, "baznas": 3_000_000}
     assert [r.number for r in summary.receipts] == [f"KWT-{D.year}-0001"]
+
+
+def test_backdated_kuitansi_needs_a_reason(book, hh_invoice):
+    """A kuitansi dated before the latest one of its year would number against the dates: it
+    is refused (nothing saved) until the treasurer writes why; the reason stays in the note."""
+    _hh, inv = hh_invoice
+    payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=20), amount=500_000)
+    before = billing_state(book)
+    with pytest.raises(UserError) as err:
+        payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=500_000)
+    assert err.value.field == "backdate_note"
+    assert err.value.message.startswith("Kuitansi terakhir tahun ini bertanggal 22 Maret 2026. "
+                                        "Kuitansi ini bertanggal lebih awal (12 Maret 2026)")
+    with pytest.raises(UserError):
+        payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=500_000,
+                                backdate_note="   ")
+    assert billing_state(book) == before
+    late = payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=500_000,
+                                   note="cicilan 2", backdate_note="Kuitansi lupa dicatat")
+    from kws_desktop.store.models.billing import Payment
+    with book.reading() as s:
+        note = s.get(Payment, late.id).note
+    assert note == "cicilan 2 Dicatat mundur (kuitansi terakhir 22 Maret 2026): Kuitansi lupa dicatat"
+    # the same day as the latest, or a later one, needs nothing
+    payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=20), amount=500_000)
+    assert check_book(book) == []
+
+
+def test_kuitansi_purpose_has_no_doubled_parentheses(demo_book):
+    from sqlalchemy import select
+    from kws_desktop.store.models.billing import Receipt
+    with demo_book.reading() as s:
+        data = payments.kuitansi_data(s, list(s.execute(select(Receipt)).scalars()))
+    assert data and not [d.purpose for d in data if "))" in d.purpose]
+    assert any("(fiberglass)" in d.purpose for d in data)

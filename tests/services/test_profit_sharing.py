@@ -110,3 +110,39 @@ def test_set_rule_saves(book):
     rule = profit_sharing.set_rule(book, {"group_fund_pct": 25, "basis": "equal"})
     assert profit_sharing.get_rule(book) == rule
     assert get_setting(book, "profit_rule") == {"group_fund_pct": 25, "members_pct": 75, "basis": "equal"}
+
+
+def test_profit_share_payout_is_not_wages(book, tmp_path):
+    """Paying out SHU is numbered, described and printed as profit sharing (PBH-), not as
+    wages (UPH-, "SLIP UPAH"); the member's income slip shows the SHU received."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parents[1] / "documents"))
+    from helpers import page_count, pdf_text
+    from kws_desktop.services.people.member_income import member_statement, write_member_income_slip
+    from kws_desktop.store.models.book import JournalEntry
+    a, b = _setup(book)
+    sh = profit_sharing.post_profit_sharing(book, Y0, Y1, {"group_fund_pct": 30, "basis": "capital"})
+    share_b = next(ln.amount for ln in sh.lines if ln.member_id == b.id)
+    share_a = next(ln.amount for ln in sh.lines if ln.member_id == a.id)
+    accrue(book, a.id, 250_000, date=dt.date(2026, 1, 5))
+    shu = wages.pay_members(book, date=dt.date(2026, 1, 10), lines=[wages.PayLine(b.id, profit_share=share_b)])
+    both = wages.pay_members(book, date=dt.date(2026, 1, 12),
+                             lines=[wages.PayLine(a.id, wages=250_000, profit_share=share_a)])
+    assert shu.number == "PBH-2026-0001" and both.number == "UPH-2026-0001"
+    with book.reading() as s:
+        texts = dict(s.query(JournalEntry.source_id, JournalEntry.description)
+                     .filter(JournalEntry.source_type == "wage_payout").all())
+    assert texts[shu.id] == "Pembayaran bagi hasil (SHU) PBH-2026-0001: Budi"
+    assert texts[both.id] == "Pembayaran upah dan bagi hasil UPH-2026-0001: Siti"
+    assert check_book(book) == []
+    slip = pdf_text(wages.write_wage_slips(book, shu.number, tmp_path / "shu.pdf"))
+    assert "BUKTI PEMBAYARAN BAGI HASIL (SHU)" in slip and "SLIP UPAH" not in slip
+    assert "SLIP UPAH DAN BAGI HASIL ANGGOTA" in pdf_text(
+        wages.write_wage_slips(book, both.number, tmp_path / "both.pdf"))
+    st = member_statement(book, a.id, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert (st.row.profit_share, st.share_paid, st.wages_paid) == (0, share_a, 250_000)
+    out = write_member_income_slip(book, a.id, dt.date(2026, 1, 1), dt.date(2026, 12, 31), tmp_path / "m.pdf")
+    text = pdf_text(out)
+    assert "Bagi hasil (SHU)" in text and f"{share_a:,}".replace(",", ".") in text
+    assert page_count(out) == 1

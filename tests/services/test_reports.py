@@ -98,7 +98,10 @@ def test_financial_position_balances_with_comparison(sample_book):
     for col in (fp.now, fp.before):
         assert col.total_assets == col.total_liabilities + col.total_equity
     assert fp.before.day == D(2025, 12, 31)
-    assert fp.now.period_profit == 2_600_000 and fp.before.period_profit == 0
+    assert fp.now.year_profit == 2_600_000 and fp.now.year_sharing == -300_000
+    assert fp.before.year_profit == 1_900_000 and fp.before.year_sharing == 0
+    assert fp.now.retained_opening == fp.before.retained_earnings == 1_900_000
+    assert fp.now.retained_earnings == 1_900_000 + 2_600_000 - 300_000
     assert fp.now.total_assets == 17_000_000 + 2_500_000 + 800_000 + 900_000
     report = build_report(sample_book, "financial-position", D(2026, 1, 1), D(2026, 12, 31))
     total = next(r for r in report.rows if r.cells.get("uraian") == "JUMLAH ASET")
@@ -175,7 +178,8 @@ def _assert_reports_agree(book, start, end):
     assert cb.closing == fp.now.cash_and_bank == cf.closing_total
     assert cb.opening == fp.before.cash_and_bank == cf.opening_total
     assert cf.opening_total + cf.net_change == cf.closing_total
-    assert pl.net_profit == fp.now.period_profit
+    year_to_date = profit_loss(book, D(end.year, 1, 1), end)
+    assert year_to_date.net_profit == fp.now.year_profit
     for col in (fp.now, fp.before):
         assert col.total_assets == col.total_liabilities + col.total_equity
     # the journal's own balances

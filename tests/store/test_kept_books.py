@@ -23,7 +23,27 @@ from kws_desktop.store import guards, migrate
 
 BOOKS = sorted(p.parent for p in (Path(__file__).parents[1] / "books").glob("*/made.json"))
 # Differences from what a version printed that were made on purpose: {(label, report): reason}.
-ACCEPTED: dict[tuple[str, str], str] = {}
+_ONE_EQUITY = ("issue 19: one SAK EMKM equity presentation in every period: earlier years closed "
+               "into Saldo Laba, the year's profit and the profit sharing taken from it on their own "
+               "lines, so 31 December reads the same in that year's report and the next one's")
+_UNITS_LIKE_PERFORMANCE = ("issue 19: the program report says its stages are today's and adds the "
+                           "units finished and handed over in the period, counted as the "
+                           "performance report counts them")
+_PROFIT_OF_FINISHED_JOBS = ("issue 19: profit only for finished jobs; an order not started no "
+                            "longer counts at 100% margin in the total")
+_KEPT = ("0.1.0-before-advance", "0.1.0-before-cash", "0.1.0-cash-unguarded", "0.1.0-pre-0003",
+         "1.0.0")
+ACCEPTED: dict[tuple[str, str], str] = {
+    (label, report): reason for label in _KEPT
+    for report, reason in (("financial-position", _ONE_EQUITY), ("program", _UNITS_LIKE_PERFORMANCE),
+                           ("orders", _PROFIT_OF_FINISHED_JOBS))}
+
+# Keys of a list whose values were changed on purpose in every kept book: {kind: (keys, reason)}.
+ACCEPTED_LIST_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
+    "orders": (("margin",), "issue 19: the profit of a job is known once it is finished; an order "
+                            "not finished or cancelled has none (null), not its whole price"),
+    "materials": (("stock_qty", "min_stock"), "issue 19: quantities in plain digits, 500 not 5E+2"),
+}
 
 
 # Where a guard holds only for some rows (sent quotes, accounts in use, ...): (rows, a change).
@@ -146,8 +166,13 @@ def _cli_json(capsys, *args) -> object:
     return json.loads(capsys.readouterr().out)
 
 
-def _csv(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+def _csv(path: Path, delimiter: str = ",") -> list[list[str]]:
+    """Rows of a CSV file: the kept ones were written with ',', today's reports with ';'."""
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=delimiter))
+
+
+def _without(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    return [{k: v for k, v in row.items() if k not in keys} for row in rows]
 
 
 def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_path):
@@ -156,14 +181,16 @@ def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_pat
     open_book(target).close(backup=False)
     printed = json.loads((folder / "lists.json").read_text(encoding="utf-8"))
     for kind, rows in printed.items():
-        assert _cli_json(capsys, "list", kind, str(target), "--format", "json") == rows, kind
+        now = _cli_json(capsys, "list", kind, str(target), "--format", "json")
+        changed = ACCEPTED_LIST_KEYS.get(kind, ((), ""))[0]
+        assert _without(now, changed) == _without(rows, changed), kind
     start, end = meta["period"]
     for kind, name in meta["reports"].items():
         out = tmp_path / f"{kind}.csv"
         assert cli.main(["report", kind, str(target), "--from", start, "--to", end,
                          "--out", str(out), "--format", "csv"]) == 0
         if (folder.name, kind) not in ACCEPTED:
-            assert _csv(out) == _csv(folder / name), kind
+            assert _csv(out, ";") == _csv(folder / name), kind
 
 
 def test_a_look_without_migrating_leaves_the_book_as_it_was(kept, capsys):

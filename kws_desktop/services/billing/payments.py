@@ -98,7 +98,7 @@ def _allocation_message(exc: AllocationError) -> UserError:
 def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
                    payer_name: str = "", advance: int = 0,
                    allocations: Sequence[tuple[int, int]] | None = None,
-                   note: str = "", printed: bool = False) -> PaymentInfo:
+                   note: str = "", printed: bool = False, backdate_note: str = "") -> PaymentInfo:
     """Take a payment on an invoice and issue its kuitansi, inside the caller's transaction
     (session helper; `record_payment` is the book-level call).
 
@@ -109,6 +109,9 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
       instalment due first is paid first.
     - `printed`: the kuitansi is printed now (the original handed over), so later prints are
       copies (SALINAN).
+    - `backdate_note`: why a kuitansi is dated before the latest one issued this year (its number
+      would run against the dates). Without it such a payment is refused (field
+      ``backdate_note``, so the form can ask); with it the reason is kept in the payment's note.
     """
     ensure_date(date)  # the shared date range first (services/book/dates.py)
     problems: list[tuple[str | None, str]] = []
@@ -164,10 +167,11 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
                 parts = allocate_oldest_first(allocated, open_insts)
         except AllocationError as exc:
             raise _allocation_message(exc) from exc
+    note = _with_backdate_note(s, date, note, backdate_note)
     name = one_line(payer_name) or inv.payer_name
     pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name,
                   method=method, amount=amount, advance=advance, status="posted",
-                  note=(note or "").strip(), created_by=actor)
+                  note=note, created_by=actor)
     pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
     s.add(pay)
     s.flush()
@@ -192,16 +196,50 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     return _payment_info(s, pay)
 
 
+def latest_receipt_date(s: Session, year: int) -> dt.date | None:
+    """Session-level: the date of the latest kuitansi issued in ``year`` (voided ones too: their
+    numbers stay)."""
+    return s.execute(select(func.max(Receipt.date)).where(
+        Receipt.date >= dt.date(year, 1, 1), Receipt.date <= dt.date(year, 12, 31))).scalar()
+
+
+def backdated_before(book: Book, date: dt.date) -> dt.date | None:
+    """The latest kuitansi date of ``date``'s year when ``date`` is before it (a form asks for a
+    reason then), else None."""
+    with book.reading() as s:
+        latest = latest_receipt_date(s, date.year)
+    return latest if latest is not None and date < latest else None
+
+
+def _with_backdate_note(s: Session, date: dt.date, note: str, backdate_note: str) -> str:
+    """The payment's note; refuses a kuitansi dated before the latest of its year unless the
+    treasurer says why (kept in the note, so an auditor reading the numbers sees it)."""
+    note = (note or "").strip()
+    latest = latest_receipt_date(s, date.year)
+    if latest is None or date >= latest:
+        return note
+    reason = one_line(backdate_note or "")
+    if not reason:
+        raise UserError(_("Kuitansi terakhir tahun ini bertanggal {latest}. Kuitansi ini bertanggal "
+                          "lebih awal ({date}), jadi nomornya tidak urut dengan tanggalnya. Bila "
+                          "tanggalnya memang benar, tulis alasannya.").format(
+            latest=format_date(latest), date=format_date(date)), field="backdate_note")
+    marker = _("Dicatat mundur (kuitansi terakhir {latest}): {reason}").format(
+        latest=format_date(latest), reason=reason)
+    return f"{note} {marker}".strip()
+
+
 def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
                    payer_name: str = "", advance: int = 0,
                    allocations: Sequence[tuple[int, int]] | None = None,
-                   note: str = "", printed: bool = False) -> PaymentInfo:
+                   note: str = "", printed: bool = False, backdate_note: str = "") -> PaymentInfo:
     """Take a payment on an invoice and issue its kuitansi: one transaction, all or nothing.
     See :func:`record_payment_in` for the rules."""
     with book.transaction() as s:
         return record_payment_in(s, actor=book.actor, invoice_id=invoice_id, date=date, amount=amount,
                                  method=method, payer_name=payer_name, advance=advance,
-                                 allocations=allocations, note=note, printed=printed)
+                                 allocations=allocations, note=note, printed=printed,
+                                 backdate_note=backdate_note)
 
 
 # --- uang muka / titipan applied to a later invoice ------------------------------------------
@@ -411,8 +449,8 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         if len(orders) == 1:
             bits.append(_("pesanan {number}").format(number=orders[0]))
             what = packages.get(inv.lines[0].order_id) if len(inv.lines) == 1 else ""
-            if what:
-                bits[-1] += f" ({what})"
+            if what:  # "pesanan PSN-2026-0001 - Tangki septik (fiberglass)": no doubled parentheses
+                bits[-1] += f" - {what}"
         elif orders:
             shown = ", ".join(orders[:6]) + (", ..." if len(orders) > 6 else "")
             bits.append(_("{n} unit pesanan ({orders})").format(n=len(orders), orders=shown))

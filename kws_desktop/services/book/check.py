@@ -23,7 +23,7 @@ NUMBERED_TABLES: dict[str, str] = {
     "order": "orders", "handover": "order_handovers",
     "invoice": "invoices", "receipt": "receipts",
     "purchase": "purchases", "supplier_payment": "supplier_payments", "stock_count": "stock_counts",
-    "wage_payout": "wage_payouts", "advance": "advances", "profit_sharing": "profit_sharings",
+    "wage_payout": "wage_payouts", "profit_share_payout": "wage_payouts", "advance": "advances", "profit_sharing": "profit_sharings",
     "expense": "cash_entries", "income": "cash_entries", "transfer": "cash_entries",
 }
 # Journal source types -> the table their source_id points into.

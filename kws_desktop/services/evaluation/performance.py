@@ -33,6 +33,8 @@ from kws_desktop.services.people.members import LEADERSHIP_ROLES, role_label
 from kws_desktop.services.evaluation.partners import partner_flow
 from kws_desktop.services.evaluation.partners import kind_label as partner_kind_label
 from kws_desktop.services.jobs.quality import SCORES
+from kws_desktop.services.jobs.unit_counts import units_built as units_built_in
+from kws_desktop.services.jobs.unit_counts import units_ordered
 from kws_desktop.services.reports import Period, period_text, register_report, resolve_period
 from kws_desktop.services.reports.queries import accounts, sums_by_account
 from kws_desktop.services.evaluation.trainings import TOPICS, topic_label
@@ -226,10 +228,8 @@ def _months(s: Session, start: dt.date, end: dt.date) -> tuple[UnitsInMonth, ...
 
 def read_performance(s: Session, start: dt.date, end: dt.date) -> Performance:
     """Session-level: every figure of the performance report for [start, end]."""
-    orders_new = _count(s, select(func.count(Order.id)).where(_between(Order.date, start, end),
-                                                              Order.status != "batal"))
-    units_built = _count(s, select(func.count(Order.id)).where(
-        _between(Order.finished_date, start, end), Order.status.in_(("selesai", HANDED))))
+    orders_new = units_ordered(s, start, end)
+    units_built = units_built_in(s, start, end)
     handed_q = select(Order.date, Order.planned_start, Order.finished_date).where(
         _between(Order.handed_over_date, start, end), Order.status == HANDED)
     on_time = base = 0

@@ -961,8 +961,12 @@ def check_workbook(book: Book, path) -> tuple[_Plan, list[ImportProblem]]:
     return plan, problems
 
 
-def import_workbook(book: Book, path, *, progress: Progress | None = None) -> ImportSummary:
+def import_workbook(book: Book, path, *, progress: Progress | None = None,
+                    backdate_note: str = "") -> ImportSummary:
     """Check every row of every sheet, then import everything in one transaction, or nothing.
+
+    `backdate_note`: why payments are dated before the book's latest kuitansi of their year
+    (without it such a payment refuses the import, see payments.record_payment_in).
 
     Raises ImportRefused (a UserError) listing every problem as sheet, row, column and reason.
     `progress(done, total)` is called as rows are written (it may raise to cancel: nothing
@@ -975,13 +979,15 @@ def import_workbook(book: Book, path, *, progress: Progress | None = None) -> Im
         raise UserError(_("Berkas ini belum berisi data: semua lembar kosong. Isi lembar-lembarnya "
                           "(data mulai baris 2) lalu impor lagi."))
     with book.transaction() as s:
-        counts = _Writer(s, book.actor, plan, progress).run()
+        counts = _Writer(s, book.actor, plan, progress, backdate_note).run()
     return ImportSummary(**counts, rows=plan.rows, seconds=round(time.monotonic() - started, 2))
 
 
 class _Writer:
-    def __init__(self, s: Session, actor: str, plan: _Plan, progress: Progress | None):
+    def __init__(self, s: Session, actor: str, plan: _Plan, progress: Progress | None,
+                 backdate_note: str = ""):
         self.s, self.actor, self.plan, self.progress = s, actor, plan, progress
+        self.backdate_note = backdate_note
         self.done = 0
         self.total = max(1, plan.rows)
         self.customer_ids: dict[int, int] = {}
@@ -1112,13 +1118,17 @@ class _Writer:
     def payments(self) -> None:
         from kws_desktop.services.billing.payments import record_payment_in
         fields = {"amount": "amount", "date": "date", "invoice": "order", "method": "method",
-                  "advance": "amount", "allocations": "amount"}
+                  "advance": "amount", "allocations": "amount", "backdate_note": "date"}
         for p in sorted(self.plan.payments, key=lambda p: (p.date, p.row)):
             try:
                 invoice_id = self._invoice_for(p)
                 record_payment_in(self.s, actor=self.actor, invoice_id=invoice_id, date=p.date, amount=p.amount,
-                                  method=p.method, note=p.notes)
+                                  method=p.method, note=p.notes, backdate_note=self.backdate_note)
             except UserError as exc:
+                if exc.field == "backdate_note":
+                    exc = UserError(exc.message + " " + _(
+                        "Beri alasannya saat mengimpor (baris perintah: --backdate-note \"alasan\")."),
+                        field=exc.field)
                 raise self.fail("payments", p.row, exc, fields) from exc
             self.counts["payments"] += 1
             self.tick()
@@ -1149,7 +1159,8 @@ class _Writer:
         raise UserError(_("tidak ada tagihan {payer} yang belum lunas").format(payer=label), field="invoice")
 
 
-def import_into(location, path, *, progress: Progress | None = None) -> ImportSummary:
+def import_into(location, path, *, progress: Progress | None = None,
+                backdate_note: str = "") -> ImportSummary:
     """Import into the book at `location`, creating it when the path does not exist yet (the
     new book is removed again when the import is refused)."""
     from dataclasses import replace
@@ -1165,7 +1176,7 @@ def import_into(location, path, *, progress: Progress | None = None) -> ImportSu
         book = open_book(location)
     ok = False
     try:
-        summary = import_workbook(book, path, progress=progress)
+        summary = import_workbook(book, path, progress=progress, backdate_note=backdate_note)
         ok = True
     finally:
         book.close(backup=ok and not created)

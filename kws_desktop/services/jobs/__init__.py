@@ -8,7 +8,8 @@ Modules and their public calls:
   handover_data, write_handover
 - `job_costing`: Job costing in SQL: the real material, labour and other cost of every order.
   stock_cost_expr, purchase_cost_expr, material_cost_expr, labour_cost_expr, other_cost_expr,
-  order_cost, order_costs, package_summaries, ReportLine, report_lines, build_orders_report
+  order_cost, order_costs, package_summaries, ReportLine, report_lines, is_finished,
+  build_orders_report
 - `orders`: Orders: from an accepted quote (or entered directly) to handover, with the job's real
   cost.
   ComponentInput, LineInput, PayerInput, OrderInput, ItemRow, PayerRow, StageEventRow, CrewRow,
@@ -25,4 +26,8 @@ Modules and their public calls:
   check_label, CheckInput, CheckRow, ChecklistView, read_checklist, get_checklist,
   ensure_handover_allowed, record_checks_in, record_checks, accept_failure,
   record_satisfaction_in, record_satisfaction
+- `unit_counts`: How many units (orders, one order is one unit) a period counts: one definition
+  for every report, so the program report, the performance report and the dashboard agree where
+  they count the same thing. Session-level helpers (they take a session and never commit).
+  units_ordered, units_built, units_handed_over
 """

@@ -138,6 +138,11 @@ def report_lines(session: Session, start: dt.date | None, end: dt.date | None) -
     return out
 
 
+def is_finished(stage: str) -> bool:
+    """Only a finished job has its whole cost, so only its profit is known."""
+    return stage in (Stage.SELESAI.value, Stage.DISERAHTERIMAKAN.value)
+
+
 def _ratio(value: Decimal | None) -> object:
     return "-" if value is None else value
 
@@ -158,24 +163,31 @@ def build_orders_report(book: Book, start: dt.date | None, end: dt.date | None) 
         Column("ratio", _("Laba %"), "percent"),
     ]
     rows: list[Row] = []
-    totals = dict.fromkeys(("price", "material", "labour", "other", "cost", "margin"), 0)
+    totals = dict.fromkeys(("price", "material", "labour", "other", "cost", "margin",
+                            "finished_price"), 0)
     over = 0
     for line in lines:
         c = line.cost
         flag = " *" if c.over_cost else ""
         customer = f"{line.customer}, {line.desa}" if line.desa else line.customer
+        finished = is_finished(line.stage)
         rows.append(Row({"number": line.number, "date": line.date, "customer": customer,
                          "stage": _(SHORT_STAGE[Stage(line.stage)]) + flag,
-                         "price": c.price, "cost": c.actual, "margin": c.margin,
-                         "ratio": _ratio(c.margin_ratio)}))
+                         "price": c.price, "cost": c.actual,
+                         "margin": c.margin if finished else "-",
+                         "ratio": _ratio(c.margin_ratio) if finished else "-"}))
         over += c.over_cost
         for key, value in (("price", c.price), ("material", c.material), ("labour", c.labour),
-                           ("other", c.other), ("cost", c.actual), ("margin", c.margin)):
+                           ("other", c.other), ("cost", c.actual)):
             totals[key] += value
+        if finished:
+            totals["margin"] += c.margin
+            totals["finished_price"] += c.price
     from kws_desktop.core.job_costing import margin_ratio
     rows.append(Row({"number": p_("baris total", "Jumlah"), "customer": _("{n} pesanan").format(n=len(lines)),
                      "price": totals["price"], "cost": totals["cost"], "margin": totals["margin"],
-                     "ratio": _ratio(margin_ratio(totals["price"], totals["margin"]))}, style="total"))
+                     "ratio": _ratio(margin_ratio(totals["finished_price"], totals["margin"]))},
+                    style="total"))
     if packages:
         rows.append(Row({"number": _("Rata-rata per paket, pekerjaan yang sudah selesai")}, style="heading"))
         for p in packages:
@@ -184,6 +196,10 @@ def build_orders_report(book: Book, start: dt.date | None, end: dt.date | None) 
                              "margin": p.average_margin, "ratio": _ratio(p.margin_ratio)}))
     notes = [_("Harga = harga yang disepakati. Biaya = bahan (dari gudang dan dibeli langsung), "
                "upah tukang, dan biaya lain. Pesanan batal tidak dihitung."),
+             _("Laba hanya untuk pekerjaan yang sudah selesai: pesanan yang belum selesai (-) belum "
+               "lengkap biayanya dan tidak masuk jumlah laba. Laporan Laba Rugi mencatat pendapatan "
+               "menurut tanggal tagihan dan biaya menurut tanggal pemakaian, jadi jumlahnya berbeda "
+               "per periode."),
              _("Jumlah biaya: bahan {material}, upah {labour}, biaya lain {other}.").format(
                  material=format_rupiah(totals["material"]), labour=format_rupiah(totals["labour"]),
                  other=format_rupiah(totals["other"]))]

@@ -1103,13 +1103,14 @@ def order_totals(book: Book, f: OrderFilter = OrderFilter()) -> OrderTotals:
 
 
 def list_rows(book: Book) -> list[dict]:
-    """`kws-desktop list orders`: every order, oldest first, money as integer rupiah."""
+    """`kws-desktop list orders`: every order, oldest first, money as integer rupiah. The
+    margin (laba) is known only for a finished job: null for one not finished or cancelled."""
     with book.reading() as s:
         rows = read_orders(s, sort="number", descending=False, limit=None)
     return [{"number": r.number, "date": r.date.isoformat(), "status": r.stage,
              "customer": r.customer_name, "desa": r.desa, "kecamatan": r.kecamatan,
              "package": r.package, "payers": r.payer_kinds, "price": int(r.price), "cost": int(r.cost),
-             "margin": int(r.margin)} for r in rows]
+             "margin": int(r.margin) if costing.is_finished(r.stage) else None} for r in rows]
 
 
 def filter_choices(book: Book) -> dict[str, list[str]]:

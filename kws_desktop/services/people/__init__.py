@@ -22,5 +22,5 @@ Modules and their public calls:
 - `wages`: Wages: what each member earned on each job, advances (kasbon), and paying members out.
   PayLine, OwedRow, PayoutLineRow, PayoutRow, AdvanceRow, JobWage, wages_owed, get_payout,
   list_payouts, count_payouts, list_advances, count_advances, member_jobs, days_worked,
-  record_advance, void_advance, pay_members, void_payout, write_wage_slips
+  record_advance, void_advance, payout_kind, pay_members, void_payout, write_wage_slips
 """

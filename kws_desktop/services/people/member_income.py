@@ -215,6 +215,8 @@ class MemberStatement:
     opening: Balances
     closing: Balances
     lines: tuple[StatementLine, ...]
+    wages_paid: int = 0     # wages handed over in the period's payouts
+    share_paid: int = 0     # profit share (SHU) handed over in the period's payouts
 
 
 def member_statement(book: Book, member_id: int, start: dt.date, end: dt.date) -> MemberStatement:
@@ -231,8 +233,19 @@ def member_statement(book: Book, member_id: int, start: dt.date, end: dt.date) -
         opening = member_balances(s, [m.id], until=start - dt.timedelta(days=1)).get(m.id, Balances())
         closing = member_balances(s, [m.id], until=end).get(m.id, Balances())
         lines = _statement_lines(s, m.id, start, end)
+        wages_paid, share_paid = _paid(s, m.id, start, end)
         return MemberStatement(m.id, m.name, m.gender, m.role, m.joined_on, m.left_on, start, end,
-                               row, opening, closing, tuple(lines))
+                               row, opening, closing, tuple(lines), wages_paid, share_paid)
+
+
+def _paid(s: Session, member_id: int, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """(wages, profit share) handed to the member in the period's posted payouts."""
+    q = (select(func.sum(WagePayoutLine.wages), func.sum(WagePayoutLine.profit_share))
+         .join(WagePayout, WagePayout.id == WagePayoutLine.payout_id)
+         .where(WagePayout.status == "posted", WagePayoutLine.member_id == member_id,
+                WagePayout.date >= start, WagePayout.date <= end))
+    wages, share = s.execute(q).one()
+    return int(wages or 0), int(share or 0)
 
 
 def _statement_lines(s: Session, member_id: int, start: dt.date, end: dt.date) -> list[StatementLine]:
@@ -298,6 +311,7 @@ def write_member_income_slip(book: Book, member_id: int, start: dt.date, end: dt
         advances_deducted=r.advances_deducted, received=r.received, opening_owed=st.opening.net_owed,
         closing_wages_owed=st.closing.wages_owed, closing_share_owed=st.closing.profit_share_owed,
         closing_advances=st.closing.advances, capital=st.closing.capital,
+        wages_paid=st.wages_paid, share_paid=st.share_paid,
         lines=tuple(IncomeSlipLine(ln.date, ln.text, ln.earned, ln.received, ln.deducted) for ln in st.lines))
     return write(out, slip, profile=get_profile(book))
 

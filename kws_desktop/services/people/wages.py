@@ -327,6 +327,26 @@ def _reverse(s: Session, book: Book, entry_id: int | None, original: dt.date,
 
 # --- payouts ------------------------------------------------------------------------------
 
+def payout_kind(wages: int, profit_share: int, advance_given: int) -> str:
+    """The numbering kind of a payout: profit shares (SHU) alone are not wages (PBH-, not UPH-)."""
+    return "profit_share_payout" if profit_share and not wages and not advance_given else "wage_payout"
+
+
+def _payout_description(p: WagePayout, first_name: str, members: int) -> str:
+    """The journal (and cash book) text: says what was paid, wages or profit shares."""
+    if p.total_profit_share and not p.total_wages and not p.total_advance_given:
+        one, many = _("Pembayaran bagi hasil (SHU) {number}: {name}"), _(
+            "Pembayaran bagi hasil (SHU) {number}: {n} anggota")
+    elif p.total_profit_share:
+        one, many = _("Pembayaran upah dan bagi hasil {number}: {name}"), _(
+            "Pembayaran upah dan bagi hasil {number}: {n} anggota")
+    else:
+        one, many = _("Pembayaran upah {number}: {name}"), _("Pembayaran upah {number}: {n} anggota")
+    if members == 1:
+        return one.format(number=p.number, name=first_name)
+    return many.format(number=p.number, n=members)
+
+
 def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str = "cash",
                 note: str = "") -> PayoutRow:
     """Pay one or many members at once. All or nothing: any line wrong, nothing is saved."""
@@ -400,7 +420,9 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
             built.append(WagePayoutLine(member_id=m.id, wages=wages, profit_share=ln.profit_share,
                                         advance_given=given, advance_deducted=ln.deduct_advance, net=net))
         collect(problems)
-        p = WagePayout(number=next_number(s, "wage_payout", date.year), date=date, method=method,
+        kind = payout_kind(sum(ln.wages for ln in built), sum(ln.profit_share for ln in built),
+                           sum(ln.advance_given for ln in built))
+        p = WagePayout(number=next_number(s, kind, date.year), date=date, method=method,
                        note=(note or "").strip())
         p.lines = built
         p.total_wages = sum(ln.wages for ln in built)
@@ -423,9 +445,7 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
             postings.append(credit(METHOD_ACCOUNTS[method], p.total_net))
         if len([x for x in postings if x.amount]) < 2:
             raise UserError(_("Tidak ada uang yang berpindah dalam pembayaran ini."), field="lines")
-        description = (_("Pembayaran upah {number}: {name}").format(number=p.number, name=members[built[0].member_id].name)
-                       if len(built) == 1 else
-                       _("Pembayaran upah {number}: {n} anggota").format(number=p.number, n=len(built)))
+        description = _payout_description(p, members[built[0].member_id].name, len(built))
         entry = post_entry(s, date=date, description=description, postings=postings,
                            source_type="wage_payout", source_id=p.id, actor=book.actor)
         p.entry_id = entry.id

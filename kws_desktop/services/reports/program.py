@@ -14,6 +14,7 @@ from kws_desktop.core.job_costing import STAGE_LABELS, STAGE_LINE, Stage
 from kws_desktop.core.payers import PAYER_LABELS
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _
+from kws_desktop.services.jobs.unit_counts import units_built, units_handed_over
 from kws_desktop.services.reports import period_text, register_report, resolve_period
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.sales import Customer
@@ -51,6 +52,8 @@ def build_program(book: Book, start: dt.date | None, end: dt.date | None) -> Tab
         payers = dict((p, r) for p, *r in grouped(OrderPayer.payer_type, value=func.sum(OrderPayer.amount),
                                                   join_payers=True))
         stages = {st: r for st, *r in grouped(Order.status)}
+        built = units_built(s, period.start, period.end)
+        handed = units_handed_over(s, period.start, period.end)
 
     rows.append(Row({"uraian": _("MENURUT KECAMATAN DAN DESA")}, "heading"))
     current = None
@@ -77,15 +80,22 @@ def build_program(book: Book, start: dt.date | None, end: dt.date | None) -> Tab
     for payer, figures in payers.items():
         if payer not in {p.value for p in PAYER_LABELS}:
             rows.append(_row(payer, *figures, indent=1))
-    rows.append(Row({"uraian": _("MENURUT TAHAP PEKERJAAN")}, "heading"))
+    rows.append(Row({"uraian": _("MENURUT TAHAP PEKERJAAN HARI INI")}, "heading"))
     for stage in STAGE_LINE:
         rows.append(_row(_(STAGE_LABELS[stage]), *(stages.get(stage.value) or (0, 0, 0, 0, 0)), indent=1))
     rows.append(_row(_("JUMLAH UNIT"), *total, style="total"))
+    rows.append(Row({"uraian": _("DIKERJAKAN DALAM PERIODE (SEPERTI LAPORAN KINERJA)")}, "heading"))
+    rows.append(Row({"uraian": _("Selesai dibangun (tanggal selesai dalam periode)"),
+                     "unit": built}, indent=1))
+    rows.append(Row({"uraian": _("Diserahterimakan (tanggal serah terima dalam periode)"),
+                     "unit": handed}, indent=1))
     cols = [Column("uraian", _("Uraian")), Column("unit", _("Unit"), "int"),
             Column("l", _("KK laki-laki"), "int"), Column("p", _("KK perempuan"), "int"),
             Column("mbr", _("MBR"), "int"), Column("nilai", _("Nilai (Rp)"), "money")]
-    notes = [_("Unit: pesanan yang bertanggal dalam periode dan tidak batal. KK: kepala keluarga. "
-               "MBR: masyarakat berpenghasilan rendah."),
+    notes = [_("Unit: pesanan yang bertanggal dalam periode dan tidak batal, dengan tahapnya hari "
+               "ini. KK: kepala keluarga. MBR: masyarakat berpenghasilan rendah."),
+             _("Dikerjakan dalam periode: semua pesanan yang selesai atau diserahterimakan dalam "
+               "periode, juga yang dipesan sebelumnya; angka ini sama dengan Laporan Kinerja."),
              _("Menurut sumber dana: satu unit yang dibiayai beberapa pihak dihitung pada setiap "
                "pihak; nilai adalah bagian masing-masing pihak.")]
     if not int(total[0] or 0):

@@ -125,12 +125,22 @@ def build_profit_loss(book: Book, start: dt.date | None, end: dt.date | None) ->
 
 @dataclass(frozen=True)
 class PositionColumn:
+    """The position at the end of ``day``, presented the SAK EMKM way for the day's year.
+
+    Every earlier year is closed into Saldo Laba: ``retained_opening`` is the retained earnings
+    at the end of the previous year (that year's profit included, earlier profit sharing taken
+    out). ``year_profit`` is the profit from 1 January of the day's year to the day, and
+    ``year_sharing`` what was taken from Saldo Laba in that time (profit sharing, as a negative
+    amount). The column depends only on its day, so the position at 31 December is the same in
+    that year's report and as the comparison column of the next year's report."""
     day: dt.date
     current_assets: tuple[Line, ...]
     noncurrent_assets: tuple[Line, ...]
     liabilities: tuple[Line, ...]
-    equity: tuple[Line, ...]      # equity accounts, with retained earnings incl. earlier profit
-    period_profit: int            # profit from the period start to ``day`` (0 before the period)
+    equity: tuple[Line, ...]      # equity accounts other than Saldo Laba
+    retained_opening: int
+    year_profit: int
+    year_sharing: int
 
     @property
     def total_current_assets(self) -> int:
@@ -149,27 +159,33 @@ class PositionColumn:
         return sum(a for *_x, a in self.liabilities)
 
     @property
+    def retained_earnings(self) -> int:
+        """Saldo Laba at the end of the day."""
+        return self.retained_opening + self.year_profit + self.year_sharing
+
+    @property
     def total_equity(self) -> int:
-        return sum(a for *_x, a in self.equity) + self.period_profit
+        return sum(a for *_x, a in self.equity) + self.retained_earnings
 
     @property
     def cash_and_bank(self) -> int:
         return sum(a for code, _n, a in self.current_assets if code in (A.CASH, A.BANK))
 
 
-def _position_at(session: Session, day: dt.date, period_start: dt.date) -> PositionColumn:
+def _position_at(session: Session, day: dt.date) -> PositionColumn:
+    year_start = dt.date(day.year, 1, 1)
     sums = sums_by_account(session, until=day)
-    before = sums_by_account(session, until=period_start - dt.timedelta(days=1))
+    before = sums_by_account(session, until=year_start - dt.timedelta(days=1))
     accs = accounts(session)
     income_codes = {a.code for a in accs if a.type in ("pendapatan", "beban")}
     earlier_profit = -sum(v for code, v in before.items() if code in income_codes)
     all_profit = -sum(v for code, v in sums.items() if code in income_codes)
+    retained_before = -before.get(A.RETAINED_EARNINGS, 0)
+    retained_now = -sums.get(A.RETAINED_EARNINGS, 0)
     current, noncurrent, liabilities, equity = [], [], [], []
     for acc in accs:
         amount = acc.sign * sums.get(acc.code, 0)
-        if acc.code == A.RETAINED_EARNINGS:
-            amount += earlier_profit if day >= period_start else all_profit
-        if not acc.active and amount == 0:
+        if acc.code == A.RETAINED_EARNINGS or (not acc.active and amount == 0):
             continue
         line = (acc.code, acc.name, amount)
         if acc.type == "aset":
@@ -178,12 +194,10 @@ def _position_at(session: Session, day: dt.date, period_start: dt.date) -> Posit
             liabilities.append(line)
         elif acc.type == "ekuitas":
             equity.append(line)
-    if not any(code == A.RETAINED_EARNINGS for code, *_r in equity):  # a book without the account
-        equity.append((A.RETAINED_EARNINGS, _("Saldo Laba"),
-                       earlier_profit if day >= period_start else all_profit))
-    period_profit = all_profit - earlier_profit if day >= period_start else 0
     return PositionColumn(day, tuple(current), tuple(noncurrent), tuple(liabilities), tuple(equity),
-                          period_profit)
+                          retained_opening=retained_before + earlier_profit,
+                          year_profit=all_profit - earlier_profit,
+                          year_sharing=retained_now - retained_before)
 
 
 @dataclass(frozen=True)
@@ -197,8 +211,8 @@ def financial_position(book: Book, start: dt.date | None = None,
                        end: dt.date | None = None) -> FinancialPosition:
     period = resolve_period(start, end)
     with book.reading() as s:
-        return FinancialPosition(period, _position_at(s, period.end, period.start),
-                                 _position_at(s, period.before, period.start))
+        return FinancialPosition(period, _position_at(s, period.end),
+                                 _position_at(s, period.before))
 
 
 def build_financial_position(book: Book, start: dt.date | None,
@@ -230,14 +244,19 @@ def build_financial_position(book: Book, start: dt.date | None,
     rows.append(total(_("Jumlah Liabilitas"), now.total_liabilities, before.total_liabilities))
     rows.append(Row({"uraian": _("EKUITAS")}, "heading"))
     rows += lines(now.equity, before.equity)
-    rows.append(Row({"uraian": _("Laba (Rugi) Periode Berjalan"), "now": now.period_profit,
-                     "before": before.period_profit}, indent=1))
+    retained = ((_("Saldo laba sampai akhir tahun lalu"), "retained_opening"),
+                (_("Laba (rugi) tahun berjalan"), "year_profit"),
+                (_("Laba dibagikan (SHU) tahun berjalan"), "year_sharing"))
+    rows += [Row({"uraian": label, "now": getattr(now, field), "before": getattr(before, field)},
+                 indent=1) for label, field in retained]
+    rows.append(Row({"uraian": _("Saldo Laba"), "now": now.retained_earnings,
+                     "before": before.retained_earnings}, "subtotal", indent=1))
     rows.append(total(_("Jumlah Ekuitas"), now.total_equity, before.total_equity))
     rows.append(total(_("JUMLAH LIABILITAS DAN EKUITAS"), now.total_liabilities + now.total_equity,
                       before.total_liabilities + before.total_equity, "total"))
-    notes = [_("Kolom kedua: posisi pada akhir hari sebelum periode dimulai, sebagai pembanding."),
-             _("Laba periode berjalan: laba (rugi) dari {start} sampai {end}.").format(
-                 start=format_date(fp.period.start), end=format_date(fp.period.end))]
+    notes = [_("Kolom kedua: posisi pada akhir hari sebelum periode dimulai, sebagai pembanding. "
+               "Laba tahun-tahun sebelumnya sudah masuk saldo laba; laba tahun berjalan dihitung "
+               "dari 1 Januari sampai tanggal kolom; bagi hasil (SHU) diambil dari saldo laba.")]
     return TabularReport(title=_("Laporan Posisi Keuangan"), subtitle=as_of_text(fp.period.end),
                          columns=cols, rows=rows, notes=notes)
 

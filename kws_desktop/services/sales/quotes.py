@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.text import one_line
 from kws_desktop.core.money import MAX_RUPIAH, QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.core.rab import (Component, ComponentKind, QuoteTotals, instalment_amounts,
+from kws_desktop.core.money import instalment_amounts
+from kws_desktop.core.rab import (Component, ComponentKind, QuoteTotals,
                                   price_package, quote_totals)
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah

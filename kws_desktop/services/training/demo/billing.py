@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import payments
 from kws_desktop.services.training.demo.context import DemoContext
-from kws_desktop.store.models.billing import Invoice
+from kws_desktop.store.models.billing import Invoice, Receipt
 from kws_desktop.store.models.jobs import Order
 
 BATCH = 50
@@ -95,8 +96,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
             batches.append(inv)
     ctx.count("tagihan program (gabungan)", len(batches))
     ctx.ids["invoices"] += [b.id for b in batches]
-    _pay_programs(ctx, batches)
-    _pay_households(ctx, households)
+    _record_in_date_order(ctx, _program_payments(ctx, batches) + _household_payments(ctx, households))
     _void_one(ctx, households)
 
 
@@ -105,59 +105,79 @@ def _month_end(day: dt.date) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-def _pay_programs(ctx: DemoContext, batches) -> None:
+@dataclass(frozen=True)
+class _Planned:
+    """A payment the demo will record; all are recorded in date order, so kuitansi numbers
+    follow their dates."""
+    day: dt.date
+    invoice_id: int
+    amount: int
+    method: str
+    payer_name: str
+    label: str
+
+
+def _program_payments(ctx: DemoContext, batches) -> list[_Planned]:
     rng, today = ctx.rng, ctx.today
-    with ctx.book.transaction() as s:
-        for inv in batches:
-            day = inv.date + dt.timedelta(days=rng.randint(14, 50))
-            if day > today:
-                continue  # still waiting for the program's transfer
-            if rng.random() < 0.2 and inv.total > 10_000_000:  # paid in two transfers
-                first = _round_to(inv.total // 2, 100_000)
-                payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=first,
-                                    method="transfer", payer_name=inv.payer_name, printed=True)
-                day2 = day + dt.timedelta(days=rng.randint(20, 60))
-                if day2 <= today:
-                    payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day2,
-                                        amount=inv.total - first, method="transfer",
-                                        payer_name=inv.payer_name, printed=True)
-                    ctx.count("kuitansi program")
-            else:
-                payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=inv.id, date=day, amount=inv.total,
-                                    method="transfer", payer_name=inv.payer_name, printed=True)
-            ctx.count("kuitansi program")
+    out = []
+    for inv in batches:
+        day = inv.date + dt.timedelta(days=rng.randint(14, 50))
+        if day > today:
+            continue  # still waiting for the program's transfer
+        if rng.random() < 0.2 and inv.total > 10_000_000:  # paid in two transfers
+            first = _round_to(inv.total // 2, 100_000)
+            out.append(_Planned(day, inv.id, first, "transfer", inv.payer_name, "kuitansi program"))
+            day2 = day + dt.timedelta(days=rng.randint(20, 60))
+            if day2 <= today:
+                out.append(_Planned(day2, inv.id, inv.total - first, "transfer", inv.payer_name,
+                                    "kuitansi program"))
+        else:
+            out.append(_Planned(day, inv.id, inv.total, "transfer", inv.payer_name, "kuitansi program"))
+    return out
 
 
-def _pay_households(ctx: DemoContext, invoice_ids: list[int]) -> None:
-    rng, today, actor = ctx.rng, ctx.today, ctx.book.actor
-    for start in range(0, len(invoice_ids), BATCH):
+def _household_payments(ctx: DemoContext, invoice_ids: list[int]) -> list[_Planned]:
+    rng, today = ctx.rng, ctx.today
+    out = []
+    with ctx.book.reading() as s:
+        for iid in invoice_ids:
+            inv = s.get(Invoice, iid)
+            habit = rng.random()  # < 0.7 on time, < 0.9 late, else falling behind
+            last = inv.date
+            for inst in list(inv.instalments):
+                if habit < 0.7:
+                    day = inst.due_date - dt.timedelta(days=rng.randint(0, 5))
+                elif habit < 0.9:
+                    day = inst.due_date + dt.timedelta(days=rng.randint(10, 75))
+                else:
+                    day = inst.due_date + dt.timedelta(days=rng.randint(40, 200))
+                day = max(day, last, inv.date)
+                if day > today:
+                    break
+                if inst.due_date > today - dt.timedelta(days=100) and habit >= 0.8:
+                    break  # fell behind lately: overdue today
+                amount = inst.amount
+                if habit >= 0.9 and rng.random() < 0.4:
+                    amount = min(_round_to(inst.amount // 2), inst.amount)  # paid only part of it
+                out.append(_Planned(day, iid, amount, "cash" if rng.random() < 0.9 else "transfer", "",
+                                    "kuitansi rumah tangga"))
+                last = day
+                if amount < inst.amount:
+                    break
+    return out
+
+
+def _record_in_date_order(ctx: DemoContext, planned: list[_Planned]) -> None:
+    """Each invoice's own payments are already in date order (the first due is paid first),
+    so sorting them all by date keeps every invoice's story and numbers the kuitansi by date."""
+    planned = sorted(planned, key=lambda p: p.day)  # stable: same-day payments keep their order
+    for start in range(0, len(planned), BATCH):
         with ctx.book.transaction() as s:
-            for iid in invoice_ids[start:start + BATCH]:
-                inv = s.get(Invoice, iid)
-                habit = rng.random()  # < 0.7 on time, < 0.9 late, else falling behind
-                last = inv.date
-                for inst in list(inv.instalments):
-                    if habit < 0.7:
-                        day = inst.due_date - dt.timedelta(days=rng.randint(0, 5))
-                    elif habit < 0.9:
-                        day = inst.due_date + dt.timedelta(days=rng.randint(10, 75))
-                    else:
-                        day = inst.due_date + dt.timedelta(days=rng.randint(40, 200))
-                    day = max(day, last, inv.date)
-                    if day > today:
-                        break
-                    if inst.due_date > today - dt.timedelta(days=100) and habit >= 0.8:
-                        break  # fell behind lately: overdue today
-                    amount = inst.amount
-                    if habit >= 0.9 and rng.random() < 0.4:
-                        amount = min(_round_to(inst.amount // 2), inst.amount)  # paid only part of it
-                    payments.record_payment_in(s, actor=actor, invoice_id=iid, date=day, amount=amount,
-                                        method="cash" if rng.random() < 0.9 else "transfer",
-                                        printed=True)
-                    ctx.count("kuitansi rumah tangga")
-                    last = day
-                    if amount < inst.amount:
-                        break
+            for p in planned[start:start + BATCH]:
+                payments.record_payment_in(s, actor=ctx.book.actor, invoice_id=p.invoice_id, date=p.day,
+                                           amount=p.amount, method=p.method, payer_name=p.payer_name,
+                                           printed=True)
+                ctx.count(p.label)
 
 
 def _void_one(ctx: DemoContext, invoice_ids: list[int]) -> None:
@@ -171,6 +191,8 @@ def _void_one(ctx: DemoContext, invoice_ids: list[int]) -> None:
     if row is None:
         return
     pid, iid, day, amount = row
-    payments.void_payment(ctx.book, pid, VOID_REASON, date=day)
-    payments.record_payment(ctx.book, invoice_id=iid, date=day, amount=amount, printed=True)
+    with ctx.book.reading() as s:  # taken again when the mistake is found: not before the last kuitansi
+        latest = s.execute(select(func.max(Receipt.date))).scalar() or day
+    payments.void_payment(ctx.book, pid, VOID_REASON, date=latest)
+    payments.record_payment(ctx.book, invoice_id=iid, date=latest, amount=amount, printed=True)
     ctx.count("kuitansi dibatalkan")

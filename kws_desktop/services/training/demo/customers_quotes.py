@@ -143,6 +143,8 @@ def _payers(rng, total: int, is_mbr: bool, inst: dict) -> tuple[quotes.PayerInpu
     def plan(payer: PayerType, share_pct: int, instalments: int | None = None):
         program = total * share_pct // 100 // 1000 * 1000
         rest = total - program
+        if rest < 1_000:  # no household is billed a leftover of a few hundred rupiah
+            program, rest = total, 0
         out = [quotes.PayerInput(payer, program, inst.get(payer))]
         if rest:
             out.append(quotes.PayerInput(PayerType.SWADAYA, rest, instalments=instalments))

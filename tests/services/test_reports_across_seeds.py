@@ -1,0 +1,148 @@
+"""Reports held against each other on demo books of several seeds (issue 19): what one report
+shows for a day or a period, another report of the same thing shows too."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.reports.statements import financial_position
+
+SEEDS = (3, 7, 11)
+TODAY = dt.date(2026, 11, 28)
+YEARS = 3
+
+
+@pytest.fixture(scope="module")
+def seed_books(tmp_path_factory):
+    """One demo book per seed, built once for this module (a demo takes a while to build)."""
+    from kws_desktop.services.training.demo import build_demo
+    folder = tmp_path_factory.mktemp("seeds")
+    paths = {}
+    for seed in SEEDS:
+        paths[seed] = folder / f"demo-{seed}.kws"
+        build_demo(paths[seed], seed=seed, orders=40, years=YEARS, today=TODAY)
+    return paths
+
+
+@pytest.fixture(params=SEEDS, ids=[f"seed{s}" for s in SEEDS])
+def seed_book(request, seed_books, tmp_path):
+    target = tmp_path / "demo.kws"
+    shutil.copy(seed_books[request.param], target)
+    book = open_book(target)
+    yield book
+    book.close(backup=False)
+
+
+def _equity_figures(column):
+    return (column.equity, column.retained_opening, column.year_profit, column.year_sharing,
+            column.retained_earnings, column.total_equity, column.total_assets)
+
+
+def test_year_end_position_is_the_next_years_comparison_column(seed_book):
+    for year in range(TODAY.year - YEARS + 1, TODAY.year):
+        that_year = financial_position(seed_book, dt.date(year, 1, 1), dt.date(year, 12, 31))
+        next_year = financial_position(seed_book, dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31))
+        assert next_year.before.day == that_year.now.day == dt.date(year, 12, 31)
+        assert _equity_figures(next_year.before) == _equity_figures(that_year.now)
+        # the year's profit is closed into Saldo Laba when the next year begins
+        assert next_year.now.retained_opening == that_year.now.retained_earnings
+
+
+def test_no_document_under_a_thousand_rupiah(seed_book):
+    """Instalments are whole thousands (the last absorbs the rest) and no payer is billed a
+    leftover: no invoice, instalment or kuitansi under Rp1.000."""
+    from sqlalchemy import func, select
+    from kws_desktop.store.models.billing import Instalment, Invoice, Payment, Receipt
+    with seed_book.reading() as s:
+        assert s.execute(select(func.min(Invoice.total))).scalar() >= 1_000
+        assert s.execute(select(func.min(Instalment.amount))).scalar() >= 1_000
+        smallest = s.execute(select(func.min(Payment.amount)).join(
+            Receipt, Receipt.payment_id == Payment.id)).scalar()
+        assert smallest >= 1_000
+
+
+def _periods():
+    last = TODAY.year - 1
+    return [(dt.date(last, 1, 1), dt.date(last, 12, 31)), (dt.date(TODAY.year, 1, 1), TODAY),
+            (dt.date(TODAY.year, 4, 1), dt.date(TODAY.year, 6, 30))]
+
+
+def test_program_and_performance_count_units_alike(seed_book):
+    """The program report counts orders dated in the period (by today's stage) and, like the
+    performance report, the units finished and handed over in the period."""
+    from kws_desktop.services.evaluation.performance import performance
+    from kws_desktop.services.reports import build_report
+    for start, end in _periods():
+        program = {r.cells.get("uraian"): r.cells.get("unit") for r in
+                   build_report(seed_book, "program", start, end).rows if isinstance(r.cells, dict)}
+        perf = performance(seed_book, start, end)
+        assert program["JUMLAH UNIT"] == perf.orders_new
+        assert program["Selesai dibangun (tanggal selesai dalam periode)"] == perf.units_built
+        assert program["Diserahterimakan (tanggal serah terima dalam periode)"] == perf.units_handed_over
+        stages = ("Dijadwalkan", "Dikerjakan", "Selesai", "Diserahterimakan")
+        assert sum(program.get(label) or 0 for label in stages) == program["JUMLAH UNIT"]
+
+
+def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
+    """Over the book's whole life the P&L gross profit is the orders report's profit of the
+    finished jobs, corrected by what the orders report does not count, each part taken from
+    its own records: the billed price and the cost of unfinished jobs, the price of finished
+    jobs not billed yet, the cost of cancelled orders, and revenue and cost outside orders."""
+    from sqlalchemy import func, or_, select
+    from kws_desktop.services.jobs.job_costing import is_finished, order_costs
+    from kws_desktop.services.reports import build_report
+    from kws_desktop.services.reports.statements import profit_loss
+    from kws_desktop.store.models.billing import Invoice, InvoiceLine
+    from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
+    from kws_desktop.store.models.jobs import Order
+    start = dt.date(TODAY.year - YEARS + 1, 1, 1)
+    report = build_report(seed_book, "orders", start, TODAY)
+    total = next(r for r in report.rows if r.style == "total").cells
+    with seed_book.reading() as s:
+        stages = dict(s.execute(select(Order.id, Order.status)).all())
+        costs = order_costs(s, list(stages))
+        billed = dict(s.execute(select(InvoiceLine.order_id, func.sum(InvoiceLine.amount))
+                                .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+                                .where(Invoice.status != "void", InvoiceLine.order_id.is_not(None))
+                                .group_by(InvoiceLine.order_id)).all())
+        def journal(sources, *accounts):
+            return -int(s.execute(
+                select(func.coalesce(func.sum(JournalLine.amount), 0))
+                .join(Account, Account.id == JournalLine.account_id)
+                .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+                .where(JournalEntry.source_type.in_(sources),
+                       or_(*(Account.code.like(f"{a}-%") for a in accounts)))).scalar())
+        # revenue and cost of sales that belong to no order
+        outside = journal(("cash_entry", "service_visit", "stock_count"), "4", "5")
+        # a job's "other" costs are posted as operating expenses (6-1000), not cost of sales
+        job_costs_in_operating = -journal(("order_cost",), "6")
+    finished = [i for i, st in stages.items() if is_finished(st)]
+    open_jobs = [i for i, st in stages.items() if st not in ("batal",) and not is_finished(st)]
+    cancelled = [i for i, st in stages.items() if st == "batal"]
+    assert total["margin"] == sum(costs[i].margin for i in finished)
+    expected = (total["margin"]
+                - sum(costs[i].price - billed.get(i, 0) for i in finished)
+                + sum(billed.get(i, 0) - costs[i].actual for i in open_jobs)
+                - sum(costs[i].actual for i in cancelled)
+                + outside + job_costs_in_operating)
+    assert profit_loss(seed_book, start, TODAY).gross_profit == expected
+
+
+def test_kuitansi_numbers_follow_their_dates(seed_book):
+    """Within a year a later kuitansi number is never dated before an earlier one."""
+    from sqlalchemy import select
+    from kws_desktop.core.numbering import parse_doc_number
+    from kws_desktop.store.models.billing import Receipt
+    with seed_book.reading() as s:
+        rows = s.execute(select(Receipt.number, Receipt.date)).all()
+    by_year: dict[int, list[tuple[int, dt.date]]] = {}
+    for number, day in rows:
+        _kind, year, seq = parse_doc_number(number)
+        by_year.setdefault(year, []).append((seq, day))
+    assert by_year
+    for year, numbered in by_year.items():
+        dates = [day for _seq, day in sorted(numbered)]
+        assert dates == sorted(dates), year
