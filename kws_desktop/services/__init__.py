@@ -14,7 +14,8 @@ AREA_USES: dict[str, tuple[str, ...]] = {
     "billing": ("reports",),           # registers the receivables report
     "people": ("reports",),            # registers the member income report
     "cash": (),
-    "reports": ("billing",),           # the dashboard shows what is still owed
+    "reports": ("billing", "jobs"),    # the dashboard shows what is still owed; the program
+                                       # report counts units as jobs/unit_counts.py does
     "evaluation": ("jobs", "people", "reports"),  # surveys and service visits are about orders,
                                        # trainings about members; registers the performance report
     "exchange": ("sales", "jobs", "billing", "purchasing", "people", "reports"),  # the import

@@ -51,7 +51,7 @@ def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_
     import datetime as dt
     from kws_desktop.services.billing import invoices, payments
     from kws_desktop.services.book.books import create_book, open_book
-    from kws_desktop.services.exchange.spreadsheet_import import make_sample_workbook
+    from kws_desktop.services.exchange.spreadsheet_sample import make_sample_workbook
     from kws_desktop.services.sales.customers import CustomerInput, create_customer
     from kws_desktop.store.models.billing import Receipt
     sheet = make_sample_workbook(tmp_path / "contoh.xlsx", rows=20, seed=1, year=2026)
