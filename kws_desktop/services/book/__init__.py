@@ -3,6 +3,8 @@ log, backups, where the book lives, and `check`.
 
 Modules and their public calls:
 
+- `amounts`: The one rule for money and quantities a service takes in, per kind of money.
+  MoneyKind, rupiah_problem, check_rupiah, parse_quantity
 - `audit`: The audit log: who did what, when. Written inside the same transaction as the change.
   record
 - `backup`: Backups the user asks for, and restoring one with a preview of what it holds.
@@ -16,7 +18,7 @@ Modules and their public calls:
 - `check`: `check`: is the book whole? SQLite integrity, balanced entries, numbering, links.
   check_book
 - `dates`: The date-range rule of core/dates.py as a message in the user's language.
-  date_problem, ensure_date
+  date_problem, ensure_date, FutureDateError, ensure_money_date
 - `first_run`: The first run of a new book: profile, signatories, opening cash and bank, example
   prices.
   SetupInput, SetupResult, needs_setup, opening_posted, check_profile, check_signatories,

@@ -25,10 +25,11 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.dates import date_problem, ensure_date
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
-from kws_desktop.services.people.members import (MAX_AMOUNT, METHOD_ACCOUNTS, METHODS, Balances,
+from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances,
                                           crew_table, ensure_can_work, member_balances,
                                           role_label)
 from kws_desktop.services.book.numbering import next_number
@@ -259,10 +260,7 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
                    note: str = "") -> AdvanceRow:
     """A kasbon: money given to a member now, deducted from their later pay."""
     problems = []
-    if type(amount) is not int or amount <= 0:
-        problems.append(("amount", _("Jumlah kasbon harus lebih dari nol.")))
-    elif amount > MAX_AMOUNT:
-        problems.append(("amount", _("Jumlah kasbon terlalu besar.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah kasbon"))
     if method not in METHODS:
         problems.append(("method", _("Pilih cara bayar: tunai atau bank.")))
     if date is None:
@@ -343,11 +341,7 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
         problems.append(("lines", _("Seorang anggota tercantum dua kali dalam pembayaran ini.")))
     for ln in lines:
         for value in (ln.wages, ln.profit_share, ln.deduct_advance):
-            if type(value) is not int or value < 0:
-                problems.append(("lines", _("Jumlah yang dibayar tidak boleh negatif.")))
-                break
-            if value > MAX_AMOUNT:
-                problems.append(("lines", _("Jumlah yang dibayar terlalu besar.")))
+            if check_rupiah(value, "lines", problems, PART, _("Jumlah yang dibayar")) is None:
                 break
     collect(problems)
     with book.transaction() as s:
