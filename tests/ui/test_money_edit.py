@@ -169,3 +169,22 @@ def test_the_question_spells_the_date_out(qtbot, monkeypatch):
     assert forms.confirm_future_date(None, dt.date(2027, 1, 5)) is True
     assert "Tanggal 5 Januari 2027 belum tiba" in seen["text"]
     assert "Ya, tanggal 5 Januari 2027" in seen["buttons"] and "Periksa tanggalnya lagi" in seen["buttons"]
+
+
+def test_a_money_cell_of_a_table_is_edited_with_the_same_field(qtbot):
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+
+    from kws_desktop.ui.kit.forms import MoneyDelegate
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setItemDelegateForColumn(0, MoneyDelegate(table))
+    table.setItem(0, 0, QTableWidgetItem("Rp50.000"))
+    table.show()
+    table.editItem(table.item(0, 0))
+    editor = table.findChild(MoneyEdit)
+    assert editor is not None and editor.value() == 50_000
+    qtbot.keyClicks(editor, "-")
+    assert editor.refusal and "minus" in editor.refusal
+    qtbot.keyClicks(editor, "1250000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits it after the key is handled
+    qtbot.waitUntil(lambda: table.item(0, 0).text() == "Rp1.250.000")

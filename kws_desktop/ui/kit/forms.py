@@ -9,11 +9,12 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDateEdit, QFormLayout, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QToolTip, QWidget)
+                               QLineEdit, QMessageBox, QPlainTextEdit, QStyledItemDelegate, QTextEdit, QToolTip,
+                               QWidget)
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, current_language, format_date, format_number
+from kws_desktop.i18n import _, current_language, format_date, format_number, format_rupiah
 from kws_desktop.services.book.dates import FutureDateError
 
 ERROR_STYLE = "color: #b00020;"
@@ -118,6 +119,22 @@ class MoneyEdit(QLineEdit):
             pos += 1
         self.setText(grouped)
         self.setCursorPosition(pos)
+
+
+class MoneyDelegate(QStyledItemDelegate):
+    """A table cell holding rupiah ("Rp1.250.000") is edited with a MoneyEdit: the same rules
+    as every amount field (no minus, no letters, grouped as typed)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        return MoneyEdit(parent)
+
+    def setEditorData(self, editor: MoneyEdit, index) -> None:  # noqa: N802
+        digits = "".join(ch for ch in str(index.data() or "") if ch.isdigit())
+        editor.set_value(int(digits) if digits else 0)
+        editor.selectAll()
+
+    def setModelData(self, editor: MoneyEdit, model, index) -> None:  # noqa: N802
+        model.setData(index, format_rupiah(editor.value()))
 
 
 class QuantityEdit(QLineEdit):
