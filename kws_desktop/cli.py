@@ -181,7 +181,7 @@ def cmd_report(args) -> int:
         with open_book(args.book, read_only=True, defer_checks=True) as book:
             report = build_report(book, args.kind, start, end)
             profile = get_profile(book)
-            paper = args.paper or get_setting(book, "document_paper") or "A4"
+            paper = args.paper or get_setting(book, "document_paper")
     try:
         write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4")
     except DocumentWriteError as exc:

@@ -38,3 +38,11 @@ def collect(problems: list[tuple[str | None, str]]) -> None:
         first_field, first = problems[0]
         message = first if len(problems) == 1 else "\n".join(m for _f, m in problems)
         raise UserError(message, field=first_field, problems=problems)
+
+
+class BackupError(Exception):
+    """A backup could not be made or read (the message says why)."""
+
+
+class BackupCancelled(BackupError):
+    """The backup was stopped (the book is closing); nothing was left behind."""

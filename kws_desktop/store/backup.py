@@ -13,16 +13,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from kws_desktop.errors import BackupCancelled, BackupError
+
 KEEP_AUTOMATIC = 10
 _STEP_PAGES = 1024  # copy in steps so a backup running in the background can be stopped
-
-
-class BackupError(Exception):
-    pass
-
-
-class BackupCancelled(BackupError):
-    """The backup was stopped (the book is closing); nothing was left behind."""
 
 
 def _watch(con: sqlite3.Connection, cancel: threading.Event | None) -> None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,25 @@ from kws_desktop.store import upgrade as upgrades
 from kws_desktop.store.engine import SQLITE_HEADER, is_url, make_engine
 from kws_desktop.store.location import connection_problem, location_label, public_location, scrub
 from kws_desktop.store.lock import BookLock, BookLockedError
+
+
+def _note_written_tables(session: Session, written: set[str]) -> None:
+    """Collect into `written` the table of every row the session inserts, updates or deletes
+    (flushed objects and ORM bulk statements alike)."""
+    def after_flush(sess, _context) -> None:
+        for obj in (*sess.new, *sess.dirty, *sess.deleted):
+            table = getattr(obj, "__tablename__", None)
+            if table:
+                written.add(table)
+
+    def after_statement(state) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            table = getattr(state.statement, "table", None)
+            if table is not None:
+                written.add(table.name)
+
+    event.listen(session, "after_flush", after_flush)
+    event.listen(session, "do_orm_execute", after_statement)
 
 
 def default_actor() -> str:
@@ -52,6 +71,8 @@ class Book:
         self._closing = threading.Event()      # stops a backup running in the background
         self._backup_skipped = False           # the user chose to skip the closing backup
         self._look_copy = look_copy            # an old book seen through an upgraded copy
+        self._written: set[str] = set()        # tables committed since take_changes()
+        self._written_lock = threading.Lock()
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,14 +87,25 @@ class Book:
         """One unit of work: commit when the block ends, roll everything back on any error."""
         if self.read_only:
             raise BookError(_("Buku ini dibuka hanya untuk dibaca; perubahan tidak bisa disimpan."))
+        written: set[str] = set()
         try:
             with self.engine.connect() as conn:
                 conn = conn.execution_options(kws_write=True)
                 with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                    _note_written_tables(session, written)
                     with session.begin():
                         yield session
         except (OperationalError, DBAPIError) as exc:
             raise connection_problem(exc, self.location) or _storage_error(exc) from exc
+        with self._written_lock:
+            self._written |= written
+
+    def take_changes(self) -> frozenset[str]:
+        """The tables written by transactions committed since the last call (then forgotten):
+        how the window learns what an operation changed, from what it really wrote."""
+        with self._written_lock:
+            changes, self._written = frozenset(self._written), set()
+        return changes
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -23,7 +23,7 @@ from kws_desktop.services.sales import customers, quotes
 from kws_desktop.services.billing import invoices, payments
 from kws_desktop.services.purchasing import materials, suppliers
 from kws_desktop.services.people import members, wages
-from kws_desktop.services.jobs import orders
+from kws_desktop.services.jobs import handover, orders
 from kws_desktop.store.text_rule import clean_text  # noqa: E402
 
 TOKENS = ["<b>", "</b>", "&amp;", "&", "<img src=x>", '"', "'", "<", ">", "🚽", "😀", "👩🏽‍🔧",
@@ -167,7 +167,7 @@ def test_every_pdf_prints_user_text_literally(hostile_book, tmp_path):
     pdf_has(out / "i.pdf", "<b>Sari</b>", "<img src=x>", "KWS <b>Maju</b>")
     payments.write_receipt(book, docs["payment"].receipt_number, out / "k.pdf", mark_printed=False)
     pdf_has(out / "k.pdf", "<script>alert(2)</script>", "KWS <b>Maju</b>")
-    orders.write_handover(book, docs["order"].id, out / "bast.pdf")
+    handover.write_handover(book, docs["order"].id, out / "bast.pdf")
     pdf_has(out / "bast.pdf", "<b>Sari</b>", "<b>Penerima</b> & Co", "<b>biofilter</b>")
     wages.write_wage_slips(book, docs["payout"].number, out / "slip.pdf")
     pdf_has(out / "slip.pdf", "Pak <b>Ujang</b> 'Tukang'")

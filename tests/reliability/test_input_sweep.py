@@ -8,12 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).parent))
 import flows  # noqa: E402
+from service_runs import service_runs  # noqa: E402
 
 from kws_desktop.core.money import MAX_RUPIAH  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
@@ -158,8 +159,7 @@ def test_hostile_values_never_crash_nor_leave_partial_writes(sweep_book, form):
     book, ids = sweep_book
     build = _forms(ids)[form]
 
-    @settings(max_examples=25, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @service_runs()
     @given(st.data())
     def run(data):
         _call(book, lambda: build(data.draw)(book))

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (RuleBasedStateMachine, initialize, invariant, rule,
                                  run_state_machine_as_test)
@@ -24,6 +23,7 @@ from sqlalchemy import event, func, select
 
 sys.path.insert(0, str(Path(__file__).parent))
 import flows  # noqa: E402
+from service_runs import service_runs  # noqa: E402
 
 from kws_desktop.core.accounts import A  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
@@ -255,6 +255,4 @@ class BookMachine(RuleBasedStateMachine):
 def test_random_use_keeps_every_invariant(tmp_path):
     BookMachine.tmp_root = tmp_path
     _TEMPLATE.clear()
-    run_state_machine_as_test(BookMachine, settings=settings(
-        max_examples=25, stateful_step_count=20, deadline=None, derandomize=True, database=None,
-        suppress_health_check=list(HealthCheck)))
+    run_state_machine_as_test(BookMachine, settings=service_runs(stateful_step_count=20))

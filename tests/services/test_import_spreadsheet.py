@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from kws_desktop.documents.import_template import SHEET_BY_KEY, SHEETS
 from kws_desktop.errors import UserError
-from kws_desktop.services.exchange import spreadsheet_import
+from kws_desktop.services.exchange import spreadsheet_import, spreadsheet_sample
 from kws_desktop.services.book.check import check_book
 from kws_desktop.services.sales.customers import CustomerInput, create_customer
 from kws_desktop.store.models.billing import Invoice, Payment
@@ -330,7 +330,7 @@ def test_a_payment_larger_than_what_is_owed(book, tmp_path):
 
 
 def test_an_error_in_the_last_row_of_the_last_sheet_after_many_good_rows(book, tmp_path):
-    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 300)
+    path = spreadsheet_sample.make_sample_workbook(tmp_path / "setahun.xlsx", 300)
     wb = load_workbook(path)
     ws = wb["Pembayaran"]
     last = ws.max_row + 1
@@ -360,7 +360,7 @@ def test_a_rule_only_the_book_knows_stops_the_import_and_saves_nothing(demo_book
 
 
 def test_cancelling_saves_nothing(book, tmp_path):
-    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 120)
+    path = spreadsheet_sample.make_sample_workbook(tmp_path / "setahun.xlsx", 120)
 
     class Stop(Exception):
         pass
@@ -379,7 +379,7 @@ def test_cancelling_saves_nothing(book, tmp_path):
 def test_round_trip_a_year_of_records(book, tmp_path):
     """Template -> a realistic year filled with openpyxl (~300 rows) -> import -> check -> lists."""
     from kws_desktop.services.listing import LISTS
-    path = spreadsheet_import.make_sample_workbook(tmp_path / "setahun.xlsx", 300, seed=3)
+    path = spreadsheet_sample.make_sample_workbook(tmp_path / "setahun.xlsx", 300, seed=3)
     wb = load_workbook(path, read_only=True)
     rows = {spec.key: sum(1 for r in wb[spec.title].iter_rows(min_row=2, values_only=True) if any(r))
             for spec in SHEETS}
@@ -406,7 +406,7 @@ def test_round_trip_a_year_of_records(book, tmp_path):
 
 def test_big_notebook_imports_in_one_go(tmp_path):
     """A big notebook (1,200 rows) imports in one transaction; benchmarks/run.py times 5,000."""
-    path = spreadsheet_import.make_sample_workbook(tmp_path / "besar.xlsx", 1200, seed=5)
+    path = spreadsheet_sample.make_sample_workbook(tmp_path / "besar.xlsx", 1200, seed=5)
     summary = spreadsheet_import.import_into(tmp_path / "besar.kws", path)
     assert summary.rows >= 1150 and summary.created_book
     assert summary.orders > 200 and summary.payments > 200

@@ -9,7 +9,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from kws_desktop.errors import UserError
-from kws_desktop.services.jobs import orders, photos
+from kws_desktop.services.jobs import handover, orders, photos
 from kws_desktop.store.models.book import Attachment
 
 from tests.services.test_orders import D, _order, setup  # noqa: F401 - fixture
@@ -56,16 +56,16 @@ def test_handover_letter_pdf(book, setup, tmp_path):
     o = _order(book, setup, payers=(orders.PayerInput("swadaya", 1_500_000),
                                     orders.PayerInput("baznas", 3_000_000, name="BAZNAS Kab. Tangerang")))
     with pytest.raises(UserError) as e:
-        orders.write_handover(book, o.id, tmp_path / "x.pdf")
+        handover.write_handover(book, o.id, tmp_path / "x.pdf")
     assert "belum diserahterimakan" in e.value.message
     orders.update_order_details(book, o.id, facilitator_name="Rina Marlina")
     orders.add_crew(book, o.id, setup["member"], D, 3, 120_000)
     photos.add_photo(book, o.id, _jpeg(1200, 900, (120, 160, 90)), 100, D + dt.timedelta(days=5))
     orders.change_stage(book, o.id, "diserahterimakan", D + dt.timedelta(days=6))
     with book.reading() as s:
-        data = orders.handover_data(s, o.id)
+        data = handover.handover_data(s, o.id)
     assert data.number == "BAST-2026-0001" and data.program_funded and data.photo
     assert data.facilitator_name == "Rina Marlina"
     assert "BAZNAS (BAZNAS Kab. Tangerang)" in data.funding
-    path = orders.write_handover(book, o.id, tmp_path / "bast.pdf")
+    path = handover.write_handover(book, o.id, tmp_path / "bast.pdf")
     assert path.read_bytes().startswith(b"%PDF")

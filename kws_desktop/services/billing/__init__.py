@@ -10,6 +10,8 @@ Modules and their public calls:
   create_invoice, invoiced_amounts, payer_customer_id, create_invoices_for_order, invoice_order,
   create_batch_invoice_in, create_batch_invoice, payer_customer_id_matches, reschedule,
   void_invoice, refresh_status, describe_due, customer_address, invoice_doc, write_invoice_pdf
+- `kuitansi`: Taking a payment and its kuitansi, from the money to the paper, in one place.
+  TakenPayment, kuitansi_print, take_payment, share_kuitansi
 - `payments`: Payments against invoices, their kuitansi, and voiding a wrong one.
   PaymentInfo, record_payment_in, record_payment, advance_left_in, advance_left, apply_advance,
   void_payment, void_receipt, get_payment, payments_for_invoice, kuitansi_data, write_receipt,

@@ -668,5 +668,5 @@ def write_invoice_pdf(book: Book, number: str, path, *, paper: str | None = None
             raise UserError(_("Tagihan {number} tidak ditemukan.").format(number=number))
         doc = invoice_doc(s, inv)
         profile = _to_profile(s.get(Profile, 1))
-        paper = paper or read_setting(s, "document_paper") or "A4"
+        paper = paper or read_setting(s, "document_paper")
     return write_invoice(doc, path, profile=profile, paper=paper)

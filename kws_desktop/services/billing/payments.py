@@ -440,7 +440,7 @@ def _profile(session: Session):
 
 def _receipt_paper(session: Session) -> str:
     from kws_desktop.services.book.books import read_setting
-    return str(read_setting(session, "receipt_paper") or "A5")
+    return read_setting(session, "receipt_paper")
 
 
 def write_receipt(book: Book, number: str, path, *, mark_printed: bool = True,

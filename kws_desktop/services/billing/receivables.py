@@ -525,7 +525,7 @@ def write_reminder_pdf(book: Book, customer_id: int, path, *, as_of: dt.date | N
         cust = s.get(Customer, customer_id)
         open_total = sum(int(r[5]) for r in _open_instalments(s, as_of, customer_id))
         profile = _to_profile(s.get(Profile, 1))
-        paper = read_setting(s, "document_paper") or "A4"
+        paper = read_setting(s, "document_paper")
         salutation, gender = "", ""
         if cust is not None and cust.kind == "household":
             salutation = {"L": _("Bapak"), "P": _("Ibu")}.get(cust.gender, pgettext("sebutan di depan nama", "Bapak/Ibu"))

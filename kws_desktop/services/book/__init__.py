@@ -12,9 +12,18 @@ Modules and their public calls:
 - `book_place`: Where the group's book lives, and its second backup place.
   old_book_to_offer, copy_to_documents, prepare_default_place, missing_book_sentence,
   second_backup, note_second_backup, choose_second_backup, second_backup_reminder
+- `book_settings`: The book's own settings, each declared once with its default and what it
+  accepts: the rules that travel with the book (paper, quote validity, the profit sharing rule,
+  the treasurer's notes). Reading a setting never stored, or stored with a value this version does
+  not accept, gives the default; storing one that is not accepted is refused with a sentence.
+  BookSetting
 - `books`: Creating and opening books, the KWS profile and book-level settings.
   create_book, open_book, get_profile, update_profile, is_demo, get_setting, read_setting,
   set_setting, with_profile
+- `changes`: What an operation changed, by area: the tables a committed transaction wrote (the
+  book notes them, see Book.take_changes), named by the area whose models own them (store/models/
+  <area>.py). Pages say which areas they show and refresh when one of those changed.
+  areas_of, take_changed_areas
 - `check`: `check`: is the book whole? SQLite integrity, balanced entries, numbering, links.
   check_book
 - `dates`: The date-range rule of core/dates.py as a message in the user's language.
@@ -37,6 +46,8 @@ Modules and their public calls:
 - `postgres_setup`: `kws-desktop setup-postgres`: make (or upgrade) a shared PostgreSQL book as
   its owner and let the app in through a role that owns nothing (store/pg_roles.py).
   setup_postgres
+- `print_jobs`: A document on its way to paper, as the services hand it to the print preview.
+  PrintJob
 - `records`: Helpers for plain working records (partners, agreements, trainings): not issued
   documents, so they may be corrected in place, with an audit line saying what changed.
   one_line, correct

@@ -18,6 +18,8 @@ from kws_desktop.i18n import _, format_date
 from kws_desktop.os_errors import os_reason
 from kws_desktop.paths import default_book_path, ensure_books_dir, old_default_book_path
 from kws_desktop.settings import AppSettings
+# How the window names a book's place (a file, or a server without its password):
+from kws_desktop.store.location import location_label, public_location, with_password  # noqa: F401
 
 REMIND_AFTER = dt.timedelta(days=7)
 SECOND_BACKUP_KEEP = 10

@@ -13,21 +13,11 @@ from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 from kws_desktop.paths import backups_dir
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.book_settings import BOOK_SETTINGS
 from kws_desktop.services.book.ledger import install_chart
 from kws_desktop.store import book as store
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import BookIdentity, Profile, Setting
-
-# Book-level settings with their defaults: the rules that travel with the book.
-BOOK_SETTINGS: dict[str, Any] = {
-    "rab_itemised": True,          # quotes print the RAB line by line (False: one line per section)
-    "receipt_paper": "A5",         # A5 landscape, or A4 / F4
-    "document_paper": "A4",        # quotes, invoices, handover letters, reports
-    "profit_rule": {"group_fund_pct": 30, "basis": "days"},  # basis: days | equal | capital
-    "quote_validity_days": 30,
-    "report_notes": "",            # the treasurer's own notes printed in the CaLK (reports)
-}
-
 
 def create_book(location: str | Path, *, profile: KwsProfile | None = None,
                 is_demo: bool = False, durable: bool = True) -> Book:
@@ -93,15 +83,24 @@ def get_setting(book: Book, key: str) -> Any:
 
 
 def read_setting(session, key: str) -> Any:
-    if key not in BOOK_SETTINGS:
-        raise KeyError(key)
+    """The stored value, or the setting's default when none (or none this version accepts) is
+    stored. An undeclared key is a programming error (KeyError)."""
+    setting = BOOK_SETTINGS[key]
     row = session.get(Setting, key)
-    return json.loads(row.value) if row else BOOK_SETTINGS[key]
+    if row is None:
+        return setting.default
+    try:
+        value = json.loads(row.value)
+    except ValueError:
+        return setting.default
+    return value if setting.accepts(value) else setting.default
 
 
 def set_setting(book: Book, key: str, value: Any) -> None:
-    if key not in BOOK_SETTINGS:
-        raise KeyError(key)
+    """Store a book setting; a value it does not accept is refused and nothing changes."""
+    setting = BOOK_SETTINGS[key]
+    if not setting.accepts(value):
+        raise UserError(_(setting.refusal), field=key)
     with book.transaction() as s:
         row = s.get(Setting, key) or Setting(key=key, value="null")
         row.value = json.dumps(value)

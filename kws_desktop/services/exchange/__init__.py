@@ -12,7 +12,7 @@ Modules and their public calls:
 - `spreadsheet_import`: Spreadsheet import: a year of notebook records from the template workbook,
   all or nothing.
   ImportProblem, ImportRefused, ImportSummary, template_lists, write_template, Row, read_workbook,
-  Cells, check_workbook, import_workbook, import_into, make_sample_workbook
+  Cells, check_workbook, import_workbook, import_into
 - `spreadsheet_sample`: A filled import workbook: a realistic year of notebook records, for tests,
   benchmarks and trainers preparing a workshop scenario. Deterministic from `seed`.
   make_sample_workbook

@@ -1194,10 +1194,3 @@ def _empty_database(url: str) -> bool:
             return not inspect(conn).get_table_names()
     finally:
         engine.dispose()
-
-
-def make_sample_workbook(path, rows: int = 300, *, seed: int = 1, year: int = 2025) -> Path:
-    """A filled, valid import workbook of about `rows` rows (see services.spreadsheet_sample):
-    for tests, benchmarks and trainers preparing a workshop scenario."""
-    from kws_desktop.services.exchange.spreadsheet_sample import make_sample_workbook as make
-    return make(path, rows, seed=seed, year=year)

@@ -3,6 +3,9 @@ checklist.
 
 Modules and their public calls:
 
+- `handover`: The handover letter (Berita Acara Serah Terima, BAST) of an order: its data and its
+  PDF.
+  handover_data, write_handover
 - `job_costing`: Job costing in SQL: the real material, labour and other cost of every order.
   stock_cost_expr, purchase_cost_expr, material_cost_expr, labour_cost_expr, other_cost_expr,
   order_cost, order_costs, package_summaries, ReportLine, report_lines, build_orders_report
@@ -14,7 +17,7 @@ Modules and their public calls:
   accept_quote_in, change_stage, move_stage, cancel_order, cancel_in, delete_order,
   update_order_details, add_crew, add_crew_in, void_crew, add_cost, add_cost_in, void_cost,
   issue_material, return_material, read_order, get_order, find_order, read_orders, list_orders,
-  count_orders, order_totals, list_rows, filter_choices, handover_data, write_handover
+  count_orders, order_totals, list_rows, filter_choices
 - `photos`: Progress photos of a job (0 %, 50 %, 100 %), kept inside the book as attachments.
   ReducedImage, PhotoRow, reduce_image, add_photo_in, add_photo, order_photos, read_photos,
   photo_image, final_photo, remove_photo

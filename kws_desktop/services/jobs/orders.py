@@ -1109,52 +1109,8 @@ def filter_choices(book: Book) -> dict[str, list[str]]:
         return {"kecamatan": kec, "desa": desa}
 
 
-# --- the handover letter (BAST) --------------------------------------------------------
-
-def handover_data(session: Session, order_id: int, *, with_photo: bool = True):
-    """Session-level: the plain data of an order's handover letter (the latest one issued, or
-    the last voided one, which prints BATAL)."""
-    from kws_desktop.documents.handover import HandoverData, WorkLine
-    from kws_desktop.services.jobs.photos import final_photo
-    from kws_desktop.store.models.book import Profile
-    view = read_order(session, order_id)
-    handover = view.handover or (view.handovers[-1] if view.handovers else None)
-    if handover is None:
-        raise UserError(_("Pesanan {number} belum diserahterimakan; berita acara dibuat saat "
-                          "pekerjaan diserahterimakan.").format(number=view.number))
-    customer = session.get(Customer, view.customer_id)
-    profile = session.get(Profile, 1)
-    funding = []
-    for p in view.payers:
-        label = p.label
-        funding.append(label if p.name in ("", label) else f"{label} ({p.name})")
-    return HandoverData(
-        number=handover.number, date=handover.date, order_number=view.number,
-        customer_name=view.customer_name, address=view.address, desa=view.desa,
-        kecamatan=view.kecamatan, kabupaten=(customer.kabupaten if customer else "") or
-        (profile.kabupaten if profile else ""),
-        work=tuple(WorkLine(i.description, i.qty, i.unit) for i in view.main_items),
-        started=view.started_date, finished=view.finished_date, funding=tuple(funding),
-        program_funded=view.program_funded, facilitator_name=view.facilitator_name,
-        receiver_name=handover.receiver_name, photo=final_photo(session, order_id) if with_photo else None,
-        void=handover.status == "void")
-
-
-def write_handover(book: Book, order_id: int, path, *, with_photo: bool = True):
-    """Write the order's Berita Acara Serah Terima as a PDF; returns the path."""
-    from kws_desktop.documents.handover import write_handover_pdf
-    from kws_desktop.services.book.books import get_profile, read_setting
-    with book.reading() as s:
-        data = handover_data(s, order_id, with_photo=with_photo)
-        paper = read_setting(s, "document_paper")
-    return write_handover_pdf(data, path, profile=get_profile(book), paper=paper)
-
-
 def _register_report() -> None:
-    try:
-        from kws_desktop.services.reports import register_report
-    except ImportError:  # pragma: no cover
-        return
+    from kws_desktop.services.reports import register_report
     register_report("orders", N_("Laporan Pesanan (harga, biaya, laba)"), costing.build_orders_report,
                     order=60)
 

@@ -32,7 +32,8 @@ from kws_desktop.core.profit_sharing import (MemberBasis, ProfitRule, ProfitRule
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.books import BOOK_SETTINGS, read_setting, set_setting
+from kws_desktop.services.book.book_settings import BOOK_SETTINGS
+from kws_desktop.services.book.books import read_setting, set_setting
 from kws_desktop.services.book.dates import date_problem, ensure_date
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.people.members import Balances, member_balances, members_in_period
@@ -95,7 +96,7 @@ def get_rule(book: Book) -> ProfitRule:
     try:
         return parse_rule(data or {})
     except ProfitRuleError:
-        return parse_rule(BOOK_SETTINGS["profit_rule"])
+        return parse_rule(BOOK_SETTINGS["profit_rule"].default)
 
 
 def set_rule(book: Book, data: dict | ProfitRule) -> ProfitRule:

@@ -8,7 +8,7 @@ Modules and their public calls:
   update_material, update_price, set_active, list_materials, read_materials, material_choices,
   count_materials, low_stock, get_material, find_material, categories, price_history,
   last_purchase_price, read_last_price, StarterItem, starter_items, load_starter_catalog,
-  list_rows, price_change_effect
+  list_rows
 - `purchases`: Purchases (nota pembelian): posted to stock or straight to a job, paid in cash, by
   transfer or on credit; voided with a reason, never edited or deleted.
   PurchaseLineInput, PurchaseInput, PurchaseLineRow, PurchaseRow, PurchaseFilter, PurchaseTotals,
@@ -24,7 +24,7 @@ Modules and their public calls:
   return_from_order, order_material_cost, OrderMaterialRow, order_materials, CountLineInput,
   CountSheetRow, StockCountLineRow, StockCountRow, count_sheet, record_stock_count,
   list_stock_counts, get_stock_count, MoveRow, material_moves, issue_to_order_now,
-  return_from_order_now, stock_value_total
+  return_from_order_now, stock_value_total, stock_value
 - `suppliers`: Suppliers (toko bangunan): who they are, what was bought there, what is still owed,
   payments.
   SupplierInput, SupplierRow, SupplierPaymentRow, create_supplier, add_supplier, update_supplier,

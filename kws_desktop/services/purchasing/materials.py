@@ -221,8 +221,7 @@ def _to_row(material: Material, qty, value) -> MaterialRow:
 
 def _row(s: Session, material: Material) -> MaterialRow:
     s.flush()
-    from kws_desktop.services.purchasing.stock import on_hand
-    qty, value = on_hand(s, material.id)
+    _material, qty, value = s.execute(_material_query().where(Material.id == material.id)).one()
     return _to_row(material, qty, value)
 
 
@@ -351,13 +350,3 @@ def list_rows(book: Book) -> list[dict]:
     return [{"id": r.id, "name": r.name, "unit": r.unit, "category": r.category, "price": r.price,
              "stock_qty": str(r.stock_qty), "stock_value": r.stock_value, "min_stock": str(r.min_stock),
              "active": r.active, "example_price": r.is_example} for r in list_materials(book)]
-
-
-def price_change_effect(book: Book, material_id: int, new_price: int) -> list:
-    """Per quote package that uses the material: cost and price before and after a catalog price
-    change (nothing is saved). Empty when the book has no packages."""
-    try:
-        from kws_desktop.services.sales.packages import price_change_effect as effect
-    except ImportError:  # pragma: no cover - packages are part of the quotes area
-        return []
-    return effect(book, material_id, new_price)

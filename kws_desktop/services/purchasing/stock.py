@@ -26,6 +26,7 @@ from kws_desktop.i18n import N_, _, format_quantity
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.amounts import parse_quantity
+from kws_desktop.services.purchasing.materials import read_materials
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book
@@ -283,7 +284,6 @@ class StockCountRow:
 
 def count_sheet(book: Book) -> list[CountSheetRow]:
     """Every active material with what the book says is in stock: the form of a stock count."""
-    from kws_desktop.services.purchasing.materials import read_materials
     with book.reading() as s:
         return [CountSheetRow(r.id, r.name, r.unit, r.category, r.stock_qty, r.avg_cost)
                 for r in read_materials(s, active_only=True)]
@@ -438,3 +438,9 @@ def return_from_order_now(book: Book, *, order_id: int, material_id: int, qty: D
 def stock_value_total(session: Session) -> int:
     """Session-level: the value of everything in stock (equals the inventory account)."""
     return int(session.execute(select(func.coalesce(func.sum(StockMove.value), 0))).scalar() or 0)
+
+
+def stock_value(book: Book) -> int:
+    """The value of everything in stock now."""
+    with book.reading() as s:
+        return stock_value_total(s)

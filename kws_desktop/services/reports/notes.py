@@ -17,7 +17,7 @@ BLANK_LINES = 6
 
 
 def notes_text(book: Book) -> str:
-    return str(get_setting(book, "report_notes") or "")
+    return get_setting(book, "report_notes")
 
 
 def set_notes_text(book: Book, text: str) -> None:

@@ -24,9 +24,6 @@ KECAMATAN_FILE = "kecamatan.txt"  # in the user's config folder: overrides the s
 DEFAULT_KECAMATAN = ("kecamatan-tangerang.txt",)
 MAX_PAGE = 500
 
-# A book may carry its own kecamatan list (a KWS outside Kabupaten Tangerang).
-books.BOOK_SETTINGS.setdefault("kecamatan_list", None)
-
 
 @dataclass(frozen=True)
 class CustomerInput:

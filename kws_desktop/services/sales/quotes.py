@@ -794,7 +794,7 @@ def write_quote_pdf(book: Book, quote_id: int, path, *, paper: str | None = None
         if itemised is None:
             itemised = bool(books.read_setting(s, "rab_itemised"))
         if paper is None:
-            paper = books.read_setting(s, "document_paper") or "A4"
+            paper = books.read_setting(s, "document_paper")
     profile = books.get_profile(book)
     return write(detail, path, profile=profile, itemised=itemised, paper=paper)
 

@@ -9,5 +9,5 @@ Modules and their public calls:
   state.
   exercise_start_path, has_exercise_start, save_exercise_start, reset_to_exercise_start
 - `demo`: `kws-desktop demo`: a realistic, deterministic demo book, built through the services.
-  DemoContext, build_demo
+  build_demo
 """

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QLabel, QListWi
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from kws_desktop import __version__, credentials
-from kws_desktop.errors import BookError, LoginError, UserError
+from kws_desktop.errors import BackupCancelled, BackupError, BookError, LoginError, UserError
 from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import books_dir, default_book_path
-from kws_desktop.store.location import location_label, public_location, with_password
+from kws_desktop.services.book.book_place import location_label, public_location, with_password
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.forms import ask_password, show_error
 from kws_desktop.ui.kit.page import broken_area
@@ -451,7 +451,6 @@ class MainWindow(QMainWindow):
             self.checks_running = False
 
         def failed(exc: BaseException) -> None:
-            from kws_desktop.store.backup import BackupCancelled, BackupError
             self.checks_running = False
             if book is not self.ctx.book or isinstance(exc, BackupCancelled):
                 return  # closed or switched meanwhile: nothing to report

@@ -1,55 +1,24 @@
 """`kws-desktop demo`: a realistic, deterministic demo book, built through the services.
 
-Each records module adds a step to STEPS; steps run in order on one DemoContext, so later
-steps (orders, payments) use what earlier steps made (materials, customers, members).
+The steps run in the order of `_steps()` on one DemoContext, so later steps (orders, payments)
+use what earlier steps made (materials, customers, members).
 """
 from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
-from kws_desktop.store.book import Book
+from kws_desktop.services.training.demo import (billing, customers_quotes, evaluation, foundation,
+                                               materials, members, orders)
+from kws_desktop.services.training.demo.context import DemoContext, Step
 
-
-@dataclass
-class DemoContext:
-    book: Book
-    rng: random.Random
-    today: dt.date
-    years: int
-    orders: int
-    summary: dict[str, int] = field(default_factory=dict)
-    ids: dict[str, list[int]] = field(default_factory=dict)  # what steps made, for later steps
-    extra: dict[str, object] = field(default_factory=dict)  # helpers steps share (the store room)
-
-    @property
-    def start(self) -> dt.date:
-        return dt.date(self.today.year - self.years + 1, 1, 1)
-
-    def day_between(self, first: dt.date, last: dt.date) -> dt.date:
-        span = max(0, (last - first).days)
-        return first + dt.timedelta(days=self.rng.randint(0, span))
-
-    def count(self, label: str, n: int = 1) -> None:
-        self.summary[label] = self.summary.get(label, 0) + n
-
-
-Step = Callable[[DemoContext], None]
+__all__ = ["DemoContext", "build_demo"]
 
 
 def _steps() -> list[Step]:
-    from kws_desktop.services.training.demo import foundation
-    from kws_desktop.services.training.demo import members
-    from kws_desktop.services.training.demo import materials
-    from kws_desktop.services.training.demo import customers_quotes
-    from kws_desktop.services.training.demo import orders
-    from kws_desktop.services.training.demo import billing
-    from kws_desktop.services.training.demo import evaluation
     return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
             customers_quotes.customers_and_quotes,
             orders.orders_step,

@@ -17,7 +17,7 @@ from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import payments
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.billing import Invoice
 from kws_desktop.store.models.jobs import Order
 

@@ -14,7 +14,7 @@ from kws_desktop.core.payers import PayerType
 from kws_desktop.services.sales import packages
 from kws_desktop.services.sales import quotes
 from kws_desktop.services.sales.customers import CustomerInput, add_customer
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.sales import Quote as QuoteModel
 
 BATCH = 500

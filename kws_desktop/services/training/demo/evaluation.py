@@ -19,7 +19,7 @@ from kws_desktop.services.jobs import quality
 from kws_desktop.services.evaluation import service_visits
 from kws_desktop.services.evaluation import surveys
 from kws_desktop.services.evaluation import trainings
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.sales import Customer
 from kws_desktop.store.models.people import Member
 from kws_desktop.store.models.jobs import Order

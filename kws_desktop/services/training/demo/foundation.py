@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.services.book.books import update_profile
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.book.opening import post_opening_balances
 
 DEMO_PROFILE = KwsProfile(

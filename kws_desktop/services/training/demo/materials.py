@@ -15,7 +15,7 @@ from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import stock
 from kws_desktop.services.purchasing import suppliers
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.training.demo.supply import Supply
 
 SUPPLIERS = (

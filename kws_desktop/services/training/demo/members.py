@@ -17,7 +17,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.services.people import members
 from kws_desktop.services.people import profit_sharing
 from kws_desktop.services.people import wages
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 
 # name, gender, role, daily wage, simpanan, joined (months after the start)
 GROUP = (

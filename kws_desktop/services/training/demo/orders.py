@@ -24,7 +24,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.services.jobs import orders
 from kws_desktop.services.jobs import photos
 from kws_desktop.services.purchasing import stock
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.training.demo import materials as materials_step
 from kws_desktop.services.training.demo.supply import Supply
 from kws_desktop.store.models.people import Member

@@ -18,7 +18,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from kws_desktop.services.purchasing import purchases
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 
 WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
 SETTLE_DAYS = 5  # moves dated this long before the current order date can no longer change

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
 from kws_desktop.services.cash import entries
-from kws_desktop.services.training.demo import DemoContext
+from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 

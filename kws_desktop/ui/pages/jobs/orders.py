@@ -22,7 +22,7 @@ from kws_desktop.core.job_costing import (COST_KIND_LABELS, PHOTO_STAGES, STAGE_
                                           CostKind, Stage)
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
-from kws_desktop.services.jobs import orders
+from kws_desktop.services.jobs import handover, orders
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -762,6 +762,6 @@ class OrdersPanel(Page):
         if any(p.stage_pct == 100 for p in v.photos):
             with_photo = confirm(self, _("Sertakan foto pekerjaan selesai (100%) di berita acara?"),
                                  _("Cetak BAST"))
-        preview_document(self, lambda path: orders.write_handover(self.book, v.id, path, with_photo=with_photo),
+        preview_document(self, lambda path: handover.write_handover(self.book, v.id, path, with_photo=with_photo),
                          ctx=self.ctx, kind="bast", title=_("Berita Acara Serah Terima {number}").format(number=number),
                          suggested_name=f"{number}.pdf")

@@ -17,6 +17,7 @@ from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import stock
 from kws_desktop.services.purchasing import suppliers
+from kws_desktop.services.sales import packages
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.pages.purchasing.supplier_payments import SupplierPaymentsList
@@ -128,7 +129,7 @@ class PriceDialog(QDialog):
 
     def _effect(self) -> None:
         try:
-            effects = materials.price_change_effect(self.page.book, self.row.id, self.price.value())
+            effects = packages.price_change_effect(self.page.book, self.row.id, self.price.value())
         except UserError:
             effects = []
         self.effect.setRowCount(len(effects))
@@ -905,8 +906,7 @@ class StockPanel(QWidget):
         self.low.setText(_("Stok menipis: {names}").format(names=", ".join(
             f"{r.name} ({format_quantity(r.stock_qty)} {r.unit})" for r in low[:12]) + (" ..." if len(low) > 12 else ""))
             if low else _("Tidak ada bahan yang stoknya di bawah minimum."))
-        with book.reading() as s:
-            value = stock.stock_value_total(s)
+        value = stock.stock_value(book)
         self.total.setText(_("Nilai seluruh stok: {amount}").format(amount=format_rupiah(value)))
 
         def fetch_counts(offset, limit, _key, _desc):
