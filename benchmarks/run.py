@@ -242,7 +242,7 @@ def probe_list(book_path: str) -> dict:
     ctx.book = open_book(book_path, read_only=True)
     from kws_desktop.services.book.books import get_profile
     get_profile(ctx.book)  # the first query maps the models; the app does it while opening
-    from kws_desktop.ui.pages.jobs.orders import OrdersPanel
+    from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
     page = OrdersPanel(ctx)
     t = time.perf_counter()
     page.reload_list()               # the query, the first page and the totals line

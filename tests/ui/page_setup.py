@@ -12,3 +12,11 @@ def shown_page(qtbot, book, page_class, size: tuple[int, int] = (1100, 700)):
     page.resize(*size)
     page.show()
     return page
+
+
+def click(widget, text: str) -> None:
+    """Press the button labelled `text` inside `widget`, as the user would."""
+    from PySide6.QtWidgets import QAbstractButton
+    buttons = [b for b in widget.findChildren(QAbstractButton) if b.text() == text]
+    assert len(buttons) == 1, f"{len(buttons)} buttons labelled {text!r}"
+    buttons[0].click()

@@ -63,7 +63,7 @@ def test_too_much_refused_beside_field_nothing_saved(page, book, monkeypatch):
     d = shown[0]
     d.amount.set_value(500_000)
     d.save()
-    assert d.errors._labels["amount"].text() == "Uang muka Siti Rohmah yang tersisa hanya Rp400.000."
+    assert d.errors.message("amount") == "Uang muka Siti Rohmah yang tersisa hanya Rp400.000."
     assert d.result() != d.DialogCode.Accepted
     assert invoices.find_invoice(book, "TGH-2026-0002").advance_applied == 0
     assert payments.advance_left(book, 1) == 400_000

@@ -23,7 +23,7 @@ def test_expense_dialog_and_list(qtbot, book):
     dialog.amount.set_value(500_000)          # more than the cash box holds
     dialog.description.setText("<b>Rapat</b> & konsumsi")
     dialog.save()
-    assert not dialog.errors._labels["amount"].isHidden()
+    assert dialog.errors.message("amount")
     assert entries.list_cash_entries(book) == []
 
     dialog.amount.set_value(75_000)

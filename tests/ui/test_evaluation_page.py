@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kws_desktop.ui.pages.evaluation.page import EvaluationPage, SurveyDialog, TrainingDialog
+from kws_desktop.ui.pages.evaluation.page import EvaluationPage
+from kws_desktop.ui.pages.evaluation.surveys_tab import SurveyDialog
+from kws_desktop.ui.pages.evaluation.trainings_tab import TrainingDialog
 from tests.ui.page_setup import shown_page
 
 
@@ -39,7 +41,7 @@ def test_survey_dialog_advice_and_error_beside_field(page, qtbot):
     assert "1,7 x 0,85 x 1,5 m" in d.advice.text() and "kurang dari 10 m" in d.advice.text()
     d.distance.setText("-2")
     d.save()
-    assert "negatif" in d.errors._labels["well_distance_m"].text()
+    assert "negatif" in d.errors.message("well_distance_m")
     assert surveys.count_surveys(p.book) == 0
     d.distance.setText("12")
     d.save()
@@ -54,5 +56,5 @@ def test_training_before_joining_is_shown_and_not_saved(page, qtbot):
     d.start.set_value(dt.date(2024, 1, 1))
     d.end.set_value(dt.date(2024, 1, 1))
     d.save()
-    assert "sebelum Siti Aminah bergabung" in d.errors._labels["start_date"].text()
+    assert "sebelum Siti Aminah bergabung" in d.errors.message("start_date")
     assert trainings.count_trainings(p.book) == 0

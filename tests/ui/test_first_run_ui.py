@@ -52,23 +52,22 @@ def test_each_step_shows_messages_beside_fields(wizard, book):
     wizard.next()
     assert wizard.currentPage() is wizard.profile_page
     errors = wizard.profile_page.errors
-    assert errors._labels["name"].text() == "Nama KWS wajib diisi."
-    assert not errors._labels["name"].isHidden()
-    assert "kecamatan" in errors._labels["kecamatan"].text()
+    assert errors.message("name") == "Nama KWS wajib diisi."
+    assert "kecamatan" in errors.message("kecamatan")
     wizard.profile_page.name.setText("KWS Tirta Mandiri")
     wizard.profile_page.kecamatan.setCurrentText("Tigaraksa")
     wizard.next()
     wizard.next()
     wizard.next()
     assert wizard.currentPage() is wizard.signatories
-    assert "Nama ketua wajib diisi" in wizard.signatories.errors._labels["leader_name"].text()
+    assert "Nama ketua wajib diisi" in wizard.signatories.errors.message("leader_name")
     wizard.signatories.leader.setText("Ibu Siti")
     wizard.signatories.treasurer.setText("Pak Rahmat")
     wizard.next()
     wizard.opening.date.set_value(TODAY + dt.timedelta(days=3))
     wizard.next()
     assert wizard.currentPage() is wizard.opening
-    assert "masa depan" in wizard.opening.errors._labels["opening_date"].text()
+    assert "masa depan" in wizard.opening.errors.message("opening_date")
     assert books.get_profile(book).name == ""  # nothing saved before Selesai
 
 
@@ -76,7 +75,7 @@ def test_bad_logo_shown_beside_field(wizard, tmp_path):
     bad = tmp_path / "logo.png"
     bad.write_bytes(b"no picture")
     assert not wizard.logo_page.load(str(bad))
-    assert "bukan gambar" in wizard.logo_page.errors._labels["logo"].text()
+    assert "bukan gambar" in wizard.logo_page.errors.message("logo")
 
 
 def test_cancel_leaves_book_usable(wizard, book):

@@ -135,7 +135,11 @@ def test_remembered_book_folder_gone(places, monkeypatch, qtbot):
 
     def fake_exec():
         w = made[-1]
-        seen["notice"] = w._welcome.notice.text()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from kws_desktop.ui.shell.welcome import WelcomeScreen
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # screens replaced are gone
+        seen["notice"] = w.findChild(WelcomeScreen).notice.text()
         seen["book"] = w.ctx.book
         return 0
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))

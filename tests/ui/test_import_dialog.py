@@ -28,12 +28,12 @@ def test_dialog_imports_and_shows_what_came_in_then_the_problems(qtbot, book, tm
     dialog.path_edit.setText(str(path))
     assert dialog.import_button.isEnabled()
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog._cancel is None, timeout=60_000)
+    qtbot.waitUntil(dialog.path_edit.isEnabled, timeout=60_000)  # the file can be chosen again: done
     assert dialog.heading.text() == "Impor selesai. Semua data sudah masuk ke buku."
     assert "Anggota: 1" in dialog.details.toPlainText()
     assert "anggota" in changed
     dialog.start_import()  # the same file again: refused, each problem listed
-    qtbot.waitUntil(lambda: dialog._cancel is None, timeout=60_000)
+    qtbot.waitUntil(dialog.path_edit.isEnabled, timeout=60_000)
     assert dialog.heading.text().startswith("Tidak ada yang diimpor. Ditemukan 1 masalah")
     assert 'Anggota, baris 2, kolom Nama: sudah ada anggota bernama "Siti Aminah" di buku.' in \
         dialog.details.toPlainText()
@@ -57,5 +57,7 @@ def test_main_window_has_the_import_action(qtbot, book):
     importer = [a for a in actions if a.text() == "Impor dari Excel…"]
     assert importer and importer[0].isEnabled()
     importer[0].trigger()
-    assert window._import_dialog.isVisible()
-    window._import_dialog.close()
+    from kws_desktop.ui.pages.exchange.import_dialog import ImportDialog
+    dialog = window.findChild(ImportDialog)
+    assert dialog.isVisible()
+    dialog.close()

@@ -8,7 +8,11 @@ import pytest
 from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import stock
-from kws_desktop.ui.pages.purchasing.page import CountDialog, MaterialDialog, MaterialsPage, PurchaseForm, qty_text
+from kws_desktop.ui.kit.forms import qty_text
+from kws_desktop.ui.pages.purchasing.catalog_tab import MaterialDialog
+from kws_desktop.ui.pages.purchasing.page import MaterialsPage
+from kws_desktop.ui.pages.purchasing.purchase_form import PurchaseForm
+from kws_desktop.ui.pages.purchasing.stock_tab import CountDialog
 from tests.ui.page_setup import shown_page
 
 
@@ -59,7 +63,7 @@ def test_material_dialog_unknown_unit_beside_field(page):
     n = materials.count_materials(page.book)
     dialog.save()
     assert materials.count_materials(page.book) == n
-    assert "tidak dikenal" in dialog.errors._labels["unit"].text()
+    assert "tidak dikenal" in dialog.errors.message("unit")
 
 
 def test_count_dialog_needs_explanation(page):

@@ -2,7 +2,8 @@ import datetime as dt
 
 from kws_desktop.services.people import members
 from kws_desktop.ui.kit.context import AppContext
-from kws_desktop.ui.pages.people.page import MemberDialog, MembersPage
+from kws_desktop.ui.pages.people.page import MembersPage
+from kws_desktop.ui.pages.people.register_tab import MemberDialog
 
 
 def test_members_page_tabs_and_register_form(book, qtbot):
@@ -20,8 +21,7 @@ def test_members_page_tabs_and_register_form(book, qtbot):
     qtbot.addWidget(dialog)
     dialog.name.setText("")
     dialog.save()
-    assert not dialog.errors._labels["name"].isHidden()
-    assert "Nama anggota wajib diisi." in dialog.errors._labels["name"].text()
+    assert "Nama anggota wajib diisi." in dialog.errors.message("name")
     assert members.count_members(book) == 1
     dialog.name.setText("Budi")
     dialog.gender.setCurrentIndex(1)
@@ -30,5 +30,4 @@ def test_members_page_tabs_and_register_form(book, qtbot):
     # the sharing preview explains why it cannot be computed (no profit)
     page.tabs.setCurrentWidget(page.sharing_tab)
     assert page.sharing_tab.show_preview() is False
-    assert "tidak punya laba" in page.sharing_tab.errors.general.text() + "".join(
-        lbl.text() for lbl in page.sharing_tab.errors._labels.values())
+    assert "tidak punya laba" in "".join(page.sharing_tab.errors.messages())

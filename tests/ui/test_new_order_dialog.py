@@ -11,7 +11,7 @@ from kws_desktop.services.sales import customers
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.jobs.order_dialog import NewOrderDialog
-from kws_desktop.ui.pages.jobs.orders import OrdersPanel
+from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
 
 TODAY = dt.date.today()
 
@@ -41,7 +41,7 @@ def _household(book, name="Siti Rohmah"):
 
 
 def _error(d, field):
-    return d.errors._labels[field].text()
+    return d.errors.message(field)
 
 
 def test_new_order_household_pays_all(panel, dialog, book):

@@ -47,7 +47,7 @@ def test_quick_payment_error_beside_field(page, book):
     tab.find()
     tab.amount.set_value(9_000_000)
     tab.take_payment()
-    assert "lebih besar dari sisa tagihan" in tab.errors._labels["amount"].text()
+    assert "lebih besar dari sisa tagihan" in tab.errors.message("amount")
     assert receivables.count_receipts(book) == 0
 
 

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select
+from PySide6.QtCore import Qt
 
 from kws_desktop.core.payers import PayerType
 from kws_desktop.services.sales import customers
@@ -35,7 +36,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     dialog = page_mod.CustomerDialog(page)
     qtbot.addWidget(dialog)
     dialog.kecamatan.setCurrentText("Balaraja")
-    assert dialog._desa_model.stringList() == ["Saga"]
+    assert dialog.desa.completer().model().stringList() == ["Saga"]  # the desa suggested
     dialog.name.setText("Euis  Rahayu")
     dialog.desa.setText("saga")
     dialog.check_duplicates()
@@ -46,7 +47,7 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
     dialog.nik.setText("123")
     monkeypatch.setattr(page_mod, "confirm", lambda *a, **k: True)
     dialog.save()
-    assert "NIK harus 16 angka" in dialog.errors._labels["nik"].text()
+    assert "NIK harus 16 angka" in dialog.errors.message("nik")
     assert customers.count_customers(ctx.book) == 1
     dialog.nik.setText("")
     dialog.save()
@@ -58,14 +59,15 @@ def test_customer_dialog_warns_on_duplicate_and_saves(ctx, qtbot, monkeypatch):
 
 
 def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
-    from kws_desktop.ui.pages.sales.quotes import QuoteEditor, QuotesPanel
+    from kws_desktop.ui.pages.sales.quote_editor import QuoteEditor
+    from kws_desktop.ui.pages.sales.quote_list import QuotesPanel
     home = customers.create_customer(ctx.book, customers.CustomerInput(name="Jajang Permana", desa="Tobat", kecamatan="Balaraja"))
     panel = QuotesPanel(ctx)
     qtbot.addWidget(panel)
     editor = QuoteEditor(panel)
     qtbot.addWidget(editor)
     editor.save()  # no customer, no lines
-    assert "Pilih pelanggan" in editor.errors._labels["customer"].text()
+    assert "Pilih pelanggan" in editor.errors.message("customer")
     assert "paling sedikit satu pekerjaan" in editor.line_error.text()
     assert _quote_count(ctx.book) == 0
     assert editor.customer.set_customer(home.id)
@@ -90,7 +92,7 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert editor.payer_inputs()[0].amount == bio.price - 50_000 - 1_000_000  # swadaya takes the rest
     editor.valid_until.set_value(editor.date.value() - dt.timedelta(days=1))
     editor.save()
-    assert "berlaku sampai" in editor.errors._labels["date"].text()
+    assert "berlaku sampai" in editor.errors.message("date")
     assert _quote_count(ctx.book) == 0
     editor.valid_until.set_value(editor.date.value() + dt.timedelta(days=14))
     editor.save()
@@ -98,12 +100,14 @@ def test_quote_editor_live_totals_errors_and_save(ctx, qtbot):
     assert [p.payer_type for p in editor.saved.payers] == ["swadaya", "baznas"]
     panel.refresh_now()
     assert panel.model.rowCount() == 1
-    panel.view.selectRow(0)
-    panel._enable()
+    panel.resize(900, 500)
+    panel.show()
+    first = panel.view.visualRect(panel.model.index(0, 0)).center()
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=first)
     assert panel.actions["send"].isEnabled() and not panel.actions["revise"].isEnabled()
     panel.send()
     assert quotes.get_quote(ctx.book, editor.saved.id).status == "sent"
     # a sent quote opens read-only, with the internal view
-    from kws_desktop.ui.pages.sales.quotes import QuoteView
+    from kws_desktop.ui.pages.sales.quote_view import QuoteView
     view = QuoteView(panel, quotes.get_quote(ctx.book, editor.saved.id))
     qtbot.addWidget(view)

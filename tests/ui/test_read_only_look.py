@@ -3,6 +3,7 @@ every area shows, nothing can be saved, and the file is left exactly as it was (
 import shutil
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 
 from kws_desktop.ui.shell.main_window import AREA_KEYS
 
@@ -19,7 +20,7 @@ def test_an_old_book_opens_for_a_look_and_stays_untouched(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: window.ctx.book is not None, timeout=60000)
     book = window.ctx.book
     assert book.read_only and book.location == str(book_path)
-    assert "hanya dibaca" in window._book_label.text()
+    assert "hanya dibaca" in window.statusBar().findChild(QLabel, "bookLabel").text()
     for key in AREA_KEYS:
         window.show_area(key)
     window.set_book(None, backup=False)

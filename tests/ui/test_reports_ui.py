@@ -63,7 +63,7 @@ def test_reports_page_notes_saved(ctx, qtbot):
     page.select_kind("notes")
     assert page.own_notes.isVisible()
     page.own_notes.setPlainText("Rapat anggota 5 Desember.")
-    page._save_notes()
+    page.save_notes.click()  # the button under the notes
     assert notes_text(ctx.book) == "Rapat anggota 5 Desember."
     assert any(r.cells.get("uraian") == "Rapat anggota 5 Desember." for r in page.current.rows)
 

@@ -57,8 +57,7 @@ def test_void_needs_a_reason_then_brings_the_debt_back(page, monkeypatch):
     dialog = payments.void_dialog()
     dialog.reason.setText("   ")
     dialog.save()
-    error = dialog.errors._labels["reason"]
-    assert not error.isHidden() and error.text() == "Tuliskan alasan pembatalan."
+    assert dialog.errors.message("reason") == "Tuliskan alasan pembatalan."
     assert dialog.result() == 0
     assert [p.status for p in suppliers.list_supplier_payments(book, supplier_id=shop.id)] == ["posted"]
     assert suppliers.get_supplier(book, shop.id).owed == 1_360_000 - 400_000

@@ -66,8 +66,8 @@ def test_find_focuses_the_search_box_and_new_payment(window, demo_path, qtbot):
 def test_new_quote_and_purchase_open_their_forms(window, demo_path, monkeypatch):
     window.open_location(str(demo_path))
     opened = []
-    monkeypatch.setattr("kws_desktop.ui.pages.sales.quotes.QuoteEditor.exec", lambda self: opened.append("quote"))
-    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.page.PurchaseForm.exec", lambda self: opened.append("purchase"))
+    monkeypatch.setattr("kws_desktop.ui.pages.sales.quote_editor.QuoteEditor.exec", lambda self: opened.append("quote"))
+    monkeypatch.setattr("kws_desktop.ui.pages.purchasing.purchase_form.PurchaseForm.exec", lambda self: opened.append("purchase"))
     _actions(window)["Penawaran baru…"].trigger()
     assert window.current_area() == "pesanan"
     _actions(window)["Catat pembelian…"].trigger()
@@ -79,7 +79,8 @@ def test_f1_opens_help_of_current_area(window, demo_path):
     window.open_location(str(demo_path))
     window.show_area("tagihan")
     _actions(window)["Bantuan untuk halaman ini"].trigger()
-    dialog = window._help
+    from kws_desktop.ui.shell.help import HelpDialog
+    dialog = window.findChild(HelpDialog)
     assert dialog.isVisible() and dialog.topic == "tagihan"
     assert "Terima dan cetak kuitansi" in dialog.browser.toPlainText()
     dialog.show_topic("pintasan")
@@ -167,7 +168,9 @@ def test_new_book_opens_first_run_wizard(window, tmp_path, monkeypatch, qtbot):
     window.start_default_book()
     qtbot.waitUntil(lambda: bool(calls), timeout=2000)
     assert calls[0] is window.ctx.book
-    assert window._banner is not None  # cancelled: the banner keeps the way back to the wizard
+    from PySide6.QtWidgets import QFrame
+    banner = window.findChild(QFrame, "firstRun")
+    assert banner is not None and not banner.isHidden()  # cancelled: the banner keeps the way back to the wizard
 
 
 def test_main_actions_have_tooltips(window, demo_path):

@@ -42,6 +42,11 @@ def typed_money_problem(text: str) -> str | None:
     return None
 
 
+def qty_text(qty: Decimal) -> str:
+    """A quantity to type over: no thousands dots (they would read back as decimals), comma decimals."""
+    return format(Decimal(qty).normalize(), "f").replace(".", ",")
+
+
 class MoneyValidator(QValidator):
     """Lets in only what typed_money_problem accepts; tells the field why it refused the rest."""
 
@@ -187,17 +192,20 @@ class FormErrors:
         self.general.setWordWrap(True)
         self.general.hide()
 
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
-        """Add a row `label: widget` with an (initially hidden) error line below it."""
+    def add(self, name: str, label: str, widget: QWidget, focus: QWidget | None = None) -> QWidget:
+        """Add a row `label: widget` with an (initially hidden) error line below it; a problem
+        with the field puts the cursor in `focus` (default: the widget itself)."""
         self._layout.addRow(label, widget)
         err = QLabel()
         err.setStyleSheet(ERROR_STYLE)
         err.setWordWrap(True)
         err.hide()
         self._layout.addRow("", err)
-        self._fields[name] = widget
+        self._fields[name] = focus or widget
         self._labels[name] = err
         self.watch(name, widget)
+        if focus is not None and focus is not widget:
+            self.watch(name, focus)
         return widget
 
     def watch(self, name: str, widget: QWidget) -> None:
@@ -220,6 +228,23 @@ class FormErrors:
         label = self._labels.get(name)
         if label is not None:
             label.hide()
+
+    def share(self, name: str, widget: QWidget, shown_under: str) -> None:
+        """Problems with field `name` (typed in `widget`) show in the error line of `shown_under`,
+        for two fields on one row (RT / RW, a date and the date it is valid until)."""
+        self._fields[name] = widget
+        self._labels[name] = self._labels[shown_under]
+        self.watch(name, widget)
+
+    def message(self, name: str) -> str:
+        """The problem shown under field `name`; empty when none is shown."""
+        label = self._labels[name]
+        return "" if label.isHidden() else label.text()
+
+    def messages(self) -> list[str]:
+        """Every problem on show: under the fields, then the general ones."""
+        shown = [label.text() for label in dict.fromkeys(self._labels.values()) if not label.isHidden()]
+        return shown + ([] if self.general.isHidden() else [self.general.text()])
 
     def clear(self) -> None:
         for label in self._labels.values():

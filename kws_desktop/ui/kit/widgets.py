@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QBoxLayout, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (QBoxLayout, QDialog, QDialogButtonBox, QFormLayou
 from kws_desktop.i18n import _, p_
 from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, show_error
 
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # numbers in table cells
 
 def table_view(model, parent: QWidget | None = None, stretch: int | None = None) -> QTableView:
     """A read-only list: whole rows selected, one at a time, columns fitted to their content;

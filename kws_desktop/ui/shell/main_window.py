@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._root = QStackedWidget()
         self.setCentralWidget(self._root)
         self._book_label = QLabel()
+        self._book_label.setObjectName("bookLabel")  # which book is open, in the status bar
         self.statusBar().addPermanentWidget(self._book_label)
         ctx.area_requested.connect(self.show_area)
         ctx.language_changed.connect(self.rebuild)

@@ -13,8 +13,7 @@ from kws_desktop.services.billing import payments
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import dialog_buttons
-
-AREA = "tagihan"
+from kws_desktop.ui.pages.billing import AREA
 
 
 class ApplyAdvanceDialog(QDialog):

@@ -53,7 +53,7 @@ class NewOrderDialog(QDialog):
         form = QFormLayout()
         self.errors = FormErrors(form)
 
-        from kws_desktop.ui.pages.sales.quotes import CustomerField
+        from kws_desktop.ui.pages.sales.customer_picker import CustomerField
         self.customer = self.errors.add("customer", _("Pelanggan"), CustomerField(page, _("Pilih…")))
         self.customer.chosen.connect(lambda _id: self.work.setFocus())
 

@@ -13,8 +13,8 @@ from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.page import broken_area
 
 TABS = [
-    ("orders", "kws_desktop.ui.pages.jobs.orders", "OrdersPanel", NP_("jamak", "Pesanan")),
-    ("quotes", "kws_desktop.ui.pages.sales.quotes", "QuotesPanel", NP_("jamak", "Penawaran")),
+    ("orders", "kws_desktop.ui.pages.jobs.order_list", "OrdersPanel", NP_("jamak", "Pesanan")),
+    ("quotes", "kws_desktop.ui.pages.sales.quote_list", "QuotesPanel", NP_("jamak", "Penawaran")),
 ]
 TAB_KEYS = [t[0] for t in TABS]
 

@@ -1,1 +1,3 @@
 """People: the Anggota area (register, wages and kasbon, profit sharing, member income)."""
+
+AREA = "anggota"  # the area key its windows report their changes to

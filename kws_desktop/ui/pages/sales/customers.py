@@ -74,8 +74,7 @@ class CustomerDialog(QDialog):
         rl.addWidget(self.rw)
         rl.addStretch(1)
         self.errors.add("rt", _("RT / RW"), rtrw)
-        self.errors._fields["rw"] = self.rw
-        self.errors._labels["rw"] = self.errors._labels["rt"]
+        self.errors.share("rw", self.rw, shown_under="rt")
         self.kecamatan = QComboBox()
         self.kecamatan.setEditable(True)
         self.kecamatan.addItems(customers.kecamatan_list(book))
@@ -291,5 +290,5 @@ class CustomersPage(Page):
     def quote(self) -> None:
         if (cid := self._chosen_id()) is None:
             return
-        from kws_desktop.ui.pages.sales.quotes import QuoteEditor
+        from kws_desktop.ui.pages.sales.quote_editor import QuoteEditor
         QuoteEditor(self, customer_id=cid).exec()

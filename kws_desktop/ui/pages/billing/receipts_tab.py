@@ -1,0 +1,72 @@
+"""The receipts tab (Kuitansi): reprint, void, share to WhatsApp."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kws_desktop.i18n import N_, _
+from kws_desktop.services.billing import payments
+from kws_desktop.services.billing import receivables
+from kws_desktop.ui.kit.forms import confirm
+from kws_desktop.ui.kit.table_model import Column
+from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, selected_row
+from kws_desktop.ui.pages.billing import AREA
+from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
+
+if TYPE_CHECKING:
+    from kws_desktop.ui.pages.billing.page import BillingPage
+
+
+RECEIPT_COLUMNS = [
+    Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tanggal"), "date", sortable=False),
+    Column("payer", N_("Sudah terima dari"), sortable=False), Column("invoice", N_("Tagihan"), sortable=False),
+    Column("method", N_("Cara bayar"), sortable=False), Column("amount", N_("Jumlah"), "money", sortable=False),
+    Column("status", N_("Status"), sortable=False), Column("printed", N_("Dicetak"), "int", sortable=False)]
+
+
+class ReceiptsTab(DocumentList):
+    def __init__(self, page: BillingPage):
+        super().__init__(page, RECEIPT_COLUMNS)
+        self.status = self.add_filter(((_("Semua"), None), (_("Sah"), "posted"), (_("Batal"), "void")))
+        self.method = self.add_filter(((_("Tunai dan transfer"), None), (_("Tunai"), "cash"),
+                                       (_("Transfer"), "transfer")))
+        add_buttons(self.actions, ((_("Cetak ulang (SALINAN)…"), self.reprint),
+                                   (_("Bagikan ke WhatsApp"), self.share), (_("Batalkan pembayaran…"), self.void)))
+        self.view.doubleClicked.connect(lambda _i: self.reprint())
+
+    def _filters(self) -> dict:
+        return {"search": self.search.text(), "status": self.status.currentData(),
+                "method": self.method.currentData()}
+
+    def refresh(self) -> None:
+        book, f = self.page.book, self._filters()
+
+        def fetch(offset, limit, _key, _desc):
+            return [{"number": r.number, "date": r.date, "payer": r.payer_name, "invoice": r.invoice_number,
+                     "method": _("Tunai") if r.method == "cash" else _("Transfer"), "amount": r.amount,
+                     "status": _(STATUS[r.status]), "printed": r.print_count, "payment_id": r.payment_id,
+                     "_muted": r.status == "void"}
+                    for r in receivables.list_receipts(book, offset=offset, limit=limit, **f)]
+        self.model.set_fetch(fetch)
+        self.count.setText(_("{n} kuitansi").format(n=receivables.count_receipts(book, **f)))
+
+    def reprint(self) -> None:
+        row = selected_row(self.view)
+        if row:
+            self.page.preview_receipt(row["number"])
+
+    def share(self) -> None:
+        row = selected_row(self.view)
+        if row:
+            self.page.share_receipt(row["number"])
+
+    def void(self) -> None:
+        row = selected_row(self.view)
+        if not row:
+            return
+        reason = ask_reason(self, _("Batalkan pembayaran {number}").format(number=row["number"]))
+        if reason is None:
+            return
+        if not confirm(self, _("Kuitansi {number} akan ditandai BATAL dan jurnalnya dibalik. "
+                               "Lanjutkan?").format(number=row["number"])):
+            return
+        self.page.call(lambda: payments.void_payment(self.page.book, row["payment_id"], reason), changed=AREA)
