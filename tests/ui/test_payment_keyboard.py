@@ -63,7 +63,7 @@ def test_a_payment_with_keys_only(page, book, qtbot):
     qtbot.keyClicks(tab.amount, "250000")  # typed over the offered amount
     qtbot.keyClick(tab.amount, Qt.Key.Key_Return)
     rows = receivables.list_receipts(book)
-    assert [(r.amount, r.payer) for r in rows] == [(250_000, "Siti Rohmah")]
+    assert [(r.amount, r.payer_name) for r in rows] == [(250_000, "Siti Rohmah")]
     assert len(page.previewed) == 1  # the kuitansi is shown to print
 
 

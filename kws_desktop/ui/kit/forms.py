@@ -172,6 +172,11 @@ class DateEdit(QDateEdit):
         self.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
         self.set_value(value or dt.date.today())
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        # Tab goes to the next field, as in every other field (Qt's date field would step
+        # through day, month and year); the arrow keys and typing still move between them.
+        return QWidget.focusNextPrevChild(self, next)
+
     def value(self) -> dt.date:
         d = self.date()
         return dt.date(d.year(), d.month(), d.day())
