@@ -799,6 +799,26 @@ def write_quote_pdf(book: Book, quote_id: int, path, *, paper: str | None = None
     return write(detail, path, profile=profile, itemised=itemised, paper=paper)
 
 
+def quote_share(book: Book, quote_id: int):
+    """The prefilled WhatsApp message for a quote, to the customer's phone (a billing ShareInfo;
+    the letter itself is attached as the PDF from write_quote_pdf)."""
+    from urllib.parse import quote as url_quote
+
+    from kws_desktop.services.billing.payments import ShareInfo, wa_number
+    detail = get_quote(book, quote_id)
+    profile = books.get_profile(book)
+    kws = getattr(profile, "name", "") or ""
+    text = _("Yth. {name}, berikut surat penawaran harga {number} untuk {title}: jumlah {total}, "
+             "berlaku sampai {valid}. Suratnya kami kirim sebagai lampiran.").format(
+        name=detail.customer.name, number=detail.number, title=detail.title or _("pekerjaan sanitasi"),
+        total=format_rupiah(detail.totals.total), valid=format_date(detail.valid_until))
+    if kws:
+        text += f"\n- {kws}"
+    phone = wa_number(detail.customer.phone)
+    url = f"https://wa.me/{phone}?text={url_quote(text)}" if phone else f"https://wa.me/?text={url_quote(text)}"
+    return ShareInfo(detail.number, phone, text, url)
+
+
 def list_rows(book: Book) -> list[dict]:
     """`list quotes`: one JSON-ready dict per quote (money in integer rupiah, ISO dates)."""
     return [{"number": r.number, "date": r.date.isoformat(), "status": r.status, "total": r.total,
