@@ -75,6 +75,7 @@ class MoneyEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None, value: int = 0):
         super().__init__(parent)
         self.refusal = ""  # the last refusal shown, "" once a good key is typed again
+        self.tip_refusals = True  # a tip under the field; off when a FormErrors line shows them
         self.setValidator(MoneyValidator(self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setPlaceholderText("0")
@@ -91,7 +92,7 @@ class MoneyEdit(QLineEdit):
     def refuse(self, message: str) -> None:
         self.refusal = message
         self.refused.emit(message)
-        if not self.signalsBlocked():
+        if self.tip_refusals and not self.signalsBlocked():
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -220,6 +221,7 @@ class FormErrors:
         if changed is not None:
             changed.connect(lambda *_a: self.hide_error(name))
         if isinstance(widget, MoneyEdit):
+            widget.tip_refusals = False
             widget.refused.connect(lambda message: self.show_message(name, message))
 
     def show_message(self, name: str, message: str) -> None:
