@@ -172,13 +172,16 @@ def _dated_calls(ids, book):
             future_ok=ok),
         "supplier_payment": lambda day, ok: suppliers.pay_supplier(book, supplier_id=sup, amount=1_000, date=day,
                                                                    future_ok=ok),
+        "kasbon": lambda day, ok: wages.record_advance(book, ids["member"], 1_000, day, future_ok=ok),
+        "payout": lambda day, ok: wages.pay_members(book, date=day, future_ok=ok, lines=[
+            wages.PayLine(ids["member"], wages=1_000, excess_as_advance=True)]),
         "income": lambda day, ok: entries.record_income(
             book, date=day, money_account="cash", category=entries.INCOME_CATEGORIES[0][0], amount=1_000,
             description="sumbangan", future_ok=ok),
     }
 
 
-@pytest.mark.parametrize("form", ["payment", "purchase", "supplier_payment", "income"])
+@pytest.mark.parametrize("form", ["payment", "purchase", "supplier_payment", "kasbon", "payout", "income"])
 def test_money_dated_after_today_needs_a_confirmation(money_book, form):
     """The finding: a payment dated 400 days ahead was saved and started KWT-2028-0001."""
     book, ids = money_book

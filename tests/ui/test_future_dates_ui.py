@@ -96,3 +96,23 @@ def test_a_supplier_payment_after_today_is_asked_about(ctx, qtbot, answers):
     replies.append(True)
     dialog.save()
     assert [p.date for p in suppliers.list_supplier_payments(ctx.book)] == [SOON]
+
+
+def test_a_kasbon_after_today_is_asked_about(ctx, qtbot, answers):
+    from kws_desktop.services.people import members, wages
+    from kws_desktop.ui.pages.people.page import MembersPage
+    from kws_desktop.ui.pages.people.wages_tab import AdvanceDialog
+    asked, replies = answers
+    members.register_member(ctx.book, members.MemberInput(name="Bu Siti", gender="P", joined_on=dt.date(2026, 1, 1)))
+    page = MembersPage(ctx)
+    qtbot.addWidget(page)
+    dialog = AdvanceDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.date.set_value(SOON)
+    dialog.amount.set_value(50_000)
+    replies.append(False)
+    dialog.save()
+    assert asked == [SOON] and wages.list_advances(ctx.book) == []
+    replies.append(True)
+    dialog.save()
+    assert [a.date for a in wages.list_advances(ctx.book)] == [SOON]
