@@ -73,7 +73,8 @@ def _refused(book, call, words: str, field: str | None = None) -> UserError:
     ("50000", amounts.PAYMENT, "rupiah bulat"),
     (None, amounts.PART, "rupiah bulat"),
     (10_000_000_001, amounts.PAYMENT,
-     "Jumlah uang Rp10.000.000.001 terlalu besar: paling banyak Rp10.000.000.000. Periksa angkanya."),
+     "Jumlah uang terlalu besar: paling banyak Rp10.000.000.000. Periksa angkanya."),
+    (10**30, amounts.PART, "Jumlah uang terlalu besar"),
     (10_000_001, amounts.WAGE, "paling banyak Rp10.000.000"),
 ])
 def test_a_wrong_amount_is_refused_with_its_reason(value, kind, words):

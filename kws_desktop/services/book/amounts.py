@@ -53,8 +53,9 @@ def rupiah_problem(value: object, kind: MoneyKind, what: str) -> str | None:
     if value < 0:
         return _("{what} tidak boleh kurang dari Rp0.").format(what=what)
     if value > kind.ceiling:
-        return _("{what} {amount} terlalu besar: paling banyak {ceiling}. Periksa angkanya.").format(
-            what=what, amount=format_rupiah(value), ceiling=format_rupiah(kind.ceiling))
+        # the amount itself is not repeated: a typing slip may be too long to print
+        return _("{what} terlalu besar: paling banyak {ceiling}. Periksa angkanya.").format(
+            what=what, ceiling=format_rupiah(kind.ceiling))
     return None
 
 
