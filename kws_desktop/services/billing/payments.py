@@ -33,6 +33,7 @@ from kws_desktop.services.billing.invoices import paid_by_instalment, refresh_st
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date, ensure_money_date
+from kws_desktop.services.book.sharing import ShareInfo, wa_number
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
@@ -498,25 +499,6 @@ def write_receipts(book: Book, numbers: Sequence[str], folder, *, mark_printed: 
 
 
 # --- sharing a kuitansi on WhatsApp ---------------------------------------------------------
-
-def wa_number(phone: str) -> str:
-    """An Indonesian phone number as wa.me wants it: digits with country code 62
-    ("0812-3456-7890" -> "6281234567890"); "" when there is no usable number."""
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
-    return digits if len(digits) >= 10 and digits.startswith("62") else ""
-
-
-@dataclass(frozen=True)
-class ShareInfo:
-    number: str
-    phone: str      # wa.me form, "" when the payer has no number
-    message: str
-    url: str        # https://wa.me/<62number>?text=<message>, or https://wa.me/?text=... without one
-
 
 def receipt_share(book: Book, number: str) -> ShareInfo:
     """The prefilled WhatsApp message for a kuitansi, to the payer's phone."""

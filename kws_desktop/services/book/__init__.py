@@ -51,4 +51,7 @@ Modules and their public calls:
 - `records`: Helpers for plain working records (partners, agreements, trainings): not issued
   documents, so they may be corrected in place, with an audit line saying what changed.
   one_line, correct
+- `sharing`: Sharing a document on WhatsApp: the number as wa.me wants it and the prefilled
+  message.
+  wa_number, wa_link, ShareInfo
 """

@@ -800,11 +800,9 @@ def write_quote_pdf(book: Book, quote_id: int, path, *, paper: str | None = None
 
 
 def quote_share(book: Book, quote_id: int):
-    """The prefilled WhatsApp message for a quote, to the customer's phone (a billing ShareInfo;
-    the letter itself is attached as the PDF from write_quote_pdf)."""
-    from urllib.parse import quote as url_quote
-
-    from kws_desktop.services.billing.payments import ShareInfo, wa_number
+    """The prefilled WhatsApp message for a quote, to the customer's phone (the letter itself is
+    attached as the PDF from write_quote_pdf)."""
+    from kws_desktop.services.book.sharing import ShareInfo, wa_link, wa_number
     detail = get_quote(book, quote_id)
     profile = books.get_profile(book)
     kws = getattr(profile, "name", "") or ""
@@ -815,8 +813,7 @@ def quote_share(book: Book, quote_id: int):
     if kws:
         text += f"\n- {kws}"
     phone = wa_number(detail.customer.phone)
-    url = f"https://wa.me/{phone}?text={url_quote(text)}" if phone else f"https://wa.me/?text={url_quote(text)}"
-    return ShareInfo(detail.number, phone, text, url)
+    return ShareInfo(detail.number, phone, text, wa_link(phone, text))
 
 
 def list_rows(book: Book) -> list[dict]:
