@@ -319,12 +319,15 @@ def cmd_template(args) -> int:
 def cmd_import(args) -> int:
     from kws_desktop.services.exchange.spreadsheet_import import ImportRefused, import_into
     try:
-        summary = import_into(args.book, Path(args.file), backdate_note=args.backdate_note or "")
+        summary = import_into(args.book, Path(args.file), backdate_note=args.backdate_note or "",
+                              future_ok=args.future_ok)
     except ImportRefused as exc:
         lines = exc.message.splitlines()
         _err(lines[0])
         for problem in exc.import_problems:
             _err(f"- {problem}")
+        if exc.future_date:
+            _err(_("Bila tanggal itu memang benar, ulangi dengan --future-ok."))
         return EXIT_REFUSED
     from kws_desktop.store.location import public_location
     _out((_("Buku baru dibuat dan diisi: {path}") if summary.created_book
@@ -505,6 +508,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--backdate-note", metavar=_("ALASAN"),
                    help=_("alasan bila ada pembayaran yang bertanggal sebelum kuitansi terakhir di "
                           "buku (tanpa ini impor seperti itu ditolak)"))
+    s.add_argument("--future-ok", action="store_true",
+                   help=_("pembayaran dan pembelian bertanggal sesudah hari ini memang benar "
+                          "(paling lambat 31 hari lagi)"))
     s.set_defaults(func=cmd_import)
     return p
 

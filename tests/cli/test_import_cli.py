@@ -76,3 +76,21 @@ def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_
         assert s.query(Receipt).count() > 1
     book.close(backup=False)
     assert main(["check", str(path)]) == 0
+
+
+def test_a_purchase_dated_after_today_needs_future_ok(tmp_path, capsys):
+    """Money dated after today is imported only when the command says it is meant."""
+    import datetime as dt
+    out = tmp_path / "templat.xlsx"
+    assert main(["template", str(out)]) == 0
+    wb = load_workbook(out)
+    wb["Bahan"].append(["Semen 50 kg", "sak", None, 65000])
+    soon = dt.date.today() + dt.timedelta(days=5)
+    wb["Pembelian"].append(["NT-1", soon.strftime("%d/%m/%Y"), "TB Jaya", "tunai", "Semen 50 kg", "2", 65000])
+    wb.save(out)
+    book = tmp_path / "buku.kws"
+    assert main(["import", str(book), str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "belum tiba" in err and "ulangi dengan --future-ok" in err and not book.exists()
+    assert main(["import", str(book), str(out), "--future-ok"]) == 0
+    assert "Pembelian (nota): 1" in capsys.readouterr().out

@@ -88,7 +88,7 @@ def test_void_undoes_the_application(book, two_invoices):
 @pytest.mark.parametrize("amount, message", [
     (0, "Jumlah uang muka yang dipotong harus lebih dari Rp0."),
     (-5, "Jumlah uang muka yang dipotong harus lebih dari Rp0."),
-    (1.5, "Jumlah uang muka yang dipotong harus lebih dari Rp0."),
+    (1.5, "Jumlah uang muka yang dipotong harus ditulis dalam rupiah bulat, misalnya 50.000."),
     (700_000, "Uang muka Siti Rohmah yang tersisa hanya Rp600.000."),
 ])
 def test_bad_amount_refused_nothing_saved(book, two_invoices, amount, message):

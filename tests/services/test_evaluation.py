@@ -211,7 +211,7 @@ def test_negative_visit_cost_is_refused(book, setup):
     journals = count(book, JournalEntry)
     with pytest.raises(UserError) as info:
         service_visits.add_visit(book, view.complaint.id, service_visits.VisitInput(dt.date(2026, 5, 3), cost=-5_000))
-    assert "0 atau lebih" in info.value.message
+    assert "tidak boleh kurang dari Rp0" in info.value.message
     assert count(book, ServiceVisit) == (0,) and count(book, JournalEntry) == journals
 
 
@@ -244,7 +244,7 @@ def test_partner_with_agreement_and_money_through_it(book, setup):
 
 @pytest.mark.parametrize("kw,text", [
     ({"end_date": dt.date(2025, 12, 31)}, "tidak boleh sebelum tanggal mulai"),
-    ({"value": -1}, "0 atau lebih"),
+    ({"value": -1}, "tidak boleh kurang dari Rp0"),
     ({"title": " "}, "judul"),
     ({"kind": "surat"}, "MoU, SPK atau PKS"),
 ])

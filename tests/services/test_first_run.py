@@ -58,8 +58,8 @@ def test_bad_profile_refused_nothing_saved(book, profile, field, message):
 
 @pytest.mark.parametrize("date, cash, bank, field, message", [
     (dt.date(2026, 12, 1), 0, 0, "opening_date", "tidak boleh di masa depan"),
-    (TODAY, -5, 0, "cash", "Saldo kas tidak boleh negatif."),
-    (TODAY, 0, -1, "bank", "Saldo bank tidak boleh negatif."),
+    (TODAY, -5, 0, "cash", "Saldo kas tidak boleh kurang dari Rp0."),
+    (TODAY, 0, -1, "bank", "Saldo bank tidak boleh kurang dari Rp0."),
     (TODAY, 0, 10**12, "bank", "terlalu besar"),
 ])
 def test_bad_opening_refused_nothing_saved(book, date, cash, bank, field, message):

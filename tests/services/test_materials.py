@@ -33,7 +33,7 @@ def test_material_choices_by_name_without_stock_figures(book):
     (materials.MaterialInput("Semen", "zak", "", 1000), "unit", "Satuan zak tidak dikenal"),
     (materials.MaterialInput("Semen", "", "", 1000), "unit", "tidak dikenal"),
     (materials.MaterialInput("", "sak", "", 1000), "name", "Nama bahan wajib diisi"),
-    (materials.MaterialInput("Semen", "sak", "", -5), "price", "Harga tidak boleh negatif"),
+    (materials.MaterialInput("Semen", "sak", "", -5), "price", "Harga tidak boleh kurang dari Rp0"),
     (materials.MaterialInput("Semen", "sak", "", 1000, "-1"), "min_stock", "tidak boleh negatif"),
 ])
 def test_bad_material_refused_nothing_saved(book, data, field, text):
@@ -60,7 +60,7 @@ def test_update_price_records_history_and_audit(book):
     for bad in (0, -1):
         with pytest.raises(UserError) as exc:
             materials.update_price(book, m.id, bad)
-        assert exc.value.field == "price" and "lebih dari nol" in exc.value.message
+        assert exc.value.field == "price" and "lebih dari Rp0" in exc.value.message
     assert len(materials.price_history(book, m.id)) == 2
 
 

@@ -22,7 +22,7 @@ def test_register_with_capital_posts_to_journal(book):
     (members.MemberInput(name="Ani", gender="X", joined_on=START), "gender", "perempuan (P) atau laki-laki (L)"),
     (members.MemberInput(name="Ani", gender="P", role="bos", joined_on=START), "role", "Pilih jabatan"),
     (members.MemberInput(name="Ani", gender="P"), "joined_on", "Tanggal masuk wajib diisi."),
-    (members.MemberInput(name="Ani", gender="P", joined_on=START, capital=-5), "capital", "tidak boleh negatif"),
+    (members.MemberInput(name="Ani", gender="P", joined_on=START, capital=-5), "capital", "tidak boleh kurang dari Rp0"),
 ])
 def test_bad_member_input_saves_nothing(book, data, field, message):
     before = counts(book)

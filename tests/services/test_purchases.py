@@ -98,8 +98,8 @@ def test_credit_needs_supplier(setup):
     ("0", 68_000, "lines.0.qty", "Jumlah harus lebih dari nol"),
     ("-2", 68_000, "lines.0.qty", "Jumlah harus lebih dari nol"),
     ("abc", 68_000, "lines.0.qty", "Jumlah harus berupa angka"),
-    ("3", 0, "lines.0.unit_price", "Harga harus lebih dari nol"),
-    ("3", -500, "lines.0.unit_price", "Harga harus lebih dari nol"),
+    ("3", 0, "lines.0.unit_price", "Harga pada baris 1 harus lebih dari Rp0"),
+    ("3", -500, "lines.0.unit_price", "Harga pada baris 1 harus lebih dari Rp0"),
 ])
 def test_bad_line_refused_nothing_saved(setup, qty, price, field, text):
     book, cement, _sand, shop = setup

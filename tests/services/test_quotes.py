@@ -97,7 +97,7 @@ def test_create_quote_totals_and_default_payer(setup):
     (dict(qty=-1), "lines.0.qty", "harus lebih dari nol"),
     (dict(qty="dua"), "lines.0.qty", "harus berupa angka"),
     (dict(discount=10**9), "discount", "tidak boleh lebih dari jumlah penawaran"),
-    (dict(discount=-5), "discount", "tidak negatif"),
+    (dict(discount=-5), "discount", "tidak boleh kurang dari Rp0"),
     (dict(valid_until=DAY - dt.timedelta(days=1)), "valid_until", "tidak boleh sebelum tanggal penawaran"),
     (dict(payers="short"), "payers", "Rencana pembayaran berjumlah"),
     (dict(free_without_text=True), "lines.0.description", "Uraian pada baris 1 wajib diisi"),

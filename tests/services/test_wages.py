@@ -61,7 +61,7 @@ def test_excess_recorded_as_kasbon(book):
 @pytest.mark.parametrize("line,message", [
     (dict(wages=100_000, deduct_advance=50_000), "lebih besar dari sisa kasbonnya"),
     (dict(profit_share=1), "Bagi hasil yang dibayar kepada Budi"),
-    (dict(wages=-5), "tidak boleh negatif"),
+    (dict(wages=-5), "tidak boleh kurang dari Rp0"),
     (dict(), "minimal satu anggota"),
 ])
 def test_bad_payout_lines(book, line, message):

@@ -16,7 +16,7 @@ Modules and their public calls:
   PaymentInfo, record_payment_in, latest_receipt_date, backdated_before, record_payment,
   advance_left_in, advance_left, apply_advance, void_payment, void_receipt, get_payment,
   payments_for_invoice, kuitansi_data, write_receipt, mark_receipts_printed, write_receipts,
-  wa_number, ShareInfo, receipt_share
+  receipt_share
 - `receivables`: What is owed to the group: per payer, per order, aged; overdue instalments; paged
   lists of invoices, payments and receipts for the screens and the command line.
   payer_label, PayerBilling, ReceiptRef, OrderBillingSummary, order_billing_summary,

@@ -22,6 +22,7 @@ from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import FUNDING, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.book.numbering import next_number
@@ -316,9 +317,9 @@ def _validate_header(session: Session, *, customer_id: int, date: dt.date, due_d
         problems.append(("due_date", _("Tanggal jatuh tempo tidak boleh sebelum tanggal tagihan.")))
     if not lines:
         problems.append(("lines", _("Tagihan belum berisi pesanan apa pun.")))
-    for line in lines:
-        if isinstance(line.amount, bool) or not isinstance(line.amount, int) or line.amount <= 0:
-            problems.append(("lines", _("Jumlah setiap baris tagihan harus lebih dari Rp0.")))
+    for n, line in enumerate(lines, start=1):
+        if check_rupiah(line.amount, "lines", problems, FUNDING,
+                        _("Jumlah baris {n} tagihan").format(n=n)) is None:
             break
     collect(problems)
     ensure_open(session, date)

@@ -34,12 +34,14 @@ def kuitansi_print(book: Book, number: str) -> PrintJob:
 
 
 def take_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
-                 payer_name: str = "", advance: int = 0, note: str = "") -> TakenPayment:
+                 payer_name: str = "", advance: int = 0, note: str = "",
+                 future_ok: bool = False) -> TakenPayment:
     """Record the payment (one transaction, all or nothing) and hand back its kuitansi, not yet
-    printed: it counts as the original only when really printed or saved."""
+    printed: it counts as the original only when really printed or saved. A date after today
+    only with `future_ok` (see payments.record_payment_in)."""
     paid = payments.record_payment(book, invoice_id=invoice_id, date=date, amount=amount,
                                    method=method, payer_name=payer_name, advance=advance,
-                                   note=note, printed=False)
+                                   note=note, printed=False, future_ok=future_ok)
     return TakenPayment(paid, kuitansi_print(book, paid.receipt_number))
 
 

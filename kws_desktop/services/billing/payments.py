@@ -27,11 +27,13 @@ from kws_desktop.core.allocation import (AllocationError, OpenInstalment, alloca
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.billing.invoices import paid_by_instalment, refresh_status
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.book.numbering import next_number
-from kws_desktop.services.book.dates import ensure_date
+from kws_desktop.services.book.dates import ensure_date, ensure_money_date
+from kws_desktop.services.book.sharing import ShareInfo, wa_number
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
@@ -78,10 +80,6 @@ def _payment_info(session: Session, p: Payment) -> PaymentInfo:
         remaining=0 if inv.status == "void" else inv.total - paid, void_reason=p.void_reason)
 
 
-def _money(value: object) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int)
-
-
 def _allocation_message(exc: AllocationError) -> UserError:
     d = exc.detail
     if exc.code == "above_instalment":
@@ -98,7 +96,8 @@ def _allocation_message(exc: AllocationError) -> UserError:
 def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
                    payer_name: str = "", advance: int = 0,
                    allocations: Sequence[tuple[int, int]] | None = None,
-                   note: str = "", printed: bool = False, backdate_note: str = "") -> PaymentInfo:
+                   note: str = "", printed: bool = False, backdate_note: str = "",
+                   future_ok: bool = False) -> PaymentInfo:
     """Take a payment on an invoice and issue its kuitansi, inside the caller's transaction
     (session helper; `record_payment` is the book-level call).
 
@@ -112,14 +111,14 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     - `backdate_note`: why a kuitansi is dated before the latest one issued this year (its number
       would run against the dates). Without it such a payment is refused (field
       ``backdate_note``, so the form can ask); with it the reason is kept in the payment's note.
+    - `future_ok`: the user confirmed a date after today (services/book/dates.py
+      ensure_money_date: without it such a date raises FutureDateError).
     """
     ensure_date(date)  # the shared date range first (services/book/dates.py)
     problems: list[tuple[str | None, str]] = []
-    if not _money(amount) or amount <= 0:
-        problems.append(("amount", _("Jumlah uang harus lebih dari Rp0.")))
-    if not _money(advance) or advance < 0:
-        problems.append(("advance", _("Uang titipan tidak boleh kurang dari Rp0.")))
-    elif _money(amount) and amount > 0 and advance > amount:
+    amount_ok = check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah uang")) is not None
+    advance_ok = check_rupiah(advance, "advance", problems, PART, _("Uang titipan")) is not None
+    if amount_ok and advance_ok and advance > amount:
         problems.append(("advance", _("Uang titipan tidak boleh lebih dari jumlah uang yang diterima.")))
     if method not in METHODS:
         problems.append(("method", _("Pilih cara bayar: tunai atau transfer.")))
@@ -137,6 +136,7 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
                           "Periksa tanggalnya.").format(date=format_date(date),
                                                        invoice_date=format_date(inv.date)),
                         field="date")
+    ensure_money_date(date, future_ok=future_ok)
     ensure_open(s, date)
     paid = paid_by_instalment(s, [inv.id])
     open_insts = [OpenInstalment(i.id, i.seq, i.due_date, i.amount, paid.get(i.id, 0))
@@ -232,14 +232,15 @@ def _with_backdate_note(s: Session, date: dt.date, note: str, backdate_note: str
 def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
                    payer_name: str = "", advance: int = 0,
                    allocations: Sequence[tuple[int, int]] | None = None,
-                   note: str = "", printed: bool = False, backdate_note: str = "") -> PaymentInfo:
+                   note: str = "", printed: bool = False, backdate_note: str = "",
+                   future_ok: bool = False) -> PaymentInfo:
     """Take a payment on an invoice and issue its kuitansi: one transaction, all or nothing.
     See :func:`record_payment_in` for the rules."""
     with book.transaction() as s:
         return record_payment_in(s, actor=book.actor, invoice_id=invoice_id, date=date, amount=amount,
                                  method=method, payer_name=payer_name, advance=advance,
                                  allocations=allocations, note=note, printed=printed,
-                                 backdate_note=backdate_note)
+                                 backdate_note=backdate_note, future_ok=future_ok)
 
 
 # --- uang muka / titipan applied to a later invoice ------------------------------------------
@@ -263,13 +264,13 @@ def advance_left(book: Book, customer_id: int) -> int:
         return advance_left_in(s, customer_id)
 
 
-def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | None = None) -> PaymentInfo:
+def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | None = None,
+                  future_ok: bool = False) -> PaymentInfo:
     """Pay (part of) an invoice from the payer's earlier titipan, in one transaction: never more
     than the titipan left by `date` (default today) nor more than the invoice still owes. The
     instalment due first is settled first. No kuitansi is issued."""
     problems: list[tuple[str | None, str]] = []
-    if not _money(amount) or amount <= 0:
-        problems.append(("amount", _("Jumlah uang muka yang dipotong harus lebih dari Rp0.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah uang muka yang dipotong"))
     if date is not None and not isinstance(date, dt.date):
         problems.append(("date", _("Isi tanggal.")))
     collect(problems)
@@ -284,6 +285,7 @@ def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | N
         if day < inv.date:
             raise UserError(_("Tanggal {date} sebelum tanggal tagihan {invoice_date}.").format(
                 date=format_date(day), invoice_date=format_date(inv.date)), field="date")
+        ensure_money_date(day, future_ok=future_ok)
         ensure_open(s, day)
         left = advance_left_in(s, inv.customer_id, until=day)
         paid = paid_by_instalment(s, [inv.id])
@@ -536,25 +538,6 @@ def write_receipts(book: Book, numbers: Sequence[str], folder, *, mark_printed: 
 
 
 # --- sharing a kuitansi on WhatsApp ---------------------------------------------------------
-
-def wa_number(phone: str) -> str:
-    """An Indonesian phone number as wa.me wants it: digits with country code 62
-    ("0812-3456-7890" -> "6281234567890"); "" when there is no usable number."""
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
-    return digits if len(digits) >= 10 and digits.startswith("62") else ""
-
-
-@dataclass(frozen=True)
-class ShareInfo:
-    number: str
-    phone: str      # wa.me form, "" when the payer has no number
-    message: str
-    url: str        # https://wa.me/<62number>?text=<message>, or https://wa.me/?text=... without one
-
 
 def receipt_share(book: Book, number: str) -> ShareInfo:
     """The prefilled WhatsApp message for a kuitansi, to the payer's phone."""

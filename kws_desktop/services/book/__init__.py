@@ -3,6 +3,8 @@ log, backups, where the book lives, and `check`.
 
 Modules and their public calls:
 
+- `amounts`: The one rule for money and quantities a service takes in, per kind of money.
+  MoneyKind, rupiah_problem, check_rupiah, parse_quantity
 - `audit`: The audit log: who did what, when. Written inside the same transaction as the change.
   record
 - `backup`: Backups the user asks for, and restoring one with a preview of what it holds.
@@ -25,7 +27,7 @@ Modules and their public calls:
 - `check`: `check`: is the book whole? SQLite integrity, balanced entries, numbering, links.
   check_book
 - `dates`: The date-range rule of core/dates.py as a message in the user's language.
-  date_problem, ensure_date
+  date_problem, ensure_date, FutureDateError, ensure_money_date
 - `first_run`: The first run of a new book: profile, signatories, opening cash and bank, example
   prices.
   SetupInput, SetupResult, needs_setup, opening_posted, check_profile, check_signatories,
@@ -49,6 +51,9 @@ Modules and their public calls:
 - `records`: Helpers for plain working records (partners, agreements, trainings): not issued
   documents, so they may be corrected in place, with an audit line saying what changed.
   one_line, correct
+- `sharing`: Sharing a document on WhatsApp: the number as wa.me wants it and the prefilled
+  message.
+  wa_number, wa_link, ShareInfo
 - `totals`: The journal's totals per account and day: `check` compares them with the journal, and
   `kws-desktop rebuild-totals BOOK` makes them again from it in one transaction.
   totals_problems, RebuiltTotals, rebuild_totals

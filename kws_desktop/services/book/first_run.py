@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _
+from kws_desktop.services.book.amounts import BALANCE, check_rupiah
 from kws_desktop.services.book import books
 from kws_desktop.services.purchasing.materials import load_starter_catalog
 from kws_desktop.services.book.opening import post_opening_balances
@@ -20,7 +21,6 @@ from kws_desktop.services.sales.packages import load_default_packages
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import JournalEntry
 
-MAX_OPENING = 100_000_000_000  # Rp100 miliar: anything above is a typing slip
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,7 @@ def check_opening(date: dt.date, cash: int, bank: int, *, today: dt.date | None 
     if date > (today or dt.date.today()):
         problems.append(("opening_date", _("Tanggal saldo awal tidak boleh di masa depan.")))
     for key, amount, label in (("cash", cash, _("Saldo kas")), ("bank", bank, _("Saldo bank"))):
-        if type(amount) is not int or amount < 0:
-            problems.append((key, _("{what} tidak boleh negatif.").format(what=label)))
-        elif amount > MAX_OPENING:
-            problems.append((key, _("{what} terlalu besar; periksa angkanya.").format(what=label)))
+        check_rupiah(amount, key, problems, BALANCE, label)
     collect(problems)
 
 

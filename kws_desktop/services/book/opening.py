@@ -9,6 +9,7 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _
+from kws_desktop.services.book.amounts import BALANCE, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.store.book import Book
@@ -18,10 +19,8 @@ from kws_desktop.store.models.book import JournalEntry
 def post_opening_balances(book: Book, date: dt.date, *, cash: int, bank: int) -> str | None:
     """Post the starting cash and bank once; returns the journal number (None if both are 0)."""
     problems = []
-    if type(cash) is not int or cash < 0:
-        problems.append(("cash", _("Saldo kas awal tidak boleh negatif.")))
-    if type(bank) is not int or bank < 0:
-        problems.append(("bank", _("Saldo bank awal tidak boleh negatif.")))
+    check_rupiah(cash, "cash", problems, BALANCE, _("Saldo kas awal"))
+    check_rupiah(bank, "bank", problems, BALANCE, _("Saldo bank awal"))
     collect(problems)
     if cash == 0 and bank == 0:
         return None

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
-from kws_desktop.core.money import MAX_RUPIAH
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
+from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import account_name, post_entry, reverse_entry
 from kws_desktop.services.book.numbering import next_number
+from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
@@ -79,10 +80,7 @@ def _validate(kind: str, money: str, category: str | None, amount, description: 
     allowed = {"expense": EXPENSE_CATEGORIES, "income": INCOME_CATEGORIES}.get(kind)
     if allowed is not None and category not in {code for code, _l in allowed}:
         problems.append(("category", _("Pilih untuk apa uang ini.")))
-    if type(amount) is not int or amount <= 0:
-        problems.append(("amount", _("Jumlah uang harus lebih dari nol.")))
-    elif amount > MAX_RUPIAH:
-        problems.append(("amount", _("Jumlah uang terlalu besar.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah uang"))
     if kind != "transfer" and not description.strip():
         problems.append(("description", _("Tuliskan keterangannya (untuk apa uang ini).")))
     collect(problems)
@@ -90,10 +88,12 @@ def _validate(kind: str, money: str, category: str | None, amount, description: 
 
 def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_account: str,
                          category: str | None, amount: int, description: str, party: str = "",
-                         actor: str) -> CashEntry:
-    """Session-level: write and post one cash entry (validated; refused if the money is not there)."""
+                         actor: str, future_ok: bool = False) -> CashEntry:
+    """Session-level: write and post one cash entry (validated; refused if the money is not there;
+    a date after today only with `future_ok`, the user's confirmation)."""
     _validate(kind, money_account, category, amount, description)
     ensure_open(session, date)
+    ensure_money_date(date, future_ok=future_ok)
     money = MONEY_ACCOUNTS[money_account]
     if kind == "transfer":
         other = A.BANK if money == A.CASH else A.CASH
@@ -135,28 +135,28 @@ def _row(entry: CashEntry) -> CashEntryRow:
 
 
 def record_expense(book: Book, *, date: dt.date, money_account: str, category: str, amount: int,
-                   description: str, party: str = "") -> CashEntryRow:
+                   description: str, party: str = "", future_ok: bool = False) -> CashEntryRow:
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="expense", date=date, money_account=money_account,
                                          category=category, amount=amount, description=description,
-                                         party=party, actor=book.actor))
+                                         party=party, actor=book.actor, future_ok=future_ok))
 
 
 def record_income(book: Book, *, date: dt.date, money_account: str, category: str, amount: int,
-                  description: str, party: str = "") -> CashEntryRow:
+                  description: str, party: str = "", future_ok: bool = False) -> CashEntryRow:
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="income", date=date, money_account=money_account,
                                          category=category, amount=amount, description=description,
-                                         party=party, actor=book.actor))
+                                         party=party, actor=book.actor, future_ok=future_ok))
 
 
 def transfer(book: Book, *, date: dt.date, from_account: str, amount: int,
-             description: str = "") -> CashEntryRow:
+             description: str = "", future_ok: bool = False) -> CashEntryRow:
     """Deposit the cash box into the bank (from "cash") or withdraw cash (from "bank")."""
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="transfer", date=date, money_account=from_account,
                                          category=None, amount=amount, description=description,
-                                         actor=book.actor))
+                                         actor=book.actor, future_ok=future_ok))
 
 
 def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | None = None) -> CashEntryRow:

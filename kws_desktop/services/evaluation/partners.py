@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.services.book.amounts import BALANCE, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.records import correct, one_line
 from kws_desktop.store.book import Book
@@ -38,7 +39,6 @@ KINDS: dict[str, str] = {
 }
 AGREEMENT_KINDS: dict[str, str] = {"mou": N_("MoU / nota kesepahaman"), "spk": N_("SPK / surat perintah kerja"),
                                    "pks": N_("Perjanjian kerja sama")}
-MAX_VALUE = 100_000_000_000
 
 
 def kind_label(code: str) -> str:
@@ -168,8 +168,7 @@ def _agreement_values(s: Session, data: AgreementInput) -> dict:
     elif data.end_date is not None and data.end_date < data.start_date:
         problems.append(("end_date", _("Tanggal berakhir ({end}) tidak boleh sebelum tanggal mulai ({start}).")
                          .format(end=format_date(data.end_date), start=format_date(data.start_date))))
-    if not isinstance(data.value, int) or isinstance(data.value, bool) or data.value < 0 or data.value > MAX_VALUE:
-        problems.append(("value", _("Nilai perjanjian harus angka rupiah 0 atau lebih.")))
+    check_rupiah(data.value, "value", problems, BALANCE, _("Nilai perjanjian"))
     if data.units is not None and (not isinstance(data.units, int) or data.units < 0 or data.units > 100_000):
         problems.append(("units", _("Jumlah unit harus angka 0 atau lebih.")))
     collect(problems)

@@ -20,6 +20,7 @@ from kws_desktop.core.allocation import add_months
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_date
+from kws_desktop.services.book.amounts import PART, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.book.periods import ensure_open
@@ -32,7 +33,6 @@ from kws_desktop.store.models.sales import WorkPackage
 
 # Assumption (the issue names no figure): one year of warranty unless the package says otherwise.
 DEFAULT_WARRANTY_MONTHS = 12
-MAX_COST = 1_000_000_000
 METHOD_ACCOUNTS = {"cash": A.CASH, "transfer": A.BANK}
 METHOD_LABELS = {"cash": N_("Tunai"), "transfer": N_("Bank")}
 STATUS_LABELS = {"open": N_("Terbuka"), "resolved": NP_("status keluhan", "Selesai")}
@@ -267,8 +267,7 @@ def add_visit_in(session: Session, complaint_id: int, data: VisitInput, *, actor
         problems.append(("date", _("Tanggal kunjungan ({date}) tidak boleh sebelum keluhan dilaporkan "
                                    "({reported}).").format(date=format_date(data.date),
                                                            reported=format_date(c.date_reported))))
-    if not isinstance(data.cost, int) or isinstance(data.cost, bool) or data.cost < 0 or data.cost > MAX_COST:
-        problems.append(("cost", _("Biaya harus angka rupiah 0 atau lebih.")))
+    check_rupiah(data.cost, "cost", problems, PART, _("Biaya"))
     if data.method not in METHOD_ACCOUNTS:
         problems.append(("method", _("Pilih dibayar tunai atau lewat bank.")))
     if isinstance(data.cost, int) and data.cost > 0 and isinstance(data.date, dt.date):

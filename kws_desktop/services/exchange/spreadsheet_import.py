@@ -33,7 +33,7 @@ from kws_desktop.documents.import_template import (SHEET_BY_KEY, SHEETS, ColumnS
                                                    write_import_template)
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_date, format_rupiah, p_
-from kws_desktop.services.book.dates import date_problem
+from kws_desktop.services.book.dates import FutureDateError, date_problem
 from kws_desktop.services.exchange.workbook_guard import damaged_file, not_xlsx, unsafe_file, guard_workbook
 from kws_desktop.store.book import Book
 
@@ -72,11 +72,13 @@ class ImportProblem:
 
 
 class ImportRefused(UserError):
-    """Nothing was imported; `problems` lists every problem found."""
+    """Nothing was imported; `problems` lists every problem found. `future_date`: the import
+    stopped at a payment or purchase dated after today that the user did not confirm."""
 
-    def __init__(self, problems: list[ImportProblem], *, stopped: bool = False):
+    def __init__(self, problems: list[ImportProblem], *, stopped: bool = False, future_date: bool = False):
         self.import_problems = list(problems)
         self.stopped = stopped
+        self.future_date = future_date
         n = len(problems)
         head = _("Tidak ada yang diimpor: ditemukan {n} masalah. Perbaiki lalu impor lagi.").format(n=n) \
             if n != 1 else _("Tidak ada yang diimpor: ditemukan 1 masalah. Perbaiki lalu impor lagi.")
@@ -762,7 +764,8 @@ class _Checker:
 
     # materials
     def materials(self, row: Row) -> None:
-        from kws_desktop.services.purchasing.materials import UNITS, MaterialInput, check_price
+        from kws_desktop.services.book.amounts import LIST_PRICE, check_rupiah
+        from kws_desktop.services.purchasing.materials import UNITS, MaterialInput
         c = self.cells("materials", row)
         name = c.text("name", required=True, limit=120)
         unit = c.choice("unit", {u: u for u in UNITS}, required=True, shown=list(UNITS))
@@ -778,7 +781,7 @@ class _Checker:
                 c.problem("name", _("bahan \"{name}\" sudah ada di buku").format(name=name))
             self.sheet_materials.add(low)
         problems: list = []
-        check_price(data.price, "price", problems, allow_zero=True)
+        check_rupiah(data.price, "price", problems, LIST_PRICE, _("Harga"))
         self.service_problems(c, problems, {"price": "price"})
         self.plan.materials.append(_Material(row.number, data))
 
@@ -962,8 +965,9 @@ def check_workbook(book: Book, path) -> tuple[_Plan, list[ImportProblem]]:
 
 
 def import_workbook(book: Book, path, *, progress: Progress | None = None,
-                    backdate_note: str = "") -> ImportSummary:
+                    backdate_note: str = "", future_ok: bool = False) -> ImportSummary:
     """Check every row of every sheet, then import everything in one transaction, or nothing.
+    `future_ok`: payments and purchases dated after today (at most 31 days) are meant.
 
     `backdate_note`: why payments are dated before the book's latest kuitansi of their year
     (without it such a payment refuses the import, see payments.record_payment_in).
@@ -979,15 +983,15 @@ def import_workbook(book: Book, path, *, progress: Progress | None = None,
         raise UserError(_("Berkas ini belum berisi data: semua lembar kosong. Isi lembar-lembarnya "
                           "(data mulai baris 2) lalu impor lagi."))
     with book.transaction() as s:
-        counts = _Writer(s, book.actor, plan, progress, backdate_note).run()
+        counts = _Writer(s, book.actor, plan, progress, backdate_note, future_ok).run()
     return ImportSummary(**counts, rows=plan.rows, seconds=round(time.monotonic() - started, 2))
 
 
 class _Writer:
     def __init__(self, s: Session, actor: str, plan: _Plan, progress: Progress | None,
-                 backdate_note: str = ""):
+                 backdate_note: str = "", future_ok: bool = False):
         self.s, self.actor, self.plan, self.progress = s, actor, plan, progress
-        self.backdate_note = backdate_note
+        self.backdate_note, self.future_ok = backdate_note, future_ok
         self.done = 0
         self.total = max(1, plan.rows)
         self.customer_ids: dict[int, int] = {}
@@ -1009,7 +1013,8 @@ class _Writer:
         if key is None and exc.field:
             key = next((v for k, v in fields.items() if k.endswith("*") and exc.field.startswith(k[:-1])), None)
         column = _col_name(spec.column(key)) if key else None
-        return ImportRefused([ImportProblem(_sheet_name(spec), row, column, exc.message)], stopped=True)
+        return ImportRefused([ImportProblem(_sheet_name(spec), row, column, exc.message)], stopped=True,
+                             future_date=isinstance(exc, FutureDateError))
 
     def run(self) -> dict[str, int]:
         from kws_desktop.services.sales.customers import add_customer
@@ -1069,7 +1074,7 @@ class _Writer:
             data = PurchaseInput(date=p.date, supplier_id=supplier_id, method=p.method, lines=lines,
                                  shipping=p.shipping, slip_number=p.slip, notes=p.notes)
             try:
-                record_purchase_in(self.s, data, actor=self.actor)
+                record_purchase_in(self.s, data, actor=self.actor, future_ok=self.future_ok)
             except UserError as exc:
                 raise self.fail("purchases", p.row, exc, {"date": "date", "supplier": "supplier",
                                                           "method": "method", "shipping": "shipping",
@@ -1123,7 +1128,8 @@ class _Writer:
             try:
                 invoice_id = self._invoice_for(p)
                 record_payment_in(self.s, actor=self.actor, invoice_id=invoice_id, date=p.date, amount=p.amount,
-                                  method=p.method, note=p.notes, backdate_note=self.backdate_note)
+                                  method=p.method, note=p.notes, backdate_note=self.backdate_note,
+                                  future_ok=self.future_ok)
             except UserError as exc:
                 if exc.field == "backdate_note":
                     exc = UserError(exc.message + " " + _(
@@ -1160,7 +1166,7 @@ class _Writer:
 
 
 def import_into(location, path, *, progress: Progress | None = None,
-                backdate_note: str = "") -> ImportSummary:
+                backdate_note: str = "", future_ok: bool = False) -> ImportSummary:
     """Import into the book at `location`, creating it when the path does not exist yet (the
     new book is removed again when the import is refused)."""
     from dataclasses import replace
@@ -1176,7 +1182,8 @@ def import_into(location, path, *, progress: Progress | None = None,
         book = open_book(location)
     ok = False
     try:
-        summary = import_workbook(book, path, progress=progress, backdate_note=backdate_note)
+        summary = import_workbook(book, path, progress=progress, backdate_note=backdate_note,
+                                  future_ok=future_ok)
         ok = True
     finally:
         book.close(backup=ok and not created)

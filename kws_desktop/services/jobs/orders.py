@@ -28,6 +28,7 @@ from kws_desktop.core.money import QuantityError, line_total, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
+from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, PAYMENT, WAGE, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.jobs import job_costing as costing
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
@@ -51,7 +52,6 @@ COST_ACCOUNTS = {
 METHOD_ACCOUNTS = {"cash": A.CASH, "transfer": A.BANK}
 METHOD_LABELS = {"cash": N_("Tunai"), "transfer": N_("Bank")}
 MAX_DAYS = Decimal(366)
-MAX_AMOUNT = 10_000_000_000
 
 
 # --- inputs -----------------------------------------------------------------------------
@@ -332,20 +332,6 @@ class OrderTotals:
 
 # --- helpers ----------------------------------------------------------------------------
 
-def _money(value, field_name: str, problems: list, *, allow_zero: bool = False) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append((field_name, _("Jumlah uang harus angka rupiah bulat.")))
-        return None
-    if value < 0 or (value == 0 and not allow_zero):
-        problems.append((field_name, _("Jumlah uang harus lebih dari nol.") if not allow_zero
-                         else _("Jumlah uang tidak boleh kurang dari nol.")))
-        return None
-    if value > MAX_AMOUNT:
-        problems.append((field_name, _("Jumlah uang terlalu besar.")))
-        return None
-    return value
-
-
 def _qty(value, field_name: str, problems: list) -> Decimal | None:
     try:
         qty = to_quantity(value)
@@ -434,8 +420,10 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
         if not desc:
             problems.append((f"lines.{i}.description", _("Isi uraian pekerjaan.")))
         qty = _qty(line.qty, f"lines.{i}.qty", problems)
-        price = _money(line.unit_price, f"lines.{i}.unit_price", problems, allow_zero=True)
-        cost = _money(line.cost, f"lines.{i}.cost", problems, allow_zero=True)
+        price = check_rupiah(line.unit_price, f"lines.{i}.unit_price", problems, LIST_PRICE,
+                             _("Harga pada baris {n}").format(n=i + 1))
+        cost = check_rupiah(line.cost, f"lines.{i}.cost", problems, LIST_PRICE,
+                            _("Biaya pada baris {n}").format(n=i + 1))
         if qty is None or price is None or cost is None:
             continue
         amount = line.amount if line.amount is not None else line_total(qty, price)
@@ -448,7 +436,7 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
                 continue
             comps.append((comp, cqty))
         lines.append((line, desc, qty, price, amount, cost, comps))
-    discount = _money(data.discount, "discount", problems, allow_zero=True) or 0
+    discount = check_rupiah(data.discount, "discount", problems, PART, _("Potongan harga")) or 0
     subtotal = sum(x[4] for x in lines)
     if discount > subtotal:
         problems.append(("discount", _("Potongan harga lebih besar dari jumlah pekerjaan.")))
@@ -460,7 +448,8 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
         except ValueError:
             problems.append((f"payers.{i}.payer_type", _("Jenis pembayar tidak dikenal.")))
             continue
-        amount = _money(payer.amount, f"payers.{i}.amount", problems)
+        amount = check_rupiah(payer.amount, f"payers.{i}.amount", problems, FUNDING,
+                              _("Bagian pembayar ke-{n}").format(n=i + 1))
         if amount is not None:
             payers.append((kind, amount, one_line(payer.name), payer.payer_customer_id))
     if data.payers and payers and not problems and sum(p[1] for p in payers) != price:
@@ -781,7 +770,7 @@ def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.d
     qty = _qty(days, "days", problems)
     if qty is not None and qty > MAX_DAYS:
         problems.append(("days", _("Jumlah hari kerja terlalu banyak.")))
-    wage = _money(daily_wage, "daily_wage", problems)
+    wage = check_rupiah(daily_wage, "daily_wage", problems, WAGE, _("Upah harian"))
     if not isinstance(work_date, dt.date):
         problems.append(("work_date", _("Isi tanggal kerja.")))
     collect(problems)
@@ -860,7 +849,7 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
     except ValueError:
         cost_kind = None
         problems.append(("kind", _("Pilih jenis biaya.")))
-    value = _money(amount, "amount", problems)
+    value = check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah biaya"))
     if method not in METHOD_ACCOUNTS:
         problems.append(("method", _("Pilih dibayar tunai atau lewat bank.")))
     if not isinstance(date, dt.date):

@@ -22,6 +22,7 @@ from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.text import one_line
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import PART, PAYMENT, WAGE_SETTING, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.dates import date_problem
 from kws_desktop.services.book.ledger import post_entry
@@ -41,7 +42,6 @@ ROLES: dict[str, str] = {
 LEADERSHIP_ROLES = ("ketua", "bendahara", "sekretaris")
 METHODS: dict[str, str] = {"cash": N_("Tunai (kas)"), "bank": N_("Transfer bank")}
 METHOD_ACCOUNTS = {"cash": A.CASH, "bank": A.BANK}
-MAX_AMOUNT = 10_000_000_000
 
 
 
@@ -189,12 +189,8 @@ def _problems(data: MemberInput, *, new: bool) -> list[tuple[str | None, str]]:
         problems.append(("joined_on", _("Tanggal masuk wajib diisi.")))
     elif isinstance(data.joined_on, dt.date) and date_problem(data.joined_on):
         problems.append(("joined_on", date_problem(data.joined_on)))
-    for key, value, label in (("capital", data.capital, _("Simpanan")),
-                              ("daily_wage", data.daily_wage, _("Upah harian"))):
-        if type(value) is not int or value < 0:
-            problems.append((key, _("{what} tidak boleh negatif.").format(what=label)))
-        elif value > MAX_AMOUNT:
-            problems.append((key, _("{what} terlalu besar.").format(what=label)))
+    check_rupiah(data.capital, "capital", problems, PART, _("Simpanan"))
+    check_rupiah(data.daily_wage, "daily_wage", problems, WAGE_SETTING, _("Upah harian"))
     if new and data.capital and data.capital_method not in METHODS:
         problems.append(("capital_method", _("Pilih cara bayar simpanan: tunai atau bank.")))
     if len(data.phone) > 60:
@@ -264,10 +260,7 @@ def _post_capital(s: Session, actor: str, m: Member, amount: int, date: dt.date,
 def add_capital(book: Book, member_id: int, amount: int, date: dt.date, method: str = "cash") -> MemberRow:
     """Record more simpanan paid in by a member."""
     problems = []
-    if type(amount) is not int or amount <= 0:
-        problems.append(("amount", _("Jumlah simpanan harus lebih dari nol.")))
-    elif amount > MAX_AMOUNT:
-        problems.append(("amount", _("Simpanan terlalu besar.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah simpanan"))
     if method not in METHODS:
         problems.append(("method", _("Pilih cara bayar simpanan: tunai atau bank.")))
     if date is None:

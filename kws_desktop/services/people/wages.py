@@ -25,10 +25,11 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.dates import date_problem, ensure_date
+from kws_desktop.services.book.dates import date_problem, ensure_money_date
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
-from kws_desktop.services.people.members import (MAX_AMOUNT, METHOD_ACCOUNTS, METHODS, Balances,
+from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances,
                                           crew_table, ensure_can_work, member_balances,
                                           role_label)
 from kws_desktop.services.book.numbering import next_number
@@ -256,13 +257,11 @@ def _check_date(s: Session, date: dt.date) -> None:
 
 
 def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, method: str = "cash",
-                   note: str = "") -> AdvanceRow:
-    """A kasbon: money given to a member now, deducted from their later pay."""
+                   note: str = "", future_ok: bool = False) -> AdvanceRow:
+    """A kasbon: money given to a member now, deducted from their later pay (dated after today
+    only with `future_ok`, the user's confirmation)."""
     problems = []
-    if type(amount) is not int or amount <= 0:
-        problems.append(("amount", _("Jumlah kasbon harus lebih dari nol.")))
-    elif amount > MAX_AMOUNT:
-        problems.append(("amount", _("Jumlah kasbon terlalu besar.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah kasbon"))
     if method not in METHODS:
         problems.append(("method", _("Pilih cara bayar: tunai atau bank.")))
     if date is None:
@@ -279,6 +278,7 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
                               "dicatat.").format(name=m.name, left=format_date(m.left_on)), field="member")
         ensure_can_work(s, member_id, date)
         _check_date(s, date)
+        ensure_money_date(date, future_ok=future_ok)
         a = Advance(number=next_number(s, "advance", date.year), date=date, member_id=m.id,
                     amount=amount, method=method, note=(note or "").strip())
         s.add(a)
@@ -348,8 +348,9 @@ def _payout_description(p: WagePayout, first_name: str, members: int) -> str:
 
 
 def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str = "cash",
-                note: str = "") -> PayoutRow:
-    """Pay one or many members at once. All or nothing: any line wrong, nothing is saved."""
+                note: str = "", future_ok: bool = False) -> PayoutRow:
+    """Pay one or many members at once. All or nothing: any line wrong, nothing is saved. Dated
+    after today only with `future_ok` (the user's confirmation)."""
     problems: list[tuple[str | None, str]] = []
     if date is None:
         problems.append(("date", _("Tanggal wajib diisi.")))
@@ -363,15 +364,12 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
         problems.append(("lines", _("Seorang anggota tercantum dua kali dalam pembayaran ini.")))
     for ln in lines:
         for value in (ln.wages, ln.profit_share, ln.deduct_advance):
-            if type(value) is not int or value < 0:
-                problems.append(("lines", _("Jumlah yang dibayar tidak boleh negatif.")))
-                break
-            if value > MAX_AMOUNT:
-                problems.append(("lines", _("Jumlah yang dibayar terlalu besar.")))
+            if check_rupiah(value, "lines", problems, PART, _("Jumlah yang dibayar")) is None:
                 break
     collect(problems)
     with book.transaction() as s:
         _check_date(s, date)
+        ensure_money_date(date, future_ok=future_ok)
         members = {m.id: m for m in s.execute(select(Member).where(Member.id.in_(ids))).scalars()}
         missing = [i for i in ids if i not in members]
         if missing:

@@ -4,11 +4,11 @@ Modules and their public calls:
 
 - `materials`: The materials catalog: what the group buys and uses, its units, prices and price
   history.
-  MaterialInput, MaterialRow, PriceRow, round_value, parse_quantity, check_price, create_material,
-  add_material, update_material, update_price, set_active, list_materials, read_materials,
-  material_choices, count_materials, low_stock, get_material, find_material, categories,
-  price_history, last_purchase_price, read_last_price, StarterItem, starter_items,
-  load_starter_catalog, list_rows
+  MaterialInput, MaterialRow, PriceRow, round_value, create_material, add_material,
+  update_material, update_price, set_active, list_materials, read_materials, material_choices,
+  count_materials, low_stock, get_material, find_material, categories, price_history,
+  last_purchase_price, read_last_price, StarterItem, starter_items, load_starter_catalog,
+  list_rows
 - `purchases`: Purchases (nota pembelian): posted to stock or straight to a job, paid in cash, by
   transfer or on credit; voided with a reason, never edited or deleted.
   PurchaseLineInput, PurchaseInput, PurchaseLineRow, PurchaseRow, PurchaseFilter, PurchaseTotals,

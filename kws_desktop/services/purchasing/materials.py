@@ -10,11 +10,11 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.text import one_line
-from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _
 from kws_desktop.paths import resource
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.amounts import LIST_PRICE, PRICE, check_rupiah, parse_quantity
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.purchasing import Material, MaterialPrice, StockMove, Supplier
 
@@ -26,7 +26,6 @@ CATEGORIES: tuple[str, ...] = (N_("Semen dan pasir"), N_("Batu dan bata"), N_("B
                                N_("Pipa dan sambungan"), N_("Kloset dan sanitair"),
                                N_("Tangki dan cincin beton"), N_("Lain-lain"))
 STARTER_CATALOG = ("materials", "bahan-contoh.csv")
-MAX_PRICE = 10_000_000_000
 
 
 @dataclass(frozen=True)
@@ -79,34 +78,6 @@ def round_value(value: int, qty: Decimal) -> int:
 
 # --- validation -------------------------------------------------------------------------
 
-def parse_quantity(value, field: str, problems: list, *, allow_zero: bool = False) -> Decimal | None:
-    """Read a quantity; adds a problem (for `field`) when it is not a positive number."""
-    try:
-        qty = to_quantity(value if not isinstance(value, (int, Decimal)) else Decimal(value))
-    except (QuantityError, TypeError):
-        problems.append((field, _("Jumlah harus berupa angka (paling banyak 3 angka di belakang koma).")))
-        return None
-    if qty < 0 or (qty == 0 and not allow_zero):
-        problems.append((field, _("Jumlah harus lebih dari nol.") if not allow_zero
-                         else _("Jumlah tidak boleh negatif.")))
-        return None
-    return qty
-
-
-def check_price(value, field: str, problems: list, *, allow_zero: bool = False) -> int | None:
-    if type(value) is not int:
-        problems.append((field, _("Harga harus berupa angka rupiah bulat.")))
-        return None
-    if value < 0 or (value == 0 and not allow_zero):
-        problems.append((field, _("Harga harus lebih dari nol.") if not allow_zero
-                         else _("Harga tidak boleh negatif.")))
-        return None
-    if value > MAX_PRICE:
-        problems.append((field, _("Harga terlalu besar.")))
-        return None
-    return value
-
-
 def _validate(session: Session, data: MaterialInput, *, exclude_id: int | None = None) -> tuple[str, Decimal]:
     problems: list = []
     name = one_line(data.name)
@@ -123,7 +94,7 @@ def _validate(session: Session, data: MaterialInput, *, exclude_id: int | None =
     if data.unit not in UNITS:
         problems.append(("unit", _("Satuan {unit} tidak dikenal. Pilih salah satu: {units}.").format(
             unit=data.unit or "?", units=", ".join(UNITS))))
-    check_price(data.price, "price", problems, allow_zero=True)
+    check_rupiah(data.price, "price", problems, LIST_PRICE, _("Harga"))
     min_stock = parse_quantity(data.min_stock, "min_stock", problems, allow_zero=True)
     collect(problems)
     return name, min_stock
@@ -176,7 +147,7 @@ def update_material(book: Book, material_id: int, data: MaterialInput) -> Materi
 def update_price(book: Book, material_id: int, new_price: int, *, date: dt.date | None = None) -> MaterialRow:
     """Set the catalog price of a material; the change is kept in the price history and audited."""
     problems: list = []
-    check_price(new_price, "price", problems)
+    check_rupiah(new_price, "price", problems, PRICE, _("Harga"))
     collect(problems)
     with book.transaction() as s:
         material = _get(s, material_id)

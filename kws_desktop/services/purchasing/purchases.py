@@ -17,9 +17,10 @@ from kws_desktop.core.money import allocate_by_weight, line_total, round_rupiah
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.amounts import BALANCE, PART, PRICE, check_rupiah, parse_quantity
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
-from kws_desktop.services.purchasing.materials import MAX_PRICE, check_price, parse_quantity
 from kws_desktop.services.book.numbering import next_number
+from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.services.purchasing.stock import on_hand
 from kws_desktop.services.purchasing.suppliers import owed_to
@@ -129,10 +130,7 @@ def _validate(s: Session, data: PurchaseInput) -> list[tuple[Material, Decimal, 
         problems.append(("supplier", _("Pemasok tidak ditemukan.")))
     elif data.method == "credit" and supplier is None:
         problems.append(("supplier", _("Pembelian dengan utang harus menyebut pemasoknya.")))
-    if type(data.shipping) is not int or data.shipping < 0:
-        problems.append(("shipping", _("Ongkos kirim tidak boleh negatif.")))
-    elif data.shipping > MAX_PRICE:
-        problems.append(("shipping", _("Ongkos kirim terlalu besar.")))
+    check_rupiah(data.shipping, "shipping", problems, PART, _("Ongkos kirim"))
     if data.order_id is not None and (type(data.order_id) is not int or data.order_id <= 0):
         problems.append(("order", _("Pesanan tidak dikenal.")))
     if not data.lines:
@@ -143,7 +141,8 @@ def _validate(s: Session, data: PurchaseInput) -> list[tuple[Material, Decimal, 
         if material is None:
             problems.append((f"lines.{i}.material", _("Baris {n}: bahan tidak ditemukan.").format(n=i + 1)))
         qty = parse_quantity(line.qty, f"lines.{i}.qty", problems)
-        price = check_price(line.unit_price, f"lines.{i}.unit_price", problems)
+        price = check_rupiah(line.unit_price, f"lines.{i}.unit_price", problems, PRICE,
+                             _("Harga pada baris {n}").format(n=i + 1))
         if material is not None and qty is not None and price is not None:
             out.append((material, qty, price))
     if data.slip_path:
@@ -186,29 +185,32 @@ def _slip_attachment(s: Session, path: Path) -> Attachment:
 
 # --- recording --------------------------------------------------------------------------
 
-def record_purchase(book: Book, data: PurchaseInput) -> PurchaseRow:
+def record_purchase(book: Book, data: PurchaseInput, *, future_ok: bool = False) -> PurchaseRow:
     """Record and post a purchase slip in one transaction.
 
     Into stock: Dr inventory (quantity and value per material, shipping spread by value).
     For one order (`order_id`): Dr material cost directly, no stock.
     Against cash (tunai), bank (transfer) or what the supplier is owed (utang).
+    A slip dated after today only with `future_ok` (the user confirmed the date).
     """
     with book.transaction() as s:
-        return _record(s, data, book.actor)
+        return _record(s, data, book.actor, future_ok)
 
 
-def record_purchase_in(session: Session, data: PurchaseInput, *, actor: str) -> PurchaseRow:
+def record_purchase_in(session: Session, data: PurchaseInput, *, actor: str,
+                       future_ok: bool = False) -> PurchaseRow:
     """Session-level record_purchase (for imports): validated and posted, never commits."""
-    return _record(session, data, actor)
+    return _record(session, data, actor, future_ok)
 
 
-def _record(s: Session, data: PurchaseInput, actor: str) -> PurchaseRow:
+def _record(s: Session, data: PurchaseInput, actor: str, future_ok: bool) -> PurchaseRow:
     lines = _validate(s, data)
+    ensure_money_date(data.date, future_ok=future_ok)
     ensure_open(s, data.date)
     amounts = [line_total(qty, price) for _m, qty, price in lines]
     shares = allocate_by_weight(data.shipping, amounts) if data.shipping else [0] * len(amounts)
     total = sum(amounts) + data.shipping
-    if total > MAX_PRICE * 10:
+    if total > BALANCE.ceiling:
         raise UserError(_("Jumlah pembelian terlalu besar."), field="lines")
     supplier = s.get(Supplier, data.supplier_id) if data.supplier_id is not None else None
     purchase = Purchase(number=next_number(s, "purchase", data.date.year), date=data.date,

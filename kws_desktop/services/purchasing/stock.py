@@ -25,7 +25,8 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry
-from kws_desktop.services.purchasing.materials import parse_quantity, read_materials
+from kws_desktop.services.book.amounts import parse_quantity
+from kws_desktop.services.purchasing.materials import read_materials
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book

@@ -16,9 +16,11 @@ from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_rupiah
+from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.book.numbering import next_number
+from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
@@ -172,11 +174,11 @@ def get_supplier(book: Book, supplier_id: int) -> SupplierRow:
 # --- payments ---------------------------------------------------------------------------
 
 def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, method: str = "cash",
-                 notes: str = "") -> SupplierPaymentRow:
-    """Pay what a supplier is owed (in full or in part). Refuses paying more than is owed."""
+                 notes: str = "", future_ok: bool = False) -> SupplierPaymentRow:
+    """Pay what a supplier is owed (in full or in part). Refuses paying more than is owed; a
+    date after today only with `future_ok` (the user confirmed it)."""
     problems = []
-    if type(amount) is not int or amount <= 0:
-        problems.append(("amount", _("Jumlah bayar harus lebih dari nol.")))
+    check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah bayar"))
     if method not in PAY_METHODS:
         problems.append(("method", _("Pilih cara bayar: tunai atau transfer.")))
     collect(problems)
@@ -190,6 +192,7 @@ def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, me
         if amount > owed:
             raise UserError(_("Jumlah bayar lebih besar dari utang ke {name} ({owed}).").format(
                 name=supplier.name, owed=format_rupiah(owed)), field="amount")
+        ensure_money_date(date, future_ok=future_ok)
         payment = SupplierPayment(number=next_number(s, "supplier_payment", date.year), date=date,
                                   supplier_id=supplier_id, method=method, amount=amount,
                                   notes=notes.strip(), created_by=book.actor)

@@ -21,5 +21,5 @@ Modules and their public calls:
   price_package_line, price_free_line, totals_of, create_quote, add_quote, update_quote,
   send_quote, mark_sent, reject_quote, mark_rejected, revise_quote, add_revision, expire_overdue,
   mark_expired, quote_for_order, mark_accepted, set_order, get_quote, read_quote, find_quote,
-  list_quotes, count_quotes, all_quotes, write_quote_pdf, list_rows
+  list_quotes, count_quotes, all_quotes, write_quote_pdf, quote_share, list_rows
 """

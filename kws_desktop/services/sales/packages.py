@@ -14,6 +14,7 @@ from kws_desktop.core.rab import Component, ComponentKind, PackagePrice, price_p
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _
 from kws_desktop.paths import resource
+from kws_desktop.services.book.amounts import LIST_PRICE, PART, WAGE_SETTING, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.store.base import utcnow
 from kws_desktop.store.book import Book
@@ -21,7 +22,6 @@ from kws_desktop.store.models.purchasing import Material
 from kws_desktop.store.models.sales import WorkPackage, WorkPackageMaterial
 
 DEFAULT_PACKAGES = ("packages", "paket-contoh.json")
-MAX_MONEY = 10_000_000_000
 # Descriptions of the non-material RAB lines (Indonesian source strings, stored as printed).
 LABOUR_TEXT = N_("Upah tenaga kerja (tukang dan pekerja)")
 TRANSPORT_TEXT = N_("Transport bahan dan pekerja")
@@ -162,19 +162,6 @@ def _qty(value, field: str, problems: list, *, allow_zero: bool) -> Decimal | No
     return qty
 
 
-def _money(value, field: str, problems: list) -> int | None:
-    if type(value) is not int:
-        problems.append((field, _("Tulis jumlah rupiah bulat.")))
-        return None
-    if value < 0:
-        problems.append((field, _("Jumlah rupiah tidak boleh negatif.")))
-        return None
-    if value > MAX_MONEY:
-        problems.append((field, _("Jumlah rupiah terlalu besar.")))
-        return None
-    return value
-
-
 def _pct(value, field: str, problems: list) -> Decimal | None:
     pct = _qty(value, field, problems, allow_zero=True)
     if pct is not None and pct > 300:
@@ -221,9 +208,9 @@ def _validate(session: Session, data: PackageInput, exclude_id: int | None = Non
             materials.append((material.id, qty, (line.note or "").strip()))
     labour_days = _qty(data.labour_days, "labour_days", problems, allow_zero=True)
     values = dict(
-        daily_wage=_money(data.daily_wage, "daily_wage", problems),
-        transport_cost=_money(data.transport_cost, "transport_cost", problems),
-        equipment_cost=_money(data.equipment_cost, "equipment_cost", problems),
+        daily_wage=check_rupiah(data.daily_wage, "daily_wage", problems, WAGE_SETTING, _("Upah per HOK")),
+        transport_cost=check_rupiah(data.transport_cost, "transport_cost", problems, PART, _("Biaya angkut")),
+        equipment_cost=check_rupiah(data.equipment_cost, "equipment_cost", problems, PART, _("Sewa alat")),
         overhead_pct=_pct(data.overhead_pct, "overhead_pct", problems),
         margin_pct=_pct(data.margin_pct, "margin_pct", problems),
     )
@@ -307,8 +294,9 @@ def list_packages(book: Book, *, active_only: bool = False) -> list[PackageRow]:
 def price_change_effect(book: Book, material_id: int, new_price: int) -> list[PackageEffect]:
     """How the cost and price of every package using `material_id` change if its catalog
     price becomes `new_price` (nothing is saved)."""
-    if type(new_price) is not int or new_price < 0:
-        raise UserError(_("Harga harus berupa angka rupiah bulat, tidak negatif."), field="price")
+    problems: list = []
+    check_rupiah(new_price, "price", problems, LIST_PRICE, _("Harga"))
+    collect(problems)
     with book.reading() as s:
         q = (select(WorkPackage, WorkPackageMaterial.qty)
              .join(WorkPackageMaterial, WorkPackageMaterial.package_id == WorkPackage.id)

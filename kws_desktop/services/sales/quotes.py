@@ -21,6 +21,7 @@ from kws_desktop.core.rab import (Component, ComponentKind, QuoteTotals,
                                   price_package, quote_totals)
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
+from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, check_rupiah, rupiah_problem
 from kws_desktop.services.book.dates import date_problem
 from kws_desktop.services.book import audit, books
 from kws_desktop.services.sales.customers import CustomerRow, read_customer
@@ -330,9 +331,8 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
             problems.append((f + ".description", _("Uraian pada baris {n} wajib diisi.").format(n=n)))
         price, cost = line.unit_price, line.unit_price if line.unit_cost is None else line.unit_cost
         for value, key in ((price, "unit_price"), (cost, "unit_cost")):
-            if type(value) is not int or value < 0 or value > MAX_RUPIAH // 1000:
-                problems.append((f"{f}.{key}", _("Harga pada baris {n} harus angka rupiah bulat, tidak negatif.")
-                                 .format(n=n)))
+            if check_rupiah(value, f"{f}.{key}", problems, LIST_PRICE,
+                            _("Harga pada baris {n}").format(n=n)) is None:
                 return None
         if qty is None or not description:
             return None
@@ -361,7 +361,7 @@ def _price_line(session: Session, line: QuoteLineInput, n: int, problems: list) 
             except (QuantityError, TypeError, ValueError):
                 problems.append((f, _("Rincian RAB pada baris {n} tidak benar.").format(n=n)))
                 return None
-            if cqty < 0 or type(c.unit_cost) is not int or c.unit_cost < 0:
+            if cqty < 0 or rupiah_problem(c.unit_cost, LIST_PRICE, "") is not None:
                 problems.append((f, _("Rincian RAB pada baris {n} tidak benar.").format(n=n)))
                 return None
             components.append(Component(kind, c.description, c.unit, cqty, c.unit_cost, c.material_id))
@@ -448,14 +448,12 @@ def _validate(session: Session, data: QuoteInput) -> _Checked:
     if isinstance(data.date, dt.date) and isinstance(valid_until, dt.date) and valid_until < data.date:
         problems.append(("valid_until", _("Tanggal berlaku sampai tidak boleh sebelum tanggal penawaran.")))
     totals = totals_of(lines, 0)
-    discount = data.discount
-    if type(discount) is not int or discount < 0:
-        problems.append(("discount", _("Potongan harga harus angka rupiah bulat, tidak negatif.")))
-    elif not problems and discount > totals.subtotal:
+    discount = check_rupiah(data.discount, "discount", problems, PART, _("Potongan harga"))
+    if discount is not None and not problems and discount > totals.subtotal:
         problems.append(("discount", _("Potongan harga ({discount}) tidak boleh lebih dari jumlah "
                                        "penawaran ({subtotal}).").format(
             discount=format_rupiah(discount), subtotal=format_rupiah(totals.subtotal))))
-    else:
+    elif discount is not None:
         totals = totals_of(lines, discount)
     if totals.total > MAX_RUPIAH:
         problems.append(("lines", _("Jumlah penawaran terlalu besar.")))
@@ -468,8 +466,7 @@ def _validate(session: Session, data: QuoteInput) -> _Checked:
             PayerType(p.payer_type)
         except ValueError:
             problems.append((f, _("Sumber dana pada baris {n} tidak dikenal.").format(n=i)))
-        if type(p.amount) is not int or p.amount <= 0:
-            problems.append((f, _("Jumlah dana pada baris {n} harus lebih dari nol.").format(n=i)))
+        check_rupiah(p.amount, f, problems, FUNDING, _("Jumlah dana pada baris {n}").format(n=i))
         if p.instalments is not None and (type(p.instalments) is not int or not 1 <= p.instalments <= 120):
             problems.append((f, _("Jumlah cicilan pada baris {n} harus antara 1 dan 120 kali.").format(n=i)))
         if p.payer_customer_id is not None:
@@ -801,6 +798,23 @@ def write_quote_pdf(book: Book, quote_id: int, path, *, paper: str | None = None
             paper = books.read_setting(s, "document_paper")
     profile = books.get_profile(book)
     return write(detail, path, profile=profile, itemised=itemised, paper=paper)
+
+
+def quote_share(book: Book, quote_id: int):
+    """The prefilled WhatsApp message for a quote, to the customer's phone (the letter itself is
+    attached as the PDF from write_quote_pdf)."""
+    from kws_desktop.services.book.sharing import ShareInfo, wa_link, wa_number
+    detail = get_quote(book, quote_id)
+    profile = books.get_profile(book)
+    kws = getattr(profile, "name", "") or ""
+    text = _("Yth. {name}, berikut surat penawaran harga {number} untuk {title}: jumlah {total}, "
+             "berlaku sampai {valid}. Suratnya kami kirim sebagai lampiran.").format(
+        name=detail.customer.name, number=detail.number, title=detail.title or _("pekerjaan sanitasi"),
+        total=format_rupiah(detail.totals.total), valid=format_date(detail.valid_until))
+    if kws:
+        text += f"\n- {kws}"
+    phone = wa_number(detail.customer.phone)
+    return ShareInfo(detail.number, phone, text, wa_link(phone, text))
 
 
 def list_rows(book: Book) -> list[dict]:

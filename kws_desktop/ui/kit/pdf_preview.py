@@ -193,3 +193,11 @@ def preview_document(parent: QWidget, write: Callable[[Path], object], *, ctx: A
                               on_output=on_output, write=write if on_output else None)
     dialog.exec()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def preview_print_job(parent: QWidget, job, *, ctx: AppContext | None = None) -> None:
+    """Show a document a service made ready for paper (services/book/print_jobs.PrintJob): the
+    preview counts nothing; each real print or saved PDF tells the job (a kuitansi then prints
+    SALINAN)."""
+    preview_document(parent, job.write, ctx=ctx, kind=job.kind, title=job.title,
+                     suggested_name=job.file_name, on_output=job.printed if job.counts_prints else None)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout
 from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import payments
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import dialog_buttons
 from kws_desktop.ui.pages.billing import AREA
@@ -41,7 +41,9 @@ class ApplyAdvanceDialog(QDialog):
 
     def save(self) -> None:
         amount, date = self.amount.value(), self.date.value()
-        if self.page.call(lambda: payments.apply_advance(self.page.book, self.invoice.id, amount, date=date), errors=self.errors) is not None:
+        apply = lambda ok: payments.apply_advance(self.page.book, self.invoice.id, amount, date=date,  # noqa: E731
+                                                  future_ok=ok)
+        if self.page.call(lambda: future_date_asked(self, apply), errors=self.errors) is not None:
             self.accept()
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.i18n import _, p_
-from kws_desktop.services.billing import payments
-from kws_desktop.ui.kit.pdf_preview import preview_document
+from kws_desktop.services.billing import kuitansi
+from kws_desktop.ui.kit.pdf_preview import preview_print_job
 from kws_desktop.ui.kit.tabbed import TabbedPage
 from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.invoices_tab import InvoicesTab
@@ -35,24 +35,21 @@ class BillingPage(TabbedPage):
 
     def preview_receipt(self, number: str) -> None:
         """Show the kuitansi; the first print is the original, later ones say SALINAN."""
-        preview_document(self, lambda path: payments.write_receipt(self.book, number, path, mark_printed=False),
-                         ctx=self.ctx, kind="kuitansi", title=_("Kuitansi {number}").format(number=number),
-                         suggested_name=f"{number}.pdf",
-                         on_output=lambda: payments.mark_receipts_printed(self.book, [number]))
+        self.show_kuitansi(kuitansi.kuitansi_print(self.book, number))
+
+    def show_kuitansi(self, job) -> None:
+        preview_print_job(self, job, ctx=self.ctx)
         self.receipts_tab.refresh()
 
     def share_receipt(self, number: str) -> None:
         """Save the kuitansi PDF, then open WhatsApp with a message to the payer."""
-        info = self.call(lambda: payments.receipt_share(self.book, number))
-        if info is None:
-            return
         folder = Path.home() / "Documents" / "KWS Kuitansi"
         target, _f = QFileDialog.getSaveFileName(self, _("Simpan kuitansi untuk dikirim"),
                                                  str(folder / safe_file_name(f"{number}.pdf")), "PDF (*.pdf)")
         if not target:
             return
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        if self.call(lambda: payments.write_receipt(self.book, number, target)) is None:
+        info = self.call(lambda: kuitansi.share_kuitansi(self.book, number, target))
+        if info is None:
             return
         if not info.phone:
             QMessageBox.information(self, _("Bagikan ke WhatsApp"), _(

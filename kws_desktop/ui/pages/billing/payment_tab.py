@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 
 from kws_desktop.i18n import _, format_date, format_date_short, format_rupiah
 from kws_desktop.services.billing import invoices
+from kws_desktop.services.billing import kuitansi
 from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
-from kws_desktop.ui.kit.widgets import RIGHT
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
+from kws_desktop.ui.kit.widgets import RIGHT, ask_reason
 from kws_desktop.ui.pages.billing import AREA
 
 if TYPE_CHECKING:
@@ -28,7 +29,13 @@ def _money_item(amount: int) -> QTableWidgetItem:
 
 
 class PaymentTab(QWidget):
-    """Find the person, see what is owed, take the money, print the kuitansi."""
+    """Find the person, see what is owed, take the money, print the kuitansi.
+
+    By keys alone: the cursor starts in the search box and nobody is chosen until the treasurer
+    says who; Enter there takes the first match and puts the cursor in the amount (the next
+    instalment offered, selected to type over); Tab goes field to field (the table of what is
+    owed is one stop, its rows chosen with the arrows); Enter in the amount takes the payment.
+    By mouse: the person, then "Terima dan cetak kuitansi"."""
 
     def __init__(self, page: BillingPage):
         super().__init__()
@@ -41,7 +48,9 @@ class PaymentTab(QWidget):
         self.search.setPlaceholderText(_("Ketik nama pembayar…"))
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
+        self.search.returnPressed.connect(self.choose_first)
         self.people = QListWidget()
+        self.people.itemActivated.connect(lambda _item: self.to_amount())
         left.addWidget(self.people, 1)
         lay.addLayout(left, 2)
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -58,6 +67,7 @@ class PaymentTab(QWidget):
         self.owed.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.owed.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.owed.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.owed.setTabKeyNavigation(False)  # Tab leaves the table; the arrows choose a row
         self.owed.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.owed.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.owed.itemSelectionChanged.connect(self.load_invoice)
@@ -73,6 +83,7 @@ class PaymentTab(QWidget):
         self.date = self.errors.add("date", _("Tanggal"), DateEdit())
         self.amount = self.errors.add("amount", _("Jumlah uang"), MoneyEdit())
         self.amount.textChanged.connect(self.update_after)
+        self.amount.returnPressed.connect(self.take_payment)
         self.method = QComboBox()
         self.method.addItem(_("Tunai"), "cash")
         self.method.addItem(_("Transfer bank"), "transfer")
@@ -95,6 +106,25 @@ class PaymentTab(QWidget):
     def refresh(self) -> None:
         self.find()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self.search.setFocus)
+
+    def choose_first(self) -> None:
+        """Enter in the search box: the first match (unless one is chosen already), then the amount."""
+        self._timer.stop()
+        self.find()
+        if self.people.currentItem() is None and self.people.count():
+            self.people.setCurrentRow(0)
+        self.to_amount()
+
+    def to_amount(self) -> None:
+        if self.take.isEnabled():
+            self.amount.setFocus()
+            self.amount.selectAll()
+        elif self.people.count():
+            self.people.setFocus()
+
     def find(self) -> None:
         current = self.people.currentItem().data(Qt.ItemDataRole.UserRole) if self.people.currentItem() else None
         matches = receivables.find_payers(self.page.book, self.search.text())
@@ -109,9 +139,7 @@ class PaymentTab(QWidget):
             if m.customer_id == current:
                 self.people.setCurrentItem(item)
         self.people.blockSignals(False)
-        if self.people.currentItem() is None and self.people.count():
-            self.people.setCurrentRow(0)
-        self.load_person()
+        self.load_person()  # nobody is chosen for the treasurer: a click takes money from that person
 
     def customer_id(self) -> int | None:
         item = self.people.currentItem()
@@ -181,12 +209,24 @@ class PaymentTab(QWidget):
             return
         amount = self.amount.value()
         advance = max(0, amount - inv.outstanding) if self.advance.isChecked() else 0
-        paid = self.page.call(lambda: payments.record_payment(
-            self.page.book, invoice_id=inv.id, date=self.date.value(), amount=amount,
+        day = self.date.value()
+        backdate_note = ""
+        latest = payments.backdated_before(self.page.book, day)
+        if latest is not None:  # the kuitansi number would run against the dates: ask why
+            backdate_note = ask_reason(self, _("Tanggal sebelum kuitansi terakhir"), _(
+                "Kuitansi terakhir bertanggal {latest}; kuitansi ini bertanggal {date}, jadi "
+                "nomornya tidak urut dengan tanggalnya. Bila tanggalnya benar, tulis alasannya:")
+                .format(latest=format_date(latest), date=format_date(day)))
+            if not backdate_note:
+                return
+        taken = self.page.call(lambda: future_date_asked(self, lambda future_ok: kuitansi.take_payment(
+            self.page.book, invoice_id=inv.id, date=day, amount=amount,
             method=self.method.currentData(), payer_name=self.payer_name.text(), advance=advance,
-            printed=False), errors=self.errors)
-        if paid is None:
+            backdate_note=backdate_note, future_ok=future_ok)), errors=self.errors)
+        if taken is None:
             return
         self.payer_name.clear()
         self.advance.setChecked(False)
-        self.page.preview_receipt(paid.receipt_number)
+        self.page.show_kuitansi(taken.kuitansi)
+        self.search.setFocus()  # the next person
+        self.search.selectAll()

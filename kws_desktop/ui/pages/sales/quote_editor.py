@@ -4,12 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.core.money import line_total
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.rab import Component, ComponentKind, price_package, quote_totals
@@ -18,11 +21,22 @@ from kws_desktop.i18n import N_, NP_, _, format_percent, format_rupiah, p_
 from kws_desktop.services.sales import customers
 from kws_desktop.services.sales import packages
 from kws_desktop.services.sales import quotes
-from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, MoneyEdit, qty_text, show_error
+from kws_desktop.ui.kit.forms import (ERROR_STYLE, DateEdit, FormErrors, MoneyDelegate, MoneyEdit, qty_text,
+                                      show_error)
 from kws_desktop.ui.kit.page import Page
+from kws_desktop.ui.kit.pdf_preview import preview_document
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
 from kws_desktop.ui.pages.sales.customer_picker import CustomerField
 from kws_desktop.ui.pages.sales.quote_format import AREA, INTERNAL_STYLE, read_qty
+
+
+class InstalmentCount(QSpinBox):
+    """How many instalments a payer pays in ("tunai" for at once): a click in it selects the
+    number, so typing 4 replaces it (one click, not four on the arrow)."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
 
 
 @dataclass
@@ -90,6 +104,7 @@ class QuoteEditor(QDialog):
         super().__init__(page)
         self.page, self.quote = page, quote
         self.saved: quotes.QuoteDetail | None = None
+        self.shared = ""  # after "kirim WhatsApp": where the letter was saved, to attach it
         self.book = page.book
         self.lines: list[LineState] = [LineState.from_item(i) for i in quote.items] if quote else []
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=quote.number) if quote
@@ -113,7 +128,7 @@ class QuoteEditor(QDialog):
         dl.addWidget(QLabel(_("berlaku sampai")))
         dl.addWidget(self.valid_until)
         dl.addStretch(1)
-        self.errors.add("date", _("Tanggal"), dates)
+        self.errors.add("date", _("Tanggal"), dates, focus=self.date)
         self.errors.share("valid_until", self.valid_until, shown_under="date")
         self.title = self.errors.add("title", _("Perihal"), QLineEdit(quote.title if quote else ""))
         self.title.setPlaceholderText(_("Penawaran harga pekerjaan sanitasi"))
@@ -125,11 +140,12 @@ class QuoteEditor(QDialog):
         ll = QVBoxLayout(lines_box)
         ll.setContentsMargins(0, 0, 0, 0)
         addbar = QHBoxLayout()
+        # Choosing a package in the list adds it (two clicks); the first entry only says so.
         self.package = QComboBox()
+        self.package.addItem(_("+ Tambah paket pekerjaan…"), None)
         for p in packages.list_packages(self.book, active_only=True):
             self.package.addItem(f"{p.name}  ({format_rupiah(p.price)} / {p.unit})", p.id)
-        add_pkg = QPushButton(_("Tambah paket"))
-        add_pkg.clicked.connect(self.add_package)
+        self.package.activated.connect(self._package_chosen)
         add_free = QPushButton(_("Tambah baris bebas"))
         add_free.clicked.connect(self.add_free)
         remove = QPushButton(_("Hapus baris"))
@@ -138,7 +154,7 @@ class QuoteEditor(QDialog):
         reprice.setToolTip(_("Hitung ulang paket yang dipilih dengan harga katalog hari ini."))
         reprice.clicked.connect(self.reprice_line)
         addbar.addWidget(self.package, 1)
-        for b in (add_pkg, add_free, remove, reprice):
+        for b in (add_free, remove, reprice):
             addbar.addWidget(b)
         ll.addLayout(addbar)
         self.table = QTableWidget(0, len(self.LINE_COLS))
@@ -148,6 +164,7 @@ class QuoteEditor(QDialog):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(3, MoneyDelegate(self.table))  # the price typed as every amount
         self.table.itemChanged.connect(self._line_edited)
         ll.addWidget(self.table, 1)
         self.line_error = QLabel()
@@ -236,7 +253,18 @@ class QuoteEditor(QDialog):
         outer.addWidget(split, 1)
         outer.addWidget(self.errors.general)
 
-        outer.addWidget(dialog_buttons(self, self.save, _("Simpan draf")))
+        buttons = dialog_buttons(self, self.save, _("Simpan draf"))
+        self.preview_button = QPushButton(_("Simpan dan lihat / cetak…"))
+        self.preview_button.clicked.connect(self.save_and_preview)
+        self.share_button = QPushButton(_("Simpan dan kirim WhatsApp…"))
+        self.share_button.clicked.connect(self.save_and_share)
+        foot = QHBoxLayout()
+        foot.addWidget(self.preview_button)
+        foot.addWidget(self.share_button)
+        foot.addStretch(1)
+        foot.addWidget(buttons)
+        outer.addLayout(foot)
+        self.customer.chosen.connect(lambda _id: self.errors.hide_error("customer"))
 
         chosen = quote.customer.id if quote else customer_id
         if chosen:
@@ -276,7 +304,14 @@ class QuoteEditor(QDialog):
                     item.setToolTip(_("Paket: rincian RAB tercetak di surat penawaran."))
                 self.table.setItem(r, c, item)
         self._filling = False
+        self.line_error.setText(self._line_problem())
         self.update_totals()
+
+    def _line_problem(self) -> str:
+        """What is still wrong with the lines as typed ("" when nothing): the error shown under
+        the table follows each change, so it goes away once fixed."""
+        bad = next((n for n, line in enumerate(self.lines, start=1) if line.qty is None or line.qty <= 0), None)
+        return _("Jumlah pada baris {n} harus angka lebih dari nol.").format(n=bad) if bad else ""
 
     def _line_edited(self, item: QTableWidgetItem) -> None:
         if self._filling:
@@ -300,14 +335,19 @@ class QuoteEditor(QDialog):
         if c == 3:
             item.setText(format_rupiah(line.unit_price))
         self._filling = False
-        bad = line.qty is None or line.qty <= 0
-        self.line_error.setText(_("Jumlah pada baris {n} harus angka lebih dari nol.").format(n=r + 1) if bad else "")
+        self.line_error.setText(self._line_problem())
         self.update_totals()
+
+    def _package_chosen(self, index: int) -> None:
+        if self.package.itemData(index) is not None or self.package.count() == 1:
+            self.add_package()
+        self.package.setCurrentIndex(0)
 
     def add_package(self) -> None:
         pid = self.package.currentData()
         if pid is None:
-            show_error(self, _("Belum ada paket pekerjaan. Buat paket dulu di katalog paket."))
+            show_error(self, _("Belum ada paket pekerjaan. Buat paket dulu di katalog paket.")
+                       if self.package.count() == 1 else _("Pilih paket pekerjaan di daftar."))
             return
         priced = self.page.call(lambda: quotes.price_package_line(self.book, pid, 1))
         if priced is not None:
@@ -353,7 +393,7 @@ class QuoteEditor(QDialog):
         kind.setCurrentIndex(kind.findData(str(payer)))
         inst = QComboBox()
         money = MoneyEdit(value=amount)
-        count = QSpinBox()
+        count = InstalmentCount()
         count.setRange(0, 120)
         count.setSpecialValueText(_("tunai"))
         count.setSuffix(_(" kali"))
@@ -363,8 +403,10 @@ class QuoteEditor(QDialog):
             self.payers.setCellWidget(r, c, w)
         self._fill_institutions(kind, inst, customer_id)
         kind.currentIndexChanged.connect(lambda _i, k=kind, w=inst: self._fill_institutions(k, w, None))
-        money.textChanged.connect(self.update_totals)
-        self.update_totals()
+        for changed in (kind.currentIndexChanged, inst.currentIndexChanged, count.valueChanged):
+            changed.connect(lambda *_a: self.payer_error.setText(""))
+        money.textChanged.connect(self._payer_amount_changed)
+        self._payer_amount_changed()
 
     def _fill_institutions(self, kind: QComboBox, inst: QComboBox, chosen: int | None) -> None:
         inst.clear()
@@ -380,13 +422,17 @@ class QuoteEditor(QDialog):
         if chosen is not None:
             inst.setCurrentIndex(max(0, inst.findData(chosen)))
 
+    def _payer_amount_changed(self) -> None:
+        self.payer_error.setText("")
+        self.update_totals()
+
     def remove_payer(self) -> None:
         r = self.payers.currentRow()
         if r < 0:
             r = self.payers.rowCount() - 1
         if r >= 0:
             self.payers.removeRow(r)
-            self.update_totals()
+            self._payer_amount_changed()
 
     def payer_inputs(self) -> tuple[quotes.PayerInput, ...]:
         out = []
@@ -435,7 +481,12 @@ class QuoteEditor(QDialog):
         self._swadaya_takes_rest(max(0, t.total))
         planned = sum(p.amount for p in self.payer_inputs())
         rest = t.total - planned
-        self.rest_label.setText("" if rest == 0 else _("Belum dibagi: {amount}").format(amount=format_rupiah(rest)))
+        if rest > 0:
+            self.rest_label.setText(_("Belum dibagi: {amount}").format(amount=format_rupiah(rest)))
+        elif rest < 0:
+            self.rest_label.setText(_("Dana melebihi harga {amount}").format(amount=format_rupiah(-rest)))
+        else:
+            self.rest_label.setText("")
         self.rest_label.setStyleSheet(ERROR_STYLE if rest else "")
 
     # --- saving -------------------------------------------------------------------------------
@@ -447,6 +498,12 @@ class QuoteEditor(QDialog):
                             title=self.title.text(), notes=self.notes.text())
 
     def save(self) -> None:
+        if self.store() is not None:
+            self.accept()
+
+    def store(self) -> quotes.QuoteDetail | None:
+        """Save the draft (new or changed); the problems show beside their fields and None is
+        returned when the service refuses it. Once saved, later saves change the same draft."""
         data = self.data()
         self.line_error.setText("")
         self.payer_error.setText("")
@@ -468,6 +525,50 @@ class QuoteEditor(QDialog):
                                                                                       "title", "lines", "payers",
                                                                                       "discount")))
             self.errors.general.setVisible(bool(self.errors.general.text()))
-            return
+            return None
+        self.quote = self.saved
+        self.setWindowTitle(_("Ubah penawaran {number}").format(number=self.saved.number))
         self.page.ctx.notify_changes()
-        self.accept()
+        return self.saved
+
+    # --- the letter from inside the editor ----------------------------------------------------
+    def save_and_preview(self) -> None:
+        """Save the draft, then show the Surat Penawaran Harga to print or save as PDF."""
+        q = self.store()
+        if q is None:
+            return
+        preview_document(self, lambda path: quotes.write_quote_pdf(self.book, q.id, path), ctx=self.page.ctx,
+                         kind="penawaran", title=_("Surat Penawaran Harga {number}").format(number=q.number),
+                         suggested_name=f"{q.number}.pdf")
+
+    def save_and_share(self) -> None:
+        """Save the draft and its letter as a PDF in the quotes folder, then open WhatsApp with the
+        message to the customer and the folder with the file, to attach it."""
+        q = self.store()
+        if q is None:
+            return
+        try:
+            info = quotes.quote_share(self.book, q.id)
+            target = share_folder() / safe_file_name(f"{q.number}.pdf")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            quotes.write_quote_pdf(self.book, q.id, target)
+        except (UserError, OSError) as exc:
+            show_error(self, str(exc))
+            return
+        open_url(QUrl(info.url))
+        open_url(QUrl.fromLocalFile(str(target.parent)))
+        note = _("Surat penawaran disimpan: {path}. Lampirkan berkas itu di WhatsApp, lalu kirim.").format(
+            path=target)
+        if not info.phone:
+            note += " " + _("Pelanggan ini belum punya nomor HP: pilih kontaknya sendiri di WhatsApp.")
+        self.shared = note
+        self.accept()  # sent: back to the list, where the note stays in view
+
+
+def share_folder() -> Path:
+    """Where the letters to send by WhatsApp are saved (Documents/KWS Penawaran)."""
+    return Path.home() / "Documents" / "KWS Penawaran"
+
+
+def open_url(url: QUrl) -> None:
+    QDesktopServices.openUrl(url)

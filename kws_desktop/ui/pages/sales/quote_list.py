@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -68,6 +68,11 @@ class QuotesPanel(Page):
         lay.addWidget(self.view, 1)
         self.count = QLabel()
         lay.addWidget(self.count)
+        self.note = QLabel()  # what the editor left to do (attach the saved letter in WhatsApp)
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
+        lay.addWidget(self.note)
         buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (("new", _("Penawaran baru"), self.new), ("open", _("Buka / ubah"), self.open),
@@ -88,7 +93,7 @@ class QuotesPanel(Page):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.status.currentIndexChanged.connect(self.refresh)
-        self.view.clicked.connect(lambda _i: self._enable())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
 
     def refresh(self) -> None:
         book = self.book
@@ -134,7 +139,43 @@ class QuotesPanel(Page):
         return quotes.get_quote(self.book, row["id"])
 
     def new(self) -> None:
-        QuoteEditor(self).exec()
+        self.edit(QuoteEditor(self))
+
+    def edit(self, editor: QuoteEditor) -> None:
+        """Run the editor; the quote it saved is then selected in the list, its buttons ready."""
+        editor.exec()
+        self.note.setText(editor.shared)
+        self.note.setVisible(bool(editor.shared))
+        if editor.saved is not None:
+            self.select_quote(editor.saved.id)
+
+    def select_quote(self, quote_id: int) -> bool:
+        """Show the list afresh with `quote_id` selected (the search and status filter are
+        cleared when they hide it)."""
+        self.refresh_now()
+        if self._select_row_of(quote_id):
+            return True
+        if not (self.search.text() or self.status.currentIndex()):
+            return False
+        for box, reset in ((self.search, self.search.clear), (self.status, lambda: self.status.setCurrentIndex(0))):
+            box.blockSignals(True)
+            reset()
+            box.blockSignals(False)
+        self.refresh_now()
+        return self._select_row_of(quote_id)
+
+    def _select_row_of(self, quote_id: int) -> bool:
+        row = 0
+        while row < self.model.rowCount() or self.model.canFetchMore():
+            if row >= self.model.rowCount():
+                self.model.fetchMore()
+                continue
+            if self.model.row(row)["id"] == quote_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return True
+            row += 1
+        return False
 
     def packages(self) -> None:
         PackagesDialog(self).exec()
@@ -144,7 +185,7 @@ class QuotesPanel(Page):
         if q is None:
             return
         if q.status == "draft" and not self.book.read_only:
-            QuoteEditor(self, q).exec()
+            self.edit(QuoteEditor(self, q))
         else:
             QuoteView(self, q).exec()
 
@@ -191,7 +232,7 @@ class QuotesPanel(Page):
             return
         new = self.call(lambda: quotes.revise_quote(self.book, q.id, max(dt.date.today(), q.date)))
         if new is not None:
-            QuoteEditor(self, new).exec()
+            self.edit(QuoteEditor(self, new))
 
     def _writer(self, q: quotes.QuoteDetail):
         paper = self.paper.currentText()
