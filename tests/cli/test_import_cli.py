@@ -54,18 +54,18 @@ def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_
     from kws_desktop.services.exchange.spreadsheet_sample import make_sample_workbook
     from kws_desktop.services.sales.customers import CustomerInput, create_customer
     from kws_desktop.store.models.billing import Receipt
-    sheet = make_sample_workbook(tmp_path / "contoh.xlsx", rows=20, seed=1, year=2026)
+    sheet = make_sample_workbook(tmp_path / "contoh.xlsx", rows=20, seed=1, year=2025)
     path = tmp_path / "buku.kws"
     book = create_book(path)
     customer = create_customer(book, CustomerInput(name="Pak Kasno", kind="household", payer_type="swadaya"))
     inv = invoices.create_invoice(book, customer_id=customer.id, payer_type="swadaya",
-                                  date=dt.date(2026, 12, 30), due_date=dt.date(2026, 12, 31),
+                                  date=dt.date(2025, 12, 30), due_date=dt.date(2025, 12, 31),
                                   lines=[invoices.LineSpec(None, "Perbaikan kloset", 150_000)])
-    payments.record_payment(book, invoice_id=inv.id, date=dt.date(2026, 12, 30), amount=150_000)
+    payments.record_payment(book, invoice_id=inv.id, date=dt.date(2025, 12, 30), amount=150_000)
     book.close(backup=False)
     assert main(["import", str(path), str(sheet)]) == 1
     err = capsys.readouterr().err
-    assert "Kuitansi terakhir tahun ini bertanggal 30 Desember 2026" in err and "--backdate-note" in err
+    assert "Kuitansi terakhir tahun ini bertanggal 30 Desember 2025" in err and "--backdate-note" in err
     book = open_book(path)
     with book.reading() as s:
         assert s.query(Receipt).count() == 1

@@ -21,7 +21,7 @@ def page(book, qtbot, monkeypatch):
     from kws_desktop.ui.kit.context import AppContext
     from kws_desktop.ui.pages.billing import page as billing
     previewed = []
-    monkeypatch.setattr(billing, "preview_document", lambda *a, **k: previewed.append(a))
+    monkeypatch.setattr(billing, "preview_print_job", lambda *a, **k: previewed.append(a))
     for name, phone in (("Ahmad Fauzi", "0812-1111-2222"), ("Siti Rohmah", "0813-2222-3333")):
         hh = add_customer(book, name, phone=phone)
         order = add_order(book, hh, [("swadaya", "", 2_000_000)], customer_name=name)

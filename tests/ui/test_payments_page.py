@@ -15,7 +15,7 @@ from kws_desktop.services.billing import invoices, payments, receivables  # noqa
 def page(book, qtbot, monkeypatch):
     from kws_desktop.ui.kit.context import AppContext
     from kws_desktop.ui.pages.billing import page as billing
-    monkeypatch.setattr(billing, "preview_document", lambda *a, **k: None)
+    monkeypatch.setattr(billing, "preview_print_job", lambda *a, **k: None)
     hh = add_customer(book, "Siti Rohmah", phone="0813-2222-3333")
     order = add_order(book, hh, [("swadaya", "", 2_000_000)], customer_name="Siti Rohmah")
     invoices.invoice_order(book, order, D, household_plan=invoices.PlanSpec(count=4))
@@ -45,9 +45,10 @@ def test_quick_payment(page, book, qtbot):
 
 def test_backdated_payment_asks_why(page, book, monkeypatch):
     from kws_desktop.store.models.billing import Payment
-    from kws_desktop.ui.pages.billing import page as billing
+    from kws_desktop.ui.pages.billing import payment_tab as billing
     tab = page.payment_tab
     tab.find()
+    tab.people.setCurrentRow(0)
     inv = invoices.open_invoices_for_customer(book, 1)[0]
     payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=100_000)
     asked = []

@@ -34,14 +34,16 @@ def kuitansi_print(book: Book, number: str) -> PrintJob:
 
 
 def take_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",
-                 payer_name: str = "", advance: int = 0, note: str = "",
+                 payer_name: str = "", advance: int = 0, note: str = "", backdate_note: str = "",
                  future_ok: bool = False) -> TakenPayment:
-    """Record the payment (one transaction, all or nothing) and hand back its kuitansi, not yet
-    printed: it counts as the original only when really printed or saved. A date after today
-    only with `future_ok` (see payments.record_payment_in)."""
+    """Record the payment (one transaction, all or nothing; the rules of
+    payments.record_payment_in, including the reason a backdated kuitansi needs and the
+    confirmation of a date after today) and hand back its kuitansi, not yet printed: it counts
+    as the original only when really printed or saved."""
     paid = payments.record_payment(book, invoice_id=invoice_id, date=date, amount=amount,
                                    method=method, payer_name=payer_name, advance=advance,
-                                   note=note, printed=False, future_ok=future_ok)
+                                   note=note, printed=False, backdate_note=backdate_note,
+                                   future_ok=future_ok)
     return TakenPayment(paid, kuitansi_print(book, paid.receipt_number))
 
 
