@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QInputDialog, QLabel, QLi
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, current_language, format_number
+from kws_desktop.i18n import _, current_language, format_number, p_
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -163,10 +163,12 @@ def show_error(parent: QWidget | None, error: UserError | str, title: str | None
 
 
 def confirm(parent: QWidget | None, question: str, title: str | None = None) -> bool:
-    answer = QMessageBox.question(parent, title or _("Konfirmasi"), question,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title or _("Konfirmasi"), question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(p_("tombol", "Ya"))  # never Qt's English
+    box.button(QMessageBox.StandardButton.No).setText(p_("tombol", "Tidak"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_password(parent: QWidget | None, why: str) -> str | None:
