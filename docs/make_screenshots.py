@@ -104,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
         for _i in range(5):
             app.processEvents()
 
+    def settle_background() -> None:
+        """Let an area's background loading (the dashboard figures, the performance summary) finish."""
+        from PySide6.QtCore import QThreadPool
+        for _i in range(3):
+            settle()
+            QThreadPool.globalInstance().waitForDone(5000)
+        settle()
+
     def shot(name: str, widget=None) -> None:
         settle()
         image = qimage_to_pil((widget or window).grab().toImage())
@@ -115,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(width, height)
         for key in AREA_KEYS:
             window.show_area(key)
-            settle()
+            settle_background()
             image = qimage_to_pil(window.grab().toImage())
             written.append(save_png(image, out / f"layar-{width}-{key}.png", width))
     window.resize(1280, 800)

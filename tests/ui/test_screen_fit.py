@@ -157,3 +157,13 @@ def test_the_customer_column_of_pesanan_shows_names(window):
     header = panel.table.horizontalHeader()
     name = max((panel.model.row(r)["customer"] for r in range(min(20, panel.model.loaded_rows))), key=len)
     assert header.sectionSize(3) >= panel.table.fontMetrics().horizontalAdvance(name[:18])
+
+
+def test_kecamatan_names_are_written_in_full_on_beranda(window, qtbot):
+    from PySide6.QtCore import Qt
+    window.show_area("beranda")
+    page = window.page("beranda")
+    qtbot.waitUntil(lambda: page.kecamatan_chart is not None, timeout=10_000)
+    names = page.kecamatan_chart.chart().axes(Qt.Orientation.Vertical)[0]
+    assert len(names.categories()) >= 3  # the demo's kecamatan
+    assert not names.truncateLabels()

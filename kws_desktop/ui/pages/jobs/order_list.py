@@ -132,8 +132,8 @@ class OrdersPanel(Page):
         self.detail = OrderView(self)
         bl.addWidget(self.detail, 1)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 4)
+        split.setStretchFactor(0, 1)  # the list and the order's story share the height:
+        split.setStretchFactor(1, 1)  # on a 768-px screen the list keeps ~8 rows
         lay.addWidget(split, 1)
 
         self._timer = QTimer(self)
