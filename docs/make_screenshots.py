@@ -106,10 +106,16 @@ def main(argv: list[str] | None = None) -> int:
 
     def settle_background() -> None:
         """Let an area's background loading (the dashboard figures, the performance summary) finish."""
+        import time
+
         from PySide6.QtCore import QThreadPool
-        for _i in range(3):
+        page = window._pages.get(window.current_area() or "")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
             settle()
-            QThreadPool.globalInstance().waitForDone(5000)
+            QThreadPool.globalInstance().waitForDone(500)
+            if not getattr(page, "loading", False) and getattr(page, "data", True) is not None:
+                break
         settle()
 
     def shot(name: str, widget=None) -> None:
