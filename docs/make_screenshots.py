@@ -1,6 +1,10 @@
 """Make the README pictures from the demo book: the main screens and a sample kuitansi and quote.
 
     .venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [--width 1100]
+    xvfb-run -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/make_screenshots.py
+
+Also writes every area at 1024×768 and 1366×768 (`layar-<width>-<area>.png`), to check that
+the screens fit a projector and a cheap laptop.
 
 Runs headless (Qt offscreen) with private settings and data folders, so the user's own books
 and settings are never touched. Needs nothing beyond the app's own dependencies: the PDFs are
@@ -16,10 +20,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCREEN_SIZES = ((1024, 768), (1366, 768))
 
 
 def _private_environment(tmp: Path) -> None:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # under xvfb-run: QT_QPA_PLATFORM=xcb
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
     os.environ["KWS_DESKTOP_CONFIG"] = str(tmp / "config" / "pengaturan.json")
@@ -99,10 +104,35 @@ def main(argv: list[str] | None = None) -> int:
         for _i in range(5):
             app.processEvents()
 
+    def settle_background() -> None:
+        """Let an area's background loading (the dashboard figures, the performance summary) finish."""
+        import time
+
+        from PySide6.QtCore import QThreadPool
+        page = window._pages.get(window.current_area() or "")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            settle()
+            QThreadPool.globalInstance().waitForDone(500)
+            if not getattr(page, "loading", False) and getattr(page, "data", True) is not None:
+                break
+        settle()
+
     def shot(name: str, widget=None) -> None:
         settle()
         image = qimage_to_pil((widget or window).grab().toImage())
         written.append(save_png(image, out / f"{name}.png", args.width))
+
+    # every area as it fits a projector (1024×768) and a cheap laptop (1366×768), not scaled
+    from kws_desktop.ui.shell.main_window import AREA_KEYS
+    for width, height in SCREEN_SIZES:
+        window.resize(width, height)
+        for key in AREA_KEYS:
+            window.show_area(key)
+            settle_background()
+            image = qimage_to_pil(window.grab().toImage())
+            written.append(save_png(image, out / f"layar-{width}-{key}.png", width))
+    window.resize(1280, 800)
 
     window.show_area("beranda")
     shot("beranda")

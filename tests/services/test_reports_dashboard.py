@@ -44,3 +44,24 @@ def test_dashboard_on_demo_book(demo_book):
 def test_dashboard_empty_book(book):
     d = dashboard(book, D(2026, 11, 28))
     assert d.year.revenue == 0 and d.cash == 0 and all(p.profit == 0 for p in d.months)
+
+
+def test_low_stock_in_the_materials_own_units(book):
+    from decimal import Decimal
+    from kws_desktop.services.purchasing import materials, purchases
+    cement = materials.create_material(book, materials.MaterialInput("Semen 50 kg", "sak", "", 65_000, "5"))
+    purchases.record_purchase(book, purchases.PurchaseInput(
+        D(2026, 5, 4), None, "cash", (purchases.PurchaseLineInput(cement.id, "2", 65_000),)))
+    low = dashboard(book, D(2026, 5, 20)).low_stock
+    assert [(m.name, m.on_hand, m.min_stock) for m in low] == [("Semen 50 kg", Decimal(2), Decimal(5))]
+    assert [m.stock_qty for m in materials.low_stock(book)] == [Decimal(2)]  # as the stock tab says
+
+
+def test_a_new_books_example_materials_give_no_alarm_until_bought(book):
+    from kws_desktop.services.purchasing import materials, purchases
+    assert materials.load_starter_catalog(book) > 0
+    assert dashboard(book, D(2026, 5, 20)).low_stock == ()
+    example = next(m for m in materials.list_materials(book) if m.min_stock > 0)
+    purchases.record_purchase(book, purchases.PurchaseInput(
+        D(2026, 5, 4), None, "cash", (purchases.PurchaseLineInput(example.id, "0,5", 10_000),)))
+    assert [m.name for m in dashboard(book, D(2026, 5, 20)).low_stock] == [example.name]

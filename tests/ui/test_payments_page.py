@@ -90,3 +90,21 @@ def test_wa_number():
     assert payments.wa_number("0812-3456-7890") == "6281234567890"
     assert payments.wa_number("+62 812 3456 7890") == "6281234567890"
     assert payments.wa_number("") == ""
+
+
+def test_voiding_a_kuitansi_says_it_plainly_and_checks_the_reason_first(page, book):
+    inv = invoices.open_invoices_for_customer(book, 1)[0]
+    payments.record_payment(book, invoice_id=inv.id, date=D, amount=100_000)
+    page.tabs.setCurrentWidget(page.receipts_tab)
+    page.receipts_tab.view.selectRow(0)
+    dialog = page.receipts_tab.void_dialog()
+    note = " ".join(label.text() for label in dialog.findChildren(type(dialog.errors.general)))
+    assert "uangnya tercatat kembali sebagai belum dibayar" in note
+    assert "jurnal" not in note.lower() and "dibalik" not in note
+    dialog.save()  # no reason yet: said beside the field, nothing voided, nothing asked
+    assert dialog.errors.message("reason")
+    assert [r.status for r in receivables.list_receipts(book)] == ["posted"]
+    dialog.reason.setText("Salah orang")
+    dialog.save()
+    assert [r.status for r in receivables.list_receipts(book)] == ["void"]
+    assert invoices.open_invoices_for_customer(book, 1)[0].outstanding == 2_000_000

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import extract, func, inspect, select
+from sqlalchemy import extract, func, inspect, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import A
@@ -150,17 +150,22 @@ def _orders(session: Session, today: dt.date, month_start: dt.date, year_start: 
 
 
 def low_stock(session: Session, limit: int = 20) -> tuple[LowStock, ...]:
-    """Active materials below their minimum stock, the emptiest first (session-level)."""
+    """Active materials below their minimum stock, the emptiest first (session-level).
+
+    An example material the group never stocked (a new book's catalog) is not running low:
+    it has no stock moves, and it gives no alarm until the group buys it once."""
+    from kws_desktop.store.base import Quantity
     from kws_desktop.store.models.purchasing import Material, StockMove
     on_hand = (select(StockMove.material_id.label("mid"), func.sum(StockMove.qty).label("qty"))
                .group_by(StockMove.material_id).subquery())
-    raw = func.coalesce(on_hand.c.qty, 0)
+    # the sum is compared in the stored thousandths and read back as a quantity (2 sak, not 2000)
+    raw = type_coerce(func.coalesce(on_hand.c.qty, 0), Quantity())
     q = (select(Material.id, Material.name, Material.unit, raw, Material.min_stock)
          .outerjoin(on_hand, on_hand.c.mid == Material.id)
-         .where(Material.active.is_(True), Material.min_stock > 0, raw < Material.min_stock)
+         .where(Material.active.is_(True), Material.min_stock > 0, raw < Material.min_stock,
+                or_(Material.is_example.is_(False), on_hand.c.mid.is_not(None)))
          .order_by(raw - Material.min_stock, Material.name).limit(limit))
-    from kws_desktop.core.money import milli_to_quantity
-    return tuple(LowStock(mid, name, unit, milli_to_quantity(int(qty)), minimum)
+    return tuple(LowStock(mid, name, unit, Decimal(qty), minimum)
                  for mid, name, unit, qty, minimum in session.execute(q))
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDateEdit, QFormLayo
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import _, current_language, format_date, format_number, format_rupiah
+from kws_desktop.i18n import _, current_language, format_date, format_number, format_rupiah, p_
 from kws_desktop.services.book.dates import FutureDateError
 
 ERROR_STYLE = "color: #b00020;"
@@ -297,10 +297,12 @@ def show_error(parent: QWidget | None, error: UserError | str, title: str | None
 
 
 def confirm(parent: QWidget | None, question: str, title: str | None = None) -> bool:
-    answer = QMessageBox.question(parent, title or _("Konfirmasi"), question,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = QMessageBox(QMessageBox.Icon.Question, title or _("Konfirmasi"), question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(p_("tombol", "Ya"))  # never Qt's English
+    box.button(QMessageBox.StandardButton.No).setText(p_("tombol", "Tidak"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def confirm_future_date(parent: QWidget | None, day: dt.date) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushB
 from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
+from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.forms import show_error
 
@@ -101,7 +102,7 @@ class PdfPreviewDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.scroll)
-        self.resize(900, 900)
+        fit_to_screen(self, 760, 700)
         self._pages: list[QLabel] = []
         self.render_pages()
 

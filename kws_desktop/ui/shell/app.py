@@ -166,6 +166,8 @@ def run_app(book: str | None = None, *, read_only: bool = False) -> int:
     app.setStyleSheet(STYLE)
     ctx = AppContext()
     set_language(ctx.settings.language)
+    from kws_desktop.ui.shell.qt_words import install_qt_words
+    install_qt_words(app)  # Qt's own buttons and menus in Indonesian
     base = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
     apply_zoom(app, ctx.settings.zoom_percent, base)
     app.setProperty("kws_base_font", base)

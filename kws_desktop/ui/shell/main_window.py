@@ -18,6 +18,7 @@ from kws_desktop.i18n import N_, NP_, _, p_
 from kws_desktop.paths import books_dir, default_book_path
 from kws_desktop.services.book.book_place import location_label, public_location, with_password
 from kws_desktop.ui.kit.context import AppContext
+from kws_desktop.ui.kit.fit import fitted_size, scrolled
 from kws_desktop.ui.kit.forms import ask_password, show_error
 from kws_desktop.ui.kit.page import broken_area
 from kws_desktop.ui.kit.tasks import run_background
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        self.resize(1200, 760)
+        self.resize(fitted_size(self, 1200, 760))
         if ctx.settings.zoom_percent != 100:  # presentation zoom: the style's sizes follow
             from kws_desktop.ui.shell.app import scaled_style
             self.setStyleSheet(scaled_style(ctx.settings.zoom_percent))
@@ -225,16 +226,16 @@ class MainWindow(QMainWindow):
             old = self.stack.widget(index)
             self.stack.removeWidget(old)
             old.deleteLater()
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, scrolled(page))
             self._pages[key] = page
         return self._pages[key]
 
     def show_area(self, key: str) -> None:
         if self.ctx.book is None or key not in AREA_KEYS:
             return
-        page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.page(key)
         row = AREA_KEYS.index(key)
+        self.stack.setCurrentIndex(row)
         if self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
@@ -244,12 +245,10 @@ class MainWindow(QMainWindow):
         if self.ctx.book is None or not hasattr(self, "stack"):
             return None
         try:
-            for key, page in self._pages.items():
-                if self.stack.currentWidget() is page:
-                    return key
-        except RuntimeError:
+            key = AREA_KEYS[self.stack.currentIndex()]
+        except (RuntimeError, IndexError):
             return None
-        return None
+        return key if key in self._pages else None
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(_("&Berkas"))

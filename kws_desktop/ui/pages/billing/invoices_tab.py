@@ -10,7 +10,7 @@ from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import receivables
 from kws_desktop.ui.kit.pdf_preview import preview_document
 from kws_desktop.ui.kit.table_model import Column
-from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, selected_row
+from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row
 from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
 
@@ -78,6 +78,8 @@ class InvoicesTab(DocumentList):
         row = selected_row(self.view)
         if not row:
             return
-        reason = ask_reason(self, _("Batalkan tagihan {number}").format(number=row["number"]))
-        if reason is not None:
-            self.page.call(lambda: invoices.void_invoice(self.page.book, row["id"], reason))
+        VoidDialog(self, self.page, title=_("Batalkan tagihan {number}").format(number=row["number"]),
+                   note=_("Tagihan {number} dibatalkan: pelanggan tidak perlu membayarnya lagi. Tagihannya "
+                          "tidak dihapus: nomornya tetap, ditandai BATAL.").format(number=row["number"]),
+                   void=lambda reason: invoices.void_invoice(self.page.book, row["id"], reason),
+                   ok_text=_("Batalkan tagihan")).exec()

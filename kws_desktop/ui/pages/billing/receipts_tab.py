@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
-from kws_desktop.ui.kit.forms import confirm
 from kws_desktop.ui.kit.table_model import Column
-from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, selected_row
+from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row
 from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
 
@@ -59,14 +58,20 @@ class ReceiptsTab(DocumentList):
         if row:
             self.page.share_receipt(row["number"])
 
-    def void(self) -> None:
+    def void_dialog(self) -> VoidDialog | None:
+        """The form that voids the selected kuitansi: the reason is checked beside its field
+        before anything changes (None when nothing is selected)."""
         row = selected_row(self.view)
         if not row:
-            return
-        reason = ask_reason(self, _("Batalkan pembayaran {number}").format(number=row["number"]))
-        if reason is None:
-            return
-        if not confirm(self, _("Kuitansi {number} akan ditandai BATAL dan jurnalnya dibalik. "
-                               "Lanjutkan?").format(number=row["number"])):
-            return
-        self.page.call(lambda: payments.void_payment(self.page.book, row["payment_id"], reason))
+            return None
+        return VoidDialog(self, self.page, title=_("Batalkan kuitansi {number}").format(number=row["number"]),
+                          note=_("Kuitansi {number} dibatalkan; uangnya tercatat kembali sebagai belum "
+                                 "dibayar. Kuitansinya tidak dihapus: nomornya tetap, ditandai BATAL.")
+                          .format(number=row["number"]),
+                          void=lambda reason: payments.void_payment(self.page.book, row["payment_id"], reason),
+                          ok_text=_("Batalkan kuitansi"))
+
+    def void(self) -> None:
+        dialog = self.void_dialog()
+        if dialog is not None:
+            dialog.exec()

@@ -11,7 +11,7 @@ from kws_desktop.services.cash import entries
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
 from kws_desktop.ui.kit.page import Page, heading
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
-from kws_desktop.ui.kit.widgets import ask_reason, dialog_buttons, period_row, selected_row, table_view
+from kws_desktop.ui.kit.widgets import VoidDialog, dialog_buttons, period_row, selected_row, table_view
 
 AREA = "kas"
 COLUMNS = [
@@ -148,6 +148,9 @@ class CashPage(Page):
         row = selected_row(self.view)
         if row is None or row["status"] == "void":
             return
-        reason = ask_reason(self, _("Batalkan {number}").format(number=row["number"]))
-        if reason is not None:
-            self.call(lambda: entries.void_cash_entry(self.book, row["id"], reason=reason))
+        VoidDialog(self, self, title=_("Batalkan {number}").format(number=row["number"]),
+                   note=_("Catatan {number} dibatalkan: saldo kas atau bank kembali seperti sebelum "
+                          "dicatat. Catatannya tidak dihapus: nomornya tetap, ditandai BATAL.")
+                   .format(number=row["number"]),
+                   void=lambda reason: entries.void_cash_entry(self.book, row["id"], reason=reason),
+                   ok_text=_("Batalkan catatan")).exec()

@@ -15,6 +15,7 @@ from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
 from kws_desktop.services.jobs import handover
 from kws_desktop.services.jobs import orders
+from kws_desktop.ui.kit.fit import button_rows
 from kws_desktop.ui.kit.forms import DateEdit, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -72,12 +73,16 @@ class OrdersPanel(Page):
         today = dt.date.today()
         self.start = DateEdit(value=dt.date(today.year, 1, 1))
         self.end = DateEdit(value=today)
-        for w in (self.search,):
-            bar.addWidget(w, 2)
-        for w in (self.stage, self.kecamatan, self.desa, self.payer, self.use_period, self.start,
-                  QLabel(_("s.d.")), self.end):
+        bar.addWidget(self.search, 1)
+        for w in (self.use_period, self.start, QLabel(_("s.d.")), self.end):
             bar.addWidget(w)
         lay.addLayout(bar)
+        filters = QHBoxLayout()  # a second row: one row would need ~1,100 px (a projector has 1,024)
+        for w in (self.stage, self.kecamatan, self.desa, self.payer):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(12)
+            filters.addWidget(w, 1)
+        lay.addLayout(filters)
 
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -95,11 +100,11 @@ class OrdersPanel(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in ((0, 120), (1, 90), (2, 130), (4, 110), (5, 100), (6, 190), (7, 110), (8, 110),
-                           (9, 110)):
+        header.setStretchLastSection(True)
+        # the customer's name gets the room it needs; the package (last) takes what is left
+        for col, width in ((0, 110), (1, 85), (2, 120), (3, 210), (4, 110), (5, 100), (6, 160), (7, 105),
+                           (8, 105), (9, 105)):
             header.resizeSection(col, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         tl.addWidget(self.table, 1)
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,7 +114,6 @@ class OrdersPanel(Page):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (("stage", _("Ubah tahap..."), self.change_stage),
                                 ("crew", _("Tambah tukang..."), self.add_crew),
@@ -123,15 +127,13 @@ class OrdersPanel(Page):
                                 ("cancel", _("Batalkan pesanan..."), self.cancel_order)):
             b = QPushButton(text)
             b.clicked.connect(slot)
-            buttons.addWidget(b)
             self.actions[key] = b
-        buttons.addStretch(1)
-        bl.addLayout(buttons)
+        bl.addLayout(button_rows(list(self.actions.values()), per_row=5))
         self.detail = OrderView(self)
         bl.addWidget(self.detail, 1)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 4)
+        split.setStretchFactor(0, 1)  # the list and the order's story share the height:
+        split.setStretchFactor(1, 1)  # on a 768-px screen the list keeps ~8 rows
         lay.addWidget(split, 1)
 
         self._timer = QTimer(self)

@@ -75,7 +75,8 @@ class PurchaseDetail(QDialog):
 
     def void(self) -> None:
         dialog = VoidDialog(self, self.page, title=_("Batalkan nota {number}").format(number=self.row.number),
-                            note=_("Nota tidak dihapus: nomornya tetap, jurnalnya dibalik dan stoknya dikurangi."),
+                            note=_("Nota dibatalkan: bahannya dikeluarkan lagi dari stok dan uangnya tercatat kembali "
+                                   "seperti sebelum membeli. Notanya tidak dihapus: nomornya tetap, ditandai BATAL."),
                             void=lambda reason: purchases.void_purchase(self.page.book, self.row.id, reason=reason), ok_text=_("Batalkan nota"))
         if dialog.exec():
             self.accept()

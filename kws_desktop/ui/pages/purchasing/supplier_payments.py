@@ -66,8 +66,8 @@ class SupplierPaymentsList(QWidget):
             show_error(self, _("Pembayaran {number} sudah dibatalkan.").format(number=row["number"]))
             return None
         return VoidDialog(self, self.page, title=_("Batalkan pembayaran {number}").format(number=row["number"]),
-                          note=_("Pembayaran tidak dihapus: nomornya tetap, jurnalnya dibalik dan utang ke "
-                                 "toko kembali seperti sebelum dibayar."),
+                          note=_("Pembayaran dibatalkan: utang ke toko tercatat kembali seperti sebelum "
+                                 "dibayar. Pembayarannya tidak dihapus: nomornya tetap, ditandai BATAL."),
                           void=lambda reason: suppliers.void_supplier_payment(self.page.book, row["id"], reason=reason), ok_text=_("Batalkan pembayaran"))
 
     def void(self) -> None:

@@ -88,9 +88,11 @@ def kecamatan(view: ClickableChart, d: Dashboard) -> None:
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
         axis_y.append(names)
+        axis_y.setTruncateLabels(False)  # the names in full: "…" told the treasurer nothing
         axis_x = QValueAxis()
         axis_x.setLabelFormat("%d")
         axis_x.setRange(0, max(n for _k, n in rows) + 1)
+        axis_x.applyNiceNumbers()  # whole-number ticks: 0, 2, 4 … units
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)

@@ -122,6 +122,7 @@ class ReportsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
+        self._filling_itself = False  # True while refresh() fills the page (not a user view)
         self.today = dt.date.today()
         self.current: TabularReport | None = None
         lay = QVBoxLayout(self)
@@ -279,11 +280,17 @@ class ReportsPage(Page):
             b.setEnabled(on)
 
     def refresh(self) -> None:
-        pending = getattr(self.ctx, "pending_report", None)
-        if pending:
-            self.ctx.pending_report = None
-            self.select_kind(pending)
-        self.show_report()
+        # the page filling itself (opened, or the book changed) is not the user reading a
+        # report: the workshop's exercise ticks only when the user chooses or shows one
+        self._filling_itself = True
+        try:
+            pending = getattr(self.ctx, "pending_report", None)
+            if pending:
+                self.ctx.pending_report = None
+                self.select_kind(pending)
+            self.show_report()
+        finally:
+            self._filling_itself = False
 
     # --- building and output ------------------------------------------------------------
     def build(self) -> TabularReport | None:
@@ -299,10 +306,11 @@ class ReportsPage(Page):
             self.error.show()
             return None
         self.error.hide()
-        try:
-            registry.record_report_view(self.book, kind)  # workshop exercises read this
-        except UserError:
-            pass
+        if not self._filling_itself:
+            try:
+                registry.record_report_view(self.book, kind)  # workshop exercises read this
+            except UserError:
+                pass
         return report
 
     def show_report(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
 from kws_desktop.core.rab import Component, ComponentKind, price_package
 from kws_desktop.i18n import _, format_percent, format_rupiah, p_
 from kws_desktop.services.sales import packages
+from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, qty_text, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
@@ -25,7 +26,7 @@ class PackageEditor(QDialog):
         from kws_desktop.services.purchasing import materials
         self.page, self.row = page, row
         self.setWindowTitle(_("Ubah paket {name}").format(name=row.name) if row else _("Paket pekerjaan baru"))
-        self.resize(760, 760)
+        fit_to_screen(self, 720, 700)
         self.catalog = {m.id: m for m in materials.list_materials(page.book, active_only=True, limit=500)}
         lay = QVBoxLayout(self)
         form = QFormLayout()

@@ -21,6 +21,7 @@ from kws_desktop.i18n import N_, NP_, _, format_percent, format_rupiah, p_
 from kws_desktop.services.sales import customers
 from kws_desktop.services.sales import packages
 from kws_desktop.services.sales import quotes
+from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.forms import (ERROR_STYLE, DateEdit, FormErrors, MoneyDelegate, MoneyEdit, qty_text,
                                       show_error)
 from kws_desktop.ui.kit.page import Page
@@ -109,7 +110,7 @@ class QuoteEditor(QDialog):
         self.lines: list[LineState] = [LineState.from_item(i) for i in quote.items] if quote else []
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=quote.number) if quote
                             else _("Penawaran baru"))
-        self.resize(1120, 780)
+        fit_to_screen(self, 1000, 700)
         self._filling = False
         outer = QVBoxLayout(self)
 
@@ -143,6 +144,8 @@ class QuoteEditor(QDialog):
         # Choosing a package in the list adds it (two clicks); the first entry only says so.
         self.package = QComboBox()
         self.package.addItem(_("+ Tambah paket pekerjaan…"), None)
+        self.package.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.package.setMinimumContentsLength(24)  # long package names must not widen the dialog
         for p in packages.list_packages(self.book, active_only=True):
             self.package.addItem(f"{p.name}  ({format_rupiah(p.price)} / {p.unit})", p.id)
         self.package.activated.connect(self._package_chosen)

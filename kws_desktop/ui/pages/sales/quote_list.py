@@ -13,6 +13,7 @@ from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.sales import quotes
+from kws_desktop.ui.kit.fit import button_rows
 from kws_desktop.ui.kit.forms import DateEdit, confirm, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
@@ -73,7 +74,6 @@ class QuotesPanel(Page):
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.hide()
         lay.addWidget(self.note)
-        buttons = QHBoxLayout()
         self.actions: dict[str, QPushButton] = {}
         for key, text, slot in (("new", _("Penawaran baru"), self.new), ("open", _("Buka / ubah"), self.open),
                                 ("send", _("Tandai terkirim"), self.send),
@@ -83,10 +83,8 @@ class QuotesPanel(Page):
                                 ("packages", _("Paket pekerjaan..."), self.packages)):
             b = QPushButton(text)
             b.clicked.connect(slot)
-            buttons.addWidget(b)
             self.actions[key] = b
-        buttons.addStretch(1)
-        lay.addLayout(buttons)
+        lay.addLayout(button_rows(list(self.actions.values()), per_row=5))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
