@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
 from kws_desktop.documents.blocks import key_value_table, money_table, signature_blocks, title_block
@@ -148,7 +149,7 @@ def _wage_slip_story(slip: WageSlip, profile: KwsProfile, width: float) -> list[
     after.append((_("Sisa kasbon"), format_rupiah(slip.advances_after)))
     story.append(paragraph(_("Sesudah pembayaran ini:"), "small"))
     story.append(key_value_table(after))
-    if slip.status == "void":
+    if slip.status == DocStatus.VOID:
         story.append(Spacer(1, 2 * mm))
         story.append(paragraph(_("DIBATALKAN: {reason}").format(reason=slip.void_reason), bold=True))
     story.append(signature_blocks(
@@ -166,7 +167,7 @@ def write_wage_slips(path: os.PathLike[str] | str, slips: Sequence[WageSlip], *,
         if i:
             story.append(PageBreak())
         story += _wage_slip_story(slip, profile, width)
-    void = bool(slips) and all(s.status == "void" for s in slips)
+    void = bool(slips) and all(s.status == DocStatus.VOID for s in slips)
     title = f"{slip_title(slips[0])} {slips[0].number}" if slips else _("Slip Upah")
     return build_pdf(path, story, profile=profile, title=title, paper=PAPER, letterhead=False,
                      watermark=_("BATAL") if void else None)

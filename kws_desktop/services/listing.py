@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.store.book import Book
@@ -18,7 +19,7 @@ class ListColumn:
 
 # The stable status keys of the lists (JSON and CSV keep them) in the words a table shows.
 STATUS_WORDS = {
-    "posted": N_("tercatat"), "void": N_("batal"), "open": N_("belum lunas"), "paid": N_("lunas"),
+    DocStatus.POSTED: N_("tercatat"), DocStatus.VOID: N_("batal"), "open": N_("belum lunas"), "paid": N_("lunas"),
     "draft": N_("draf"), "sent": N_("terkirim"), "accepted": N_("diterima"), "rejected": N_("ditolak"),
     "expired": N_("kedaluwarsa"), "superseded": N_("diganti revisi"),
 }

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
+from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.accounts import A
 from kws_desktop.core.allocation import (AllocationError, PlannedInstalment, check_plan,
                                          instalment_position, plan_instalments)
@@ -104,7 +106,7 @@ class InvoiceInfo:
 
     @property
     def outstanding(self) -> int:
-        return 0 if self.status == "void" else self.total - self.paid
+        return 0 if self.status == DocStatus.VOID else self.total - self.paid
 
     @property
     def payer_label(self) -> str:
@@ -184,7 +186,7 @@ def paid_by_instalment(session: Session, invoice_ids: Sequence[int]) -> dict[int
         select(PaymentAllocation.instalment_id, func.sum(PaymentAllocation.amount))
         .join(Payment, Payment.id == PaymentAllocation.payment_id)
         .join(Instalment, Instalment.id == PaymentAllocation.instalment_id)
-        .where(Payment.status == "posted", Instalment.invoice_id.in_(list(invoice_ids)))
+        .where(Payment.status == DocStatus.POSTED, Instalment.invoice_id.in_(list(invoice_ids)))
         .group_by(PaymentAllocation.instalment_id)).all()
     return {i: int(s) for i, s in rows}
 
@@ -194,7 +196,7 @@ def paid_by_invoice(session: Session, invoice_ids: Sequence[int] | None = None) 
     q = (select(Instalment.invoice_id, func.sum(PaymentAllocation.amount))
          .join(PaymentAllocation, PaymentAllocation.instalment_id == Instalment.id)
          .join(Payment, Payment.id == PaymentAllocation.payment_id)
-         .where(Payment.status == "posted").group_by(Instalment.invoice_id))
+         .where(Payment.status == DocStatus.POSTED).group_by(Instalment.invoice_id))
     if invoice_ids is not None:
         if not invoice_ids:
             return {}
@@ -218,11 +220,11 @@ def invoice_infos(session: Session, invoices: Sequence[Invoice]) -> list[Invoice
             .join(Receipt, Receipt.payment_id == Payment.id)
             .where(Payment.invoice_id.in_(ids)).order_by(Payment.date, Payment.id)).all():
         receipts[inv_id].append(number)
-        if status == "posted":
+        if status == DocStatus.POSTED:
             advances[inv_id] += advance
     applied = dict(session.execute(
         select(Payment.invoice_id, func.sum(Payment.amount))
-        .where(Payment.invoice_id.in_(ids), Payment.method == "advance", Payment.status == "posted")
+        .where(Payment.invoice_id.in_(ids), Payment.method == "advance", Payment.status == DocStatus.POSTED)
         .group_by(Payment.invoice_id)).all())
     out = []
     for inv in invoices:
@@ -382,7 +384,7 @@ def invoiced_amounts(session: Session, order_id: int) -> dict[tuple[str, int], i
     rows = session.execute(
         select(Invoice.payer_type, Invoice.customer_id, func.sum(InvoiceLine.amount))
         .join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
-        .where(InvoiceLine.order_id == order_id, Invoice.status != "void")
+        .where(InvoiceLine.order_id == order_id, Invoice.status != DocStatus.VOID)
         .group_by(Invoice.payer_type, Invoice.customer_id)).all()
     return {(pt, cid): int(total) for pt, cid, total in rows}
 
@@ -436,7 +438,7 @@ def create_invoices_for_order(session: Session, order_id: int, date: dt.date, ac
     order = session.get(Order, order_id)
     if order is None:
         raise UserError(_("Pesanan tidak ditemukan."))
-    if order.status == "batal":
+    if order.status == Stage.BATAL:
         raise UserError(_("Pesanan {number} sudah dibatalkan; tidak bisa ditagih.").format(
             number=order.number))
     already = invoiced_amounts(session, order_id)
@@ -497,7 +499,7 @@ def create_batch_invoice_in(s: Session, payer_customer_id: int, order_ids: Seque
         if order is None:
             problems.append(("orders", _("Pesanan tidak ditemukan.")))
             continue
-        if order.status == "batal":
+        if order.status == Stage.BATAL:
             problems.append(("orders", _("Pesanan {number} sudah dibatalkan.").format(
                 number=order.number)))
             continue
@@ -555,7 +557,7 @@ def reschedule(book: Book, invoice_id: int, plan: PlanSpec) -> InvoiceInfo:
         inv = s.get(Invoice, invoice_id)
         if inv is None:
             raise UserError(_("Tagihan tidak ditemukan."))
-        if inv.status == "void":
+        if inv.status == DocStatus.VOID:
             raise UserError(_("Tagihan {number} sudah dibatalkan.").format(number=inv.number))
         touched = set(s.execute(select(PaymentAllocation.instalment_id).join(
             Instalment, Instalment.id == PaymentAllocation.instalment_id)
@@ -596,10 +598,10 @@ def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | No
         inv = s.get(Invoice, invoice_id)
         if inv is None:
             raise UserError(_("Tagihan tidak ditemukan."))
-        if inv.status == "void":
+        if inv.status == DocStatus.VOID:
             raise UserError(_("Tagihan {number} sudah dibatalkan sebelumnya.").format(number=inv.number))
         paid = s.execute(select(func.count(Payment.id)).where(
-            Payment.invoice_id == inv.id, Payment.status == "posted")).scalar()
+            Payment.invoice_id == inv.id, Payment.status == DocStatus.POSTED)).scalar()
         if paid:
             raise UserError(_("Tagihan {number} sudah ada pembayarannya. Batalkan dulu pembayarannya, "
                               "baru tagihannya.").format(number=inv.number))
@@ -607,7 +609,7 @@ def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | No
         ensure_open(s, day)
         entry = s.get(JournalEntry, inv.journal_entry_id)
         reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
-        inv.status = "void"
+        inv.status = DocStatus.VOID
         inv.void_reason = reason
         inv.voided_at = dt.datetime.now(dt.UTC)
         inv.voided_by = book.actor
@@ -617,7 +619,7 @@ def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | No
 
 def refresh_status(session: Session, invoice: Invoice) -> None:
     """Keep the cached status in step with the payments (call in the same transaction)."""
-    if invoice.status == "void":
+    if invoice.status == DocStatus.VOID:
         return
     paid = paid_by_invoice(session, [invoice.id]).get(invoice.id, 0)
     invoice.status = "paid" if paid >= invoice.total else "open"
@@ -653,7 +655,7 @@ def invoice_doc(session: Session, inv: Invoice):
                for l in info.lines],
         instalments=[InvoiceDocInstalment(i.label(count, has_dp), i.due_date, i.amount, i.paid)
                      for i in info.instalments],
-        receipts=info.receipts, note=info.note, void=info.status == "void",
+        receipts=info.receipts, note=info.note, void=info.status == DocStatus.VOID,
         void_reason=info.void_reason, advance_applied=info.advance_applied)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.text import one_line
 from kws_desktop.core.allocation import (AllocationError, OpenInstalment, allocate_oldest_first,
@@ -77,7 +78,7 @@ def _payment_info(session: Session, p: Payment) -> PaymentInfo:
         advance=p.advance, status=p.status, receipt_number=p.receipt.number if p.receipt else "",
         allocations=tuple((a.instalment_id, seqs.get(a.instalment_id, 0), a.amount)
                           for a in p.allocations),
-        remaining=0 if inv.status == "void" else inv.total - paid, void_reason=p.void_reason)
+        remaining=0 if inv.status == DocStatus.VOID else inv.total - paid, void_reason=p.void_reason)
 
 
 def _allocation_message(exc: AllocationError) -> UserError:
@@ -128,7 +129,7 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     inv = s.get(Invoice, invoice_id)
     if inv is None:
         raise UserError(_("Tagihan tidak ditemukan."), field="invoice")
-    if inv.status == "void":
+    if inv.status == DocStatus.VOID:
         raise UserError(_("Tagihan {number} sudah dibatalkan; tidak bisa dibayar.").format(
             number=inv.number), field="invoice")
     if date < inv.date:
@@ -170,13 +171,13 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     note = _with_backdate_note(s, date, note, backdate_note)
     name = one_line(payer_name) or inv.payer_name
     pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name,
-                  method=method, amount=amount, advance=advance, status="posted",
+                  method=method, amount=amount, advance=advance, status=DocStatus.POSTED,
                   note=note, created_by=actor)
     pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
     s.add(pay)
     s.flush()
     receipt = Receipt(number=next_number(s, "receipt", date.year), date=date, payment_id=pay.id,
-                      status="posted", print_count=1 if printed else 0,
+                      status=DocStatus.POSTED, print_count=1 if printed else 0,
                       last_printed_at=dt.datetime.now(dt.UTC) if printed else None)
     s.add(receipt)
     s.flush()
@@ -278,7 +279,7 @@ def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | N
         inv = s.get(Invoice, invoice_id)
         if inv is None:
             raise UserError(_("Tagihan tidak ditemukan."), field="invoice")
-        if inv.status == "void":
+        if inv.status == DocStatus.VOID:
             raise UserError(_("Tagihan {number} sudah dibatalkan.").format(number=inv.number),
                             field="invoice")
         day = date or max(dt.date.today(), inv.date)
@@ -308,7 +309,7 @@ def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | N
         except AllocationError as exc:
             raise _allocation_message(exc) from exc
         pay = Payment(date=day, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=inv.payer_name,
-                      method="advance", amount=amount, advance=0, status="posted", created_by=book.actor)
+                      method="advance", amount=amount, advance=0, status=DocStatus.POSTED, created_by=book.actor)
         pay.allocations = [PaymentAllocation(instalment_id=i, amount=p) for i, p in parts]
         s.add(pay)
         s.flush()
@@ -336,7 +337,7 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
         if pay is None:
             raise UserError(_("Pembayaran tidak ditemukan."))
         number = pay.receipt.number if pay.receipt else ""
-        if pay.status == "void":
+        if pay.status == DocStatus.VOID:
             raise UserError(_("Kuitansi {number} sudah dibatalkan sebelumnya.").format(number=number))
         if pay.advance and advance_left_in(s, pay.customer_id) < pay.advance:
             raise UserError(_("Uang titipan dari kuitansi {number} sudah dipotong untuk tagihan lain. "
@@ -347,13 +348,13 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
         ensure_open(s, day)
         entry = s.get(JournalEntry, pay.journal_entry_id)
         reversal = reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
-        pay.status = "void"
+        pay.status = DocStatus.VOID
         pay.void_entry_id = reversal.id
         pay.void_reason = reason
         pay.voided_at = dt.datetime.now(dt.UTC)
         pay.voided_by = book.actor
         if pay.receipt:
-            pay.receipt.status = "void"
+            pay.receipt.status = DocStatus.VOID
         s.flush()
         refresh_status(s, s.get(Invoice, pay.invoice_id))
         audit.record(s, book.actor, "void", "payment", pay.id, receipt=number, reason=reason)
@@ -426,7 +427,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
     alloc_rows = session.execute(
         select(Payment.invoice_id, Payment.date, Payment.id, PaymentAllocation.amount)
         .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
-        .where(Payment.invoice_id.in_(inv_ids), Payment.status == "posted")).all()
+        .where(Payment.invoice_id.in_(inv_ids), Payment.status == DocStatus.POSTED)).all()
     order_ids = {l.order_id for i in invoices.values() for l in i.lines if l.order_id}
     order_rows = session.execute(select(Order.id, Order.number, Order.package)
                                  .where(Order.id.in_(order_ids))).all() if order_ids else []
@@ -441,7 +442,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         inv = invoices[p.invoice_id]
         paid_until = sum(a for _iid, d, pid, a in allocs_by_invoice.get(inv.id, ())
                          if (d, pid) <= (p.date, p.id) and pid != p.id
-                         ) + (sum(a.amount for a in p.allocations) if p.status == "posted" else 0)
+                         ) + (sum(a.amount for a in p.allocations) if p.status == DocStatus.POSTED else 0)
         insts = inv.instalments
         seq_by_id = {i.id: i.seq for i in insts}
         seqs = sorted(seq_by_id[a.instalment_id] for a in p.allocations)
@@ -468,7 +469,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
             purpose=purpose, remaining=inv.total - paid_until, method=p.method, advance=p.advance,
             receiver_name=treasurer, receiver_role=_("Bendahara"),
             copy=(r.print_count > 0) if copy is None else copy,
-            void=p.status == "void", void_reason=p.void_reason))
+            void=p.status == DocStatus.VOID, void_reason=p.void_reason))
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.allocation import Ageing, ageing
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.documents.tabular import Column, Row, TabularReport
@@ -87,7 +88,7 @@ def read_order_billing(session: Session, order_id: int) -> OrderBillingSummary:
     per: dict[tuple[str, int], list[int]] = {}
     names: dict[tuple[str, int], str] = {}
     for info in infos:
-        if info.status == "void":
+        if info.status == DocStatus.VOID:
             continue
         key = (info.payer_type, info.customer_id)
         names[key] = info.payer_name
@@ -118,13 +119,13 @@ def _open_instalments(session: Session, as_of: dt.date, customer_id: int | None 
     paid = (select(PaymentAllocation.instalment_id.label("iid"),
                    func.sum(PaymentAllocation.amount).label("paid"))
             .join(Payment, Payment.id == PaymentAllocation.payment_id)
-            .where(Payment.status == "posted", Payment.date <= as_of)
+            .where(Payment.status == DocStatus.POSTED, Payment.date <= as_of)
             .group_by(PaymentAllocation.instalment_id).subquery())
     q = (select(Invoice.customer_id, Invoice.id, Invoice.number, Instalment.seq, Instalment.due_date,
                 Instalment.amount - func.coalesce(paid.c.paid, 0))
          .join(Instalment, Instalment.invoice_id == Invoice.id)
          .outerjoin(paid, paid.c.iid == Instalment.id)
-         .where(Invoice.status != "void", Invoice.date <= as_of)
+         .where(Invoice.status != DocStatus.VOID, Invoice.date <= as_of)
          .where(Instalment.amount - func.coalesce(paid.c.paid, 0) > 0))
     if customer_id is not None:
         q = q.where(Invoice.customer_id == customer_id)
@@ -288,7 +289,7 @@ class InvoiceRow:
 
     @property
     def outstanding(self) -> int:
-        return 0 if self.status == "void" else self.total - self.paid
+        return 0 if self.status == DocStatus.VOID else self.total - self.paid
 
 
 def _like(text: str) -> str:
@@ -457,8 +458,8 @@ def find_payers(book: Book, text: str, *, limit: int = 30) -> list[PayerMatch]:
                 for c, _t, n in rows]
 
 
-STATUS_LABELS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), "void": N_("Batal"),
-                 "posted": N_("Sah")}
+STATUS_LABELS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), DocStatus.VOID: N_("Batal"),
+                 DocStatus.POSTED: N_("Sah")}
 
 
 # --- rows for `kws-desktop list invoices|payments|receipts` ----------------------------------
@@ -479,7 +480,7 @@ def invoice_list_rows(book: Book) -> list[dict]:
             rows.append({"number": i.number, "date": i.date.isoformat(), "status": i.status,
                          "payer": i.payer_name, "payer_type": i.payer_type,
                          "due_date": i.due_date.isoformat(), "amount": i.total, "paid": p,
-                         "outstanding": 0 if i.status == "void" else i.total - p,
+                         "outstanding": 0 if i.status == DocStatus.VOID else i.total - p,
                          "orders": orders.get(i.id, [])})
         return rows
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.numbering import parse_doc_number
 from kws_desktop.i18n import _, format_rupiah
@@ -169,7 +170,7 @@ def _overpaid(s: Session) -> list[str]:
     out = []
     paid = (select(PaymentAllocation.instalment_id, func.sum(PaymentAllocation.amount).label("paid"))
             .join(Payment, Payment.id == PaymentAllocation.payment_id)
-            .where(Payment.status == "posted").group_by(PaymentAllocation.instalment_id).subquery())
+            .where(Payment.status == DocStatus.POSTED).group_by(PaymentAllocation.instalment_id).subquery())
     per_invoice = s.execute(
         select(Invoice.number, Invoice.total, func.sum(paid.c.paid))
         .join(Instalment, Instalment.invoice_id == Invoice.id)
@@ -194,7 +195,7 @@ def _overpaid(s: Session) -> list[str]:
         .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
         .join(Invoice, Invoice.id == Payment.invoice_id)
         .outerjoin(Receipt, Receipt.payment_id == Payment.id)
-        .where(Payment.status == "posted")
+        .where(Payment.status == DocStatus.POSTED)
         .group_by(Payment.id, Receipt.number, Invoice.number, Payment.amount, Payment.advance)
         .having(func.sum(PaymentAllocation.amount) > Payment.amount - Payment.advance)
         .order_by(Payment.id)).all()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
@@ -165,7 +166,7 @@ def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | N
         entry = s.get(CashEntry, entry_id)
         if entry is None:
             raise UserError(_("Catatan kas tidak ditemukan."))
-        if entry.status == "void":
+        if entry.status == DocStatus.VOID:
             raise UserError(_("Catatan {number} sudah dibatalkan.").format(number=entry.number))
         if not reason.strip():
             raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
@@ -173,7 +174,7 @@ def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | N
         ensure_open(s, when)
         original = s.get(JournalEntry, entry.journal_entry_id)
         reverse_entry(s, original, date=when, reason=reason.strip(), actor=book.actor)
-        entry.status = "void"
+        entry.status = DocStatus.VOID
         entry.void_reason = reason.strip()
         entry.voided_at = dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "cash_entry", entry.id, number=entry.number, reason=reason)
@@ -192,7 +193,7 @@ def list_cash_entries(book: Book, *, offset: int = 0, limit: int = 200, kind: st
     if end:
         q = q.where(CashEntry.date <= end)
     if not include_void:
-        q = q.where(CashEntry.status != "void")
+        q = q.where(CashEntry.status != DocStatus.VOID)
     if search.strip():
         like = f"%{search.strip()}%"
         q = q.where(or_(CashEntry.description.ilike(like), CashEntry.party.ilike(like),

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
+from kws_desktop.core.job_costing import Stage
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services.book.amounts import BALANCE, check_rupiah
@@ -223,15 +225,15 @@ def partner_flow(session: Session, partner: Partner, start: dt.date | None = Non
     if partner.customer_id is not None:
         q = (select(func.count(func.distinct(OrderPayer.order_id)), func.coalesce(func.sum(OrderPayer.amount), 0))
              .join(Order, Order.id == OrderPayer.order_id)
-             .where(OrderPayer.payer_customer_id == partner.customer_id, Order.status != "batal"))
+             .where(OrderPayer.payer_customer_id == partner.customer_id, Order.status != Stage.BATAL))
         units, units_amount = session.execute(_within(q, Order.date, start, end)).one()
         q = select(func.coalesce(func.sum(Payment.amount), 0)).where(
-            Payment.customer_id == partner.customer_id, Payment.status == "posted",
+            Payment.customer_id == partner.customer_id, Payment.status == DocStatus.POSTED,
             Payment.method != "advance")  # an applied titipan was counted when it was received
         received = session.execute(_within(q, Payment.date, start, end)).scalar()
     if partner.supplier_id is not None:
         q = select(func.coalesce(func.sum(Purchase.total), 0)).where(
-            Purchase.supplier_id == partner.supplier_id, Purchase.status == "posted")
+            Purchase.supplier_id == partner.supplier_id, Purchase.status == DocStatus.POSTED)
         purchased = session.execute(_within(q, Purchase.date, start, end)).scalar()
     return PartnerFlow(int(units or 0), int(units_amount or 0), int(received or 0), int(purchased or 0))
 

@@ -27,6 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, format_number, format_quantity, format_rupiah, month_name
 from kws_desktop.services.people.members import LEADERSHIP_ROLES, role_label
@@ -279,7 +280,7 @@ def read_performance(s: Session, start: dt.date, end: dt.date) -> Performance:
         Complaint.date_reported <= end,
         or_(Complaint.date_resolved.is_(None), Complaint.date_resolved > end)))
     warranty_cost = _count(s, select(func.coalesce(func.sum(ServiceVisit.cost), 0)).where(
-        _between(ServiceVisit.date, start, end), ServiceVisit.status == "posted"))
+        _between(ServiceVisit.date, start, end), ServiceVisit.status == DocStatus.POSTED))
 
     dist = dict(s.execute(select(Satisfaction.score, func.count(Satisfaction.id))
                           .where(_between(Satisfaction.date, start, end)).group_by(Satisfaction.score)).all())
@@ -331,12 +332,12 @@ def read_performance(s: Session, start: dt.date, end: dt.date) -> Performance:
 
     income = dict(s.execute(select(Member.gender, func.coalesce(func.sum(OrderCrew.amount), 0))
                             .join(Member, Member.id == OrderCrew.member_id)
-                            .where(OrderCrew.status == "posted", _between(OrderCrew.work_date, start, end))
+                            .where(OrderCrew.status == DocStatus.POSTED, _between(OrderCrew.work_date, start, end))
                             .group_by(Member.gender)).all())
     shares = dict(s.execute(select(Member.gender, func.coalesce(func.sum(ProfitSharingLine.amount), 0))
                             .join(Member, Member.id == ProfitSharingLine.member_id)
                             .join(ProfitSharing, ProfitSharing.id == ProfitSharingLine.sharing_id)
-                            .where(ProfitSharing.status == "posted", _between(ProfitSharing.date, start, end))
+                            .where(ProfitSharing.status == DocStatus.POSTED, _between(ProfitSharing.date, start, end))
                             .group_by(Member.gender)).all())
 
     return Performance(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.allocation import add_months
@@ -151,9 +152,9 @@ def warranty_until(session: Session, order: Order) -> dt.date | None:
 
 def _cost_subq():
     return (select(ServiceVisit.complaint_id.label("cid"),
-                   func.coalesce(func.sum(ServiceVisit.cost).filter(ServiceVisit.status == "posted"), 0)
+                   func.coalesce(func.sum(ServiceVisit.cost).filter(ServiceVisit.status == DocStatus.POSTED), 0)
                    .label("cost"),
-                   func.count(ServiceVisit.id).filter(ServiceVisit.status == "posted").label("visits"))
+                   func.count(ServiceVisit.id).filter(ServiceVisit.status == DocStatus.POSTED).label("visits"))
             .group_by(ServiceVisit.complaint_id).subquery())
 
 
@@ -336,14 +337,14 @@ def void_visit(book: Book, visit_id: int, reason: str, date: dt.date | None = No
         v = s.get(ServiceVisit, visit_id)
         if v is None:
             raise UserError(_("Kunjungan tidak ditemukan."))
-        if v.status == "void":
+        if v.status == DocStatus.VOID:
             raise UserError(_("Kunjungan ini sudah dibatalkan."))
         if not reason:
             raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
         if v.journal_entry_id is not None:
             entry = s.get(JournalEntry, v.journal_entry_id)
             reverse_entry(s, entry, date=date or v.date, reason=reason, actor=book.actor)
-        v.status, v.void_reason, v.voided_at = "void", reason, dt.datetime.now(dt.UTC)
+        v.status, v.void_reason, v.voided_at = DocStatus.VOID, reason, dt.datetime.now(dt.UTC)
         s.flush()
         audit.record(s, book.actor, "void", "service_visit", v.id, reason=reason)
         return read_complaint(s, v.complaint_id)

@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.money import QuantityError, line_total, round_rupiah, to_quantity
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.core.text import clean_text
@@ -907,7 +908,7 @@ class _Checker:
                 target = ("sheet_order", self.order_refs[ref.lower()])
             elif ref.upper() in self.index.orders:
                 oid, status, odate, _cid = self.index.orders[ref.upper()]
-                if status == "batal":
+                if status == Stage.BATAL:
                     c.problem("order", _("pesanan {ref} sudah dibatalkan").format(ref=ref))
                 elif day is not None and day < odate:
                     c.problem("date", _("sebelum tanggal pesanan {ref} ({date})").format(ref=ref, date=format_date(odate)))

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import _
 from kws_desktop.errors import UserError
 from kws_desktop.services.book.books import get_profile, read_setting
@@ -42,7 +43,7 @@ def handover_data(session: Session, order_id: int, *, with_photo: bool = True) -
         started=view.started_date, finished=view.finished_date, funding=tuple(funding),
         program_funded=view.program_funded, facilitator_name=view.facilitator_name,
         receiver_name=handover.receiver_name, photo=final_photo(session, order_id) if with_photo else None,
-        void=handover.status == "void")
+        void=handover.status == DocStatus.VOID)
 
 
 def write_handover(book: Book, order_id: int, path, *, with_photo: bool = True):

@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.job_costing import JobCost, PackageSummary, Stage
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, format_rupiah, p_
@@ -39,7 +40,7 @@ def stock_cost_expr(order_id_col=Order.id) -> ColumnElement[int]:
 def purchase_cost_expr(order_id_col=Order.id) -> ColumnElement[int]:
     """Purchases bought directly for the order (not through stock)."""
     return (select(func.coalesce(func.sum(Purchase.total), 0))
-            .where(Purchase.order_id == order_id_col, Purchase.status == "posted")
+            .where(Purchase.order_id == order_id_col, Purchase.status == DocStatus.POSTED)
             .scalar_subquery())
 
 
@@ -49,13 +50,13 @@ def material_cost_expr(order_id_col=Order.id) -> ColumnElement[int]:
 
 def labour_cost_expr(order_id_col=Order.id) -> ColumnElement[int]:
     return (select(func.coalesce(func.sum(OrderCrew.amount), 0))
-            .where(OrderCrew.order_id == order_id_col, OrderCrew.status == "posted")
+            .where(OrderCrew.order_id == order_id_col, OrderCrew.status == DocStatus.POSTED)
             .scalar_subquery())
 
 
 def other_cost_expr(order_id_col=Order.id) -> ColumnElement[int]:
     return (select(func.coalesce(func.sum(OrderCost.amount), 0))
-            .where(OrderCost.order_id == order_id_col, OrderCost.status == "posted")
+            .where(OrderCost.order_id == order_id_col, OrderCost.status == DocStatus.POSTED)
             .scalar_subquery())
 
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.job_costing import (COST_KIND_LABELS, STAGE_LABELS, STAGE_LINE, CostKind,
@@ -390,14 +391,14 @@ def order_has_payments(session: Session, order_id: int) -> bool:
     from kws_desktop.store.models.billing import InvoiceLine, Payment
     return session.execute(
         select(Payment.id).join(InvoiceLine, InvoiceLine.invoice_id == Payment.invoice_id)
-        .where(InvoiceLine.order_id == order_id, Payment.status == "posted").limit(1)).first() is not None
+        .where(InvoiceLine.order_id == order_id, Payment.status == DocStatus.POSTED).limit(1)).first() is not None
 
 
 def _open_invoices(session: Session, order_id: int) -> list[str]:
     from kws_desktop.store.models.billing import Invoice, InvoiceLine
     return list(session.execute(
         select(Invoice.number).join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id)
-        .where(InvoiceLine.order_id == order_id, Invoice.status != "void")
+        .where(InvoiceLine.order_id == order_id, Invoice.status != DocStatus.VOID)
         .distinct().order_by(Invoice.number)).scalars())
 
 
@@ -585,7 +586,7 @@ def accept_quote_in(session: Session, quote_id: int, date: dt.date, *, actor: st
 
 def _has_crew(session: Session, order_id: int) -> bool:
     return session.execute(select(OrderCrew.id).where(OrderCrew.order_id == order_id,
-                                                      OrderCrew.status == "posted").limit(1)).first() is not None
+                                                      OrderCrew.status == DocStatus.POSTED).limit(1)).first() is not None
 
 
 def change_stage(book: Book, order_id: int, stage: str, date: dt.date, reason: str = "",
@@ -628,7 +629,7 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
         if current == Stage.DISERAHTERIMAKAN:
             for h in session.execute(select(OrderHandover).where(OrderHandover.order_id == order.id,
                                                                  OrderHandover.status == "issued")).scalars():
-                h.status, h.void_reason, h.voided_at = "void", reason, dt.datetime.now(dt.UTC)
+                h.status, h.void_reason, h.voided_at = DocStatus.VOID, reason, dt.datetime.now(dt.UTC)
         session.add(OrderStageEvent(order_id=order.id, from_stage=current.value, to_stage=target.value,
                                     date=date, reason=reason, created_by=actor))
         order.status = target.value
@@ -804,11 +805,11 @@ def void_crew(book: Book, crew_id: int, reason: str, date: dt.date | None = None
         crew = s.get(OrderCrew, crew_id)
         if crew is None:
             raise UserError(_("Catatan tukang tidak ditemukan."))
-        if crew.status == "void":
+        if crew.status == DocStatus.VOID:
             raise UserError(_("Catatan tukang ini sudah dibatalkan."))
         order = _get(s, crew.order_id)
         if needs_crew(order.status) and s.execute(
-                select(func.count()).where(OrderCrew.order_id == order.id, OrderCrew.status == "posted",
+                select(func.count()).where(OrderCrew.order_id == order.id, OrderCrew.status == DocStatus.POSTED,
                                            OrderCrew.id != crew.id)).scalar() == 0:
             raise UserError(_("Pesanan {number} sudah selesai dan harus punya tukang. Tambahkan tukang "
                               "yang benar dulu, baru batalkan yang salah.").format(number=order.number))
@@ -824,7 +825,7 @@ def _void_posted(s: Session, doc, reason: str, date: dt.date | None, *, actor: s
     if entry is not None:
         when = date or max(dt.date.today(), entry.date)
         reverse_entry(s, entry, date=when, reason=reason, actor=actor)
-    doc.status, doc.void_reason = "void", reason
+    doc.status, doc.void_reason = DocStatus.VOID, reason
     doc.voided_at, doc.voided_by = dt.datetime.now(dt.UTC), actor
     audit.record(s, actor, "void", entity, doc.id, reason=reason)
     s.flush()
@@ -884,7 +885,7 @@ def void_cost(book: Book, cost_id: int, reason: str, date: dt.date | None = None
         cost = s.get(OrderCost, cost_id)
         if cost is None:
             raise UserError(_("Catatan biaya tidak ditemukan."))
-        if cost.status == "void":
+        if cost.status == DocStatus.VOID:
             raise UserError(_("Biaya ini sudah dibatalkan."))
         _void_posted(s, cost, reason, date, actor=book.actor, entity="order_cost")
         return _cost_rows(s, cost.order_id, only=cost.id)[0]
@@ -1081,13 +1082,13 @@ def order_totals(book: Book, f: OrderFilter = OrderFilter()) -> OrderTotals:
                                       StockMove.kind.in_(costing.ORDER_MOVE_KINDS))).scalar() or 0
         bought = s.execute(select(func.coalesce(func.sum(Purchase.total), 0))
                            .where(Purchase.order_id.in_(select(live.c.id)),
-                                  Purchase.status == "posted")).scalar() or 0
+                                  Purchase.status == DocStatus.POSTED)).scalar() or 0
         labour = s.execute(select(func.coalesce(func.sum(OrderCrew.amount), 0))
                            .where(OrderCrew.order_id.in_(select(live.c.id)),
-                                  OrderCrew.status == "posted")).scalar() or 0
+                                  OrderCrew.status == DocStatus.POSTED)).scalar() or 0
         other = s.execute(select(func.coalesce(func.sum(OrderCost.amount), 0))
                           .where(OrderCost.order_id.in_(select(live.c.id)),
-                                 OrderCost.status == "posted")).scalar() or 0
+                                 OrderCost.status == DocStatus.POSTED)).scalar() or 0
         return OrderTotals(int(count), int(price), int(stock_cost) + int(bought) + int(labour) + int(other))
 
 

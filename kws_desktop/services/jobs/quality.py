@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.text import one_line
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date
@@ -134,7 +135,7 @@ def record_checks_in(session: Session, order_id: int, date: dt.date, checks: lis
     """Session-level: record (or re-record) checks of an order."""
     order = _order(session, order_id)
     problems: list = []
-    if order.status == "batal":
+    if order.status == Stage.BATAL:
         problems.append(("order_id", _("Pesanan {number} sudah batal.").format(number=order.number)))
     if not isinstance(date, dt.date):
         problems.append(("date", _("Isi tanggal pemeriksaan.")))

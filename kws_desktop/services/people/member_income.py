@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
@@ -67,7 +68,7 @@ def _jobs_count(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
     if crew is None:
         return {}
     q = (select(crew.c.member_id, func.count(func.distinct(crew.c.order_id)))
-         .where(crew.c.status == "posted", crew.c.work_date >= start, crew.c.work_date <= end)
+         .where(crew.c.status == DocStatus.POSTED, crew.c.work_date >= start, crew.c.work_date <= end)
          .group_by(crew.c.member_id))
     return dict(s.execute(q).all())
 
@@ -77,14 +78,14 @@ def _payouts(s: Session, start: dt.date, end: dt.date) -> dict[int, tuple[int, i
     q = (select(WagePayoutLine.member_id, func.sum(WagePayoutLine.net),
                 func.sum(WagePayoutLine.advance_given), func.sum(WagePayoutLine.advance_deducted))
          .join(WagePayout, WagePayout.id == WagePayoutLine.payout_id)
-         .where(WagePayout.status == "posted", WagePayout.date >= start, WagePayout.date <= end)
+         .where(WagePayout.status == DocStatus.POSTED, WagePayout.date >= start, WagePayout.date <= end)
          .group_by(WagePayoutLine.member_id))
     return {mid: (int(n or 0), int(g or 0), int(d or 0)) for mid, n, g, d in s.execute(q)}
 
 
 def _advances(s: Session, start: dt.date, end: dt.date) -> dict[int, int]:
     q = (select(Advance.member_id, func.sum(Advance.amount))
-         .where(Advance.status == "posted", Advance.date >= start, Advance.date <= end)
+         .where(Advance.status == DocStatus.POSTED, Advance.date >= start, Advance.date <= end)
          .group_by(Advance.member_id))
     return {mid: int(total or 0) for mid, total in s.execute(q)}
 
@@ -242,7 +243,7 @@ def _paid(s: Session, member_id: int, start: dt.date, end: dt.date) -> tuple[int
     """(wages, profit share) handed to the member in the period's posted payouts."""
     q = (select(func.sum(WagePayoutLine.wages), func.sum(WagePayoutLine.profit_share))
          .join(WagePayout, WagePayout.id == WagePayoutLine.payout_id)
-         .where(WagePayout.status == "posted", WagePayoutLine.member_id == member_id,
+         .where(WagePayout.status == DocStatus.POSTED, WagePayoutLine.member_id == member_id,
                 WagePayout.date >= start, WagePayout.date <= end))
     wages, share = s.execute(q).one()
     return int(wages or 0), int(share or 0)
@@ -268,21 +269,21 @@ def _statement_lines(s: Session, member_id: int, start: dt.date, end: dt.date) -
         lines.append((date, 0, StatementLine(date, text, earned=-int(amount))))
     q = (select(ProfitSharing.date, ProfitSharing.number, ProfitSharingLine.amount)
          .join(ProfitSharingLine, ProfitSharingLine.sharing_id == ProfitSharing.id)
-         .where(ProfitSharing.status == "posted", ProfitSharingLine.member_id == member_id,
+         .where(ProfitSharing.status == DocStatus.POSTED, ProfitSharingLine.member_id == member_id,
                 ProfitSharingLine.amount != 0, ProfitSharing.date >= start, ProfitSharing.date <= end))
     for date, number, amount in s.execute(q):
         lines.append((date, 1, StatementLine(date, _("Bagi hasil {number}").format(number=number),
                                              earned=int(amount))))
     q = (select(WagePayout.date, WagePayout.number, WagePayoutLine)
          .join(WagePayoutLine, WagePayoutLine.payout_id == WagePayout.id)
-         .where(WagePayout.status == "posted", WagePayoutLine.member_id == member_id,
+         .where(WagePayout.status == DocStatus.POSTED, WagePayoutLine.member_id == member_id,
                 WagePayout.date >= start, WagePayout.date <= end))
     for date, number, ln in s.execute(q):
         text = _("Pembayaran {number}").format(number=number)
         if ln.advance_given:
             text += " " + _("(termasuk kasbon baru {amount})").format(amount=_money(ln.advance_given))
         lines.append((date, 2, StatementLine(date, text, received=ln.net, deducted=ln.advance_deducted)))
-    q = (select(Advance).where(Advance.status == "posted", Advance.member_id == member_id,
+    q = (select(Advance).where(Advance.status == DocStatus.POSTED, Advance.member_id == member_id,
                                Advance.date >= start, Advance.date <= end))
     for a in s.execute(q).scalars():
         lines.append((a.date, 3, StatementLine(a.date, _("Kasbon {number}").format(number=a.number),

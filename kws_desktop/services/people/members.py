@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.text import one_line
@@ -370,7 +371,7 @@ def _last_work(s: Session, member_id: int) -> dt.date | None:
     if crew is None:
         return None
     return s.execute(select(func.max(crew.c.work_date)).where(
-        crew.c.member_id == member_id, crew.c.status == "posted")).scalar()
+        crew.c.member_id == member_id, crew.c.status == DocStatus.POSTED)).scalar()
 
 
 def crew_table():

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A, AccountType
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.profit_sharing import (MemberBasis, ProfitRule, ProfitRuleError, parse_rule,
@@ -213,7 +214,7 @@ def _check_period(s: Session, start: dt.date, end: dt.date) -> None:
                           "ditutup dua kali. Batalkan dulu bagi hasil yang lama bila perlu.").format(
             end=format_date(closed.period_end)), field="start")
     dup = s.execute(select(ProfitSharing.number).where(
-        ProfitSharing.status == "posted", ProfitSharing.period_start <= end,
+        ProfitSharing.status == DocStatus.POSTED, ProfitSharing.period_start <= end,
         ProfitSharing.period_end >= start).limit(1)).scalar()
     if dup is not None:
         raise UserError(_("Periode ini sudah dibagi hasilnya ({number}).").format(number=dup), field="start")
@@ -297,7 +298,7 @@ def reverse_profit_sharing(book: Book, number: str, reason: str) -> SharingRow:
         raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
     with book.transaction() as s:
         sh = _get(s, number)
-        if sh.status == "void":
+        if sh.status == DocStatus.VOID:
             raise UserError(_("Bagi hasil {number} sudah dibatalkan.").format(number=sh.number))
         later = s.execute(select(PeriodClose).where(PeriodClose.reopened_at.is_(None),
                                                     PeriodClose.period_end > sh.period_end)
@@ -319,7 +320,7 @@ def reverse_profit_sharing(book: Book, number: str, reason: str) -> SharingRow:
             s.flush()
         reverse_entry(s, s.get(JournalEntry, sh.entry_id), date=sh.period_end, reason=reason.strip(),
                       actor=book.actor)
-        sh.status, sh.void_reason, sh.voided_at = "void", reason.strip(), now
+        sh.status, sh.void_reason, sh.voided_at = DocStatus.VOID, reason.strip(), now
         audit.record(s, book.actor, "void", "profit_sharing", sh.id, number=sh.number, reason=reason)
         audit.record(s, book.actor, "reopen", "period", sh.period_close_id, reason=reason)
         return _row(s, sh)
@@ -369,7 +370,7 @@ def shares_in_period(session: Session, start: dt.date, end: dt.date) -> dict[int
     """Session-level: each member's profit share from sharings (not voided) dated in the period."""
     q = (select(ProfitSharingLine.member_id, func.sum(ProfitSharingLine.amount))
          .join(ProfitSharing, ProfitSharing.id == ProfitSharingLine.sharing_id)
-         .where(ProfitSharing.status == "posted", ProfitSharing.date >= start, ProfitSharing.date <= end)
+         .where(ProfitSharing.status == DocStatus.POSTED, ProfitSharing.date >= start, ProfitSharing.date <= end)
          .group_by(ProfitSharingLine.member_id))
     return {mid: int(total or 0) for mid, total in session.execute(q)}
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.errors import UserError, collect
@@ -216,7 +217,7 @@ def member_jobs(session: Session, member_id: int, start: dt.date | None = None,
     q = (select(crew.c.work_date, orders.c.number, orders.c.customer_name, crew.c.days,
                 crew.c.daily_wage, crew.c.amount)
          .join(orders, orders.c.id == crew.c.order_id)
-         .where(crew.c.member_id == member_id, crew.c.status == "posted")
+         .where(crew.c.member_id == member_id, crew.c.status == DocStatus.POSTED)
          .order_by(crew.c.work_date, crew.c.id))
     if start is not None:
         q = q.where(crew.c.work_date >= start)
@@ -237,7 +238,7 @@ def days_worked(session: Session, start: dt.date, end: dt.date) -> dict[int, Dec
         return {}
     from kws_desktop.core.money import milli_to_quantity
     q = (select(crew.c.member_id, func.sum(crew.c.days))
-         .where(crew.c.status == "posted", crew.c.work_date >= start, crew.c.work_date <= end)
+         .where(crew.c.status == DocStatus.POSTED, crew.c.work_date >= start, crew.c.work_date <= end)
          .group_by(crew.c.member_id))
     out = {}
     for member_id, total in session.execute(q):
@@ -301,7 +302,7 @@ def void_advance(book: Book, number: str, reason: str, *, date: dt.date | None =
         a = s.execute(select(Advance).where(Advance.number == number.strip().upper())).scalar()
         if a is None:
             raise UserError(_("Kasbon {number} tidak ditemukan.").format(number=number), field="number")
-        if a.status == "void":
+        if a.status == DocStatus.VOID:
             raise UserError(_("Kasbon {number} sudah dibatalkan.").format(number=a.number))
         outstanding = member_balances(s, [a.member_id]).get(a.member_id, Balances()).advances
         if outstanding < a.amount:
@@ -309,7 +310,7 @@ def void_advance(book: Book, number: str, reason: str, *, date: dt.date | None =
                               "tidak bisa dibatalkan.").format(number=a.number,
                                                                left=format_rupiah(outstanding)))
         _reverse(s, book, a.entry_id, a.date, date, reason)
-        a.status, a.void_reason, a.voided_at = "void", reason.strip(), dt.datetime.now(dt.UTC)
+        a.status, a.void_reason, a.voided_at = DocStatus.VOID, reason.strip(), dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "advance", a.id, number=a.number, reason=reason)
         return _advance_row(a, s.get(Member, a.member_id).name)
 
@@ -457,10 +458,10 @@ def void_payout(book: Book, number: str, reason: str, *, date: dt.date | None = 
         raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
     with book.transaction() as s:
         p = _payout(s, number)
-        if p.status == "void":
+        if p.status == DocStatus.VOID:
             raise UserError(_("Pembayaran upah {number} sudah dibatalkan.").format(number=p.number))
         _reverse(s, book, p.entry_id, p.date, date, reason)
-        p.status, p.void_reason, p.voided_at = "void", reason.strip(), dt.datetime.now(dt.UTC)
+        p.status, p.void_reason, p.voided_at = DocStatus.VOID, reason.strip(), dt.datetime.now(dt.UTC)
         audit.record(s, book.actor, "void", "wage_payout", p.id, number=p.number, reason=reason)
         return _payout_row(s, p)
 
@@ -475,7 +476,7 @@ def write_wage_slips(book: Book, number: str, out: str | Path, *, member_id: int
         p = _payout(s, number)
         row = _payout_row(s, p)
         prev = s.execute(select(func.max(WagePayout.date)).where(
-            WagePayout.date < p.date, WagePayout.status == "posted")).scalar()
+            WagePayout.date < p.date, WagePayout.status == DocStatus.POSTED)).scalar()
         balances = member_balances(s, [ln.member_id for ln in row.lines], until=p.date)
         slips = []
         for ln in row.lines:

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.core.money import allocate_by_weight, line_total, round_rupiah
@@ -263,7 +264,7 @@ def void_purchase(book: Book, purchase_id: int, *, reason: str, date: dt.date | 
         purchase = s.get(Purchase, purchase_id)
         if purchase is None:
             raise UserError(_("Pembelian tidak ditemukan."))
-        if purchase.status == "void":
+        if purchase.status == DocStatus.VOID:
             raise UserError(_("Pembelian {number} sudah dibatalkan.").format(number=purchase.number))
         day = date or max(purchase.date, dt.date.today())
         ensure_open(s, day)
@@ -295,7 +296,7 @@ def void_purchase(book: Book, purchase_id: int, *, reason: str, date: dt.date | 
             s.add(StockMove(material_id=move.material_id, date=day, kind="purchase_void", qty=-move.qty,
                             value=-move.value, unit_cost=move.unit_cost, purchase_line_id=move.purchase_line_id,
                             journal_entry_id=reversal.id, created_by=book.actor, note=reason.strip()))
-        purchase.status, purchase.void_reason = "void", reason.strip()
+        purchase.status, purchase.void_reason = DocStatus.VOID, reason.strip()
         purchase.voided_at, purchase.voided_by = dt.datetime.now(dt.UTC), book.actor
         audit.record(s, book.actor, "void", "purchase", purchase.id, number=purchase.number, reason=reason.strip())
         return _row(s, purchase)
@@ -379,7 +380,7 @@ def purchase_totals(book: Book, flt: PurchaseFilter | None = None) -> PurchaseTo
     by_method = {"cash": 0, "transfer": 0, "credit": 0}
     count = void = 0
     for method, status, n, total in rows:
-        if status == "void":
+        if status == DocStatus.VOID:
             void += n
             continue
         count += n

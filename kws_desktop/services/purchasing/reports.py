@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import case, func, select
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.money import milli_to_quantity
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, p_
@@ -74,7 +75,7 @@ def material_flows(book: Book, start: dt.date, end: dt.date) -> list[MaterialFlo
         direct = {r[0]: r[1:] for r in ses.execute(
             select(PurchaseLine.material_id, func.sum(pl_qty), func.sum(PurchaseLine.amount + PurchaseLine.shipping_share))
             .join(Purchase, Purchase.id == PurchaseLine.purchase_id)
-            .where(Purchase.order_id.is_not(None), Purchase.status == "posted",
+            .where(Purchase.order_id.is_not(None), Purchase.status == DocStatus.POSTED,
                    Purchase.date >= start, Purchase.date <= end)
             .group_by(PurchaseLine.material_id)).all()}
         materials = ses.execute(select(Material).order_by(Material.category, func.lower(Material.name))).scalars().all()

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
@@ -204,7 +205,7 @@ def order_material_cost(session: Session, order_id: int) -> int:
     moves = session.execute(select(func.coalesce(func.sum(StockMove.value), 0))
                             .where(StockMove.order_id == order_id, StockMove.kind.in_(ISSUE_KINDS))).scalar()
     direct = session.execute(select(func.coalesce(func.sum(Purchase.total), 0))
-                             .where(Purchase.order_id == order_id, Purchase.status == "posted")).scalar()
+                             .where(Purchase.order_id == order_id, Purchase.status == DocStatus.POSTED)).scalar()
     return -int(moves or 0) + int(direct or 0)
 
 
@@ -233,7 +234,7 @@ def order_materials(session: Session, order_id: int) -> list[OrderMaterialRow]:
                func.sum(PurchaseLine.amount + PurchaseLine.shipping_share))
         .join(PurchaseLine, PurchaseLine.material_id == Material.id)
         .join(Purchase, Purchase.id == PurchaseLine.purchase_id)
-        .where(Purchase.order_id == order_id, Purchase.status == "posted")
+        .where(Purchase.order_id == order_id, Purchase.status == DocStatus.POSTED)
         .group_by(Material.id, Material.name, Material.unit).order_by(Material.name)).all()
     out += [OrderMaterialRow(mid, name, unit, _qty(q), int(v or 0), "purchase") for mid, name, unit, q, v in direct]
     return out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.text import one_line
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
@@ -135,13 +136,13 @@ def _owed_subquery():
 def _bought_subquery():
     return (select(Purchase.supplier_id.label("sid"), func.sum(Purchase.total).label("bought"),
                    func.max(Purchase.date).label("last"))
-            .where(Purchase.status == "posted").group_by(Purchase.supplier_id).subquery())
+            .where(Purchase.status == DocStatus.POSTED).group_by(Purchase.supplier_id).subquery())
 
 
 def _row(s: Session, supplier: Supplier) -> SupplierRow:
     s.flush()
     bought, last = s.execute(select(func.coalesce(func.sum(Purchase.total), 0), func.max(Purchase.date))
-                             .where(Purchase.supplier_id == supplier.id, Purchase.status == "posted")).one()
+                             .where(Purchase.supplier_id == supplier.id, Purchase.status == DocStatus.POSTED)).one()
     return SupplierRow(supplier.id, supplier.name, supplier.address, supplier.phone, supplier.notes,
                        supplier.active, int(bought or 0), owed_to(s, supplier.id), last)
 
@@ -218,13 +219,13 @@ def void_supplier_payment(book: Book, payment_id: int, *, reason: str,
         payment = s.get(SupplierPayment, payment_id)
         if payment is None:
             raise UserError(_("Pembayaran tidak ditemukan."))
-        if payment.status == "void":
+        if payment.status == DocStatus.VOID:
             raise UserError(_("Pembayaran {number} sudah dibatalkan.").format(number=payment.number))
         day = date or max(payment.date, dt.date.today())
         ensure_open(s, day)
         reverse_entry(s, s.get(JournalEntry, payment.journal_entry_id), date=day, reason=reason.strip(),
                       actor=book.actor)
-        payment.status, payment.void_reason = "void", reason.strip()
+        payment.status, payment.void_reason = DocStatus.VOID, reason.strip()
         payment.voided_at, payment.voided_by = dt.datetime.now(dt.UTC), book.actor
         audit.record(s, book.actor, "void", "supplier_payment", payment.id, number=payment.number,
                      reason=reason.strip())

@@ -16,6 +16,7 @@ from sqlalchemy import (CheckConstraint, Date, ForeignKey, Index, Integer, Strin
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.store.base import Base, IdMixin, Money, UtcDateTime, utcnow
 from kws_desktop.store.models.voidable import VoidableWithActor
 
@@ -93,7 +94,7 @@ class Payment(IdMixin, VoidableWithActor, Base):
     method: Mapped[str] = mapped_column(String(10))  # cash | transfer | advance
     amount: Mapped[int] = mapped_column(Money)
     advance: Mapped[int] = mapped_column(Money, default=0)
-    status: Mapped[str] = mapped_column(String(10), default="posted", index=True)  # posted | void
+    status: Mapped[str] = mapped_column(String(10), default=DocStatus.POSTED, index=True)  # posted | void
     note: Mapped[str] = mapped_column(String(300), default="")
     journal_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
     void_entry_id: Mapped[int | None] = mapped_column(ForeignKey("journal_entries.id"), nullable=True)
@@ -132,7 +133,7 @@ class Receipt(IdMixin, Base):
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"), unique=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void (mirrors payment)
+    status: Mapped[str] = mapped_column(String(10), default=DocStatus.POSTED)  # posted | void (mirrors payment)
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     last_printed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
     payment: Mapped[Payment] = relationship(back_populates="receipt")

@@ -14,6 +14,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integ
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.store.base import Base, IdMixin, Money, Quantity, UtcDateTime, utcnow
 from kws_desktop.store.models.voidable import VoidableWithActor
 
@@ -146,7 +147,7 @@ class StockCount(IdMixin, Base):
     __tablename__ = "stock_counts"
     number: Mapped[str] = mapped_column(String(30), unique=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(10), default="posted")
+    status: Mapped[str] = mapped_column(String(10), default=DocStatus.POSTED)
     notes: Mapped[str] = mapped_column(String(300), default="")
     counted_by: Mapped[str] = mapped_column(String(120), default="")
     difference_value: Mapped[int] = mapped_column(Money, default=0)  # signed: + found, - missing

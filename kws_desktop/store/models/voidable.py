@@ -7,11 +7,12 @@ import datetime as dt
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.store.base import UtcDateTime
 
 
 class Voidable:
-    status: Mapped[str] = mapped_column(String(10), default="posted")  # posted | void
+    status: Mapped[str] = mapped_column(String(10), default=DocStatus.POSTED)  # posted | void
     void_reason: Mapped[str] = mapped_column(String(300), default="")
     voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
 

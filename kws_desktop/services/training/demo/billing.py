@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from kws_desktop.core.status import DocStatus
+from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
 from kws_desktop.services.billing import invoices
@@ -59,7 +61,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
     for start in range(0, len(rows), BATCH):
         with book.transaction() as s:
             for oid, day, status, handed, _finished in rows[start:start + BATCH]:
-                if status == "batal" or day > today:
+                if status == Stage.BATAL or day > today:
                     continue
                 order = s.get(Order, oid)
                 own = [p for p in order.payers if p.payer_type == PayerType.SWADAYA]
@@ -185,7 +187,7 @@ def _void_one(ctx: DemoContext, invoice_ids: list[int]) -> None:
     from kws_desktop.store.models.billing import Payment
     with ctx.book.reading() as s:
         row = s.execute(select(Payment.id, Payment.invoice_id, Payment.date, Payment.amount)
-                        .where(Payment.invoice_id.in_(invoice_ids), Payment.status == "posted",
+                        .where(Payment.invoice_id.in_(invoice_ids), Payment.status == DocStatus.POSTED,
                                Payment.amount >= 500_000)
                         .order_by(Payment.date.desc(), Payment.id.desc()).limit(1)).first()
     if row is None:

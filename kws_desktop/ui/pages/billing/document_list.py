@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import table_view
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from kws_desktop.ui.pages.billing.page import BillingPage
 
 
-STATUS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), "void": N_("BATAL"), "posted": N_("Sah")}
+STATUS = {"open": N_("Belum lunas"), "paid": N_("Lunas"), DocStatus.VOID: N_("BATAL"), DocStatus.POSTED: N_("Sah")}
 
 
 class DocumentList(QWidget):

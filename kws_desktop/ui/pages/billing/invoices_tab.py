@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.file_names import safe_file_name
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.billing import invoices
@@ -30,7 +31,7 @@ class InvoicesTab(DocumentList):
     def __init__(self, page: BillingPage):
         super().__init__(page, INVOICE_COLUMNS)
         self.status = self.add_filter(((_("Semua status"), None), (_("Belum lunas"), "open"),
-                                       (_("Lunas"), "paid"), (_("Batal"), "void"), (_("Terlambat"), "late")))
+                                       (_("Lunas"), "paid"), (_("Batal"), DocStatus.VOID), (_("Terlambat"), "late")))
         self.kind = self.add_filter(((_("Semua pembayar"), None), (_("Rumah tangga (swadaya)"), "swadaya"),
                                      (_("Program / lembaga"), "program")))
         add_buttons(self.actions, ((_("Cetak tagihan…"), self.print_invoice),
@@ -51,7 +52,7 @@ class InvoicesTab(DocumentList):
             return [{"id": r.id, "number": r.number, "date": r.date, "payer": r.payer_name,
                      "kind": receivables.payer_label(r.payer_type), "due_date": r.due_date, "total": r.total,
                      "paid": r.paid, "open": r.outstanding, "status": _(STATUS[r.status]),
-                     "customer_id": r.customer_id, "_muted": r.status == "void"}
+                     "customer_id": r.customer_id, "_muted": r.status == DocStatus.VOID}
                     for r in receivables.list_invoices(book, offset=offset, limit=limit, **f)]
         self.model.set_fetch(fetch)
         self.count.setText(_("{n} tagihan").format(n=receivables.count_invoices(book, **f)))

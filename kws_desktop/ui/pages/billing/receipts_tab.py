@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
@@ -25,7 +26,7 @@ RECEIPT_COLUMNS = [
 class ReceiptsTab(DocumentList):
     def __init__(self, page: BillingPage):
         super().__init__(page, RECEIPT_COLUMNS)
-        self.status = self.add_filter(((_("Semua"), None), (_("Sah"), "posted"), (_("Batal"), "void")))
+        self.status = self.add_filter(((_("Semua"), None), (_("Sah"), DocStatus.POSTED), (_("Batal"), DocStatus.VOID)))
         self.method = self.add_filter(((_("Tunai dan transfer"), None), (_("Tunai"), "cash"),
                                        (_("Transfer"), "transfer")))
         add_buttons(self.actions, ((_("Cetak ulang (SALINAN)…"), self.reprint),
@@ -43,7 +44,7 @@ class ReceiptsTab(DocumentList):
             return [{"number": r.number, "date": r.date, "payer": r.payer_name, "invoice": r.invoice_number,
                      "method": _("Tunai") if r.method == "cash" else _("Transfer"), "amount": r.amount,
                      "status": _(STATUS[r.status]), "printed": r.print_count, "payment_id": r.payment_id,
-                     "_muted": r.status == "void"}
+                     "_muted": r.status == DocStatus.VOID}
                     for r in receivables.list_receipts(book, offset=offset, limit=limit, **f)]
         self.model.set_fetch(fetch)
         self.count.setText(_("{n} kuitansi").format(n=receivables.count_receipts(book, **f)))

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services.cash import entries
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
@@ -26,8 +27,8 @@ def _as_row(entry: entries.CashEntryRow) -> dict:
     row = asdict(entry)
     row["kind_label"] = _(entries.KIND_LABELS[entry.kind])
     row["money_label"] = _(entries.MONEY_LABELS[entry.money_account])
-    row["status_label"] = _("BATAL") if entry.status == "void" else ""
-    row["_muted"] = entry.status == "void"
+    row["status_label"] = _("BATAL") if entry.status == DocStatus.VOID else ""
+    row["_muted"] = entry.status == DocStatus.VOID
     return row
 
 
@@ -146,7 +147,7 @@ class CashPage(Page):
 
     def void_selected(self) -> None:
         row = selected_row(self.view)
-        if row is None or row["status"] == "void":
+        if row is None or row["status"] == DocStatus.VOID:
             return
         VoidDialog(self, self, title=_("Batalkan {number}").format(number=row["number"]),
                    note=_("Catatan {number} dibatalkan: saldo kas atau bank kembali seperti sebelum "

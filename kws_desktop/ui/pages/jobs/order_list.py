@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.job_costing import STAGE_LABELS, Stage
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
@@ -122,7 +123,7 @@ class OrdersPanel(Page):
                                 ("cost", _("Tambah biaya..."), self.add_cost),
                                 ("photo", _("Tambah foto..."), self.add_photo),
                                 ("bast", _("Cetak BAST..."), self.print_handover),
-                                ("void", _("Batalkan baris..."), self.void_line),
+                                (DocStatus.VOID, _("Batalkan baris..."), self.void_line),
                                 ("tfl", _("Fasilitator..."), self.set_facilitator),
                                 ("cancel", _("Batalkan pesanan..."), self.cancel_order)):
             b = QPushButton(text)
@@ -242,7 +243,7 @@ class OrdersPanel(Page):
             button.setEnabled(live)
         if v is not None:
             self.actions["bast"].setEnabled(bool(v.handovers))
-            self.actions["void"].setEnabled(True)
+            self.actions[DocStatus.VOID].setEnabled(True)
             self.actions["return"].setEnabled(any(m.source == "stock" and m.qty > 0 for m in v.materials))
             self.actions["cancel"].setEnabled(live and v.stage != Stage.DISERAHTERIMAKAN)
             self.actions["tfl"].setEnabled(v.program_funded)
@@ -316,7 +317,7 @@ class OrdersPanel(Page):
             show_error(self, _("Pilih satu baris di tab Tukang atau Biaya lain yang mau dibatalkan."))
             return
         line = items[rows[0].row()]
-        if line.status == "void":
+        if line.status == DocStatus.VOID:
             return
         reason, ok = QInputDialog.getText(self, _("Batalkan baris"), _("Alasan pembatalan:"))
         if ok and self.call(lambda: void(self.book, line.id, reason)) is not None:

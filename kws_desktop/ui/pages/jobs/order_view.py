@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QListWidget, 
                                QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.core.job_costing import STAGE_LABELS, Stage
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_rupiah, p_
@@ -117,7 +118,7 @@ class OrderView(QWidget):
                           _("Status")],
               [[format_date(r.work_date), r.member_name, r.role, format_quantity(r.days),
                 format_rupiah(r.daily_wage), format_rupiah(r.amount),
-                _("batal: {reason}").format(reason=r.void_reason) if r.status == "void" else _("tercatat")]
+                _("batal: {reason}").format(reason=r.void_reason) if r.status == DocStatus.VOID else _("tercatat")]
                for r in view.crew], {3, 4, 5})
         _fill(self.materials, [_("Bahan"), _("Banyaknya"), _("Satuan"), _("Nilai"), _("Dari")],
               [[m.name, format_quantity(m.qty), m.unit, format_rupiah(m.value),
@@ -125,7 +126,7 @@ class OrderView(QWidget):
         _fill(self.costs, [_("Tanggal"), _("Jenis"), _("Keterangan"), _("Jumlah"), _("Dibayar"), _("Status")],
               [[format_date(r.date), r.kind_label, r.description, format_rupiah(r.amount),
                 _(orders.METHOD_LABELS.get(r.method, r.method)),
-                _("batal: {reason}").format(reason=r.void_reason) if r.status == "void" else _("tercatat")]
+                _("batal: {reason}").format(reason=r.void_reason) if r.status == DocStatus.VOID else _("tercatat")]
                for r in view.costs], {3})
         _fill(self.history, [_("Tanggal"), _("Dari"), _("Ke"), _("Alasan"), _("Oleh")],
               [[format_date(e.date), _(STAGE_LABELS[Stage(e.from_stage)]) if e.from_stage else "",
@@ -187,13 +188,13 @@ class OrderView(QWidget):
         for i in summary.invoices:  # a program's invoice covers many orders: this order's part only
             mine = [line for line in i.lines if line.order_id == v.id]
             billed, paid = sum(line.amount for line in mine), sum(line.paid for line in mine)
-            note = _("batal") if i.status == "void" else (_("lunas") if i.status == "paid" else _("belum lunas"))
+            note = _("batal") if i.status == DocStatus.VOID else (_("lunas") if i.status == "paid" else _("belum lunas"))
             if billed != i.total:
                 note += " · " + _("bagian dari tagihan {total}").format(total=format_rupiah(i.total))
             rows.append([_("Tagihan"), i.number, format_date(i.date), i.payer_name, format_rupiah(billed),
                          format_rupiah(paid), note])
         rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "", format_rupiah(r.amount),
-                  _("batal") if r.status == "void" else ""] for r in summary.receipts]
+                  _("batal") if r.status == DocStatus.VOID else ""] for r in summary.receipts]
         rows.append([p_("baris total", "Jumlah"), "", "", "", format_rupiah(summary.invoiced), format_rupiah(summary.paid),
                      _("sisa {amount}").format(amount=format_rupiah(summary.outstanding))])
         _fill(self.billing, [_("Jenis"), _("Nomor"), _("Tanggal"), _("Pembayar"), _("Ditagih"),

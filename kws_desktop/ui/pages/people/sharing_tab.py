@@ -7,6 +7,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
 from kws_desktop.services.people import members
 from kws_desktop.services.people import profit_sharing
@@ -79,7 +80,7 @@ class SharingTab(QWidget):
             {"number": r.number, "status": status_text(r.status), "profit": r.profit,
              "period": f"{format_date(r.period_start)} – {format_date(r.period_end)}",
              "group_amount": r.group_amount, "members_amount": r.members_amount,
-             "basis": profit_sharing.basis_label(r.basis), "_muted": r.status == "void"}
+             "basis": profit_sharing.basis_label(r.basis), "_muted": r.status == DocStatus.VOID}
             for r in profit_sharing.list_profit_sharings(book, offset=off, limit=lim)])
 
     def rule(self) -> dict:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services.people import members
 from kws_desktop.services.people import wages
@@ -113,7 +114,7 @@ ADVANCE_COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date",
 
 def status_text(status: str) -> str:
     """How a payout's or kasbon's status reads in the lists."""
-    return _("BATAL") if status == "void" else _("sah")
+    return _("BATAL") if status == DocStatus.VOID else _("sah")
 
 
 class WagesTab(QWidget):
@@ -149,9 +150,9 @@ class WagesTab(QWidget):
                                "belum dipotong {kasbon} ({n} anggota).").format(
             wages=format_rupiah(wages_total), shares=format_rupiah(shares), kasbon=format_rupiah(kasbon), n=len(owed)))
         self.payouts.set_fetch(lambda off, lim, _k, _d: [
-            {**p.__dict__, "status": status_text(p.status), "_muted": p.status == "void"} for p in wages.list_payouts(book, offset=off, limit=lim)])
+            {**p.__dict__, "status": status_text(p.status), "_muted": p.status == DocStatus.VOID} for p in wages.list_payouts(book, offset=off, limit=lim)])
         self.advances.set_fetch(lambda off, lim, _k, _d: [
-            {**a.__dict__, "status": status_text(a.status), "_muted": a.status == "void"}
+            {**a.__dict__, "status": status_text(a.status), "_muted": a.status == DocStatus.VOID}
             for a in wages.list_advances(book, offset=off, limit=lim)])
 
     def pay(self) -> None:

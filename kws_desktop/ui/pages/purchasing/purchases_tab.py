@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLabel, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah, p_
 from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
@@ -27,7 +28,7 @@ class PurchaseDetail(QDialog):
         self.resize(640, 460)
         lay = QVBoxLayout(self)
         from html import escape  # user text shown literally in this rich-text label
-        status = _("BATAL: {reason}").format(reason=escape(row.void_reason)) if row.status == "void" else _("Tercatat")
+        status = _("BATAL: {reason}").format(reason=escape(row.void_reason)) if row.status == DocStatus.VOID else _("Tercatat")
         info = QLabel(
             f"<b>{row.number}</b> · {format_date(row.date)} · {escape(row.supplier) or _('(tanpa nama toko)')}<br>"
             + _("Cara bayar: {method}").format(method=purchases.method_label(row.method))
@@ -63,7 +64,7 @@ class PurchaseDetail(QDialog):
             else:
                 lay.addWidget(QLabel(_("Lampiran: {name}").format(name=name)))
         buttons = QHBoxLayout()
-        if row.status != "void":
+        if row.status != DocStatus.VOID:
             void = QPushButton(_("Batalkan nota ini..."))
             void.clicked.connect(self.void)
             buttons.addWidget(void)
@@ -143,7 +144,7 @@ class PurchasesPanel(QWidget):
     def filter(self) -> purchases.PurchaseFilter:
         return purchases.PurchaseFilter(start=self.start.value(), end=self.end.value(), supplier_id=self.supplier.currentData(),
                                 material_id=self.material.currentData(),
-                                status=None if self.show_void.isChecked() else "posted")
+                                status=None if self.show_void.isChecked() else DocStatus.POSTED)
 
     def refresh_list(self) -> None:
         if self._filling:
@@ -154,7 +155,7 @@ class PurchasesPanel(QWidget):
             return [{"id": r.id, "number": r.number, "date": r.date, "supplier": r.supplier,
                      "method": purchases.method_label(r.method), "slip": r.slip_number,
                      "for": _("pesanan") if r.order_id else _("stok"), "total": r.total,
-                     "status": _("BATAL") if r.status == "void" else "", "_muted": r.status == "void"}
+                     "status": _("BATAL") if r.status == DocStatus.VOID else "", "_muted": r.status == DocStatus.VOID}
                     for r in purchases.list_purchases(book, flt, offset=offset, limit=limit)]
         self.model.set_fetch(fetch)
         t = purchases.purchase_totals(book, flt)

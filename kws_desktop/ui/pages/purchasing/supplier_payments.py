@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.purchasing import suppliers
 from kws_desktop.ui.kit.forms import show_error
@@ -18,10 +19,10 @@ COLUMNS = [Column("number", N_("Nomor"), sortable=False), Column("date", N_("Tan
 
 
 def _as_row(p: suppliers.SupplierPaymentRow) -> dict:
-    void = p.status == "void"
+    void = p.status == DocStatus.VOID
     method = suppliers.PAY_METHODS.get(p.method, (None, p.method))[1]
     return {"id": p.id, "number": p.number, "date": p.date, "supplier": p.supplier, "method": _(method),
-            "amount": p.amount, "status": _("BATAL") if void else "", "void": void,
+            "amount": p.amount, "status": _("BATAL") if void else "", DocStatus.VOID: void,
             "note": _("Batal: {reason}").format(reason=p.void_reason) if void else p.notes, "_muted": void}
 
 
@@ -62,7 +63,7 @@ class SupplierPaymentsList(QWidget):
         row = chosen_row(self.view, _("Pilih satu pembayaran dulu."))
         if row is None:
             return None
-        if row["void"]:
+        if row[DocStatus.VOID]:
             show_error(self, _("Pembayaran {number} sudah dibatalkan.").format(number=row["number"]))
             return None
         return VoidDialog(self, self.page, title=_("Batalkan pembayaran {number}").format(number=row["number"]),
