@@ -554,7 +554,7 @@ def reschedule(book: Book, invoice_id: int, plan: PlanSpec) -> InvoiceInfo:
     """Change the instalments of an invoice. Instalments that already received money stay as
     they are; the new plan replaces the rest and must add up to what they leave."""
     with book.transaction() as s:
-        inv = s.get(Invoice, invoice_id)
+        inv = s.get(Invoice, invoice_id) if type(invoice_id) is int else None  # no None id to the ORM
         if inv is None:
             raise UserError(_("Tagihan tidak ditemukan."))
         if inv.status == DocStatus.VOID:

@@ -333,7 +333,7 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
     if not reason:
         raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
     with book.transaction() as s:
-        pay = s.get(Payment, payment_id)
+        pay = s.get(Payment, payment_id) if type(payment_id) is int else None  # no None id to the ORM
         if pay is None:
             raise UserError(_("Pembayaran tidak ditemukan."))
         number = pay.receipt.number if pay.receipt else ""

@@ -346,7 +346,7 @@ def _qty(value, field_name: str, problems: list) -> Decimal | None:
 
 
 def _get(session: Session, order_id: int) -> Order:
-    order = session.get(Order, order_id)
+    order = session.get(Order, order_id) if type(order_id) is int else None  # no None id to the ORM
     if order is None:
         raise UserError(_("Pesanan tidak ditemukan."))
     return order

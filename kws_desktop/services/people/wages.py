@@ -271,7 +271,7 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
         problems.append(("date", date_problem(date)))
     collect(problems)
     with book.transaction() as s:
-        m = s.get(Member, member_id)
+        m = s.get(Member, member_id) if type(member_id) is int else None  # no None id to the ORM
         if m is None:
             raise UserError(_("Pilih anggota yang menerima kasbon."), field="member")
         if m.left_on is not None and date > m.left_on:
