@@ -16,8 +16,8 @@ Modules and their public calls:
   load_default_packages
 - `quotes`: Quotes (surat penawaran harga): the RAB a household signs, its funding plan and its
   states.
-  ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, ItemSnapshot,
-  PayerSnapshot, QuoteSnapshot, QuoteDetail, QuoteListRow, PricedLine, status_label, payer_label,
+  ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, PayerSnapshot,
+  QuoteSnapshot, QuoteDetail, QuoteListRow, PricedLine, status_label, payer_label,
   price_package_line, price_free_line, totals_of, create_quote, add_quote, update_quote,
   send_quote, mark_sent, reject_quote, mark_rejected, revise_quote, add_revision, expire_overdue,
   mark_expired, quote_for_order, mark_accepted, set_order, get_quote, read_quote, find_quote,

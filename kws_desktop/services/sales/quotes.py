@@ -124,34 +124,6 @@ class ComponentSnapshot:
 
 
 @dataclass(frozen=True)
-class ItemSnapshot:
-    line_no: int
-    package_id: int | None
-    description: str
-    unit: str
-    qty: Decimal
-    unit_price: int
-    amount: int
-    unit_cost: int
-    cost: int
-    overhead: int
-    overhead_pct: Decimal
-    margin_pct: Decimal
-    components: tuple[ComponentSnapshot, ...]  # the RAB of ONE unit
-
-    def as_input(self) -> QuoteLineInput:
-        """The same line as an input (its RAB kept), for editing or a revision."""
-        if self.package_id is None:
-            return QuoteLineInput(qty=self.qty, description=self.description, unit=self.unit,
-                                  unit_price=self.unit_price, unit_cost=self.unit_cost)
-        return QuoteLineInput(
-            qty=self.qty, package_id=self.package_id, description=self.description, unit=self.unit,
-            components=tuple(ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost,
-                                            c.material_id) for c in self.components),
-            overhead_pct=self.overhead_pct, margin_pct=self.margin_pct)
-
-
-@dataclass(frozen=True)
 class PayerSnapshot:
     line_no: int
     payer_type: str
@@ -189,7 +161,7 @@ class QuoteSnapshot:
     version: int
     customer_id: int
     customer_name: str
-    items: tuple[ItemSnapshot, ...]
+    items: tuple[PricedLine, ...]
     payers: tuple[PayerSnapshot, ...]
     subtotal: int
     discount: int
@@ -223,7 +195,7 @@ class QuoteDetail:
     valid_until: dt.date
     terms: str
     notes: str
-    items: tuple[ItemSnapshot, ...]
+    items: tuple[PricedLine, ...]
     payers: tuple[PayerSnapshot, ...]
     totals: QuoteTotals
     sent_date: dt.date | None
@@ -274,7 +246,8 @@ class QuoteListRow:
 
 @dataclass(frozen=True)
 class PricedLine:
-    """One quote line priced (what the editor shows and the service saves)."""
+    """One quote line priced: what the editor shows, the service saves and a saved quote lists
+    (then with its `line_no`)."""
 
     package_id: int | None
     description: str
@@ -287,7 +260,19 @@ class PricedLine:
     overhead: int
     overhead_pct: Decimal
     margin_pct: Decimal
-    components: tuple[ComponentSnapshot, ...] = field(default=())
+    components: tuple[ComponentSnapshot, ...] = field(default=())  # the RAB of ONE unit
+    line_no: int = 0  # 1, 2, … on a saved quote; 0 while the line is only priced
+
+    def as_input(self) -> QuoteLineInput:
+        """The same line as an input (its RAB kept), for editing or a revision."""
+        if self.package_id is None:
+            return QuoteLineInput(qty=self.qty, description=self.description, unit=self.unit,
+                                  unit_price=self.unit_price, unit_cost=self.unit_cost)
+        return QuoteLineInput(
+            qty=self.qty, package_id=self.package_id, description=self.description, unit=self.unit,
+            components=tuple(ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost,
+                                            c.material_id) for c in self.components),
+            overhead_pct=self.overhead_pct, margin_pct=self.margin_pct)
 
 
 def status_label(status: str) -> str:
@@ -693,12 +678,12 @@ def _get(s: Session, quote_id: int) -> Quote:
     return quote
 
 
-def _items(quote: Quote) -> tuple[ItemSnapshot, ...]:
-    return tuple(ItemSnapshot(
-        i.line_no, i.package_id, i.description, i.unit, i.qty, i.unit_price, i.amount, i.unit_cost, i.cost,
+def _items(quote: Quote) -> tuple[PricedLine, ...]:
+    return tuple(PricedLine(
+        i.package_id, i.description, i.unit, i.qty, i.unit_price, i.amount, i.unit_cost, i.cost,
         i.overhead, i.overhead_pct, i.margin_pct,
         tuple(ComponentSnapshot(c.kind, c.material_id, c.description, c.unit, c.qty, c.unit_cost, c.unit_price,
-                                c.cost, c.amount) for c in i.components)) for i in quote.items)
+                                c.cost, c.amount) for c in i.components), line_no=i.line_no) for i in quote.items)
 
 
 def _payers(s: Session, quote: Quote) -> tuple[PayerSnapshot, ...]:

@@ -75,16 +75,7 @@ class LineState:
                                 margin_pct=self.margin_pct)
 
     @classmethod
-    def from_priced(cls, p: quotes.PricedLine) -> LineState:
-        comps = tuple(quotes.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
-                      for c in p.components)
-        unit_overhead = price_package([Component(ComponentKind(c.kind), c.description, c.unit, c.qty, c.unit_cost)
-                                       for c in comps], p.overhead_pct, p.margin_pct).overhead
-        return cls(p.package_id, p.description, p.unit, qty_text(p.qty), p.unit_price, p.unit_cost,
-                   unit_overhead, comps, p.overhead_pct, p.margin_pct)
-
-    @classmethod
-    def from_item(cls, i: quotes.ItemSnapshot) -> LineState:
+    def from_line(cls, i: quotes.PricedLine) -> LineState:
         if i.package_id is None:
             return cls(None, i.description, i.unit, qty_text(i.qty), i.unit_price, i.unit_cost, 0)
         comps = tuple(quotes.ComponentInput(c.kind, c.description, c.unit, c.qty, c.unit_cost, c.material_id)
@@ -107,7 +98,7 @@ class QuoteEditor(QDialog):
         self.saved: quotes.QuoteDetail | None = None
         self.shared = ""  # after "kirim WhatsApp": where the letter was saved, to attach it
         self.book = page.book
-        self.lines: list[LineState] = [LineState.from_item(i) for i in quote.items] if quote else []
+        self.lines: list[LineState] = [LineState.from_line(i) for i in quote.items] if quote else []
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=quote.number) if quote
                             else _("Penawaran baru"))
         fit_to_screen(self, 1000, 700)
@@ -354,7 +345,7 @@ class QuoteEditor(QDialog):
             return
         priced = self.page.call(lambda: quotes.price_package_line(self.book, pid, 1))
         if priced is not None:
-            self.lines.append(LineState.from_priced(priced))
+            self.lines.append(LineState.from_line(priced))
             self.fill_lines()
 
     def add_free(self) -> None:
@@ -380,7 +371,7 @@ class QuoteEditor(QDialog):
         old = self.lines[r]
         priced = self.page.call(lambda: quotes.price_package_line(self.book, old.package_id, 1))
         if priced is not None:
-            fresh = LineState.from_priced(priced)
+            fresh = LineState.from_line(priced)
             fresh.qty_text, fresh.description = old.qty_text, old.description
             self.lines[r] = fresh
             self.fill_lines()
