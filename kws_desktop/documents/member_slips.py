@@ -9,6 +9,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from kws_desktop.i18n import _, format_date, format_month, format_rupiah, p_
 PAPER = "A5"
 
 
-@dataclass(frozen=True)
-class WageSlipJob:
+class WageSlipJob(Protocol):
+    """One job on a wage slip (services.people.wages.JobWage is one)."""
+
     work_date: dt.date
     order_number: str
     customer: str

@@ -470,7 +470,7 @@ def void_payout(book: Book, number: str, reason: str, *, date: dt.date | None = 
 
 def write_wage_slips(book: Book, number: str, out: str | Path, *, member_id: int | None = None) -> Path:
     """The payout's wage slips as a PDF: one slip per member (or only `member_id`'s)."""
-    from kws_desktop.documents.member_slips import WageSlip, WageSlipJob, write_wage_slips as write
+    from kws_desktop.documents.member_slips import WageSlip, write_wage_slips as write
     from kws_desktop.services.book.books import get_profile
     with book.reading() as s:
         p = _payout(s, number)
@@ -483,8 +483,7 @@ def write_wage_slips(book: Book, number: str, out: str | Path, *, member_id: int
             if member_id is not None and ln.member_id != member_id:
                 continue
             start = (prev + dt.timedelta(days=1)) if prev else None
-            jobs = tuple(WageSlipJob(j.work_date, j.order_number, j.customer, j.days, j.daily_wage, j.amount)
-                         for j in member_jobs(s, ln.member_id, start, p.date))
+            jobs = tuple(member_jobs(s, ln.member_id, start, p.date))
             b = balances.get(ln.member_id, Balances())
             slips.append(WageSlip(number=row.number, date=row.date, status=row.status,
                                   method=_(METHODS[row.method]), member_name=ln.name,
