@@ -84,7 +84,7 @@ def test_void_payout_and_advance(book):
     b = member(book, "Budi", "L", "tukang")
     accrue(book, b.id, 500_000)
     p = wages.pay_members(book, date=PAYDAY, lines=[wages.PayLine(b.id, wages=500_000)])
-    wages.void_payout(book, p.number, "salah orang")
+    wages.void_payout(book, p.number, "salah orang", date=PAYDAY)  # the same day: owed again at once
     assert members.get_member(book, b.id).balances.wages_owed == 500_000
     assert wages.get_payout(book, p.number).status == "void"
     with pytest.raises(UserError, match="sudah dibatalkan"):

@@ -26,14 +26,14 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, InvoiceLine, Payment,
                                               PaymentAllocation, Receipt)
-from kws_desktop.store.models.book import JournalEntry
 from kws_desktop.store.models.sales import Customer
 from kws_desktop.store.models.jobs import Order, OrderItem, OrderPayer
 
@@ -591,9 +591,7 @@ def reschedule(book: Book, invoice_id: int, plan: PlanSpec) -> InvoiceInfo:
 
 def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | None = None) -> InvoiceInfo:
     """Void an invoice that has no payments: status BATAL, the number kept, the journal reversed."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         inv = s.get(Invoice, invoice_id)
         if inv is None:
@@ -605,15 +603,7 @@ def void_invoice(book: Book, invoice_id: int, reason: str, *, date: dt.date | No
         if paid:
             raise UserError(_("Tagihan {number} sudah ada pembayarannya. Batalkan dulu pembayarannya, "
                               "baru tagihannya.").format(number=inv.number))
-        day = date or max(dt.date.today(), inv.date)
-        ensure_open(s, day)
-        entry = s.get(JournalEntry, inv.journal_entry_id)
-        reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
-        inv.status = DocStatus.VOID
-        inv.void_reason = reason
-        inv.voided_at = dt.datetime.now(dt.UTC)
-        inv.voided_by = book.actor
-        audit.record(s, book.actor, "void", "invoice", inv.id, number=inv.number, reason=reason)
+        void_in(s, inv, reason, actor=book.actor, entity="invoice", entry_id=inv.journal_entry_id, date=date)
         return invoice_infos(s, [inv])[0]
 
 

@@ -31,11 +31,12 @@ from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.billing.invoices import paid_by_instalment, refresh_status
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date, ensure_money_date
 from kws_desktop.services.book.sharing import ShareInfo, wa_number
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, Payment, PaymentAllocation,
                                               Receipt)
@@ -329,9 +330,7 @@ def apply_advance(book: Book, invoice_id: int, amount: int, *, date: dt.date | N
 def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | None = None) -> PaymentInfo:
     """Void a wrong payment: the journal is reversed (dated `date`, default today, or the payment
     date if that is later), the kuitansi keeps its number and prints BATAL. Twice is refused."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         pay = s.get(Payment, payment_id) if type(payment_id) is int else None  # no None id to the ORM
         if pay is None:
@@ -342,22 +341,13 @@ def void_payment(book: Book, payment_id: int, reason: str, *, date: dt.date | No
         if pay.advance and advance_left_in(s, pay.customer_id) < pay.advance:
             raise UserError(_("Uang titipan dari kuitansi {number} sudah dipotong untuk tagihan lain. "
                               "Batalkan dulu potongan uang muka itu, baru kuitansi ini.").format(number=number))
-        day = date or max(dt.date.today(), pay.date)
-        if day < pay.date:
-            raise UserError(_("Tanggal pembatalan tidak boleh sebelum tanggal bayar."), field="date")
-        ensure_open(s, day)
-        entry = s.get(JournalEntry, pay.journal_entry_id)
-        reversal = reverse_entry(s, entry, date=day, reason=reason, actor=book.actor)
-        pay.status = DocStatus.VOID
+        reversal = void_in(s, pay, reason, actor=book.actor, entity="payment",
+                           entry_id=pay.journal_entry_id, date=date, receipt=number)
         pay.void_entry_id = reversal.id
-        pay.void_reason = reason
-        pay.voided_at = dt.datetime.now(dt.UTC)
-        pay.voided_by = book.actor
         if pay.receipt:
             pay.receipt.status = DocStatus.VOID
         s.flush()
         refresh_status(s, s.get(Invoice, pay.invoice_id))
-        audit.record(s, book.actor, "void", "payment", pay.id, receipt=number, reason=reason)
         return _payment_info(s, pay)
 
 

@@ -57,4 +57,7 @@ Modules and their public calls:
 - `totals`: The journal's totals per account and day: `check` compares them with the journal, and
   `kws-desktop rebuild-totals BOOK` makes them again from it in one transaction.
   totals_problems, RebuiltTotals, rebuild_totals
+- `voiding`: Voiding an issued document: BATAL with a reason, its journal entry reversed, its
+  number kept.
+  void_reason, void_day, void_in
 """

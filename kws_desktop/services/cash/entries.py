@@ -19,12 +19,13 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.ledger import account_name, post_entry, reverse_entry
+from kws_desktop.services.book.ledger import account_name, post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
+from kws_desktop.store.models.book import Account, JournalLine
 from kws_desktop.store.models.cash import CashEntry
 
 
@@ -162,22 +163,15 @@ def transfer(book: Book, *, date: dt.date, from_account: str, amount: int,
 
 def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | None = None) -> CashEntryRow:
     """Cancel an entry: the journal entry is reversed, the number stays used, marked BATAL."""
+    reason = void_reason(reason)
     with book.transaction() as s:
         entry = s.get(CashEntry, entry_id)
         if entry is None:
             raise UserError(_("Catatan kas tidak ditemukan."))
         if entry.status == DocStatus.VOID:
             raise UserError(_("Catatan {number} sudah dibatalkan.").format(number=entry.number))
-        if not reason.strip():
-            raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
-        when = date or entry.date
-        ensure_open(s, when)
-        original = s.get(JournalEntry, entry.journal_entry_id)
-        reverse_entry(s, original, date=when, reason=reason.strip(), actor=book.actor)
-        entry.status = DocStatus.VOID
-        entry.void_reason = reason.strip()
-        entry.voided_at = dt.datetime.now(dt.UTC)
-        audit.record(s, book.actor, "void", "cash_entry", entry.id, number=entry.number, reason=reason)
+        void_in(s, entry, reason, actor=book.actor, entity="cash_entry", entry_id=entry.journal_entry_id,
+                date=date)
         return _row(entry)
 
 

@@ -23,8 +23,9 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_date
 from kws_desktop.services.book.amounts import PART, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import JournalEntry
 from kws_desktop.store.models.evaluation import Complaint, PackageWarranty, ServiceVisit
@@ -331,20 +332,13 @@ def resolve_complaint(book: Book, complaint_id: int, date_resolved: dt.date,
 
 
 def void_visit(book: Book, visit_id: int, reason: str, date: dt.date | None = None) -> ComplaintView:
-    """Void a wrong visit; its cost posting is reversed (on `date`, default the visit's date)."""
-    reason = one_line(reason)
+    """Void a wrong visit; its cost posting is reversed (on `date`, default today)."""
+    reason = void_reason(reason)
     with book.transaction() as s:
         v = s.get(ServiceVisit, visit_id)
         if v is None:
             raise UserError(_("Kunjungan tidak ditemukan."))
         if v.status == DocStatus.VOID:
             raise UserError(_("Kunjungan ini sudah dibatalkan."))
-        if not reason:
-            raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
-        if v.journal_entry_id is not None:
-            entry = s.get(JournalEntry, v.journal_entry_id)
-            reverse_entry(s, entry, date=date or v.date, reason=reason, actor=book.actor)
-        v.status, v.void_reason, v.voided_at = DocStatus.VOID, reason, dt.datetime.now(dt.UTC)
-        s.flush()
-        audit.record(s, book.actor, "void", "service_visit", v.id, reason=reason)
+        void_in(s, v, reason, actor=book.actor, entity="service_visit", entry_id=v.journal_entry_id, date=date)
         return read_complaint(s, v.complaint_id)

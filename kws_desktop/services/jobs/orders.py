@@ -32,10 +32,11 @@ from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, PAYMENT, WAGE, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.jobs import job_costing as costing
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import JournalEntry
 from kws_desktop.store.models.sales import Customer
@@ -813,22 +814,8 @@ def void_crew(book: Book, crew_id: int, reason: str, date: dt.date | None = None
                                            OrderCrew.id != crew.id)).scalar() == 0:
             raise UserError(_("Pesanan {number} sudah selesai dan harus punya tukang. Tambahkan tukang "
                               "yang benar dulu, baru batalkan yang salah.").format(number=order.number))
-        _void_posted(s, crew, reason, date, actor=book.actor, entity="order_crew")
+        void_in(s, crew, reason, actor=book.actor, entity="order_crew", entry_id=crew.journal_entry_id, date=date)
         return _crew_rows(s, crew.order_id, only=crew.id)[0]
-
-
-def _void_posted(s: Session, doc, reason: str, date: dt.date | None, *, actor: str, entity: str) -> None:
-    reason = one_line(reason)
-    if not reason:
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
-    entry = s.get(JournalEntry, doc.journal_entry_id) if doc.journal_entry_id else None
-    if entry is not None:
-        when = date or max(dt.date.today(), entry.date)
-        reverse_entry(s, entry, date=when, reason=reason, actor=actor)
-    doc.status, doc.void_reason = DocStatus.VOID, reason
-    doc.voided_at, doc.voided_by = dt.datetime.now(dt.UTC), actor
-    audit.record(s, actor, "void", entity, doc.id, reason=reason)
-    s.flush()
 
 
 # --- other costs ------------------------------------------------------------------------
@@ -887,7 +874,7 @@ def void_cost(book: Book, cost_id: int, reason: str, date: dt.date | None = None
             raise UserError(_("Catatan biaya tidak ditemukan."))
         if cost.status == DocStatus.VOID:
             raise UserError(_("Biaya ini sudah dibatalkan."))
-        _void_posted(s, cost, reason, date, actor=book.actor, entity="order_cost")
+        void_in(s, cost, reason, actor=book.actor, entity="order_cost", entry_id=cost.journal_entry_id, date=date)
         return _cost_rows(s, cost.order_id, only=cost.id)[0]
 
 

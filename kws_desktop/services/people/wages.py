@@ -29,14 +29,14 @@ from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.dates import date_problem, ensure_money_date
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances,
                                           crew_table, ensure_can_work, member_balances,
                                           role_label)
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.periods import closed_through
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import JournalEntry
 from kws_desktop.store.models.people import Advance, Member, WagePayout, WagePayoutLine
 
 
@@ -296,8 +296,7 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
 
 def void_advance(book: Book, number: str, reason: str, *, date: dt.date | None = None) -> AdvanceRow:
     """Cancel a kasbon recorded by mistake (only while it has not been deducted)."""
-    if not (reason or "").strip():
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         a = s.execute(select(Advance).where(Advance.number == number.strip().upper())).scalar()
         if a is None:
@@ -309,21 +308,8 @@ def void_advance(book: Book, number: str, reason: str, *, date: dt.date | None =
             raise UserError(_("Kasbon {number} sudah dipotong dari upah (sisa kasbon {left}); "
                               "tidak bisa dibatalkan.").format(number=a.number,
                                                                left=format_rupiah(outstanding)))
-        _reverse(s, book, a.entry_id, a.date, date, reason)
-        a.status, a.void_reason, a.voided_at = DocStatus.VOID, reason.strip(), dt.datetime.now(dt.UTC)
-        audit.record(s, book.actor, "void", "advance", a.id, number=a.number, reason=reason)
+        void_in(s, a, reason, actor=book.actor, entity="advance", entry_id=a.entry_id, date=date)
         return _advance_row(a, s.get(Member, a.member_id).name)
-
-
-def _reverse(s: Session, book: Book, entry_id: int | None, original: dt.date,
-             date: dt.date | None, reason: str) -> None:
-    if entry_id is None:
-        return
-    if date is None:
-        end = closed_through(s)
-        date = original if end is None or original > end else dt.date.today()
-    _check_date(s, date)
-    reverse_entry(s, s.get(JournalEntry, entry_id), date=date, reason=reason.strip(), actor=book.actor)
 
 
 # --- payouts ------------------------------------------------------------------------------
@@ -454,15 +440,12 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
 
 def void_payout(book: Book, number: str, reason: str, *, date: dt.date | None = None) -> PayoutRow:
     """Cancel a payout (wrong amounts, wrong member): the entry is reversed, the number kept."""
-    if not (reason or "").strip():
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         p = _payout(s, number)
         if p.status == DocStatus.VOID:
             raise UserError(_("Pembayaran upah {number} sudah dibatalkan.").format(number=p.number))
-        _reverse(s, book, p.entry_id, p.date, date, reason)
-        p.status, p.void_reason, p.voided_at = DocStatus.VOID, reason.strip(), dt.datetime.now(dt.UTC)
-        audit.record(s, book.actor, "void", "wage_payout", p.id, number=p.number, reason=reason)
+        void_in(s, p, reason, actor=book.actor, entity="wage_payout", entry_id=p.entry_id, date=date)
         return _payout_row(s, p)
 
 

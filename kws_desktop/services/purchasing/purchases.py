@@ -19,10 +19,11 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
 from kws_desktop.services.book import audit
 from kws_desktop.services.book.amounts import BALANCE, PART, PRICE, check_rupiah, parse_quantity
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.services.purchasing.stock import on_hand
 from kws_desktop.services.purchasing.suppliers import owed_to
 from kws_desktop.store.book import Book
@@ -258,16 +259,13 @@ def void_purchase(book: Book, purchase_id: int, *, reason: str, date: dt.date | 
 
     Refused when the stock of a material would go below zero (it was already used), or when a
     credit purchase was already (partly) paid so the supplier would owe money back."""
-    if not reason.strip():
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         purchase = s.get(Purchase, purchase_id)
         if purchase is None:
             raise UserError(_("Pembelian tidak ditemukan."))
         if purchase.status == DocStatus.VOID:
             raise UserError(_("Pembelian {number} sudah dibatalkan.").format(number=purchase.number))
-        day = date or max(purchase.date, dt.date.today())
-        ensure_open(s, day)
         moves = s.execute(select(StockMove, Material)
                           .join(PurchaseLine, PurchaseLine.id == StockMove.purchase_line_id)
                           .join(Material, Material.id == StockMove.material_id)
@@ -290,15 +288,12 @@ def void_purchase(book: Book, purchase_id: int, *, reason: str, date: dt.date | 
                 raise UserError(_("Pembelian {number} tidak bisa dibatalkan: utangnya sudah dibayar "
                                   "(sisa utang ke pemasok ini {owed}). Batalkan dulu pembayarannya.").format(
                     number=purchase.number, owed=format_rupiah(owed)), field="reason")
-        reversal = reverse_entry(s, s.get(JournalEntry, purchase.journal_entry_id), date=day,
-                                 reason=reason.strip(), actor=book.actor)
+        reversal = void_in(s, purchase, reason, actor=book.actor, entity="purchase",
+                           entry_id=purchase.journal_entry_id, date=date)
         for move, _material in moves:
-            s.add(StockMove(material_id=move.material_id, date=day, kind="purchase_void", qty=-move.qty,
+            s.add(StockMove(material_id=move.material_id, date=reversal.date, kind="purchase_void", qty=-move.qty,
                             value=-move.value, unit_cost=move.unit_cost, purchase_line_id=move.purchase_line_id,
-                            journal_entry_id=reversal.id, created_by=book.actor, note=reason.strip()))
-        purchase.status, purchase.void_reason = DocStatus.VOID, reason.strip()
-        purchase.voided_at, purchase.voided_by = dt.datetime.now(dt.UTC), book.actor
-        audit.record(s, book.actor, "void", "purchase", purchase.id, number=purchase.number, reason=reason.strip())
+                            journal_entry_id=reversal.id, created_by=book.actor, note=reason))
         return _row(s, purchase)
 
 

@@ -19,12 +19,13 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.book.ledger import post_entry, reverse_entry
+from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
+from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
+from kws_desktop.store.models.book import Account, JournalLine
 from kws_desktop.store.models.purchasing import Purchase, Supplier, SupplierPayment
 
 
@@ -213,22 +214,15 @@ def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, me
 def void_supplier_payment(book: Book, payment_id: int, *, reason: str,
                           date: dt.date | None = None) -> SupplierPaymentRow:
     """Cancel a payment with a reason: the journal entry is reversed, the number kept."""
-    if not reason.strip():
-        raise UserError(_("Tuliskan alasan pembatalan."), field="reason")
+    reason = void_reason(reason)
     with book.transaction() as s:
         payment = s.get(SupplierPayment, payment_id)
         if payment is None:
             raise UserError(_("Pembayaran tidak ditemukan."))
         if payment.status == DocStatus.VOID:
             raise UserError(_("Pembayaran {number} sudah dibatalkan.").format(number=payment.number))
-        day = date or max(payment.date, dt.date.today())
-        ensure_open(s, day)
-        reverse_entry(s, s.get(JournalEntry, payment.journal_entry_id), date=day, reason=reason.strip(),
-                      actor=book.actor)
-        payment.status, payment.void_reason = DocStatus.VOID, reason.strip()
-        payment.voided_at, payment.voided_by = dt.datetime.now(dt.UTC), book.actor
-        audit.record(s, book.actor, "void", "supplier_payment", payment.id, number=payment.number,
-                     reason=reason.strip())
+        void_in(s, payment, reason, actor=book.actor, entity="supplier_payment",
+                entry_id=payment.journal_entry_id, date=date)
         return _payment_row(payment, _get(s, payment.supplier_id).name)
 
 
