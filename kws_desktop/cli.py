@@ -326,8 +326,10 @@ def cmd_import(args) -> int:
         _err(lines[0])
         for problem in exc.import_problems:
             _err(f"- {problem}")
-        if exc.future_date:
+        if exc.future_day:
             _err(_("Bila tanggal itu memang benar, ulangi dengan --future-ok."))
+        if exc.needs_reason:
+            _err(_("Bila tanggal itu memang benar, ulangi dengan --backdate-note \"alasan\"."))
         return EXIT_REFUSED
     from kws_desktop.store.location import public_location
     _out((_("Buku baru dibuat dan diisi: {path}") if summary.created_book

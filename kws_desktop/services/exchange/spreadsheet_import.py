@@ -73,13 +73,16 @@ class ImportProblem:
 
 
 class ImportRefused(UserError):
-    """Nothing was imported; `problems` lists every problem found. `future_date`: the import
-    stopped at a payment or purchase dated after today that the user did not confirm."""
+    """Nothing was imported; `problems` lists every problem found. The import may have stopped
+    at a question only the user can answer: `future_day`, a payment or purchase dated after
+    today that was not confirmed (future_ok); `needs_reason`, a document dated before the
+    latest of its kind, imported only with a reason (backdate_note)."""
 
-    def __init__(self, problems: list[ImportProblem], *, stopped: bool = False, future_date: bool = False):
+    def __init__(self, problems: list[ImportProblem], *, stopped: bool = False,
+                 future_day: dt.date | None = None, needs_reason: bool = False):
         self.import_problems = list(problems)
         self.stopped = stopped
-        self.future_date = future_date
+        self.future_day, self.needs_reason = future_day, needs_reason
         n = len(problems)
         head = _("Tidak ada yang diimpor: ditemukan {n} masalah. Perbaiki lalu impor lagi.").format(n=n) \
             if n != 1 else _("Tidak ada yang diimpor: ditemukan 1 masalah. Perbaiki lalu impor lagi.")
@@ -1015,7 +1018,8 @@ class _Writer:
             key = next((v for k, v in fields.items() if k.endswith("*") and exc.field.startswith(k[:-1])), None)
         column = _col_name(spec.column(key)) if key else None
         return ImportRefused([ImportProblem(_sheet_name(spec), row, column, exc.message)], stopped=True,
-                             future_date=isinstance(exc, FutureDateError))
+                             future_day=exc.day if isinstance(exc, FutureDateError) else None,
+                             needs_reason=exc.field == "backdate_note")
 
     def run(self) -> dict[str, int]:
         from kws_desktop.services.sales.customers import add_customer
@@ -1132,10 +1136,6 @@ class _Writer:
                                   method=p.method, note=p.notes, backdate_note=self.backdate_note,
                                   future_ok=self.future_ok)
             except UserError as exc:
-                if exc.field == "backdate_note":
-                    exc = UserError(exc.message + " " + _(
-                        "Beri alasannya saat mengimpor (baris perintah: --backdate-note \"alasan\")."),
-                        field=exc.field)
                 raise self.fail("payments", p.row, exc, fields) from exc
             self.counts["payments"] += 1
             self.tick()

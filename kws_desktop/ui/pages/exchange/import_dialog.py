@@ -1,5 +1,9 @@
 """Berkas > Impor dari Excel…: save the blank template, pick a filled workbook, import it in
-the background (all or nothing), and show what was imported or every problem found."""
+the background (all or nothing), and show what was imported or every problem found.
+
+When the import stops at a question only the user can answer (money dated after today, a
+document dated before the latest of its kind), the dialog asks it, as the forms do, and
+imports again with the answer; the answers hold for that file until another is chosen."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,9 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
-from kws_desktop.ui.kit.forms import ERROR_STYLE
-
-# Areas whose pages show imported records (they refresh on ctx.notify).
+from kws_desktop.ui.kit.forms import ERROR_STYLE, confirm_future_date
+from kws_desktop.ui.kit.widgets import ask_reason
 
 
 class ImportDialog(QDialog):
@@ -22,6 +25,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(_("Impor dari Excel"))
         self.resize(720, 520)
         self._cancel = None
+        self._future_ok, self._backdate_note = False, ""
         lay = QVBoxLayout(self)
 
         intro = QLabel(_(
@@ -42,7 +46,7 @@ class ImportDialog(QDialog):
         pick.addWidget(QLabel(_("Berkas Excel:")))
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(_("belum dipilih"))
-        self.path_edit.textChanged.connect(self._update_buttons)
+        self.path_edit.textChanged.connect(self._file_changed)
         pick.addWidget(self.path_edit, 1)
         self.browse_button = QPushButton(_("Pilih berkas…"))
         self.browse_button.clicked.connect(self.choose_file)
@@ -106,8 +110,11 @@ class ImportDialog(QDialog):
         self._show(_("Memeriksa dan mengimpor…"), [])
         self._set_running(True)
 
+        future_ok, backdate_note = self._future_ok, self._backdate_note
+
         def work(progress):
-            return import_workbook(book, Path(path), progress=progress.report)
+            return import_workbook(book, Path(path), progress=progress.report, future_ok=future_ok,
+                                   backdate_note=backdate_note)
 
         self._cancel = run_task(self, _("Memeriksa dan mengimpor data…"), work, self._done, self._failed)
 
@@ -121,6 +128,9 @@ class ImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         from kws_desktop.services.exchange.spreadsheet_import import ImportRefused
         self._set_running(False)
+        if isinstance(exc, ImportRefused) and self._answered(exc):
+            self.start_import()
+            return
         if isinstance(exc, ImportRefused):
             problems = exc.import_problems
             head = _("Tidak ada yang diimpor. Ditemukan {n} masalah; perbaiki di Excel lalu impor lagi:") \
@@ -131,6 +141,25 @@ class ImportDialog(QDialog):
         else:
             self._show(_("Tidak ada yang diimpor: terjadi kesalahan yang tidak terduga."),
                        [f"{type(exc).__name__}: {exc}"], error=True)
+
+    def _answered(self, exc) -> bool:
+        """Ask what stopped the import, if it is a question; True when answered (import again)."""
+        if exc.future_day and not self._future_ok:
+            self._future_ok = confirm_future_date(self, exc.future_day)
+            return self._future_ok
+        if exc.needs_reason and not self._backdate_note:
+            problem = exc.import_problems[0] if exc.import_problems else ""
+            reason = ask_reason(self, _("Tanggal sebelum dokumen terakhir"), _(
+                "{problem}\n\nBila tanggal di Excel memang benar (catatan lama yang baru dimasukkan), "
+                "tulis alasannya. Alasan ini disimpan bersama dokumen yang tanggalnya lebih awal:")
+                .format(problem=problem))
+            self._backdate_note = (reason or "").strip()
+            return bool(self._backdate_note)
+        return False
+
+    def _file_changed(self) -> None:
+        self._future_ok, self._backdate_note = False, ""
+        self._update_buttons()
 
     # --- display --------------------------------------------------------------------------
     def _show(self, heading: str, lines: list[str], *, error: bool = False) -> None:
