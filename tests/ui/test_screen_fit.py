@@ -176,3 +176,22 @@ def test_kecamatan_names_are_written_in_full_on_beranda(window, qtbot):
     names = page.kecamatan_chart.chart().axes(Qt.Orientation.Vertical)[0]
     assert len(names.categories()) >= 3  # the demo's kecamatan
     assert not names.truncateLabels()
+
+
+def test_what_is_owed_shows_every_column_on_a_zoomed_projector(window):
+    """Tagihan › Terima pembayaran with a person chosen: the page needs no sideways scrolling,
+    and the table of what is owed shows every column (Sisa last) without scrolling either."""
+    from PySide6.QtWidgets import QTabWidget
+    window.show_area("tagihan")
+    page = window.page("tagihan")
+    tab = page.findChild(QTabWidget).widget(0)
+    settle()
+    row = next(r for r in range(tab.people.count()) if "lunas" not in tab.people.item(r).text())
+    tab.people.setCurrentRow(row)
+    settle()
+    assert tab.owed.rowCount() >= 1
+    width, _height = room_for(page)
+    assert page.minimumSizeHint().width() <= width
+    header = tab.owed.horizontalHeader()
+    assert header.length() <= tab.owed.viewport().width(), "the table scrolls sideways"
+    assert [tab.owed.horizontalHeaderItem(c).text() for c in range(tab.owed.columnCount())][-1] == "Sisa"

@@ -43,13 +43,18 @@ class PaymentTab(QWidget):
         self.invoices: list[invoices.InvoiceInfo] = []
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
-        left.addWidget(QLabel(_("1. Cari nama, nomor HP, desa, atau nomor tagihan")))
+        find_label = QLabel(_("1. Cari nama, nomor HP, desa, atau nomor tagihan"))
+        find_label.setWordWrap(True)  # the long words wrap: what is owed gets the room (1024 px, zoom)
+        left.addWidget(find_label)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Ketik nama pembayar…"))
         self.search.setClearButtonEnabled(True)
         left.addWidget(self.search)
         self.search.returnPressed.connect(self.choose_first)
         self.people = QListWidget()
+        self.people.setWordWrap(True)  # long names (a district office) wrap instead of scrolling sideways
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setMinimumWidth(self.people.fontMetrics().averageCharWidth() * 22)
         self.people.itemActivated.connect(lambda _item: self.to_amount())
         left.addWidget(self.people, 1)
         lay.addLayout(left, 2)
@@ -60,9 +65,10 @@ class PaymentTab(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(QLabel(_("2. Yang masih harus dibayar")))
-        self.owed = QTableWidget(0, 6)
-        self.owed.setHorizontalHeaderLabels([_("Tagihan"), _("Tanggal"), _("Untuk"), _("Total"),
-                                             _("Sudah dibayar"), _("Sisa")])
+        # What was paid already is Total − Sisa (and in the schedule below): five columns fit a
+        # 1024-px projector with the workshop zoom.
+        self.owed = QTableWidget(0, 5)
+        self.owed.setHorizontalHeaderLabels([_("Tagihan"), _("Tanggal"), _("Untuk"), _("Total"), _("Sisa")])
         self.owed.verticalHeader().hide()
         self.owed.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.owed.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -152,8 +158,10 @@ class PaymentTab(QWidget):
         for r, inv in enumerate(self.invoices):
             what = ", ".join(inv.order_numbers) or inv.payer_label
             for c, item in enumerate((QTableWidgetItem(inv.number), QTableWidgetItem(format_date_short(inv.date)),
-                                      QTableWidgetItem(what), _money_item(inv.total), _money_item(inv.paid),
+                                      QTableWidgetItem(what), _money_item(inv.total),
                                       _money_item(inv.outstanding))):
+                if c == 2:
+                    item.setToolTip(what)
                 self.owed.setItem(r, c, item)
         if self.invoices:
             self.owed.blockSignals(True)
