@@ -141,9 +141,63 @@ def _dialogs(window, tmp_path):
     yield "first run", FirstRunWizard(window.ctx, window)
 
 
-def test_dialogs_fit_a_projector_with_their_buttons_on_screen(window, qtbot, tmp_path):
+def _other_dialogs(window, demo_path):
+    """Every other dialog of the window, each over a real record of the demo book."""
+    from kws_desktop.services.billing import receivables
+    from kws_desktop.services.evaluation import partners
+    from kws_desktop.services.jobs import orders
+    from kws_desktop.services.people import wages
+    from kws_desktop.services.purchasing import materials, purchases, suppliers
+    from kws_desktop.services.sales import quotes
+    from kws_desktop.ui.kit.widgets import VoidDialog
+    from kws_desktop.ui.pages.billing.advance_dialog import ApplyAdvanceDialog
+    from kws_desktop.ui.pages.book.backup_dialog import RestoreDialog
+    from kws_desktop.ui.pages.cash.page import CashEntryDialog
+    from kws_desktop.ui.pages.evaluation.complaints_tab import ComplaintDialog, ResolveDialog, VisitDialog
+    from kws_desktop.ui.pages.evaluation.partners_tab import AgreementDialog, PartnerDialog
+    from kws_desktop.ui.pages.evaluation.surveys_tab import SurveyDialog
+    from kws_desktop.ui.pages.evaluation.trainings_tab import TrainingDialog
+    from kws_desktop.ui.pages.jobs import order_steps
+    from kws_desktop.ui.pages.people.wages_tab import PayDialog as WagesDialog
+    from kws_desktop.ui.pages.purchasing.catalog_tab import PriceDialog
+    from kws_desktop.ui.pages.purchasing.purchases_tab import PurchaseDetail
+    from kws_desktop.ui.pages.purchasing.suppliers_tab import PayDialog as SupplierPayDialog
+    from kws_desktop.ui.pages.sales.quote_view import QuoteView
+    from kws_desktop.ui.shell.app import CrashDialog
+    book = window.ctx.book
+    window.show_area("pelanggan")
+    page = window.page("pelanggan")
+    order = orders.get_order(book, orders.list_orders(book, limit=1)[0].id)
+    quote = quotes.get_quote(book, quotes.list_quotes(book, limit=1)[0].id)
+    invoice = receivables.list_invoices(book, limit=1)[0]
+    complaint = {"id": 1, "order": order.number, "problem": "Kloset mampet sesudah hujan deras"}
+    yield "void", VoidDialog(page, page, title="Batalkan kuitansi KWT-2026-0001", note="Kuitansi dibatalkan; "
+                             "uangnya tercatat kembali sebagai belum dibayar.", void=lambda r: None, ok_text="Batalkan")
+    yield "crash", CrashDialog(RuntimeError("uji"), window)
+    yield "cash entry", CashEntryDialog(page, "expense")
+    yield "quote view", QuoteView(page, quote)
+    for cls in (order_steps.StageDialog, order_steps.CancelDialog, order_steps.CrewDialog,
+                order_steps.MaterialDialog, order_steps.CostDialog, order_steps.PhotoDialog):
+        yield cls.__name__, cls(page, order)
+    yield "restore", RestoreDialog(window, demo_path)
+    yield "partner", PartnerDialog(page)
+    yield "agreement", AgreementDialog(page, partners.list_partners(book)[0])
+    yield "complaint", ComplaintDialog(page)
+    yield "visit", VisitDialog(page, complaint)
+    yield "resolve", ResolveDialog(page, complaint)
+    yield "survey", SurveyDialog(page)
+    yield "training", TrainingDialog(page)
+    yield "apply advance", ApplyAdvanceDialog(page, invoice, 500_000)
+    yield "pay wages", WagesDialog(page, wages.wages_owed(book))
+    yield "price", PriceDialog(page, materials.list_materials(book)[0])
+    yield "purchase", PurchaseDetail(page, purchases.list_purchases(book, limit=1)[0])
+    yield "pay supplier", SupplierPayDialog(page, suppliers.list_suppliers(book)[0])
+
+
+def test_dialogs_fit_a_projector_with_their_buttons_on_screen(window, qtbot, tmp_path, demo_path):
+    import itertools
     too_big = []
-    for name, dialog in _dialogs(window, tmp_path):
+    for name, dialog in itertools.chain(_dialogs(window, tmp_path), _other_dialogs(window, demo_path)):
         qtbot.addWidget(dialog)
         dialog.show()
         settle()
