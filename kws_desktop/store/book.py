@@ -146,6 +146,16 @@ class Book:
         return self.backup_now("buka")
 
     @property
+    def backups_root(self) -> Path | None:
+        """Where the automatic backups of this book go (None: it makes none)."""
+        return self._backups_root
+
+    @property
+    def holds_lock(self) -> bool:
+        """Whether this process still holds the book's lock (False once closed)."""
+        return self._lock is not None
+
+    @property
     def makes_backups(self) -> bool:
         """Whether closing (and opening) this book makes an automatic backup."""
         return self.path is not None and self._backups_root is not None and not self.read_only

@@ -30,7 +30,7 @@ def demo_path(demo_path):
 
 
 def _dashboard_ready(window) -> bool:
-    page = window._pages.get("beranda")
+    page = window.built_page("beranda")
     return page is not None and page.data is not None and not page.loading
 
 
@@ -131,7 +131,7 @@ def test_closing_during_background_backup_is_safe(window, demo_path, qtbot, monk
     window.close()  # waits for the running backup to stop, then closes the book
     assert window.ctx.book is None
     qtbot.waitUntil(lambda: not window.checks_running, timeout=30000)
-    folder = store_backup.automatic_folder(book._backups_root, demo_path)
+    folder = store_backup.automatic_folder(book.backups_root, demo_path)
     assert not list(folder.glob("*.tmp"))  # nothing half-written left behind
     for b in backup_service.automatic_backups(demo_path):
         assert store_backup.integrity_ok(b.path)
@@ -140,10 +140,9 @@ def test_closing_during_background_backup_is_safe(window, demo_path, qtbot, monk
 def test_background_backup_stops_when_the_book_closes(demo_path):
     from kws_desktop.services.book.books import open_book
     book = open_book(demo_path, defer_checks=True)
-    book._closing.set()  # as close() does while a backup runs
+    book.stop_backup()  # as Lewati, or close() while a backup runs
     with pytest.raises(store_backup.BackupCancelled):
         book.open_checks()
-    book._closing.clear()
     book.close(backup=False)
     assert backup_service.automatic_backups(demo_path) == []
 
@@ -204,5 +203,5 @@ def test_closing_backup_runs_off_the_ui_thread_and_can_be_skipped(window, demo_p
     QTimer.singleShot(200, book.stop_backup)   # the user presses Lewati
     window.set_book(None)
     assert started.is_set() and seen_threads == [False]
-    assert book._lock is None                   # closed and unlocked all the same
+    assert not book.holds_lock                  # closed and unlocked all the same
     assert window.ctx.book is None

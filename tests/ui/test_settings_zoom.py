@@ -38,6 +38,6 @@ def test_settings_zoom_uses_fast_path(window, qtbot, monkeypatch):
     assert app_settings().zoom_percent == 120
     assert QApplication.instance().font().pointSizeF() > base
     assert window.current_area() == "pengaturan"
-    assert set(window._pages) == {"pengaturan"}  # the dashboard was dropped, not re-styled
+    assert window.built_areas() == {"pengaturan"}  # the dashboard was dropped, not re-styled
     fresh = window.page("pengaturan")
     assert fresh is not page and fresh.zoom.value() == 120

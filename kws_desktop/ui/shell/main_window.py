@@ -230,6 +230,13 @@ class MainWindow(QMainWindow):
             self._pages[key] = page
         return self._pages[key]
 
+    def built_page(self, key: str) -> QWidget | None:
+        """The area's page if it was built (shown once since the book opened), without building it."""
+        return self._pages.get(key)
+
+    def built_areas(self) -> frozenset[str]:
+        return frozenset(self._pages)
+
     def show_area(self, key: str) -> None:
         if self.ctx.book is None or key not in AREA_KEYS:
             return
