@@ -101,4 +101,15 @@ CHART: tuple[AccountSpec, ...] = (
 )
 
 CHART_BY_CODE = {spec.code: spec for spec in CHART}
+
+
+def is_cost_of_sales(code: str, type_: str) -> bool:
+    """Beban pokok pendapatan (the 5-xxxx group) in the profit and loss; other expenses are
+    beban usaha."""
+    return type_ == AccountType.EXPENSE and code.startswith("5-")
+
+
+def is_noncurrent_asset(code: str, type_: str) -> bool:
+    """Aset tidak lancar (the 1-2xxx group: equipment and its depreciation)."""
+    return type_ == AccountType.ASSET and code.startswith("1-2")
 CASH_ACCOUNTS = tuple(spec.code for spec in CHART if spec.is_cash)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from kws_desktop.core.accounts import A
+from kws_desktop.core.accounts import A, is_cost_of_sales, is_noncurrent_asset
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, format_date, format_date_short
 from kws_desktop.services.reports import (Period, as_of_text, period_text, register_report,
                                           resolve_period)
-from kws_desktop.services.reports.queries import (AccountInfo, accounts, cash_balance,
+from kws_desktop.services.reports.queries import (accounts, cash_balance,
                                                   counter_sums_of_cash_entries, has_entries,
                                                   sums_by_account)
 from kws_desktop.store.book import Book
@@ -72,10 +72,6 @@ class ProfitLoss:
         return self.gross_profit - self.total_operating
 
 
-def _is_cost_of_sales(acc: AccountInfo) -> bool:
-    return acc.type == "beban" and acc.code.startswith("5-")
-
-
 def profit_loss_in(session: Session, period: Period) -> ProfitLoss:
     """Profit and loss for ``period`` (session-level)."""
     sums = sums_by_account(session, since=period.start, until=period.end)
@@ -87,7 +83,7 @@ def profit_loss_in(session: Session, period: Period) -> ProfitLoss:
         line = (acc.code, acc.name, amount)
         if acc.type == "pendapatan":
             revenue.append(line)
-        elif _is_cost_of_sales(acc):
+        elif is_cost_of_sales(acc.code, acc.type):
             cost.append(line)
         elif acc.type == "beban":
             operating.append(line)
@@ -189,7 +185,7 @@ def _position_at(session: Session, day: dt.date) -> PositionColumn:
             continue
         line = (acc.code, acc.name, amount)
         if acc.type == "aset":
-            (noncurrent if acc.code.startswith("1-2") else current).append(line)
+            (noncurrent if is_noncurrent_asset(acc.code, acc.type) else current).append(line)
         elif acc.type == "liabilitas":
             liabilities.append(line)
         elif acc.type == "ekuitas":
