@@ -58,6 +58,7 @@ class A:
     COST_PERMITS = "5-5000"
     COST_WARRANTY = "5-6000"
     STOCK_DIFFERENCE = "5-7000"
+    COST_OTHER_JOB = "5-8000"   # a job's other direct costs (from revision 0007; before: 6-1000)
     OPERATING = "6-1000"
     DEPRECIATION = "6-2000"
     OTHER_EXPENSE = "6-9000"
@@ -95,6 +96,7 @@ CHART: tuple[AccountSpec, ...] = (
     AccountSpec(A.COST_PERMITS, "Beban Perizinan", "Permits", T.EXPENSE),
     AccountSpec(A.COST_WARRANTY, "Beban Garansi dan Perbaikan", "Warranty and repairs", T.EXPENSE),
     AccountSpec(A.STOCK_DIFFERENCE, "Selisih Persediaan", "Stock count differences", T.EXPENSE),
+    AccountSpec(A.COST_OTHER_JOB, "Beban Lain-lain Pekerjaan", "Other job costs", T.EXPENSE),
     AccountSpec(A.OPERATING, "Beban Operasional Kelompok", "Group operating expenses", T.EXPENSE),
     AccountSpec(A.DEPRECIATION, "Beban Penyusutan", "Depreciation", T.EXPENSE),
     AccountSpec(A.OTHER_EXPENSE, "Beban Lain-lain", "Other expenses", T.EXPENSE),
