@@ -108,9 +108,12 @@ def _sections(rows: list[list[str]]) -> tuple[dict[str, dict[str, int]], int]:
     net = 0
     for row in rows[2:]:
         name, amount = row[0], (row[1] if len(row) > 1 else "")
-        if name == "Net:":
+        label = name.lower().rstrip(":")  # hledger 1.25 writes "total", later ones "Total:"
+        if label == "net":
             net = _idr(amount)
-        elif amount == "" and name != "total":
+        elif label == "total":
+            current["total"] = _idr(amount)
+        elif amount == "":
             current = sections.setdefault(name, {})
         else:
             current[name] = _idr(amount)
