@@ -93,7 +93,9 @@ def missing_linux_packages(with_test_tools: bool, with_xvfb: bool = False) -> li
     if with_test_tools and not postgres_bin_dir():
         wanted.append("postgresql")
     if with_test_tools and not shutil.which("ledger"):
-        wanted.append("ledger")  # the ledger export is checked against the real tool
+        wanted.append("ledger")  # the ledger export is checked against the real tools
+    if with_test_tools and not shutil.which("hledger"):
+        wanted.append("hledger")  # ... and its statements (bs, is, cf) against the app's
     if with_test_tools and not shutil.which("makensis"):
         wanted.append("nsis")  # the Windows installer script is compiled (tests/test_installer_script.py)
     return wanted

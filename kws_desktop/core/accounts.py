@@ -58,6 +58,7 @@ class A:
     COST_PERMITS = "5-5000"
     COST_WARRANTY = "5-6000"
     STOCK_DIFFERENCE = "5-7000"
+    COST_OTHER_JOB = "5-8000"   # a job's other direct costs (from revision 0007; before: 6-1000)
     OPERATING = "6-1000"
     DEPRECIATION = "6-2000"
     OTHER_EXPENSE = "6-9000"
@@ -95,10 +96,22 @@ CHART: tuple[AccountSpec, ...] = (
     AccountSpec(A.COST_PERMITS, "Beban Perizinan", "Permits", T.EXPENSE),
     AccountSpec(A.COST_WARRANTY, "Beban Garansi dan Perbaikan", "Warranty and repairs", T.EXPENSE),
     AccountSpec(A.STOCK_DIFFERENCE, "Selisih Persediaan", "Stock count differences", T.EXPENSE),
+    AccountSpec(A.COST_OTHER_JOB, "Beban Lain-lain Pekerjaan", "Other job costs", T.EXPENSE),
     AccountSpec(A.OPERATING, "Beban Operasional Kelompok", "Group operating expenses", T.EXPENSE),
     AccountSpec(A.DEPRECIATION, "Beban Penyusutan", "Depreciation", T.EXPENSE),
     AccountSpec(A.OTHER_EXPENSE, "Beban Lain-lain", "Other expenses", T.EXPENSE),
 )
 
 CHART_BY_CODE = {spec.code: spec for spec in CHART}
+
+
+def is_cost_of_sales(code: str, type_: str) -> bool:
+    """Beban pokok pendapatan (the 5-xxxx group) in the profit and loss; other expenses are
+    beban usaha."""
+    return type_ == AccountType.EXPENSE and code.startswith("5-")
+
+
+def is_noncurrent_asset(code: str, type_: str) -> bool:
+    """Aset tidak lancar (the 1-2xxx group: equipment and its depreciation)."""
+    return type_ == AccountType.ASSET and code.startswith("1-2")
 CASH_ACCOUNTS = tuple(spec.code for spec in CHART if spec.is_cash)

@@ -3,7 +3,7 @@
 Plain data in, a file out; no Qt, no database. The shared pieces:
 
 - :mod:`.text`: ``markup`` (the only way user text enters reportlab markup), ``plain``,
-  ``neutralise_cell`` (CSV/XLSX formula safety).
+  ``neutralise_cell`` (CSV formula safety; XLSX text is a string cell, ``sheets.put_text``).
 - :mod:`.fonts`: the DejaVu Sans family, registered once.
 - :mod:`.styles`: ``styles()`` and ``paragraph(text, style)``.
 - :mod:`.pdf`: ``paper_size``, ``content_width``, ``build_pdf`` (letterhead, "hal. x dari y",

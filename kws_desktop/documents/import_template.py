@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from kws_desktop.documents.output import atomic_output
+from kws_desktop.documents.sheets import put_text
 from kws_desktop.i18n import N_, NP_, _
 
 TEMPLATE_ROWS = 5000          # rows that carry pick lists and text formats
@@ -240,9 +241,9 @@ def write_import_template(path: os.PathLike[str] | str, lists: dict[str, list[st
     ranges: dict[str, str] = {}
     for ci, (name, title) in enumerate(LIST_TITLES.items(), start=1):
         values = lists.get(name) or []
-        hidden.cell(row=1, column=ci, value=_(title)).font = Font(bold=True)
-        for ri, value in enumerate(values, start=2):
-            hidden.cell(row=ri, column=ci, value=value)
+        put_text(hidden.cell(row=1, column=ci), _(title)).font = Font(bold=True)
+        for ri, value in enumerate(values, start=2):  # names from the book: text, never a formula
+            put_text(hidden.cell(row=ri, column=ci), value)
         letter = get_column_letter(ci)
         ranges[name] = f"{LISTS_TITLE}!${letter}$2:${letter}${max(2, len(values) + 1)}"
     hidden.sheet_state = "hidden"
@@ -250,7 +251,7 @@ def write_import_template(path: os.PathLike[str] | str, lists: dict[str, list[st
     for sheet in SHEETS:
         ws = wb.create_sheet(_(sheet.title), index=wb.index(hidden))
         for ci, col in enumerate(sheet.columns, start=1):
-            cell = ws.cell(row=1, column=ci, value=header_text(col))
+            cell = put_text(ws.cell(row=1, column=ci), header_text(col))
             cell.font = Font(bold=True)
             cell.fill = REQUIRED_FILL if col.required else HEAD_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -377,7 +378,7 @@ def _write_guide(ws) -> None:
         for col in sheet.columns:
             ws.cell(row=r, column=1, value=_(col.title)).alignment = wrap
             ws.cell(row=r, column=2, value=_(col.hint)).alignment = wrap
-            ws.cell(row=r, column=3, value=example_text(col.example)).alignment = wrap
+            put_text(ws.cell(row=r, column=3), example_text(col.example)).alignment = wrap
             ws.cell(row=r, column=4, value=_("ya") if col.required else "").alignment = wrap
             ws.row_dimensions[r].height = 15 * max(1, len(_(col.hint)) // 50 + 1)
             r += 1

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kws_desktop.documents.output import atomic_output
 from kws_desktop.documents.table import Column, format_cell
-from kws_desktop.documents.text import neutralise_cell, plain
+from kws_desktop.documents.text import FORMULA_PREFIXES, neutralise_cell, plain
 from kws_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -37,18 +39,30 @@ EXCEL_MAX_TEXT = 32_767
 _SHEET_TITLE_BAD = re.compile(r"[\[\]:*?/\\']")
 
 
-def _text(value: object) -> object:
-    """A text cell: cleaned, cut to Excel's limit, and never a formula."""
-    return neutralise_cell(plain(value)[:EXCEL_MAX_TEXT])
+def put_text(cell: Cell, value: object) -> Cell:
+    """Text into an XLSX cell as a string cell, shown exactly as written: cleaned, cut to Excel's
+    limit. An XLSX cell keeps its type, so a string cell never runs as a formula, whatever it
+    starts with ("=SUM(..)", "+62 812 ..", "-", "@"): no apostrophe is added (only CSV, which
+    has no types, needs one). openpyxl would take a text starting with "=" for a formula, so
+    the type is set after the value; such a text also gets Excel's quote prefix (shown in no
+    cell), so it stays text when someone edits the cell and presses Enter."""
+    text = plain(value)[:EXCEL_MAX_TEXT]
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_PREFIXES):
+        cell.quotePrefix = True
+    return cell
 
 
-def _xlsx_value(value: object) -> object:
-    """Numbers and dates stay real values (in any column); everything else is safe text."""
+def _put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Numbers and dates stay real values (in any column); everything else is text."""
+    cell = ws.cell(row=row, column=column)
     if value is None:
-        return None
+        return cell
     if isinstance(value, (int, Decimal, float, dt.date)) and not isinstance(value, bool):
-        return value
-    return _text(value)
+        cell.value = value
+        return cell
+    return put_text(cell, value)
 
 
 def _sheet_title(title: str) -> str:
@@ -62,8 +76,8 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
 
     Title, period and (with ``profile``) the KWS name sit above a bold, frozen header row.
     Money, counts, quantities and percentages are real numbers (money formatted
-    ``#,##0;(#,##0)``), dates are real dates shown ``dd/mm/yyyy``, and every text cell is
-    neutralised so it can never run as a formula. Notes follow the table.
+    ``#,##0;(#,##0)``), dates are real dates shown ``dd/mm/yyyy``, and every text is a string
+    cell (:func:`put_text`) that can never run as a formula. Notes follow the table.
     Raises :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written.
     """
     columns = list(report.columns)
@@ -75,12 +89,12 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
 
     r = 1
     if profile is not None and profile.name:
-        ws.cell(row=r, column=1, value=_text(profile.name)).font = Font(bold=True)
+        put_text(ws.cell(row=r, column=1), profile.name).font = Font(bold=True)
         r += 1
-    ws.cell(row=r, column=1, value=_text(report.title)).font = Font(bold=True, size=13)
+    put_text(ws.cell(row=r, column=1), report.title).font = Font(bold=True, size=13)
     r += 1
     if report.subtitle:
-        ws.cell(row=r, column=1, value=_text(report.subtitle))
+        put_text(ws.cell(row=r, column=1), report.subtitle)
         r += 1
     r += 1
 
@@ -88,7 +102,7 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
     thin = Side(style="thin", color="808080")
     header_fill = PatternFill("solid", fgColor="E6E6E6")
     for c, column in enumerate(columns, start=1):
-        cell = ws.cell(row=r, column=c, value=_text(column.title))
+        cell = put_text(ws.cell(row=r, column=c), column.title)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.border = Border(bottom=thin, top=thin)
@@ -101,7 +115,7 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
     for row in report.rows:
         r += 1
         for i, (column, value) in enumerate(zip(columns, row.values(columns))):
-            cell = ws.cell(row=r, column=i + 1, value=_xlsx_value(value))
+            cell = _put(ws, r, i + 1, value)
             if column.kind in _NUMBER_FORMATS and not isinstance(cell.value, str):
                 cell.number_format = _NUMBER_FORMATS[column.kind]
             if row.style != "normal":
@@ -127,7 +141,7 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
         r += 1
         for note in report.notes:
             r += 1
-            ws.cell(row=r, column=1, value=_text(note))
+            put_text(ws.cell(row=r, column=1), note)
 
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"

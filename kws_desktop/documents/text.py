@@ -2,8 +2,9 @@
 
 Every piece of user text (names, addresses, notes, descriptions) that ends up in a reportlab
 ``Paragraph`` goes through :func:`markup` and nothing else. Text drawn straight on a canvas
-(which does not parse markup) goes through :func:`plain`. Text cells written to CSV or XLSX go
-through :func:`neutralise_cell` so a spreadsheet never runs them as formulas.
+(which does not parse markup) goes through :func:`plain`. Text cells written to CSV go through
+:func:`neutralise_cell` so a spreadsheet never runs them as formulas; XLSX text needs no such
+change (its cells are typed: ``documents/sheets.py`` ``put_text`` writes string cells).
 """
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def markup(text: object) -> str:
 
 
 def neutralise_cell(value: object) -> object:
-    """Make a CSV/XLSX cell value safe to open in a spreadsheet.
+    """Make a CSV cell value safe to open in a spreadsheet (XLSX: ``sheets.put_text``).
 
     A text value beginning with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
     leading apostrophe (``'=1+1``), so Excel/LibreOffice show it instead of running it. Numbers,

@@ -121,12 +121,14 @@ def test_xlsx_money_is_numeric(tmp_path, profile):
     assert ws.cell(row=h + 2, column=6).number_format == "0.0%"
 
 
-def test_xlsx_text_is_neutralised_and_layout(tmp_path, profile):
+def test_xlsx_text_is_a_string_cell_and_layout(tmp_path, profile):
     ws = _sheet(tmp_path, profile)
     h = _header_row(ws)
     formula = ws.cell(row=h + 5, column=2)
-    assert formula.value == "'=HYPERLINK(\"http://x\",\"klik\")" and formula.data_type == "s"
-    assert ws.cell(row=h + 6, column=2).value == "'@SUM(A1:A2)"
+    assert formula.value == "=HYPERLINK(\"http://x\",\"klik\")" and formula.data_type == "s"
+    assert formula.quotePrefix  # Excel keeps it text when the cell is edited
+    assert ws.cell(row=h + 6, column=2).value == "@SUM(A1:A2)"
+    assert not ws.cell(row=h + 2, column=2).quotePrefix  # ordinary text as ordinary text
     assert all(ws.cell(row=h, column=c).font.b for c in range(1, len(COLUMNS) + 1))
     assert ws.freeze_panes == f"A{h + 1}"
     top = [ws.cell(row=r, column=1).value for r in range(1, h)]
@@ -135,6 +137,38 @@ def test_xlsx_text_is_neutralised_and_layout(tmp_path, profile):
     assert ws.column_dimensions["B"].width > ws.column_dimensions["G"].width
     # nothing anywhere is a formula
     assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+
+
+FORMULA_LIKE = ["=1+1", "=HYPERLINK(\"http://x\",\"klik\")", "+62 812 3456 7890", "+6281234567890",
+                "-", "-510000", "- Semen 2 sak", "@SUM(A1:A2)", "@", "=", "0812 3456 7890",
+                "'sudah dengan apostrof", "\tTab di depan"]
+
+
+@pytest.mark.parametrize("where", ["cell", "title", "column", "note"])
+def test_xlsx_text_starting_like_a_formula_is_kept_as_typed(tmp_path, where):
+    """Text starting with = + - @ is a string cell holding exactly that text: no apostrophe, no
+    formula, and a phone number "+62 812.." stays text, not a number."""
+    columns = [Column("a", "A"), Column("n", "N", "money")]
+    rows = [Row({"a": text, "n": 1}) for text in FORMULA_LIKE] if where == "cell" else [Row({"a": "x"})]
+    report = TabularReport("Uji", columns=columns, rows=rows)
+    if where == "title":
+        report = TabularReport(FORMULA_LIKE[1], subtitle=FORMULA_LIKE[2], columns=columns, rows=rows)
+    elif where == "column":
+        report = TabularReport("Uji", columns=[Column("a", FORMULA_LIKE[2]), Column("n", "=N")],
+                               rows=rows)
+    elif where == "note":
+        report = TabularReport("Uji", columns=columns, rows=rows, notes=FORMULA_LIKE)
+    wb = load_workbook(write_xlsx(report, tmp_path / "t.xlsx"))
+    cells = [c for row in wb.active.iter_rows() for c in row if c.value is not None]
+    assert not any(c.data_type == "f" for c in cells)
+    by_value = {c.value: c for c in cells}
+    wanted = {"cell": FORMULA_LIKE, "note": FORMULA_LIKE, "title": FORMULA_LIKE[1:3],
+              "column": [FORMULA_LIKE[2], "=N"]}[where]
+    for text in wanted:
+        cell = by_value[text]  # exactly the text, nothing added
+        assert cell.data_type == "s" and isinstance(cell.value, str), text
+        assert cell.quotePrefix == text.startswith(("=", "+", "-", "@", "\t")), text
+    assert not any(isinstance(c.value, str) and c.value.startswith("'=") for c in cells)
 
 
 def test_xlsx_survives_control_characters(tmp_path):

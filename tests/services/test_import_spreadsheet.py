@@ -120,6 +120,22 @@ def test_template_has_every_sheet_headers_comments_lists_and_instructions(tmp_pa
         assert text in guide
 
 
+def test_template_lists_keep_text_that_starts_like_a_formula(tmp_path):
+    """Names in the pick lists come from the book: each is a string cell holding exactly the
+    name (no apostrophe added, never a formula), a phone-like "+62 .." included."""
+    from kws_desktop.documents.import_template import write_import_template
+    names = ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812 3456 7890", "-", "@CSR Bank", "BAZNAS"]
+    wb = load_workbook(write_import_template(tmp_path / "t.xlsx", {"institution_payer": names}))
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any(c.data_type == "f" for c in cells)
+    daftar = wb["Daftar"]
+    column = [c.value for c in daftar[1]].index("Pembayar lain") + 1
+    listed = [daftar.cell(row=r, column=column) for r in range(2, 2 + len(names))]
+    assert [c.value for c in listed] == names
+    assert all(c.data_type == "s" for c in listed)
+    assert [c.quotePrefix for c in listed] == [True, True, True, True, False]
+
+
 def test_importing_the_blank_template_says_it_is_empty(book, tmp_path):
     path = spreadsheet_import.write_template(tmp_path / "kosong.xlsx")
     with pytest.raises(UserError, match="belum berisi data"):

@@ -86,18 +86,42 @@ def test_program_and_performance_count_units_alike(seed_book):
         assert sum(program.get(label) or 0 for label in stages) == program["JUMLAH UNIT"]
 
 
+def _add_other_job_costs(book) -> None:
+    """A job's "other" costs (the demo records few): on three finished jobs and on a new order
+    not started yet, one of them voided again (its reversal nets it out of both reports)."""
+    from sqlalchemy import select
+    from kws_desktop.services.jobs import orders
+    from kws_desktop.store.models.jobs import Order
+    from kws_desktop.store.models.sales import Customer
+    with book.reading() as s:
+        finished = s.execute(select(Order.id).where(Order.status == "diserahterimakan")
+                             .order_by(Order.id.desc()).limit(3)).scalars().all()
+        customer = s.execute(select(Customer.id).order_by(Customer.id)).scalars().first()
+    new = orders.create_order(book, orders.OrderInput(customer_id=customer, date=TODAY, lines=(
+        orders.LineInput("Perbaikan pipa", 1, "unit", 350_000, cost=200_000),)))
+    added = [orders.add_cost(book, oid, "other", 40_000 + 5_000 * i, TODAY,
+                             description="Konsumsi gotong royong")
+             for i, oid in enumerate([*finished, new.id])]
+    orders.void_cost(book, added[1].id, "salah catat", TODAY)
+
+
 def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
-    """Over the book's whole life the P&L gross profit is the orders report's profit of the
-    finished jobs, corrected by what the orders report does not count, each part taken from
-    its own records: the billed price and the cost of unfinished jobs, the price of finished
-    jobs not billed yet, the cost of cancelled orders, and revenue and cost outside orders."""
+    """Over the book's whole life the P&L's cost of sales is the orders report's cost of every
+    job (finished or not) plus the cost of cancelled orders and the cost of sales outside orders,
+    each taken from its own records; so the P&L's gross profit is the orders report's profit of
+    the finished jobs, corrected by the billed price and cost of unfinished jobs, the price of
+    finished jobs not billed yet, the cost of cancelled orders, and revenue and cost outside
+    orders. A job's other costs are cost of sales like its transport (5-8000): none is left in
+    the operating expenses."""
     from sqlalchemy import func, or_, select
     from kws_desktop.services.jobs.job_costing import is_finished, order_costs
     from kws_desktop.services.reports import build_report
-    from kws_desktop.services.reports.statements import profit_loss
+    from kws_desktop.services.reports.statements import (Period, job_costs_in_operating,
+                                                         profit_loss)
     from kws_desktop.store.models.billing import Invoice, InvoiceLine
     from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
     from kws_desktop.store.models.jobs import Order
+    _add_other_job_costs(seed_book)
     start = dt.date(TODAY.year - YEARS + 1, 1, 1)
     report = build_report(seed_book, "orders", start, TODAY)
     total = next(r for r in report.rows if r.style == "total").cells
@@ -115,20 +139,26 @@ def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
                 .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
                 .where(JournalEntry.source_type.in_(sources),
                        or_(*(Account.code.like(f"{a}-%") for a in accounts)))).scalar())
+        outside_sources = ("cash_entry", "service_visit", "stock_count")
         # revenue and cost of sales that belong to no order
-        outside = journal(("cash_entry", "service_visit", "stock_count"), "4", "5")
-        # a job's "other" costs are posted as operating expenses (6-1000), not cost of sales
-        job_costs_in_operating = -journal(("order_cost",), "6")
+        outside = journal(outside_sources, "4", "5")
+        outside_cost = -journal(outside_sources, "5")
+        assert job_costs_in_operating(s, Period(start, TODAY)) == 0
     finished = [i for i, st in stages.items() if is_finished(st)]
     open_jobs = [i for i, st in stages.items() if st not in ("batal",) and not is_finished(st)]
     cancelled = [i for i, st in stages.items() if st == "batal"]
+    assert sum(costs[i].other for i in finished) and sum(costs[i].other for i in open_jobs)
+    pl = profit_loss(seed_book, start, TODAY)
+    assert total["cost"] == sum(costs[i].actual for i in finished + open_jobs)
+    assert pl.total_cost_of_sales == (total["cost"] + sum(costs[i].actual for i in cancelled)
+                                      + outside_cost)
     assert total["margin"] == sum(costs[i].margin for i in finished)
     expected = (total["margin"]
                 - sum(costs[i].price - billed.get(i, 0) for i in finished)
                 + sum(billed.get(i, 0) - costs[i].actual for i in open_jobs)
                 - sum(costs[i].actual for i in cancelled)
-                + outside + job_costs_in_operating)
-    assert profit_loss(seed_book, start, TODAY).gross_profit == expected
+                + outside)
+    assert pl.gross_profit == expected
 
 
 def test_kuitansi_numbers_follow_their_dates(seed_book):

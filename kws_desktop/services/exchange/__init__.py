@@ -8,7 +8,8 @@ Modules and their public calls:
   open_consolidated, build_program_by_kws
 - `ledger_export`: The whole journal as a plain-text ledger file that `ledger` and `hledger` both
   read.
-  ledger_account_name, format_amount, ExportSummary, write_ledger, export_ledger
+  ledger_account_name, account_declarations, format_amount, ExportSummary, write_ledger,
+  export_ledger
 - `spreadsheet_import`: Spreadsheet import: a year of notebook records from the template workbook,
   all or nothing.
   ImportProblem, ImportRefused, ImportSummary, template_lists, write_template, Row, read_workbook,

@@ -49,7 +49,7 @@ COST_ACCOUNTS = {
     CostKind.TRANSPORT: A.COST_TRANSPORT,
     CostKind.EQUIPMENT: A.COST_EQUIPMENT,
     CostKind.PERMITS: A.COST_PERMITS,
-    CostKind.OTHER: A.OPERATING,
+    CostKind.OTHER: A.COST_OTHER_JOB,  # cost of sales (revision 0007); earlier ones stay on 6-1000
 }
 METHOD_ACCOUNTS = {"cash": A.CASH, "transfer": A.BANK}
 METHOD_LABELS = {"cash": N_("Tunai"), "transfer": N_("Bank")}

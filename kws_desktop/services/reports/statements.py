@@ -9,17 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kws_desktop.core.accounts import A
+from kws_desktop.core.accounts import A, is_cost_of_sales, is_noncurrent_asset
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_date, format_date_short
+from kws_desktop.i18n import N_, _, format_date, format_date_short, format_rupiah
 from kws_desktop.services.reports import (Period, as_of_text, period_text, register_report,
                                           resolve_period)
-from kws_desktop.services.reports.queries import (AccountInfo, accounts, cash_balance,
+from kws_desktop.services.reports.queries import (accounts, cash_balance,
                                                   counter_sums_of_cash_entries, has_entries,
                                                   sums_by_account)
 from kws_desktop.store.book import Book
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
 Line = tuple[str, str, int]  # (code, name, amount in the account's normal direction)
 
@@ -72,10 +74,6 @@ class ProfitLoss:
         return self.gross_profit - self.total_operating
 
 
-def _is_cost_of_sales(acc: AccountInfo) -> bool:
-    return acc.type == "beban" and acc.code.startswith("5-")
-
-
 def profit_loss_in(session: Session, period: Period) -> ProfitLoss:
     """Profit and loss for ``period`` (session-level)."""
     sums = sums_by_account(session, since=period.start, until=period.end)
@@ -87,7 +85,7 @@ def profit_loss_in(session: Session, period: Period) -> ProfitLoss:
         line = (acc.code, acc.name, amount)
         if acc.type == "pendapatan":
             revenue.append(line)
-        elif _is_cost_of_sales(acc):
+        elif is_cost_of_sales(acc.code, acc.type):
             cost.append(line)
         elif acc.type == "beban":
             operating.append(line)
@@ -100,11 +98,35 @@ def profit_loss(book: Book, start: dt.date | None = None, end: dt.date | None = 
         return profit_loss_in(s, period)
 
 
+def job_costs_in_operating(session: Session, period: Period) -> int:
+    """A job's other costs posted in ``period`` to Beban Operasional Kelompok: where they went
+    before revision 0007 gave them an account among the cost of sales. Those entries stay as
+    posted (session-level)."""
+    q = (select(func.coalesce(func.sum(JournalLine.amount), 0))
+         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+         .join(Account, Account.id == JournalLine.account_id)
+         .where(JournalEntry.source_type == "order_cost", Account.code == A.OPERATING,
+                JournalEntry.date.between(period.start, period.end)))
+    return int(session.execute(q).scalar())
+
+
+def _job_costs_note(session: Session, period: Period) -> list[str]:
+    amount = job_costs_in_operating(session, period)
+    if not amount:
+        return []
+    names = {a.code: a.name for a in accounts(session)}
+    return [_("{operating} berisi {amount} biaya lain-lain pekerjaan yang dicatat sebelum ada akun "
+              "{job}. Catatan lama itu tidak diubah, jadi laba kotor periode ini lebih besar "
+              "sebanyak itu.").format(operating=names.get(A.OPERATING, A.OPERATING),
+                                      amount=format_rupiah(amount),
+                                      job=names.get(A.COST_OTHER_JOB, A.COST_OTHER_JOB))]
+
+
 def build_profit_loss(book: Book, start: dt.date | None, end: dt.date | None) -> TabularReport:
     period = resolve_period(start, end)
     with book.reading() as s:
         pl = profit_loss_in(s, period)
-        notes = _empty_note(s, period.start, period.end)
+        notes = _empty_note(s, period.start, period.end) + _job_costs_note(s, period)
     rows: list[Row] = [Row({"uraian": _("PENDAPATAN")}, "heading")]
     rows += [Row({"uraian": name, "jumlah": a}, indent=1) for _c, name, a in pl.revenue]
     rows.append(Row({"uraian": _("Jumlah Pendapatan"), "jumlah": pl.total_revenue}, "subtotal"))
@@ -189,7 +211,7 @@ def _position_at(session: Session, day: dt.date) -> PositionColumn:
             continue
         line = (acc.code, acc.name, amount)
         if acc.type == "aset":
-            (noncurrent if acc.code.startswith("1-2") else current).append(line)
+            (noncurrent if is_noncurrent_asset(acc.code, acc.type) else current).append(line)
         elif acc.type == "liabilitas":
             liabilities.append(line)
         elif acc.type == "ekuitas":
