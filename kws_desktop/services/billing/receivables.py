@@ -54,6 +54,7 @@ class ReceiptRef:
     status: str
     invoice_number: str
     payer_name: str
+    void_reason: str = ""  # a voided kuitansi: why (its money is not in what was paid)
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,13 @@ def read_order_billing(session: Session, order_id: int) -> OrderBillingSummary:
     payers = tuple(PayerBilling(pt, cid, names[(pt, cid)], a, p) for (pt, cid), (a, p) in per.items())
     receipts = []
     if inv_ids:
-        for number, date, amount, status, inv_number, payer in session.execute(
+        for number, date, amount, status, inv_number, payer, reason in session.execute(
                 select(Receipt.number, Receipt.date, Payment.amount, Payment.status, Invoice.number,
-                       Payment.payer_name)
+                       Payment.payer_name, Payment.void_reason)
                 .join(Payment, Payment.id == Receipt.payment_id)
                 .join(Invoice, Invoice.id == Payment.invoice_id)
                 .where(Payment.invoice_id.in_(inv_ids)).order_by(Receipt.date, Receipt.id)).all():
-            receipts.append(ReceiptRef(number, date, amount, status, inv_number, payer))
+            receipts.append(ReceiptRef(number, date, amount, status, inv_number, payer, reason or ""))
     return OrderBillingSummary(order_id, sum(p.invoiced for p in payers), sum(p.paid for p in payers),
                                payers, tuple(infos), tuple(receipts))
 

@@ -16,7 +16,7 @@ from kws_desktop.core.job_costing import STAGE_LABELS, Stage
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services.jobs import orders
-from kws_desktop.ui.kit.widgets import RIGHT
+from kws_desktop.ui.kit.widgets import RIGHT, void_receipt_note
 
 if TYPE_CHECKING:
     from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
@@ -193,8 +193,10 @@ class OrderView(QWidget):
                 note += " · " + _("bagian dari tagihan {total}").format(total=format_rupiah(i.total))
             rows.append([_("Tagihan"), i.number, format_date(i.date), i.payer_name, format_rupiah(billed),
                          format_rupiah(paid), note])
-        rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "", format_rupiah(r.amount),
-                  _("batal") if r.status == DocStatus.VOID else ""] for r in summary.receipts]
+        rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "",
+                  "" if r.status == DocStatus.VOID else format_rupiah(r.amount),
+                  void_receipt_note(r.amount, r.void_reason) if r.status == DocStatus.VOID else ""]
+                 for r in summary.receipts]
         rows.append([p_("baris total", "Jumlah"), "", "", "", format_rupiah(summary.invoiced), format_rupiah(summary.paid),
                      _("sisa {amount}").format(amount=format_rupiah(summary.outstanding))])
         _fill(self.billing, [_("Jenis"), _("Nomor"), _("Tanggal"), _("Pembayar"), _("Ditagih"),
