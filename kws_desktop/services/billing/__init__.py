@@ -7,9 +7,10 @@ Modules and their public calls:
   instalment_label, InstalmentInfo, InvoiceLineInfo, InvoiceReceipt, InvoiceInfo, PlanSpec,
   plan_error_message, paid_by_instalment, paid_by_invoice, invoice_infos, get_invoice,
   find_invoice, open_invoices_for_customer, LineSpec, revenue_account_for, create_invoice_in,
-  create_invoice, invoiced_amounts, payer_customer_id, create_invoices_for_order, invoice_order,
-  create_batch_invoice_in, create_batch_invoice, payer_customer_id_matches, reschedule,
-  void_invoice, refresh_status, describe_due, customer_address, invoice_doc, write_invoice_pdf
+  create_invoice, invoiced_amounts, payer_customer_id, order_work, create_invoices_for_order,
+  invoice_order, create_batch_invoice_in, create_batch_invoice, payer_customer_id_matches,
+  reschedule, void_invoice, refresh_status, describe_due, customer_address, invoice_doc,
+  write_invoice_pdf
 - `kuitansi`: Taking a payment and its kuitansi, from the money to the paper, in one place.
   TakenPayment, kuitansi_print, take_payment, share_kuitansi
 - `payments`: Payments against invoices, their kuitansi, and voiding a wrong one.

@@ -433,8 +433,14 @@ def payer_customer_id(session: Session, order: Order, payer: OrderPayer, actor: 
     return cust.id
 
 
+def order_work(package: str, description: str) -> str:
+    """What an order's work is on its papers (invoice line, kuitansi): its package, else the work
+    typed for it ("" when neither is known)."""
+    return (package or "").strip() or (description or "").strip()
+
+
 def _order_line_description(order: Order, payer_label: str) -> str:
-    what = order.package or order.description or _("Pekerjaan sanitasi")
+    what = order_work(order.package, order.description) or _("Pekerjaan sanitasi")
     return _("{order}: {what} - {name} (bagian {payer})").format(
         order=order.number, what=what, name=order.customer_name, payer=payer_label)
 
