@@ -31,7 +31,9 @@ __all__ = ["write_quote_pdf", "quote_story", "WATERMARKS"]
 
 # Quotes that must not be mistaken for a live offer carry a mark across the page.
 # Marked with N_ for the catalog; translated with _() where drawn (write_quote_pdf).
-WATERMARKS = {"superseded": N_("DIGANTI REVISI"), "rejected": N_("DITOLAK"), "expired": N_("KEDALUWARSA")}
+WATERMARKS = {"draft": N_("DRAF"), "superseded": N_("DIGANTI REVISI"), "rejected": N_("DITOLAK"),
+              "expired": N_("KEDALUWARSA")}
+DRAFT = "draft"  # not sent yet: not an offer the household can accept
 
 # Title prefixes a user may have typed, in either language (stripped whatever the current one).
 _TITLE_PREFIXES = ("penawaran harga ", "penawaran ", "price quote for ", "quote for ")
@@ -168,7 +170,11 @@ def _heading_block(quote, profile: KwsProfile, place_date: str) -> Flowable:
     st = styles()
     attachment = _("1 (satu) berkas rincian anggaran biaya (RAB)")
     about = quote.title or _("Penawaran harga pekerjaan sanitasi")
-    kv = key_value_table([(_("Nomor"), quote.number), (_("Lampiran"), attachment),
+    number: object = quote.number
+    if quote.status == DRAFT:
+        number = Paragraph(markup(quote.number) + " &nbsp;<b>" + markup(_("DRAF")) + "</b> " + markup(
+            _("(belum berlaku sebagai penawaran)")), st.body)
+    kv = key_value_table([(_("Nomor"), number), (_("Lampiran"), attachment),
                           (_("Perihal"), Paragraph(f"<b>{markup(about)}</b>", st.body))])
     right = ParagraphStyle("kws-quote-date", parent=st.body, alignment=TA_RIGHT)
     date_par = paragraph(place_date, right)
@@ -248,7 +254,10 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
     story.append(KeepTogether([Spacer(1, 2 * mm), paragraph(closing), signatures]))
     # the attachment: the RAB itself
     story.append(PageBreak())
-    story.extend(title_block(_("RINCIAN ANGGARAN BIAYA (RAB)"), subtitle=_(
+    rab_title = _("RINCIAN ANGGARAN BIAYA (RAB)")
+    if quote.status == DRAFT:
+        rab_title = _("{title} - DRAF").format(title=rab_title)
+    story.extend(title_block(rab_title, subtitle=_(
         "Lampiran surat penawaran nomor {number} tanggal {date}").format(number=quote.number, date=date_text)))
     name = f"{customer.salutation} {customer.name}".strip()
     story.append(key_value_table([(_("Pelanggan"), name), (_("Lokasi"), site or "-"),
