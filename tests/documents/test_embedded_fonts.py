@@ -13,7 +13,7 @@ from reportlab.platypus import Table
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.services import reports
-from kws_desktop.services.billing import invoices, payments, receivables
+from kws_desktop.services.billing import invoices, payments, reminders
 from kws_desktop.services.jobs import handover
 from kws_desktop.services.people import member_income, wages
 from kws_desktop.services.sales import quotes
@@ -67,8 +67,8 @@ def _documents(book, folder) -> list:
     written.append(payments.write_receipt(book, receipt, folder / "kuitansi.pdf", mark_printed=False))
     written.append(payments.write_receipt(book, void_receipt, folder / "kuitansi-batal.pdf", mark_printed=False))
     written.append(handover.write_handover(book, order_handed, folder / "bast.pdf"))
-    written.append(receivables.write_reminder_pdf(book, late, folder / "reminder.pdf",
-                                                  as_of=latest_due + dt.timedelta(days=1)))
+    written.append(reminders.write_reminder_pdf(book, late, folder / "reminder.pdf",
+                                               as_of=latest_due + dt.timedelta(days=1)))
     written.append(wages.write_wage_slips(book, payout, folder / "wage-slips.pdf"))
     written.append(member_income.write_member_income_slip(book, member, dt.date(2000, 1, 1),
                                                           dt.date.today(), folder / "income-slip.pdf"))

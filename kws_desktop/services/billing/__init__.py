@@ -21,10 +21,11 @@ Modules and their public calls:
 - `receivables`: What is owed to the group: per payer, per order, aged; overdue instalments; paged
   lists of invoices, payments and receipts for the screens and the command line.
   payer_label, PayerBilling, ReceiptRef, OrderBillingSummary, order_billing_summary,
-  read_order_billing, PayerReceivable, receivables_by_payer, ReceivablesSummary,
-  receivables_summary, OverdueInstalment, overdue_instalments, build_receivables_report,
-  InvoiceRow, list_invoices, count_invoices, ReceiptRow, list_receipts, count_receipts,
-  PayerMatch, find_payers, invoice_list_rows, payment_list_rows, receipt_list_rows,
-  write_reminder_pdf
+  read_order_billing, read_open_total, PayerReceivable, receivables_by_payer, ReceivablesSummary,
+  receivables_summary, OverdueInstalment, overdue_instalments, read_overdue,
+  build_receivables_report, InvoiceRow, list_invoices, count_invoices, ReceiptRow, list_receipts,
+  count_receipts, PayerMatch, find_payers, invoice_list_rows, payment_list_rows, receipt_list_rows
+- `reminders`: Reminder letters (surat pengingat pembayaran) to a payer with late instalments.
+  issue_reminder, write_reminder_pdf
 - `reports`: Registers the billing reports (loaded by services.reports.load_all).
 """
