@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QListWidget, 
 from kws_desktop.core.status import DocStatus
 from kws_desktop.core.job_costing import STAGE_LABELS, Stage
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_rupiah, p_
+from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_ratio, format_rupiah, p_
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.widgets import RIGHT, void_receipt_note
 
@@ -163,7 +163,7 @@ class OrderView(QWidget):
                        f"<td>{e(p.name)}</td><td align='right'>{e(format_rupiah(p.amount))}</td></tr>")
         out.append("</table><h4>" + e(_("Biaya dan laba")) + "</h4><table cellspacing='0' cellpadding='2'>")
         profit = (_("Laba") if c.margin_ratio is None
-                  else _("Laba ({percent})").format(percent=format_percent(c.margin_ratio * 100)))
+                  else _("Laba ({percent})").format(percent=format_ratio(c.margin_ratio)))
         for label, amount, bold in ((_("Harga pekerjaan"), c.price, False),
                                     (_("Perkiraan biaya di penawaran"), c.quoted_cost, False),
                                     (p_("jamak", "Bahan"), c.material, False), (_("Upah tukang"), c.labour, False),
@@ -208,7 +208,7 @@ class OrderView(QWidget):
         for p in order_photos(self.panel.book, v.id):
             image = QImage.fromData(p.thumbnail)
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)),
-                                   f"{p.stage_pct}% · {format_date(p.date)}\n{p.caption}")
+                                   f"{format_percent(p.stage_pct)} · {format_date(p.date)}\n{p.caption}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             item.setToolTip(p.caption)
             self.photos.addItem(item)
