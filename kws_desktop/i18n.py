@@ -22,8 +22,9 @@ from functools import cache
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from kws_desktop.core.percent import percent_text, ratio_points
 from kws_desktop.paths import i18n_dir
 
 DOMAIN = "kws_desktop"
@@ -160,9 +161,15 @@ def format_quantity(qty: Decimal | int) -> str:
 
 
 def format_percent(points: Decimal | int | float) -> str:
-    """A percentage given in points (12.5 means 12.5%): 12,5% in Indonesian, 12.5% in English;
-    at most two decimals, no trailing zeros."""
-    return format_decimal(Decimal(str(points)), format="#,##0.##", locale=locale_name()) + "%"
+    """A percentage given in points (12.5 means 12.5%): 12,5% in Indonesian, 12.5% in English,
+    rounded by the one rule of core/percent.py (one decimal, a half away from zero)."""
+    return percent_text(points, decimal_mark=get_decimal_symbol(locale_name()),
+                        group_mark=get_group_symbol(locale_name()))
+
+
+def format_ratio(ratio: Decimal | int | float) -> str:
+    """A percentage given as a ratio (0.125 means 12.5%), written as :func:`format_percent`."""
+    return format_percent(ratio_points(ratio))
 
 
 def format_date(value: dt.date | None) -> str:

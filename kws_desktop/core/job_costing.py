@@ -84,10 +84,11 @@ PHOTO_STAGES = (0, 50, 100)
 
 
 def margin_ratio(price: int, margin: int) -> Decimal | None:
-    """Margin as a ratio of the price (0.125 is 12.5 %), four decimals; None without a price."""
+    """Margin as a ratio of the price (0.125 is 12.5 %), not rounded (shown through
+    core/percent.py, which rounds once); None without a price."""
     if price <= 0:
         return None
-    return (Decimal(margin) / Decimal(price)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return Decimal(margin) / Decimal(price)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ PREFIXES = {
     "income": "BKM",
     "transfer": "PB",
     "handover": "BAST",
+    "reminder": "SPT",              # surat pengingat tagihan: the letter is kept in the audit log
 }
 
 _PATTERN = re.compile(r"^([A-Z]+)-(\d{4})-(\d{4,})$")

@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from kws_desktop.core.money import line_total, percent_of, round_rupiah
+from kws_desktop.core.percent import share_points
 
 
 def N_(message: str) -> str:
@@ -95,10 +96,9 @@ class PackagePrice:
 
     @property
     def margin_percent_of_price(self) -> Decimal:
-        """Margin as a percentage of the price (one decimal), 0 for a free package."""
-        if not self.price:
-            return Decimal(0)
-        return (Decimal(self.margin) * 100 / self.price).quantize(Decimal("0.1"))
+        """Margin as a percentage of the price (one decimal, core/percent.py's rule), 0 for a free
+        package."""
+        return share_points(self.margin, self.price) or Decimal(0)
 
 
 def markup_factor(overhead_pct: Decimal | int, margin_pct: Decimal | int) -> Decimal:
@@ -140,10 +140,8 @@ class QuoteTotals:
 
     @property
     def margin_pct(self) -> Decimal:
-        """Margin as a percentage of the total (one decimal)."""
-        if not self.total:
-            return Decimal(0)
-        return (Decimal(self.margin) * 100 / self.total).quantize(Decimal("0.1"))
+        """Margin as a percentage of the total (one decimal, core/percent.py's rule)."""
+        return share_points(self.margin, self.total) or Decimal(0)
 
 
 def quote_totals(lines: Sequence[tuple[int, int, int]], discount: int = 0) -> QuoteTotals:

@@ -21,7 +21,7 @@ from kws_desktop.i18n import _, format_rupiah
 
 __all__ = [
     "METERAI_AMOUNT", "METERAI_THRESHOLD", "needs_meterai", "title_block", "key_value_table",
-    "money_table", "signature_blocks", "MeteraiBox",
+    "money_table", "signature_blocks", "letter_heading", "MeteraiBox",
 ]
 
 # UU 10/2020 on bea meterai: documents acknowledging more than Rp5.000.000 carry Rp10.000.
@@ -82,6 +82,23 @@ def key_value_table(rows: Sequence[tuple[str, object]], *, label_width: float | 
         return table
 
     return FullWidth(build, width)
+
+
+def letter_heading(rows: Sequence[tuple[str, object]], place_date: str) -> Flowable:
+    """The head of an Indonesian letter: Nomor, Lampiran, Perihal (``rows``, label and value as
+    in :func:`key_value_table`) on the left, the place and date on the right."""
+    st = styles()
+    kv = key_value_table(rows)
+    date_par = paragraph(place_date, ParagraphStyle("kws-letter-date", parent=st.body, alignment=TA_RIGHT))
+
+    def build(width: float) -> Table:
+        t = Table([[kv, date_par]], colWidths=[width * 0.64, width * 0.36])
+        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return t
+
+    return FullWidth(build)
 
 
 def money_table(rows: Sequence[tuple[str, int]], *, total: tuple[str, int] | None = None,

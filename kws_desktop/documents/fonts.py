@@ -28,6 +28,19 @@ _lock = threading.Lock()
 _registered: set[str] = set()
 
 
+def document_face(name: str) -> str:
+    """The shipped face to draw ``name`` with: our own faces as they are, any other (reportlab
+    falls back to Helvetica, e.g. in a table cell without a FONTNAME) as the DejaVu face of the
+    same weight, so a PDF never lists a font it does not embed."""
+    if name in _UPRIGHT or name in _SLANTED:
+        return name
+    bold = "bold" in name.lower()
+    slanted = "oblique" in name.lower() or "italic" in name.lower()
+    if slanted and _SLANTED.keys() <= _registered:
+        return FONT_BOLD_ITALIC if bold else FONT_ITALIC
+    return FONT_BOLD if bold else FONT
+
+
 class FontMissingError(FileNotFoundError):
     """A shipped font file is missing: the installation is broken."""
 

@@ -100,20 +100,17 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
     story.append(Spacer(1, 2 * mm))
     leader = profile.leader_name or "...................."
     receiver = data.receiver_name or data.customer_name
-    story.append(key_value_table([
-        (_("1. Nama"), leader),
-        (_("    Jabatan"), _("Ketua {kws}").format(kws=profile.name) if profile.name else _("Ketua KWS")),
-        (_("    Alamat"), profile.address_line),
-    ], label_width=LABEL_WIDTH))
-    story.append(paragraph(_("selanjutnya disebut PIHAK PERTAMA (yang menyerahkan);"), "small"))
-    story.append(Spacer(1, 2 * mm))
-    story.append(key_value_table([
-        (_("2. Nama"), receiver),
-        (_("    Sebagai"), _("Pemilik rumah / kepala keluarga")),
-        (_("    Alamat"), _location(data)),
-    ], label_width=LABEL_WIDTH))
-    story.append(paragraph(_("selanjutnya disebut PIHAK KEDUA (yang menerima)."), "small"))
-    story.append(Spacer(1, 3 * mm))
+    # both parties with the same three labels: Nama, Jabatan, Alamat
+    first = (_("Ketua {kws}").format(kws=profile.name) if profile.name else _("Ketua KWS"))
+    second = (_("Pemilik rumah, penerima manfaat program") if data.program_funded
+              else _("Pemilik rumah / kepala keluarga"))
+    for name, role, address, called in (
+            (leader, first, profile.address_line, _("selanjutnya disebut PIHAK PERTAMA (yang menyerahkan);")),
+            (receiver, second, _location(data), _("selanjutnya disebut PIHAK KEDUA (yang menerima)."))):
+        story.append(key_value_table([(_("Nama"), name), (_("Jabatan"), role), (_("Alamat"), address)],
+                                     label_width=LABEL_WIDTH))
+        story.append(paragraph(called))
+        story.append(Spacer(1, 2.5 * mm))
     story.append(paragraph(_("PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA hasil pekerjaan berikut, dan "
                              "PIHAK KEDUA menerimanya dalam keadaan selesai, baik dan dapat dipakai:")))
     story.append(Spacer(1, 2 * mm))

@@ -20,7 +20,7 @@ from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.i18n import _, format_date
 
-__all__ = ["InvoiceDocLine", "InvoiceDocInstalment", "InvoiceDoc", "write_invoice"]
+__all__ = ["InvoiceDocLine", "InvoiceDocInstalment", "InvoiceDocReceipt", "InvoiceDoc", "write_invoice"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,17 @@ class InvoiceDocInstalment:
 
 
 @dataclass(frozen=True)
+class InvoiceDocReceipt:
+    """A kuitansi issued on the invoice; a voided one prints BATAL and is not counted as paid."""
+
+    number: str
+    date: dt.date
+    amount: int
+    void: bool = False
+    void_reason: str = ""
+
+
+@dataclass(frozen=True)
 class InvoiceDoc:
     number: str
     date: dt.date
@@ -51,7 +62,7 @@ class InvoiceDoc:
     paid: int
     lines: Sequence[InvoiceDocLine]
     instalments: Sequence[InvoiceDocInstalment] = field(default_factory=tuple)
-    receipts: Sequence[str] = field(default_factory=tuple)
+    receipts: Sequence[InvoiceDocReceipt] = field(default_factory=tuple)
     note: str = ""
     void: bool = False
     void_reason: str = ""
@@ -106,15 +117,27 @@ def invoice_story(doc: InvoiceDoc, profile: KwsProfile) -> list[Flowable]:
         story.append(paragraph(_("Mohon cantumkan nomor tagihan {number} pada berita transfer.")
                                .format(number=doc.number), "small"))
     if doc.receipts:
-        story.append(Spacer(1, 2 * mm))
-        story.append(paragraph(_("Kuitansi yang sudah diterbitkan: {numbers}").format(
-            numbers=", ".join(doc.receipts)), "small"))
+        story.extend(_receipts_block(doc.receipts))
     if doc.note:
         story.append(paragraph(doc.note, "small"))
     place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
     story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
                                    (_("Ketua KWS,"), profile.leader_name)], place_date=place))
     return story
+
+
+def _receipts_block(receipts: Sequence[InvoiceDocReceipt]) -> list[Flowable]:
+    """The kuitansi issued on the invoice, each with its status: a voided one says BATAL and why,
+    and its money is not in "Sudah dibayar" above."""
+    columns = [Column("number", _("Nomor kuitansi")), Column("date", _("Tanggal"), "date"),
+               Column("amount", _("Jumlah"), "money"), Column("status", _("Keterangan"))]
+    rows = [Row({"number": r.number, "date": r.date, "amount": r.amount,
+                 "status": (_("BATAL: {reason}").format(reason=r.void_reason) if r.void_reason else _("BATAL"))
+                 if r.void else _("Sah")}) for r in receipts]
+    flows: list[Flowable] = [paragraph(_("Kuitansi untuk tagihan ini"), "heading"), data_table(columns, rows)]
+    if any(r.void for r in receipts):
+        flows.append(paragraph(_("Kuitansi BATAL tidak dihitung sebagai pembayaran."), "small"))
+    return flows
 
 
 def write_invoice(doc: InvoiceDoc, path: os.PathLike[str] | str, *, profile: KwsProfile,

@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kws_desktop.core.profile import KwsProfile
-from kws_desktop.documents.fonts import FONT, FONT_BOLD, register_fonts
+from kws_desktop.documents.fonts import FONT, FONT_BOLD, document_face, register_fonts
 from kws_desktop.documents.letterhead import letterhead as _letterhead
 from kws_desktop.documents.output import DocumentWriteError, atomic_output
 from kws_desktop.documents.styles import GREY
@@ -89,9 +89,15 @@ class _NumberedCanvas(Canvas):
     """Keeps every page until the end so the footer can say "hal. x dari y"."""
 
     def __init__(self, *args, footer: _Footer, **kwargs):
+        # reportlab starts every canvas in Helvetica, which a PDF then lists as an unembedded
+        # font even when no text uses it; start in the shipped (embedded) DejaVu face instead
+        kwargs["initialFontName"] = FONT
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict] = []
+
+    def setFont(self, psfontname, size, leading=None):  # noqa: N802 - reportlab's name
+        super().setFont(document_face(psfontname), size, leading)
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -191,6 +197,7 @@ def build_pdf(
             str(tmp), pagesize=pagesize,
             leftMargin=m.left, rightMargin=m.right, topMargin=m.top, bottomMargin=m.bottom,
             title=clean_title, author=plain(profile.name), creator="KWS Desktop",
+            initialFontName=FONT,  # not reportlab's Helvetica: every font in the file is embedded
         )
         frame = Frame(m.left, m.bottom, width, pagesize[1] - m.top - m.bottom, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -9,7 +9,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (Flowable, KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph, Spacer,
@@ -18,7 +17,7 @@ from reportlab.platypus import (Flowable, KeepTogether, ListFlowable, ListItem, 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.rab import KIND_LABELS, KIND_ORDER, ComponentKind
 from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
-from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import key_value_table, letter_heading, signature_blocks, title_block
 from kws_desktop.documents.flow import FullWidth
 from kws_desktop.documents.fonts import register_fonts
 from kws_desktop.documents.pdf import build_pdf
@@ -31,7 +30,9 @@ __all__ = ["write_quote_pdf", "quote_story", "WATERMARKS"]
 
 # Quotes that must not be mistaken for a live offer carry a mark across the page.
 # Marked with N_ for the catalog; translated with _() where drawn (write_quote_pdf).
-WATERMARKS = {"superseded": N_("DIGANTI REVISI"), "rejected": N_("DITOLAK"), "expired": N_("KEDALUWARSA")}
+WATERMARKS = {"draft": N_("DRAF"), "superseded": N_("DIGANTI REVISI"), "rejected": N_("DITOLAK"),
+              "expired": N_("KEDALUWARSA")}
+DRAFT = "draft"  # not sent yet: not an offer the household can accept
 
 # Title prefixes a user may have typed, in either language (stripped whatever the current one).
 _TITLE_PREFIXES = ("penawaran harga ", "penawaran ", "price quote for ", "quote for ")
@@ -164,23 +165,16 @@ def _funding_table(payers: Sequence, total: int) -> Flowable:
     return data_table(columns, rows)
 
 
-def _heading_block(quote, profile: KwsProfile, place_date: str) -> Flowable:
+def _heading_block(quote, place_date: str) -> Flowable:
     st = styles()
     attachment = _("1 (satu) berkas rincian anggaran biaya (RAB)")
     about = quote.title or _("Penawaran harga pekerjaan sanitasi")
-    kv = key_value_table([(_("Nomor"), quote.number), (_("Lampiran"), attachment),
-                          (_("Perihal"), Paragraph(f"<b>{markup(about)}</b>", st.body))])
-    right = ParagraphStyle("kws-quote-date", parent=st.body, alignment=TA_RIGHT)
-    date_par = paragraph(place_date, right)
-
-    def build(width: float) -> Table:
-        t = Table([[kv, date_par]], colWidths=[width * 0.64, width * 0.36])
-        t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        return t
-
-    return FullWidth(build)
+    number: object = quote.number
+    if quote.status == DRAFT:
+        number = Paragraph(markup(quote.number) + " &nbsp;<b>" + markup(_("DRAF")) + "</b> " + markup(
+            _("(belum berlaku sebagai penawaran)")), st.body)
+    return letter_heading([(_("Nomor"), number), (_("Lampiran"), attachment),
+                           (_("Perihal"), Paragraph(f"<b>{markup(about)}</b>", st.body))], place_date)
 
 
 def _addressee(customer) -> list[Flowable]:
@@ -203,7 +197,7 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
     place = profile.place
     date_text = format_date(quote.date)
     place_date = f"{place}, {date_text}" if place else date_text
-    story: list[Flowable] = [_heading_block(quote, profile, place_date), Spacer(1, 2 * mm)]
+    story: list[Flowable] = [_heading_block(quote, place_date), Spacer(1, 2 * mm)]
     if quote.previous_number:
         story.append(paragraph(_("Revisi ke-{version}, menggantikan penawaran nomor {number}.").format(
             version=quote.version - 1, number=quote.previous_number), "small"))
@@ -248,7 +242,10 @@ def quote_story(quote, profile: KwsProfile, *, itemised: bool = True) -> list[Fl
     story.append(KeepTogether([Spacer(1, 2 * mm), paragraph(closing), signatures]))
     # the attachment: the RAB itself
     story.append(PageBreak())
-    story.extend(title_block(_("RINCIAN ANGGARAN BIAYA (RAB)"), subtitle=_(
+    rab_title = _("RINCIAN ANGGARAN BIAYA (RAB)")
+    if quote.status == DRAFT:
+        rab_title = _("{title} - DRAF").format(title=rab_title)
+    story.extend(title_block(rab_title, subtitle=_(
         "Lampiran surat penawaran nomor {number} tanggal {date}").format(number=quote.number, date=date_text)))
     name = f"{customer.salutation} {customer.name}".strip()
     story.append(key_value_table([(_("Pelanggan"), name), (_("Lokasi"), site or "-"),

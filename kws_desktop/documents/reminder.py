@@ -1,5 +1,6 @@
-"""The reminder letter (surat pengingat pembayaran) for a payer with overdue instalments:
-polite, plain words, the late instalments in a table, how to pay, and whom to ask."""
+"""The reminder letter (surat pengingat pembayaran) for a payer with overdue instalments: the
+letter head (Nomor, Lampiran, Perihal, place and date), polite plain words, the late instalments
+in a table, how to pay, and whom to ask."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kws_desktop.core.profile import KwsProfile
-from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import letter_heading, signature_blocks
 from kws_desktop.documents.pdf import build_pdf
-from kws_desktop.documents.styles import paragraph
+from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.documents.text import markup
 from kws_desktop.i18n import _, format_date, format_rupiah, pgettext, p_
 
 __all__ = ["ReminderLine", "ReminderDoc", "write_reminder"]
@@ -28,6 +30,7 @@ class ReminderLine:
     due_date: dt.date
     amount: int            # what is still open of it
     days_late: int
+    instalment: bool = False  # part of a plan of several instalments (angsuran), not one bill
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,18 @@ class ReminderDoc:
     lines: Sequence[ReminderLine]
     outstanding_total: int  # everything the payer still owes (late or not)
     gender: str = ""       # "L" / "P" for a household head: how the letter says "you"
+    number: str = ""       # SPT-2026-0001, from the book's reminder sequence
 
     @property
     def overdue_total(self) -> int:
         return sum(l.amount for l in self.lines)
+
+    @property
+    def subject(self) -> str:
+        """Perihal: instalments of a plan are reminded; a bill paid at once is notified."""
+        if any(l.instalment for l in self.lines):
+            return _("Pengingat pembayaran angsuran")
+        return _("Pemberitahuan tagihan")
 
 
 def form_of_address(gender: str) -> str:
@@ -56,9 +67,17 @@ def form_of_address(gender: str) -> str:
 
 def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
     you = form_of_address(doc.gender)
-    story: list[Flowable] = [*title_block(_("SURAT PENGINGAT PEMBAYARAN"))]
-    story.append(key_value_table([(_("Kepada Yth."), f"{doc.salutation} {doc.payer_name}".strip()
-                                   + (f"\n{doc.payer_address}" if doc.payer_address else ""))]))
+    st = styles()
+    place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
+    story: list[Flowable] = [letter_heading([
+        (_("Nomor"), doc.number or "-"), (_("Lampiran"), "-"),
+        (_("Perihal"), Paragraph(f"<b>{markup(doc.subject)}</b>", st.body))], place)]
+    story.append(Spacer(1, 5 * mm))
+    story.append(paragraph(_("Kepada Yth.")))
+    story.append(Paragraph(f"<b>{markup(f'{doc.salutation} {doc.payer_name}'.strip())}</b>", st.body))
+    if doc.payer_address:
+        story.append(paragraph(doc.payer_address))
+    story.append(paragraph(_("di tempat")))
     story.append(Spacer(1, 4 * mm))
     story.append(paragraph(_("Dengan hormat,")))
     story.append(Spacer(1, 2 * mm))
@@ -100,14 +119,14 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
     story.append(paragraph(closing))
     story.append(Spacer(1, 2 * mm))
     story.append(paragraph(_("Atas perhatian {you}, kami ucapkan terima kasih.").format(you=you)))
-    place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
     story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
-                                   (_("Ketua KWS,"), profile.leader_name)], place_date=place))
+                                   (_("Ketua KWS,"), profile.leader_name)]))
     return story
 
 
 def write_reminder(doc: ReminderDoc, path: os.PathLike[str] | str, *, profile: KwsProfile,
                    paper: str = "A4") -> Path:
     return build_pdf(path, reminder_story(doc, profile), profile=profile,
-                     title=_("Surat pengingat pembayaran - {name}").format(name=doc.payer_name),
+                     title=_("Surat pengingat pembayaran {number} - {name}").format(
+                         number=doc.number, name=doc.payer_name),
                      paper=paper if paper in ("A4", "F4") else "A4", page_numbers=False)

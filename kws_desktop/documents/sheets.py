@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kws_desktop.core.percent import ratio_points
 from kws_desktop.documents.output import atomic_output
 from kws_desktop.documents.table import Column, format_cell
 from kws_desktop.documents.text import FORMULA_PREFIXES, neutralise_cell, plain
@@ -115,7 +116,7 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
     for row in report.rows:
         r += 1
         for i, (column, value) in enumerate(zip(columns, row.values(columns))):
-            cell = _put(ws, r, i + 1, value)
+            cell = _put(ws, r, i + 1, _as_printed(column, value))
             if column.kind in _NUMBER_FORMATS and not isinstance(cell.value, str):
                 cell.number_format = _NUMBER_FORMATS[column.kind]
             if row.style != "normal":
@@ -155,7 +156,16 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
     return Path(path)
 
 
+def _as_printed(column: Column, value: object) -> object:
+    """A percentage cell holds the ratio the PDF prints (core/percent.py: 0.1998 -> 0.2, 20%), so
+    the file and the paper agree; other cells are what the report holds."""
+    if column.kind == "percent" and isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return (ratio_points(value) / 100).normalize()
+    return value
+
+
 def _csv_value(column: Column, value: object) -> object:
+    value = _as_printed(column, value)
     if value is None:
         return ""
     if isinstance(value, str):

@@ -13,11 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from babel.numbers import format_percent
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -28,7 +26,7 @@ from kws_desktop.documents.flow import FullWidth
 from kws_desktop.documents.fonts import FONT, FONT_BOLD
 from kws_desktop.documents.styles import CELL_FONT_SIZE, LINE, SHADE, SHADE_LIGHT, styles
 from kws_desktop.documents.text import markup, plain
-from kws_desktop.i18n import format_date_short, format_number, format_quantity, locale_name
+from kws_desktop.i18n import format_date_short, format_number, format_quantity, format_ratio
 
 ColumnKind = Literal["text", "money", "int", "qty", "date", "percent"]
 RowStyle = Literal["normal", "heading", "subtotal", "total"]
@@ -118,7 +116,7 @@ def format_cell(kind: str, value: object) -> str:
             value = value.date()
         return format_date_short(value) if isinstance(value, dt.date) else str(value)
     if kind == "percent":
-        return format_percent(Decimal(str(value)), format="#,##0.#%", locale=locale_name())
+        return format_ratio(value)
     return str(value)
 
 

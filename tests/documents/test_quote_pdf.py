@@ -80,3 +80,16 @@ def test_superseded_quote_is_marked(quote, tmp_path):
     assert "DIGANTI REVISI" in _text(quotes.write_quote_pdf(book, q.id, tmp_path / "old.pdf"))
     text = _text(quotes.write_quote_pdf(book, new.id, tmp_path / "new.pdf"))
     assert "menggantikan penawaran nomor " + q.number in " ".join(text.split())
+
+
+def test_a_draft_quote_says_draf_on_every_page_and_is_no_offer_yet(quote, tmp_path):
+    """Issue 19.3: a quote not yet sent printed like a live offer."""
+    book, q = quote
+    draft = PdfReader(str(quotes.write_quote_pdf(book, q.id, tmp_path / "draft.pdf")))
+    pages = [" ".join(p.extract_text().split()) for p in draft.pages]
+    assert len(pages) >= 2 and all("DRAF" in page for page in pages)  # the watermark on each page
+    assert f"Nomor : {q.number} DRAF (belum berlaku sebagai penawaran)" in pages[0]
+    assert "RINCIAN ANGGARAN BIAYA (RAB) - DRAF" in " ".join(pages)
+    quotes.send_quote(book, q.id, dt.date(2026, 11, 3))
+    sent = " ".join(_text(quotes.write_quote_pdf(book, q.id, tmp_path / "sent.pdf")).split())
+    assert "DRAF" not in sent and f"Nomor : {q.number} Lampiran" in sent

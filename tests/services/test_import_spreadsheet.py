@@ -426,3 +426,23 @@ def test_big_notebook_imports_in_one_go(tmp_path):
     summary = spreadsheet_import.import_into(tmp_path / "besar.kws", path)
     assert summary.rows >= 1150 and summary.created_book
     assert summary.orders > 200 and summary.payments > 200
+
+
+def test_the_work_typed_in_the_sheet_reaches_the_order_and_its_papers(book, tmp_path):
+    """Issue 19.2: an imported order printed "Pekerjaan sanitasi" instead of its work."""
+    from kws_desktop.services.billing import payments
+    from kws_desktop.services.jobs import orders
+    from kws_desktop.store.models.billing import InvoiceLine, Receipt
+    spreadsheet_import.import_workbook(book, fill(tmp_path / "isi.xlsx", GOOD))
+    with book.reading() as s:
+        dewi = s.execute(select(Order).where(Order.customer_name == "Dewi Lestari")).scalar_one()
+        assert dewi.description == "Penyedotan lumpur tinja"
+        line = s.execute(select(InvoiceLine).where(InvoiceLine.order_id == dewi.id)).scalar_one()
+        assert line.description == f"{dewi.number}: Penyedotan lumpur tinja - Dewi Lestari (bagian Swadaya)"
+        receipt = s.execute(select(Receipt).join(Payment, Payment.id == Receipt.payment_id)
+                            .where(Payment.invoice_id == line.invoice_id)).scalar_one()
+        kuitansi = payments.kuitansi_data(s, [receipt])[0]
+        assert kuitansi.purpose.startswith(f"Pesanan {dewi.number} - Penyedotan lumpur tinja, tagihan")
+        order_id = dewi.id
+    # the handover letter (BAST) lists the order's own lines
+    assert [i.description for i in orders.get_order(book, order_id).main_items] == ["Penyedotan lumpur tinja"]

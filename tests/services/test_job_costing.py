@@ -5,13 +5,15 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+from kws_desktop.i18n import format_ratio
 from kws_desktop.core.job_costing import JobCost, PackageSummary, average, is_backward, stages_between
 
 
 def test_cost_sheet_margin_and_over_cost():
     c = JobCost(price=4_500_000, quoted_cost=3_000_000, material=2_000_000, labour=900_000, other=150_000)
     assert c.actual == 3_050_000 and c.margin == 1_450_000
-    assert c.margin_ratio == Decimal("0.3222")
+    assert c.margin_ratio == Decimal(1_450_000) / Decimal(4_500_000)  # rounded only where shown
+    assert format_ratio(c.margin_ratio) == "32,2%"
     assert c.over_cost and c.over_by == 50_000
     assert not JobCost(0, 0, 0, 0, 0).over_cost and JobCost(0, 0, 0, 0, 0).margin_ratio is None
     p = PackageSummary("Tangki", 3, 10_000_000, 7_000_001)

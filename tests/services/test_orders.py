@@ -274,3 +274,14 @@ def test_accepting_an_expired_quote_is_refused(book, setup):
     assert "kedaluwarsa" in e.value.message and e.value.field == "date"
     assert _counts(book) == before
     assert quotes.get_quote(book, q.id).status != "accepted"
+
+
+def test_an_order_typed_without_a_package_names_its_work_on_the_invoice(book, setup):
+    """Issue 19.2, the window's way: the work typed on the line is the order's description, so
+    the invoice says it instead of "Pekerjaan sanitasi"."""
+    from kws_desktop.services.billing import invoices
+    o = _order(book, setup)
+    with book.reading() as s:
+        assert s.get(Order, o.id).description == "Tangki septik individual biofilter"
+    bill = invoices.invoice_order(book, o.id, D)[0]
+    assert bill.lines[0].description == f"{o.number}: Tangki septik individual biofilter - Bapak Ahmad Sutisna (bagian Swadaya)"

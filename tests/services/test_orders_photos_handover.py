@@ -69,3 +69,20 @@ def test_handover_letter_pdf(book, setup, tmp_path):
     assert "BAZNAS (BAZNAS Kab. Tangerang)" in data.funding
     path = handover.write_handover(book, o.id, tmp_path / "bast.pdf")
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_both_parties_of_the_handover_letter_have_the_same_labels(book, setup, tmp_path):
+    """Issue 19.5: one party had "Jabatan", the other "Sebagai"."""
+    from pypdf import PdfReader
+    o = _order(book, setup)
+    orders.add_crew(book, o.id, setup["member"], D, 3, 120_000)
+    orders.change_stage(book, o.id, "diserahterimakan", D + dt.timedelta(days=6))
+    path = handover.write_handover(book, o.id, tmp_path / "bast.pdf")
+    text = " ".join(PdfReader(str(path)).pages[0].extract_text().split())
+    assert "Sebagai" not in text
+    parties = text.split("bawah ini:")[1].split("PIHAK PERTAMA menyerahkan")[0]
+    first, second = parties.split("selanjutnya disebut PIHAK PERTAMA (yang menyerahkan);")
+    assert second.strip().endswith("selanjutnya disebut PIHAK KEDUA (yang menerima).")
+    for party in (first, second):
+        assert [label in party for label in ("Nama :", "Jabatan :", "Alamat :")] == [True, True, True]
+    assert "Jabatan : Pemilik rumah / kepala keluarga" in second

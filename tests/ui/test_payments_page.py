@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from billing_setup import D, add_customer, add_order  # noqa: E402
 
 from kws_desktop.services.billing import invoices, payments, receivables  # noqa: E402
+from kws_desktop.ui.kit.widgets import selected_row  # noqa: E402
 
 
 @pytest.fixture
@@ -108,3 +109,6 @@ def test_voiding_a_kuitansi_says_it_plainly_and_checks_the_reason_first(page, bo
     dialog.save()
     assert [r.status for r in receivables.list_receipts(book)] == ["void"]
     assert invoices.open_invoices_for_customer(book, 1)[0].outstanding == 2_000_000
+    page.receipts_tab.refresh()  # the list says BATAL, why, and that its money does not count
+    page.receipts_tab.view.selectRow(0)
+    assert selected_row(page.receipts_tab.view)["status"] == "BATAL: Salah orang · Rp100.000 tidak dihitung"

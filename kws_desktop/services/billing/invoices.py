@@ -85,6 +85,22 @@ class InvoiceLineInfo:
 
 
 @dataclass(frozen=True)
+class InvoiceReceipt:
+    """A kuitansi issued on an invoice. A voided one keeps its number and amount, but its money
+    is not part of what the invoice has been paid."""
+
+    number: str
+    date: dt.date
+    amount: int
+    status: str  # DocStatus.POSTED | DocStatus.VOID
+    void_reason: str = ""
+
+    @property
+    def void(self) -> bool:
+        return self.status == DocStatus.VOID
+
+
+@dataclass(frozen=True)
 class InvoiceInfo:
     id: int
     number: str
@@ -100,7 +116,7 @@ class InvoiceInfo:
     note: str = ""
     lines: tuple[InvoiceLineInfo, ...] = ()
     instalments: tuple[InstalmentInfo, ...] = ()
-    receipts: tuple[str, ...] = ()
+    receipts: tuple[InvoiceReceipt, ...] = ()  # every kuitansi, voided ones too (marked)
     advance: int = 0  # uang titipan recorded with payments on this invoice
     advance_applied: int = 0  # earlier titipan of the payer applied here (dipotong uang muka)
 
@@ -213,13 +229,14 @@ def invoice_infos(session: Session, invoices: Sequence[Invoice]) -> list[Invoice
     order_ids = {l.order_id for inv in invoices for l in inv.lines if l.order_id}
     numbers = dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(order_ids))).all()) \
         if order_ids else {}
-    receipts: dict[int, list[str]] = defaultdict(list)
+    receipts: dict[int, list[InvoiceReceipt]] = defaultdict(list)
     advances: dict[int, int] = defaultdict(int)
-    for inv_id, number, advance, status in session.execute(
-            select(Payment.invoice_id, Receipt.number, Payment.advance, Payment.status)
+    for inv_id, number, day, amount, advance, status, reason in session.execute(
+            select(Payment.invoice_id, Receipt.number, Receipt.date, Payment.amount, Payment.advance,
+                   Payment.status, Payment.void_reason)
             .join(Receipt, Receipt.payment_id == Payment.id)
             .where(Payment.invoice_id.in_(ids)).order_by(Payment.date, Payment.id)).all():
-        receipts[inv_id].append(number)
+        receipts[inv_id].append(InvoiceReceipt(number, day, amount, status, reason or ""))
         if status == DocStatus.POSTED:
             advances[inv_id] += advance
     applied = dict(session.execute(
@@ -416,8 +433,14 @@ def payer_customer_id(session: Session, order: Order, payer: OrderPayer, actor: 
     return cust.id
 
 
+def order_work(package: str, description: str) -> str:
+    """What an order's work is on its papers (invoice line, kuitansi): its package, else the work
+    typed for it ("" when neither is known)."""
+    return (package or "").strip() or (description or "").strip()
+
+
 def _order_line_description(order: Order, payer_label: str) -> str:
-    what = order.package or order.description or _("Pekerjaan sanitasi")
+    what = order_work(order.package, order.description) or _("Pekerjaan sanitasi")
     return _("{order}: {what} - {name} (bagian {payer})").format(
         order=order.number, what=what, name=order.customer_name, payer=payer_label)
 
@@ -632,7 +655,8 @@ def customer_address(c: Customer | None) -> str:
 
 def invoice_doc(session: Session, inv: Invoice):
     """Plain values for the invoice PDF (session helper)."""
-    from kws_desktop.documents.invoice import InvoiceDoc, InvoiceDocInstalment, InvoiceDocLine
+    from kws_desktop.documents.invoice import (InvoiceDoc, InvoiceDocInstalment, InvoiceDocLine,
+                                               InvoiceDocReceipt)
     info = invoice_infos(session, [inv])[0]
     cust = session.get(Customer, inv.customer_id)
     count = len(info.instalments)
@@ -645,7 +669,9 @@ def invoice_doc(session: Session, inv: Invoice):
                for l in info.lines],
         instalments=[InvoiceDocInstalment(i.label(count, has_dp), i.due_date, i.amount, i.paid)
                      for i in info.instalments],
-        receipts=info.receipts, note=info.note, void=info.status == DocStatus.VOID,
+        receipts=[InvoiceDocReceipt(r.number, r.date, r.amount, r.void, r.void_reason)
+                  for r in info.receipts],
+        note=info.note, void=info.status == DocStatus.VOID,
         void_reason=info.void_reason, advance_applied=info.advance_applied)
 
 

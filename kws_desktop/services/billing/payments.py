@@ -30,7 +30,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
-from kws_desktop.services.billing.invoices import paid_by_instalment, refresh_status
+from kws_desktop.services.billing.invoices import order_work, paid_by_instalment, refresh_status
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date, ensure_money_date
@@ -419,10 +419,10 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         .join(PaymentAllocation, PaymentAllocation.payment_id == Payment.id)
         .where(Payment.invoice_id.in_(inv_ids), Payment.status == DocStatus.POSTED)).all()
     order_ids = {l.order_id for i in invoices.values() for l in i.lines if l.order_id}
-    order_rows = session.execute(select(Order.id, Order.number, Order.package)
+    order_rows = session.execute(select(Order.id, Order.number, Order.package, Order.description)
                                  .where(Order.id.in_(order_ids))).all() if order_ids else []
-    order_numbers = {oid: number for oid, number, _p in order_rows}
-    packages = {oid: package for oid, _n, package in order_rows}
+    order_numbers = {oid: number for oid, number, _p, _d in order_rows}
+    works = {oid: order_work(package, description) for oid, _n, package, description in order_rows}
     allocs_by_invoice: dict[int, list] = {}
     for row in alloc_rows:
         allocs_by_invoice.setdefault(row[0], []).append(row)
@@ -441,7 +441,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
         bits = []
         if len(orders) == 1:
             bits.append(_("pesanan {number}").format(number=orders[0]))
-            what = packages.get(inv.lines[0].order_id) if len(inv.lines) == 1 else ""
+            what = works.get(inv.lines[0].order_id) if len(inv.lines) == 1 else ""
             if what:  # "pesanan PSN-2026-0001 - Tangki septik (fiberglass)": no doubled parentheses
                 bits[-1] += f" - {what}"
         elif orders:

@@ -9,14 +9,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.status import DocStatus
 from kws_desktop.core.allocation import Ageing, ageing
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_date, pgettext, p_
+from kws_desktop.i18n import N_, _, format_date, p_
 from kws_desktop.services.billing.invoices import InvoiceInfo, invoice_infos
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import (Instalment, Invoice, InvoiceLine, Payment,
@@ -54,6 +54,7 @@ class ReceiptRef:
     status: str
     invoice_number: str
     payer_name: str
+    void_reason: str = ""  # a voided kuitansi: why (its money is not in what was paid)
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,13 @@ def read_order_billing(session: Session, order_id: int) -> OrderBillingSummary:
     payers = tuple(PayerBilling(pt, cid, names[(pt, cid)], a, p) for (pt, cid), (a, p) in per.items())
     receipts = []
     if inv_ids:
-        for number, date, amount, status, inv_number, payer in session.execute(
+        for number, date, amount, status, inv_number, payer, reason in session.execute(
                 select(Receipt.number, Receipt.date, Payment.amount, Payment.status, Invoice.number,
-                       Payment.payer_name)
+                       Payment.payer_name, Payment.void_reason)
                 .join(Payment, Payment.id == Receipt.payment_id)
                 .join(Invoice, Invoice.id == Payment.invoice_id)
                 .where(Payment.invoice_id.in_(inv_ids)).order_by(Receipt.date, Receipt.id)).all():
-            receipts.append(ReceiptRef(number, date, amount, status, inv_number, payer))
+            receipts.append(ReceiptRef(number, date, amount, status, inv_number, payer, reason or ""))
     return OrderBillingSummary(order_id, sum(p.invoiced for p in payers), sum(p.paid for p in payers),
                                payers, tuple(infos), tuple(receipts))
 
@@ -130,6 +131,11 @@ def _open_instalments(session: Session, as_of: dt.date, customer_id: int | None 
     if customer_id is not None:
         q = q.where(Invoice.customer_id == customer_id)
     return session.execute(q).all()
+
+
+def read_open_total(session: Session, as_of: dt.date, customer_id: int) -> int:
+    """Session-level: everything one payer still owes on `as_of` (late or not)."""
+    return sum(int(r[5]) for r in _open_instalments(session, as_of, customer_id))
 
 
 @dataclass(frozen=True)
@@ -215,17 +221,21 @@ class OverdueInstalment:
 def overdue_instalments(book: Book, as_of: dt.date | None = None,
                         customer_id: int | None = None) -> list[OverdueInstalment]:
     """Instalments past their due date and not fully paid, the longest overdue first."""
-    as_of = as_of or dt.date.today()
     with book.reading() as s:
-        rows = [r for r in _open_instalments(s, as_of, customer_id) if r[4] < as_of]
-        inv_ids = {r[1] for r in rows}
-        counts = dict(s.execute(select(Instalment.invoice_id, func.count(Instalment.id))
-                                .where(Instalment.invoice_id.in_(inv_ids))
-                                .group_by(Instalment.invoice_id)).all()) if inv_ids else {}
-        with_dp = set(s.execute(select(Instalment.invoice_id).where(
-            Instalment.invoice_id.in_(inv_ids), Instalment.is_down_payment)).scalars()) if inv_ids else set()
-        custs = {c.id: (c.name, c.phone) for c in s.execute(select(Customer).where(
-            Customer.id.in_({r[0] for r in rows}))).scalars()} if rows else {}
+        return read_overdue(s, as_of or dt.date.today(), customer_id)
+
+
+def read_overdue(s: Session, as_of: dt.date, customer_id: int | None = None) -> list[OverdueInstalment]:
+    """Session-level overdue_instalments."""
+    rows = [r for r in _open_instalments(s, as_of, customer_id) if r[4] < as_of]
+    inv_ids = {r[1] for r in rows}
+    counts = dict(s.execute(select(Instalment.invoice_id, func.count(Instalment.id))
+                            .where(Instalment.invoice_id.in_(inv_ids))
+                            .group_by(Instalment.invoice_id)).all()) if inv_ids else {}
+    with_dp = set(s.execute(select(Instalment.invoice_id).where(
+        Instalment.invoice_id.in_(inv_ids), Instalment.is_down_payment)).scalars()) if inv_ids else set()
+    custs = {c.id: (c.name, c.phone) for c in s.execute(select(Customer).where(
+        Customer.id.in_({r[0] for r in rows}))).scalars()} if rows else {}
     out = [OverdueInstalment(cid, *custs.get(cid, ("?", "")), iid, num, seq,
                              counts.get(iid, 1), due, int(open_), (as_of - due).days, iid in with_dp)
            for cid, iid, num, seq, due, open_ in rows]
@@ -506,33 +516,3 @@ def receipt_list_rows(book: Book) -> list[dict]:
                  "payer": p.payer_name, "invoice": inum, "method": p.method, "amount": p.amount,
                  "meterai": p.amount > 5_000_000, "print_count": r.print_count}
                 for r, p, inum in s.execute(q).all()]
-
-
-# --- reminder letter ------------------------------------------------------------------------
-
-def write_reminder_pdf(book: Book, customer_id: int, path, *, as_of: dt.date | None = None):
-    """A reminder letter for one payer's overdue instalments. Refused when nothing is late."""
-    from kws_desktop.documents.reminder import ReminderDoc, ReminderLine
-    from kws_desktop.documents.reminder import write_reminder
-    from kws_desktop.errors import UserError
-    from kws_desktop.services.book.books import _to_profile, read_setting
-    from kws_desktop.services.billing.invoices import customer_address
-    from kws_desktop.store.models.book import Profile
-    as_of = as_of or dt.date.today()
-    late = overdue_instalments(book, as_of, customer_id)
-    if not late:
-        raise UserError(_("Tidak ada cicilan yang terlambat untuk pembayar ini."))
-    with book.reading() as s:
-        cust = s.get(Customer, customer_id)
-        open_total = sum(int(r[5]) for r in _open_instalments(s, as_of, customer_id))
-        profile = _to_profile(s.get(Profile, 1))
-        paper = read_setting(s, "document_paper")
-        salutation, gender = "", ""
-        if cust is not None and cust.kind == "household":
-            salutation = {"L": _("Bapak"), "P": _("Ibu")}.get(cust.gender, pgettext("sebutan di depan nama", "Bapak/Ibu"))
-            gender = cust.gender or ""
-        name, address = (cust.name, customer_address(cust)) if cust else ("", "")
-    lines = [ReminderLine(o.invoice_number, o.label, o.due_date, o.open, o.days_late) for o in late]
-    doc = ReminderDoc(as_of, name, address, salutation, lines,
-                      open_total, gender)
-    return write_reminder(doc, path, profile=profile, paper=paper)

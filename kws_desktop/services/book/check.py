@@ -1,6 +1,7 @@
 """`check`: is the book whole? SQLite integrity, balanced entries, numbering, links."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from sqlalchemy import column, func, select, table, text
@@ -13,7 +14,7 @@ from kws_desktop.i18n import _, format_rupiah
 from kws_desktop.services.book.totals import totals_problems
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.billing import Instalment, Invoice, Payment, PaymentAllocation, Receipt
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine, NumberSequence
+from kws_desktop.store.models.book import Account, AuditEvent, JournalEntry, JournalLine, NumberSequence
 from kws_desktop.store.models.sales import Customer
 
 # Numbered documents: document kind (core/numbering.py) -> the table whose `number` column
@@ -27,6 +28,10 @@ NUMBERED_TABLES: dict[str, str] = {
     "wage_payout": "wage_payouts", "profit_share_payout": "wage_payouts", "advance": "advances", "profit_sharing": "profit_sharings",
     "expense": "cash_entries", "income": "cash_entries", "transfer": "cash_entries",
 }
+# Numbered letters kept only in the audit log (no table of their own): document kind -> the
+# audit entity whose "issue" events carry the number in their detail. With NUMBERED_TABLES
+# this names every kind of core/numbering.py once.
+NUMBERED_IN_AUDIT: dict[str, str] = {"reminder": "reminder_letter"}
 # Journal source types -> the table their source_id points into.
 SOURCE_TABLES: dict[str, str] = {
     "order_crew": "order_crew", "order_cost": "order_costs",
@@ -135,6 +140,16 @@ def _numbering(s: Session) -> list[str]:
                 out.append(_("Nomor {number} di {table} tidak sesuai format.").format(number=number, table=table_name))
                 continue
             seen[(parsed[0], parsed[1])].append(parsed[2])
+    for kind, entity in NUMBERED_IN_AUDIT.items():
+        for detail in s.execute(select(AuditEvent.detail).where(
+                AuditEvent.entity == entity, AuditEvent.action == "issue")).scalars():
+            number = _detail_number(detail)
+            parsed = parse_doc_number(number)
+            if parsed is None or parsed[0] != kind:
+                out.append(_("Nomor {number} di {table} tidak sesuai format.").format(
+                    number=number or "?", table="audit_log"))
+                continue
+            seen[(kind, parsed[1])].append(parsed[2])
     for key in sorted(set(seen) | set(issued)):
         kind, year = key
         used = seen.get(key, [])
@@ -150,6 +165,15 @@ def _numbering(s: Session) -> list[str]:
         if used and max(used) > last:
             out.append(_("Nomor {kind} {year} melewati urutan yang tercatat.").format(kind=kind, year=year))
     return out
+
+
+def _detail_number(detail: str) -> str:
+    """The "number" an audit event's detail (JSON) records, "" when it has none."""
+    try:
+        value = json.loads(detail or "{}").get("number", "")
+    except (ValueError, AttributeError):
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _links(s: Session) -> list[str]:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.status import DocStatus
 from kws_desktop.documents.tabular import Column, Row, TabularReport
-from kws_desktop.i18n import N_, _, format_number, format_quantity, format_rupiah, month_name
+from kws_desktop.i18n import N_, _, format_number, format_quantity, format_ratio, format_rupiah, month_name
 from kws_desktop.services.people.members import LEADERSHIP_ROLES, role_label
 from kws_desktop.services.evaluation.partners import partner_flow
 from kws_desktop.services.evaluation.partners import kind_label as partner_kind_label
@@ -191,7 +191,7 @@ class Performance:
 def ratio(part: int, whole: int) -> Decimal | None:
     if not whole:
         return None
-    return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return Decimal(part) / Decimal(whole)  # not rounded: core/percent.py rounds once, where shown
 
 
 # --- figures ------------------------------------------------------------------------------
@@ -363,9 +363,7 @@ def performance(book: Book, start: dt.date | None = None, end: dt.date | None = 
 # --- the report ---------------------------------------------------------------------------
 
 def _pct(value: Decimal | None) -> str:
-    if value is None:
-        return "-"
-    return format_quantity((value * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) + "%"
+    return "-" if value is None else format_ratio(value)
 
 
 def tiles(p: Performance) -> list[tuple[str, str, str]]:

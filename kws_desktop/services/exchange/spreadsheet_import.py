@@ -1110,7 +1110,8 @@ class _Writer:
             payers = tuple(PayerInput(payer_type=t, amount=a, name=o.other_name if t != "swadaya" else "")
                            for t, a in o.shares.items())
             notes = "\n".join(x for x in (o.notes, _("No. catatan: {ref}").format(ref=o.ref) if o.ref else "") if x)
-            data = OrderInput(customer_id=customer_id, date=o.date, lines=(line,), payers=payers, notes=notes)
+            data = OrderInput(customer_id=customer_id, date=o.date, lines=(line,), payers=payers, notes=notes,
+                              description=o.description)  # the work as the sheet names it
             try:
                 order_id = add_order(self.s, data, actor=self.actor)
                 made = create_invoices_for_order(self.s, order_id, o.date, self.actor)

@@ -464,6 +464,15 @@ def _validate_input(session: Session, data: OrderInput) -> tuple[Customer, list,
     return customer, lines, discount, payers
 
 
+def _work_description(data: OrderInput, main) -> str:
+    """The work the order is for, as its papers name it: what was typed for the order, else the
+    words of its largest line when that is not a package (a package names the work already)."""
+    typed = one_line(data.description)
+    if typed or main is None or main[0].package_id:
+        return typed
+    return one_line(main[1])[:300]
+
+
 def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: int | None = None,
                   quoted_cost: int | None = None, site_address: str = "") -> Order:
     customer, lines, discount, payers = _validate_input(session, data)
@@ -479,7 +488,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                   status=Stage.DIJADWALKAN.value, customer_id=customer.id, quote_id=quote_id,
                   customer_name=customer.name, address=address, desa=desa, kecamatan=kecamatan,
                   package=(main[1][:150] if main and main[0].package_id else ""),
-                  description=one_line(data.description),
+                  description=_work_description(data, main),
                   discount=discount, price=subtotal - discount,
                   quoted_cost=quoted_cost if quoted_cost is not None else sum(x[5] for x in lines),
                   payer_kinds=",".join(sorted({p[0].value for p in payers})),

@@ -19,7 +19,8 @@ from kws_desktop.core.status import DocStatus
 from kws_desktop.core.accounts import A
 from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah, p_
+from kws_desktop.core.percent import share_points
+from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
 from kws_desktop.services.people.members import (LEADERSHIP_ROLES, Balances, crew_table,
                                           gender_label, member_balances, members_in_period,
                                           role_label)
@@ -182,9 +183,9 @@ def build_member_income_report(book: Book, start: dt.date | None, end: dt.date |
     ]
     if total > 0:
         notes.append(_("Penghasilan (upah dan bagi hasil): perempuan {women}, laki-laki {men}; bagian "
-                       "perempuan {pct}%.").format(
+                       "perempuan {percent}.").format(
             women=format_rupiah(women), men=format_rupiah(total - women),
-            pct=format_quantity((Decimal(women) * 100 / Decimal(total)).quantize(Decimal("0.1")))))
+            percent=format_percent(share_points(women, total))))
     return TabularReport(title=_("Laporan Penghasilan Anggota"),
                          subtitle=_("Periode {start} s.d. {end}").format(start=format_date(start),
                                                                          end=format_date(end)),

@@ -1,5 +1,6 @@
 """Small widgets every page uses: a list view over a paged model, the selected row, a reason,
-a period, a search box, a row of buttons, a red error line, Save/Cancel, the void form."""
+a period, a search box, a row of buttons, a red error line, Save/Cancel, the void form and how
+a voided kuitansi reads in a list."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import (QBoxLayout, QDialog, QDialogButtonBox, QFormLayou
                                QInputDialog, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from kws_desktop.i18n import _, p_
+from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, show_error
 
 
@@ -107,6 +108,12 @@ def dialog_buttons(dialog: QDialog, on_ok, ok_text: str | None = None) -> QDialo
     box.accepted.connect(on_ok)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def void_receipt_note(amount: int, reason: str) -> str:
+    """How a list says a kuitansi was voided: BATAL, why, and that its money is not counted."""
+    text = _("BATAL: {reason}").format(reason=reason) if reason else _("BATAL")
+    return text + " · " + _("{amount} tidak dihitung").format(amount=format_rupiah(amount))
 
 
 class VoidDialog(QDialog):

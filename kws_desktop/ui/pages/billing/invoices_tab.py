@@ -5,11 +5,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from kws_desktop.core.status import DocStatus
-from kws_desktop.core.file_names import safe_file_name
+from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import receivables
-from kws_desktop.ui.kit.pdf_preview import preview_document
+from kws_desktop.services.billing import reminders
+from kws_desktop.ui.kit.forms import show_error
+from kws_desktop.ui.kit.pdf_preview import preview_document, preview_print_job
 from kws_desktop.ui.kit.table_model import Column
 from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row
 from kws_desktop.ui.pages.billing import AREA
@@ -69,11 +71,16 @@ class InvoicesTab(DocumentList):
         apply_advance_to(self.page, selected_row(self.view))
 
     def reminder(self) -> None:
+        """Issue a numbered reminder letter to the selected invoice's payer and preview it."""
         row = selected_row(self.view)
-        if row:
-            preview_document(self, lambda path: receivables.write_reminder_pdf(self.page.book, row["customer_id"], path),
-                             ctx=self.page.ctx, kind="surat", title=_("Surat pengingat"),
-                             suggested_name=safe_file_name(f"Pengingat {row['payer']}.pdf"))
+        if not row:
+            return
+        try:
+            job = reminders.issue_reminder(self.page.book, row["customer_id"])
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        preview_print_job(self, job, ctx=self.page.ctx)
 
     def void(self) -> None:
         row = selected_row(self.view)

@@ -8,7 +8,7 @@ from kws_desktop.i18n import N_, _
 from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
 from kws_desktop.ui.kit.table_model import Column
-from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row
+from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row, void_receipt_note
 from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
 
@@ -43,7 +43,8 @@ class ReceiptsTab(DocumentList):
         def fetch(offset, limit, _key, _desc):
             return [{"number": r.number, "date": r.date, "payer": r.payer_name, "invoice": r.invoice_number,
                      "method": _("Tunai") if r.method == "cash" else _("Transfer"), "amount": r.amount,
-                     "status": _(STATUS[r.status]), "printed": r.print_count, "payment_id": r.payment_id,
+                     "status": void_receipt_note(r.amount, r.void_reason) if r.status == DocStatus.VOID
+                     else _(STATUS[r.status]), "printed": r.print_count, "payment_id": r.payment_id,
                      "_muted": r.status == DocStatus.VOID}
                     for r in receivables.list_receipts(book, offset=offset, limit=limit, **f)]
         self.model.set_fetch(fetch)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
 
 from kws_desktop.core.job_costing import (COST_KIND_LABELS, PHOTO_STAGES, STAGE_LABELS, STAGE_LINE, CostKind,
                                           Stage)
-from kws_desktop.i18n import _, format_quantity
+from kws_desktop.i18n import _, format_percent, format_quantity
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit
 from kws_desktop.ui.kit.page import Page
@@ -211,7 +211,7 @@ class PhotoDialog(FormDialog):
         rl.addWidget(choose)
         self.stage = QComboBox()
         for pct in PHOTO_STAGES:
-            self.stage.addItem(f"{pct}%", pct)
+            self.stage.addItem(format_percent(pct), pct)
         self.date = DateEdit(value=dt.date.today())
         self.caption = QLineEdit()
         self.errors.add("photo", _("Foto"), row)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QListWidget, 
 from kws_desktop.core.status import DocStatus
 from kws_desktop.core.job_costing import STAGE_LABELS, Stage
 from kws_desktop.core.payers import PAYER_LABELS, PayerType
-from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_rupiah, p_
+from kws_desktop.i18n import _, format_date, format_percent, format_quantity, format_ratio, format_rupiah, p_
 from kws_desktop.services.jobs import orders
-from kws_desktop.ui.kit.widgets import RIGHT
+from kws_desktop.ui.kit.widgets import RIGHT, void_receipt_note
 
 if TYPE_CHECKING:
     from kws_desktop.ui.pages.jobs.order_list import OrdersPanel
@@ -163,7 +163,7 @@ class OrderView(QWidget):
                        f"<td>{e(p.name)}</td><td align='right'>{e(format_rupiah(p.amount))}</td></tr>")
         out.append("</table><h4>" + e(_("Biaya dan laba")) + "</h4><table cellspacing='0' cellpadding='2'>")
         profit = (_("Laba") if c.margin_ratio is None
-                  else _("Laba ({percent})").format(percent=format_percent(c.margin_ratio * 100)))
+                  else _("Laba ({percent})").format(percent=format_ratio(c.margin_ratio)))
         for label, amount, bold in ((_("Harga pekerjaan"), c.price, False),
                                     (_("Perkiraan biaya di penawaran"), c.quoted_cost, False),
                                     (p_("jamak", "Bahan"), c.material, False), (_("Upah tukang"), c.labour, False),
@@ -193,8 +193,10 @@ class OrderView(QWidget):
                 note += " · " + _("bagian dari tagihan {total}").format(total=format_rupiah(i.total))
             rows.append([_("Tagihan"), i.number, format_date(i.date), i.payer_name, format_rupiah(billed),
                          format_rupiah(paid), note])
-        rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "", format_rupiah(r.amount),
-                  _("batal") if r.status == DocStatus.VOID else ""] for r in summary.receipts]
+        rows += [[_("Kuitansi"), r.number, format_date(r.date), r.payer_name, "",
+                  "" if r.status == DocStatus.VOID else format_rupiah(r.amount),
+                  void_receipt_note(r.amount, r.void_reason) if r.status == DocStatus.VOID else ""]
+                 for r in summary.receipts]
         rows.append([p_("baris total", "Jumlah"), "", "", "", format_rupiah(summary.invoiced), format_rupiah(summary.paid),
                      _("sisa {amount}").format(amount=format_rupiah(summary.outstanding))])
         _fill(self.billing, [_("Jenis"), _("Nomor"), _("Tanggal"), _("Pembayar"), _("Ditagih"),
@@ -206,7 +208,7 @@ class OrderView(QWidget):
         for p in order_photos(self.panel.book, v.id):
             image = QImage.fromData(p.thumbnail)
             item = QListWidgetItem(QIcon(QPixmap.fromImage(image)),
-                                   f"{p.stage_pct}% · {format_date(p.date)}\n{p.caption}")
+                                   f"{format_percent(p.stage_pct)} · {format_date(p.date)}\n{p.caption}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             item.setToolTip(p.caption)
             self.photos.addItem(item)

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from kws_desktop.i18n import _, format_quantity, format_rupiah, p_
+from kws_desktop.i18n import _, format_quantity, format_ratio, format_rupiah, p_
 from kws_desktop.services.people import member_income
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import period_row
@@ -46,7 +46,7 @@ class GenderTab(QWidget):
         for r, (_label, attr, fmt) in enumerate(figures):
             share = view.share_of_women(attr)
             cells = [fmt(getattr(row, attr)) for row in view.rows]
-            cells.append("" if share is None else f"{format_quantity((share * 100).quantize(1))}%")
+            cells.append("" if share is None else format_ratio(share))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

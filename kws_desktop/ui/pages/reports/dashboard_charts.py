@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kws_desktop.core.payers import PAYER_LABELS
-from kws_desktop.i18n import _, month_name
+from kws_desktop.core.percent import share_points
+from kws_desktop.i18n import _, format_percent, month_name
 from kws_desktop.services.reports.dashboard import Dashboard
 
 
@@ -113,7 +114,7 @@ def funding(view: ClickableChart, d: Dashboard) -> None:
         total = sum(a for _p, a in rows)
         for payer, amount in rows:
             label = PAYER_LABELS.get(payer, payer)
-            part = pie.append(f"{label} {round(100 * amount / total)}%", amount)
+            part = pie.append(f"{label} {format_percent(share_points(amount, total))}", amount)
             part.setLabelVisible(True)
         chart.addSeries(pie)
         chart.legend().hide()  # each slice carries its own label
