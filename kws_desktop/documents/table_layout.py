@@ -1,0 +1,442 @@
+"""The data table worked out before anything is drawn: column widths, the wrapped lines of every
+cell, each row's height, and which rows go on which page.
+
+The table is laid out once; a page break only cuts the plan at a row (or between the lines of a
+tall row), so a table of thousands of rows costs the same per row as a short one. Every page
+part starts with the header row again and, when a :class:`Carry` is given and the page broke
+inside a run of rows, with the balance carried from the page before ("Pindahan dari halaman
+sebelumnya").
+
+Cells come in already formatted (plain text, no markup); :mod:`kws_desktop.documents.table`
+formats them and :mod:`kws_desktop.documents.ruled_table` draws a part. ``page_plan`` gives the
+rows of each page for given page heights without drawing (tests read it).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from kws_desktop.documents.fonts import FONT, FONT_BOLD
+
+PADDING = 3.0        # left and right of every cell's text
+TOP_PADDING = 2.0
+BOTTOM_PADDING = 2.5
+LEADING = 1.24       # line distance as a multiple of the font size
+INDENT_STEP = 10.0   # points per indent level of the first text column
+MIN_FONT_SIZE = 5.5
+SPLIT_MIN_LINES = 2  # a tall row splits across pages only with this many lines on each side
+_SLACK = 0.01
+
+
+@dataclass(frozen=True)
+class Carry:
+    """A running balance carried over a page break.
+
+    When a page ends after a ``normal`` row that has a value in column ``value`` and the next
+    row is ``normal`` or a ``subtotal``, the next page starts (under the repeated header) with
+    a row showing ``text`` in column ``label`` and that value. Under a heading row,
+    ``section_text`` (with ``{section}``, the heading's text) is shown instead, when given.
+    """
+
+    value: str
+    label: str
+    text: str
+    section_text: str = ""
+
+
+class Cell(NamedTuple):
+    """One cell's text: drawn between ``left`` and ``right`` (padding and indent taken off)."""
+
+    left: float
+    right: float
+    align: str                                # "left", "center" or "right"
+    font: str
+    lines: tuple[tuple[str, float], ...]      # (text, its width in points)
+
+
+class RowPlan(NamedTuple):
+    style: str                   # normal, heading, subtotal, total, header, carry
+    lines: int                   # the tallest cell's number of lines
+    cells: tuple[Cell, ...]
+    hidden: frozenset[int]       # inner column edges not ruled (a heading spanning the row)
+    index: int                   # position in the table's rows; -1 for the header and carried rows
+
+
+class Part(NamedTuple):
+    """A stretch of the table for one page: from row ``start`` (at its line ``start_line``) up
+    to row ``end`` (and, if ``end_line``, the first ``end_line`` lines of row ``end``).
+    ``continued``: not the table's first part (the header repeats, a balance may be carried)."""
+
+    start: int
+    start_line: int
+    end: int
+    end_line: int
+    continued: bool
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    width: float
+    edges: tuple[float, ...]        # x of every column edge, 0 .. width
+    size: float
+    leading: float
+    header: RowPlan | None
+    repeat_header: bool
+    rows: tuple[RowPlan, ...]
+    tops: tuple[float, ...]         # tops[i]: the height of rows[:i] drawn whole
+    carried: tuple[str, ...]        # per row: the value a page break after it carries ("" none)
+    sections: tuple[str, ...]       # per row: the text of the heading it stands under
+    carry: Carry | None
+    carry_columns: tuple[int, int]  # (value column, label column)
+    kinds: tuple[str, ...]
+    shaper: _RowShaper
+
+    def row_height(self, lines: int) -> float:
+        return TOP_PADDING + lines * self.leading + BOTTOM_PADDING
+
+    def whole(self) -> Part:
+        return Part(0, 0, len(self.rows), 0, False)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row as the layout takes it: formatted cell texts in column order."""
+
+    texts: Sequence[str]
+    style: str = "normal"
+    indent: int = 0
+
+
+# --- laying the table out -------------------------------------------------------------------
+
+def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[TableRow], width: float,
+                 *, size: float, header: bool = True, repeat_header: bool = True,
+                 carry: Carry | None = None, keys: Sequence[str] = ()) -> TableLayout:
+    """Lay out ``rows`` (each cell already formatted) under ``titles`` to fill ``width``.
+
+    ``kinds`` are the columns' kinds (text, money, int, qty, date, percent); ``keys`` their keys,
+    needed only to find the columns a ``carry`` names. Numbers keep one line and their natural
+    width; text columns share what is left and wrap. If even the numbers do not fit, the whole
+    table is set in a smaller type.
+    """
+    kinds = tuple(kinds)
+    first_text = next((i for i, k in enumerate(kinds) if k == "text"), None)
+    paren = stringWidth(")", FONT, size)
+    measured = [_measure_row(row, kinds, first_text, size, paren) for row in rows]
+    widths, size = column_widths(kinds, [_title_words(t, size) for t in titles], measured, width, size)
+    edges = [0.0]
+    for w in widths:
+        edges.append(edges[-1] + w)
+    edges[-1] = width
+    shaper = _RowShaper(kinds, tuple(edges), size, first_text)
+    plans = tuple(shaper.row(row.texts, row.style, row.indent, i) for i, row in enumerate(rows))
+    if not plans:
+        plans = (RowPlan("normal", 1, (), frozenset(), 0),)
+    leading = size * LEADING
+    tops = [0.0]
+    for plan in plans:
+        tops.append(tops[-1] + TOP_PADDING + plan.lines * leading + BOTTOM_PADDING)
+    columns = (0, 0)
+    carried: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    if carry is not None:
+        keys = tuple(keys)
+        columns = (keys.index(carry.value), keys.index(carry.label))
+        carried, sections = _carried(rows, columns[0])
+    return TableLayout(
+        width=width, edges=tuple(edges), size=size, leading=leading,
+        header=shaper.header(titles) if header else None, repeat_header=repeat_header,
+        rows=plans, tops=tuple(tops), carried=carried, sections=sections, carry=carry,
+        carry_columns=columns, kinds=kinds, shaper=shaper,
+    )
+
+
+def _title_words(title: str, size: float) -> float:
+    return max((stringWidth(word, FONT_BOLD, size) for word in title.split()), default=0.0)
+
+
+def _measure_row(row: TableRow, kinds, first_text, size, paren) -> list[float]:
+    """The width each cell needs on one line, with its indent and the room for a ")"."""
+    font = FONT if row.style == "normal" else FONT_BOLD
+    out = []
+    for i, text in enumerate(row.texts):
+        if not text:
+            out.append(0.0)
+            continue
+        w = max(stringWidth(line, font, size) for line in text.split("\n"))
+        if i == first_text:
+            w += row.indent * INDENT_STEP
+        if kinds[i] == "money" and not text.endswith(")"):
+            w += paren  # room to line digits up with "(1.250.000)"
+        out.append(w)
+    return out
+
+
+def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: Sequence[Sequence[float]],
+                  width: float, size: float) -> tuple[list[float], float]:
+    """Column widths filling ``width`` and the font size to use (smaller only if needed).
+
+    ``title_words``: the widest word of each title (bold); ``measured``: per row, each cell's
+    one-line width."""
+    pad = 2 * PADDING
+    natural, minimum = [], []
+    for i, kind in enumerate(kinds):
+        head = title_words[i] + pad + 1.0  # slack: never break a word of the header
+        widest = max((cells[i] for cells in measured), default=0.0) + pad
+        if kind == "text":
+            natural.append(min(max(widest, head), width))
+            minimum.append(min(max(head, 16 * mm), natural[-1]))
+        else:
+            fixed = min(max(widest, head), width * 0.4)
+            natural.append(fixed)
+            minimum.append(fixed)
+    text_cols = [i for i, k in enumerate(kinds) if k == "text"]
+    fixed_total = sum(natural[i] for i in range(len(kinds)) if i not in text_cols)
+    min_total = fixed_total + sum(minimum[i] for i in text_cols)
+    if min_total > width:  # too many numbers for the paper: shrink everything
+        scale = width / min_total
+        return [minimum[i] * scale for i in range(len(kinds))], max(MIN_FONT_SIZE, size * scale)
+    widths = list(natural)
+    room = width - fixed_total
+    if text_cols:
+        share = _share(room, [natural[i] for i in text_cols], [minimum[i] for i in text_cols])
+        for i, w in zip(text_cols, share):
+            widths[i] = w
+    else:
+        total = sum(widths)
+        widths = [w * width / total for w in widths]
+    return widths, size
+
+
+def _share(room: float, natural: list[float], minimum: list[float]) -> list[float]:
+    """Split ``room`` among text columns: short columns get their natural width whole (so a
+    code like "BKU/2026/0001" stays on one line), long ones share what is left, each at least
+    its minimum. Any room left over is spread in proportion to natural width."""
+    result = [0.0] * len(natural)
+    pending = set(range(len(natural)))
+    left = room
+    while pending:
+        fair = left / len(pending)
+        settled = [i for i in pending if natural[i] <= fair]
+        if not settled:
+            break
+        for i in settled:
+            result[i] = natural[i]
+            left -= natural[i]
+            pending.discard(i)
+    if pending:
+        want = sum(natural[i] for i in pending)
+        for i in pending:
+            result[i] = left * natural[i] / want
+        # keep every column at its minimum, taking the difference from the widest ones
+        short = sum(max(0.0, minimum[i] - result[i]) for i in pending)
+        if short:
+            for i in pending:
+                result[i] = max(result[i], minimum[i])
+            donors = sorted(pending, key=lambda i: result[i] - minimum[i], reverse=True)
+            for i in donors:
+                take = min(short, result[i] - minimum[i])
+                result[i] -= take
+                short -= take
+    else:
+        total = sum(natural) or 1.0
+        result = [w + left * w / total for w in natural]
+    return result
+
+
+class _RowShaper:
+    """Turns a row's texts into a :class:`RowPlan` for the table's columns and type size."""
+
+    def __init__(self, kinds, edges, size, first_text):
+        self.kinds, self.edges, self.size, self.first_text = kinds, edges, size, first_text
+        self.paren = stringWidth(")", FONT, size)
+        self.aligns = tuple("left" if k == "text" else "center" if k == "date" else "right" for k in kinds)
+
+    def header(self, titles: Sequence[str]) -> RowPlan:
+        cells = []
+        for i, title in enumerate(titles):
+            left, right = self.edges[i] + PADDING, self.edges[i + 1] - PADDING
+            cells.append(Cell(left, right, "center", FONT_BOLD,
+                              wrap_text(title, FONT_BOLD, self.size, right - left)))
+        return RowPlan("header", max((len(c.lines) for c in cells), default=1), tuple(cells),
+                       frozenset(), -1)
+
+    def row(self, texts: Sequence[str], style: str, indent: int, index: int) -> RowPlan:
+        font = FONT if style in ("normal", "carry") else FONT_BOLD
+        edges, size, n = self.edges, self.size, len(self.kinds)
+        span = None
+        if style == "heading":
+            filled = [i for i, t in enumerate(texts) if t]
+            if len(filled) == 1 and filled[0] < n - 1:
+                span = filled[0]  # a section title: it runs to the right edge
+        cells = []
+        for i, text in enumerate(texts):
+            if not text:
+                continue
+            left = edges[i] + PADDING + (indent * INDENT_STEP if i == self.first_text else 0.0)
+            if span is not None:
+                cells.append(Cell(left, edges[n] - PADDING, "left", font,
+                                  wrap_text(text, font, size, edges[n] - PADDING - left)))
+                continue
+            kind = self.kinds[i]
+            right = edges[i + 1] - PADDING
+            room = right - left
+            if kind == "money" and not text.endswith(")"):
+                right -= self.paren  # digits of 1.250.000 under those of (1.250.000)
+            if kind == "text":
+                lines = wrap_text(text, font, size, room)
+            else:  # a number or date stays on one line when it fits the cell
+                w = stringWidth(text, font, size)
+                lines = ((text, w),) if w <= room + _SLACK and "\n" not in text else \
+                    wrap_text(text, font, size, room)
+                if len(lines) > 1:
+                    right = edges[i + 1] - PADDING
+            cells.append(Cell(left, right, self.aligns[i], font, lines))
+        hidden = frozenset(range(span + 1, n)) if span is not None else frozenset()
+        return RowPlan(style, max((len(c.lines) for c in cells), default=1), tuple(cells), hidden, index)
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
+    """``text`` in lines no wider than ``width``: broken at spaces, a word too long for the
+    width broken between letters, every newline kept; runs of spaces count as one."""
+    out: list[tuple[str, float]] = []
+    for paragraph in text.split("\n"):
+        line = " ".join(paragraph.split())
+        w = stringWidth(line, font, size)
+        if w <= width + _SLACK:
+            out.append((line, w))
+            continue
+        for piece in simpleSplit(line, font, size, width):
+            w = stringWidth(piece, font, size)
+            if w <= width + _SLACK:
+                out.append((piece, w))
+            else:
+                out.extend(_break_word(piece, font, size, width))
+    return tuple(out)
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    out, start, run = [], 0, 0.0
+    for i, ch in enumerate(word):
+        w = stringWidth(ch, font, size)
+        if run + w > width + _SLACK and i > start:
+            out.append((word[start:i], run))
+            start, run = i, 0.0
+        run += w
+    if start < len(word):
+        out.append((word[start:], run))
+    return out
+
+
+def _carried(rows: Sequence[TableRow], value_column: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    carried, sections, section = [], [], ""
+    for row in rows:
+        if row.style == "heading":
+            section = next((t for t in row.texts if t), "")
+        value = row.texts[value_column] if value_column < len(row.texts) else ""
+        carried.append(value if row.style == "normal" and value else "")
+        sections.append(section)
+    return tuple(carried), tuple(sections)
+
+
+# --- cutting it into pages ------------------------------------------------------------------
+
+def carry_row(layout: TableLayout, part: Part) -> RowPlan | None:
+    """The carried-balance row at the top of ``part``, or None."""
+    carry, r = layout.carry, part.start
+    if carry is None or not part.continued or part.start_line or r == 0 or r >= len(layout.rows):
+        return None
+    value = layout.carried[r - 1] if r <= len(layout.carried) else ""
+    if not value or layout.rows[r].style not in ("normal", "subtotal"):
+        return None
+    section = layout.sections[r - 1]
+    text = carry.section_text.format(section=section) if section and carry.section_text else carry.text
+    value_col, label_col = layout.carry_columns
+    texts = [""] * len(layout.kinds)
+    texts[label_col], texts[value_col] = text, value
+    return layout.shaper.row(texts, "carry", 0, -1)
+
+
+def _lead_height(layout: TableLayout, part: Part) -> float:
+    """The header and carried row on top of ``part``."""
+    height = 0.0
+    if layout.header is not None and (not part.continued or layout.repeat_header):
+        height += layout.row_height(layout.header.lines)
+    carried = carry_row(layout, part)
+    if carried is not None:
+        height += layout.row_height(carried.lines)
+    return height
+
+
+def _body_height(layout: TableLayout, start: int, start_line: int, end: int, end_line: int) -> float:
+    height = layout.tops[end] - layout.tops[start] - start_line * layout.leading
+    if end_line:
+        height += layout.row_height(end_line)
+    return height
+
+
+def part_height(layout: TableLayout, part: Part) -> float:
+    return _lead_height(layout, part) + _body_height(layout, *part[:4])
+
+
+def split_part(layout: TableLayout, part: Part, height: float) -> tuple[Part, Part] | None:
+    """``part`` cut so that its first piece fits ``height``; None if not even its first row
+    (or two lines of a tall one) fits."""
+    room = height - _lead_height(layout, part) + _SLACK
+    start, line = part.start, part.start_line
+    base = layout.tops[start] + line * layout.leading
+    # whole rows that fit: the last k with tops[k] - base <= room
+    k = bisect_right(layout.tops, base + room, lo=start + 1, hi=part.end + 1) - 1
+    cut_row, cut_line = k, 0
+    if k < part.end or part.end_line:
+        first = line if k == start else 0
+        left = room - (layout.tops[k] - base if k > start else 0.0)
+        fit = int((left - TOP_PADDING - BOTTOM_PADDING) // layout.leading) if left > 0 else 0
+        total = layout.rows[k].lines if k < part.end else part.end_line
+        if fit >= SPLIT_MIN_LINES and total - first - fit >= SPLIT_MIN_LINES:
+            cut_line = first + fit  # a tall row: the lines that fit stay here
+    if cut_row == start and cut_line <= line:
+        return None
+    if (cut_row, cut_line) >= (part.end, part.end_line):
+        return None  # it fits whole: nothing to split
+    return (Part(start, line, cut_row, cut_line, part.continued),
+            Part(cut_row, cut_line, part.end, part.end_line, True))
+
+
+def part_rows(layout: TableLayout, part: Part) -> list[tuple[RowPlan, int, int]]:
+    """What ``part`` draws, top to bottom: (row, first line, line after the last)."""
+    out: list[tuple[RowPlan, int, int]] = []
+    if layout.header is not None and (not part.continued or layout.repeat_header):
+        out.append((layout.header, 0, layout.header.lines))
+    carried = carry_row(layout, part)
+    if carried is not None:
+        out.append((carried, 0, carried.lines))
+    rows = layout.rows
+    for r in range(part.start, part.end):
+        out.append((rows[r], part.start_line if r == part.start else 0, rows[r].lines))
+    if part.end_line:
+        out.append((rows[part.end], part.start_line if part.end == part.start else 0, part.end_line))
+    return out
+
+
+def page_plan(layout: TableLayout, first_height: float, page_height: float) -> list[Part]:
+    """The parts of the table on successive pages: ``first_height`` is left for it on the first
+    page, ``page_height`` on every later one (as the frame will cut it when it is drawn)."""
+    parts, part, room = [], layout.whole(), first_height
+    while part_height(layout, part) > room + _SLACK:
+        cut = split_part(layout, part, room)
+        if cut is None:
+            if room == page_height:
+                raise ValueError("a table row does not fit on a page")
+            room = page_height  # nothing fits in what is left: the table starts on the next page
+            continue
+        parts.append(cut[0])
+        part, room = cut[1], page_height
+    parts.append(part)
+    return parts
