@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from kws_desktop.documents.canvas_text import TextRun
 from kws_desktop.documents.styles import LINE, SHADE, SHADE_LIGHT
 from kws_desktop.documents.table_layout import (
     BOTTOM_PADDING, TOP_PADDING, Part, RowPlan, TableLayout, part_height, part_rows, split_part,
@@ -77,7 +78,7 @@ def _fill_rows(canv, layout, placed) -> None:
 
 def _draw_text(canv, layout, placed) -> None:
     size, leading = layout.size, layout.leading
-    text = canv.beginText()
+    text = TextRun(canv)
     font = None
     for top, h, row, first, end in placed:
         middle = row.style == "header"
@@ -87,7 +88,7 @@ def _draw_text(canv, layout, placed) -> None:
                 continue
             if cell.font != font:
                 font = cell.font
-                text.setFont(font, size, leading)
+                text.set_font(font, size, leading)
             y = top - TOP_PADDING - size
             if middle:  # the header's titles are centred in its height
                 y -= (h - TOP_PADDING - BOTTOM_PADDING - len(lines) * leading) / 2
@@ -99,10 +100,9 @@ def _draw_text(canv, layout, placed) -> None:
                         x = cell.right - w
                     else:
                         x = (cell.left + cell.right - w) / 2
-                    text.setTextOrigin(x, y)
-                    text.textOut(line)
+                    text.draw(x, y, line)
                 y -= leading
-    canv.drawText(text)
+    text.finish()
 
 
 def _draw_grid(canv, layout, placed, height) -> None:

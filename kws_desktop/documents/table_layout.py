@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from kws_desktop.documents.fonts import FONT, FONT_BOLD
 
@@ -127,15 +126,22 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     """
     kinds = tuple(kinds)
     first_text = next((i for i, k in enumerate(kinds) if k == "text"), None)
+    texts = [[_clean(t) for t in row.texts] for row in rows]
+    natural = [_measure(cells, row.style, size) for cells, row in zip(texts, rows)]
     paren = stringWidth(")", FONT, size)
-    measured = [_measure_row(row, kinds, first_text, size, paren) for row in rows]
-    widths, size = column_widths(kinds, [_title_words(t, size) for t in titles], measured, width, size)
+    needs = [_needs(cells, widths, row.indent, kinds, first_text, paren)
+             for cells, widths, row in zip(texts, natural, rows)]
+    widths, new_size = column_widths(kinds, [_title_words(t, size) for t in titles], needs, width, size)
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
     edges[-1] = width
+    if new_size != size:  # widths grow with the type size
+        natural = [[w * new_size / size for w in cells] for cells in natural]
+        size = new_size
     shaper = _RowShaper(kinds, tuple(edges), size, first_text)
-    plans = tuple(shaper.row(row.texts, row.style, row.indent, i) for i, row in enumerate(rows))
+    plans = tuple(shaper.row(cells, row.style, row.indent, i, widths)
+                  for i, (cells, row, widths) in enumerate(zip(texts, rows, natural)))
     if not plans:
         plans = (RowPlan("normal", 1, (), frozenset(), 0),)
     leading = size * LEADING
@@ -148,7 +154,7 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     if carry is not None:
         keys = tuple(keys)
         columns = (keys.index(carry.value), keys.index(carry.label))
-        carried, sections = _carried(rows, columns[0])
+        carried, sections = _carried(texts, [row.style for row in rows], columns[0])
     return TableLayout(
         width=width, edges=tuple(edges), size=size, leading=leading,
         header=shaper.header(titles) if header else None, repeat_header=repeat_header,
@@ -161,20 +167,28 @@ def _title_words(title: str, size: float) -> float:
     return max((stringWidth(word, FONT_BOLD, size) for word in title.split()), default=0.0)
 
 
-def _measure_row(row: TableRow, kinds, first_text, size, paren) -> list[float]:
-    """The width each cell needs on one line, with its indent and the room for a ")"."""
-    font = FONT if row.style == "normal" else FONT_BOLD
-    out = []
-    for i, text in enumerate(row.texts):
-        if not text:
-            out.append(0.0)
-            continue
-        w = max(stringWidth(line, font, size) for line in text.split("\n"))
-        if i == first_text:
-            w += row.indent * INDENT_STEP
-        if kinds[i] == "money" and not text.endswith(")"):
-            w += paren  # room to line digits up with "(1.250.000)"
-        out.append(w)
+def _clean(text: str) -> str:
+    """Runs of spaces (and tabs) as one space, newlines kept."""
+    if "\n" in text:
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return " ".join(text.split())
+
+
+def _measure(texts: Sequence[str], style: str, size: float) -> list[float]:
+    """Each cell's width on one line (its widest line when it holds newlines)."""
+    measure = font_widths(FONT if style == "normal" else FONT_BOLD)
+    return [0.0 if not text else measure(text, size) if "\n" not in text
+            else max(measure(line, size) for line in text.split("\n")) for text in texts]
+
+
+def _needs(texts, widths, indent, kinds, first_text, paren) -> list[float]:
+    """The width each cell asks for: its text, its indent and the room for a ")"."""
+    out = list(widths)
+    if first_text is not None and indent:
+        out[first_text] += indent * INDENT_STEP
+    for i, kind in enumerate(kinds):
+        if kind == "money" and texts[i] and not texts[i].endswith(")"):
+            out[i] += paren  # room to line digits up with "(1.250.000)"
     return out
 
 
@@ -250,74 +264,104 @@ def _share(room: float, natural: list[float], minimum: list[float]) -> list[floa
     return result
 
 
+_NO_HIDDEN: frozenset[int] = frozenset()
+
+
+def font_widths(font: str):
+    """The font's own width function, ``width(text, size)``: the one pdfmetrics.stringWidth
+    calls after looking the font up by name (the fonts must be registered)."""
+    return getFont(font).stringWidth
+
+
 class _RowShaper:
-    """Turns a row's texts into a :class:`RowPlan` for the table's columns and type size."""
+    """Turns a row's texts into a :class:`RowPlan` for the table's columns and type size.
+    Word widths are kept while the table is laid out: the same words come back row after row."""
 
     def __init__(self, kinds, edges, size, first_text):
-        self.kinds, self.edges, self.size, self.first_text = kinds, edges, size, first_text
+        n = len(kinds)
+        self.kinds, self.edges, self.size, self.first_text, self.n = kinds, edges, size, first_text, n
         self.paren = stringWidth(")", FONT, size)
         self.aligns = tuple("left" if k == "text" else "center" if k == "date" else "right" for k in kinds)
+        self.lefts = tuple(edges[i] + PADDING for i in range(n))
+        self.rights = tuple(edges[i + 1] - PADDING for i in range(n))
+        self.money = tuple(k == "money" for k in kinds)
+        self.words: dict[str, dict[str, float]] = {FONT: {}, FONT_BOLD: {}}
+
+    def wrap(self, text: str, font: str, width: float) -> tuple[tuple[str, float], ...]:
+        return wrap_text(text, font, self.size, width, self.words.setdefault(font, {}))
 
     def header(self, titles: Sequence[str]) -> RowPlan:
-        cells = []
-        for i, title in enumerate(titles):
-            left, right = self.edges[i] + PADDING, self.edges[i + 1] - PADDING
-            cells.append(Cell(left, right, "center", FONT_BOLD,
-                              wrap_text(title, FONT_BOLD, self.size, right - left)))
+        cells = [Cell(self.lefts[i], self.rights[i], "center", FONT_BOLD,
+                      self.wrap(title, FONT_BOLD, self.rights[i] - self.lefts[i]))
+                 for i, title in enumerate(titles)]
         return RowPlan("header", max((len(c.lines) for c in cells), default=1), tuple(cells),
-                       frozenset(), -1)
+                       _NO_HIDDEN, -1)
 
-    def row(self, texts: Sequence[str], style: str, indent: int, index: int) -> RowPlan:
+    def row(self, texts: Sequence[str], style: str, indent: int, index: int,
+            widths: Sequence[float] | None = None) -> RowPlan:
+        """``texts`` cleaned (:func:`_clean`); ``widths`` their one-line widths, if known."""
         font = FONT if style in ("normal", "carry") else FONT_BOLD
-        edges, size, n = self.edges, self.size, len(self.kinds)
-        span = None
         if style == "heading":
             filled = [i for i, t in enumerate(texts) if t]
-            if len(filled) == 1 and filled[0] < n - 1:
-                span = filled[0]  # a section title: it runs to the right edge
-        cells = []
+            if len(filled) == 1 and filled[0] < self.n - 1:
+                return self._section_title(texts[filled[0]], filled[0], font, indent, index)
+        measure = None if widths is not None else font_widths(font)
+        lefts, rights, aligns, money, paren = self.lefts, self.rights, self.aligns, self.money, self.paren
+        cells, tallest = [], 1
         for i, text in enumerate(texts):
             if not text:
                 continue
-            left = edges[i] + PADDING + (indent * INDENT_STEP if i == self.first_text else 0.0)
-            if span is not None:
-                cells.append(Cell(left, edges[n] - PADDING, "left", font,
-                                  wrap_text(text, font, size, edges[n] - PADDING - left)))
-                continue
-            kind = self.kinds[i]
-            right = edges[i + 1] - PADDING
-            room = right - left
-            if kind == "money" and not text.endswith(")"):
-                right -= self.paren  # digits of 1.250.000 under those of (1.250.000)
-            if kind == "text":
-                lines = wrap_text(text, font, size, room)
-            else:  # a number or date stays on one line when it fits the cell
-                w = stringWidth(text, font, size)
-                lines = ((text, w),) if w <= room + _SLACK and "\n" not in text else \
-                    wrap_text(text, font, size, room)
-                if len(lines) > 1:
-                    right = edges[i + 1] - PADDING
-            cells.append(Cell(left, right, self.aligns[i], font, lines))
-        hidden = frozenset(range(span + 1, n)) if span is not None else frozenset()
-        return RowPlan(style, max((len(c.lines) for c in cells), default=1), tuple(cells), hidden, index)
+            left, right = lefts[i], rights[i]
+            if indent and i == self.first_text:
+                left += indent * INDENT_STEP
+            w = widths[i] if measure is None else measure(text, self.size)
+            if w <= right - left + _SLACK and "\n" not in text:
+                lines = ((text, w),)
+                if money[i] and text[-1] != ")":
+                    right -= paren  # digits of 1.250.000 under those of (1.250.000)
+            else:  # wrapped, numbers too (only when they do not fit the cell)
+                lines = self.wrap(text, font, right - left)
+                tallest = max(tallest, len(lines))
+            cells.append(Cell(left, right, aligns[i], font, lines))
+        return RowPlan(style, tallest, tuple(cells), _NO_HIDDEN, index)
+
+    def _section_title(self, text: str, i: int, font: str, indent: int, index: int) -> RowPlan:
+        """A heading with one filled cell runs to the table's right edge, unruled inside."""
+        left = self.lefts[i] + (indent * INDENT_STEP if i == self.first_text else 0.0)
+        right = self.rights[-1]
+        lines = self.wrap(text, font, right - left)
+        return RowPlan("heading", len(lines), (Cell(left, right, "left", font, lines),),
+                       frozenset(range(i + 1, self.n)), index)
 
 
-def wrap_text(text: str, font: str, size: float, width: float) -> tuple[tuple[str, float], ...]:
+def wrap_text(text: str, font: str, size: float, width: float,
+              words: dict[str, float] | None = None) -> tuple[tuple[str, float], ...]:
     """``text`` in lines no wider than ``width``: broken at spaces, a word too long for the
-    width broken between letters, every newline kept; runs of spaces count as one."""
+    width broken between letters, every newline kept; runs of spaces count as one.
+    ``words`` keeps word widths at this font and size between calls."""
     out: list[tuple[str, float]] = []
+    measure = font_widths(font)
+    known = words if words is not None else {}
+    space = measure(" ", size)
+    limit = width + _SLACK
     for paragraph in text.split("\n"):
-        line = " ".join(paragraph.split())
-        w = stringWidth(line, font, size)
-        if w <= width + _SLACK:
-            out.append((line, w))
-            continue
-        for piece in simpleSplit(line, font, size, width):
-            w = stringWidth(piece, font, size)
-            if w <= width + _SLACK:
-                out.append((piece, w))
-            else:
-                out.extend(_break_word(piece, font, size, width))
+        line: list[str] = []
+        run = 0.0
+        for word in paragraph.split():
+            w = known.get(word)
+            if w is None:
+                w = known[word] = measure(word, size)
+            if line and run + space + w <= limit:
+                line.append(word)
+                run += space + w
+                continue
+            if line:
+                out.append((" ".join(line), run))
+            if w > limit:
+                *whole, (word, w) = _break_word(word, font, size, width)
+                out.extend(whole)
+            line, run = [word], w
+        out.append((" ".join(line), run))
     return tuple(out)
 
 
@@ -334,13 +378,15 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[s
     return out
 
 
-def _carried(rows: Sequence[TableRow], value_column: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _carried(texts: Sequence[Sequence[str]], styles: Sequence[str],
+             value_column: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Per row: the value a page break after it carries, and the heading it stands under."""
     carried, sections, section = [], [], ""
-    for row in rows:
-        if row.style == "heading":
-            section = next((t for t in row.texts if t), "")
-        value = row.texts[value_column] if value_column < len(row.texts) else ""
-        carried.append(value if row.style == "normal" and value else "")
+    for cells, style in zip(texts, styles):
+        if style == "heading":
+            section = next((t for t in cells if t), "")
+        value = cells[value_column]
+        carried.append(value if style == "normal" and value else "")
         sections.append(section)
     return tuple(carried), tuple(sections)
 
@@ -359,7 +405,7 @@ def carry_row(layout: TableLayout, part: Part) -> RowPlan | None:
     text = carry.section_text.format(section=section) if section and carry.section_text else carry.text
     value_col, label_col = layout.carry_columns
     texts = [""] * len(layout.kinds)
-    texts[label_col], texts[value_col] = text, value
+    texts[label_col], texts[value_col] = _clean(text), value
     return layout.shaper.row(texts, "carry", 0, -1)
 
 
