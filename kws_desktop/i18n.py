@@ -188,7 +188,7 @@ def format_date_short(value: dt.date | None) -> str:
     """28/11/2026 for dense tables."""
     if value is None:
         return ""
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"  # strftime costs 10x more
 
 
 def format_datetime(value: dt.datetime | None) -> str:

@@ -29,7 +29,7 @@ BOTTOM_PADDING = 2.5
 LEADING = 1.24       # line distance as a multiple of the font size
 INDENT_STEP = 10.0   # points per indent level of the first text column
 MIN_FONT_SIZE = 5.5
-SPLIT_MIN_LINES = 2  # a tall row splits across pages only with this many lines on each side
+SPLIT_MIN_LINES = 3  # a tall row splits across pages only with this many lines on each side
 _SLACK = 0.01
 
 
@@ -325,6 +325,16 @@ class _RowShaper:
             cells.append(Cell(left, right, aligns[i], font, lines))
         return RowPlan(style, tallest, tuple(cells), _NO_HIDDEN, index)
 
+    def carried(self, text: str, label_col: int, value: str, value_col: int) -> RowPlan:
+        """The carried balance: its words run from the first column to ``label_col`` (the
+        columns before it are empty in this row), the value sits in ``value_col``."""
+        span_to = label_col if label_col < value_col else 0
+        left, right = self.lefts[0 if span_to else label_col], self.rights[label_col]
+        label = Cell(left, right, "left", FONT, self.wrap(text, FONT, right - left))
+        number = self.row(["" if i != value_col else value for i in range(self.n)], "carry", 0, -1)
+        return RowPlan("carry", max(len(label.lines), number.lines), (label, *number.cells),
+                       frozenset(range(1, span_to + 1)), -1)
+
     def _section_title(self, text: str, i: int, font: str, indent: int, index: int) -> RowPlan:
         """A heading with one filled cell runs to the table's right edge, unruled inside."""
         left = self.lefts[i] + (indent * INDENT_STEP if i == self.first_text else 0.0)
@@ -404,9 +414,7 @@ def carry_row(layout: TableLayout, part: Part) -> RowPlan | None:
     section = layout.sections[r - 1]
     text = carry.section_text.format(section=section) if section and carry.section_text else carry.text
     value_col, label_col = layout.carry_columns
-    texts = [""] * len(layout.kinds)
-    texts[label_col], texts[value_col] = _clean(text), value
-    return layout.shaper.row(texts, "carry", 0, -1)
+    return layout.shaper.carried(_clean(text), label_col, value, value_col)
 
 
 def _lead_height(layout: TableLayout, part: Part) -> float:
