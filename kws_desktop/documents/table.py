@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Literal
 
 from babel.numbers import format_percent
@@ -136,21 +135,24 @@ def data_table(
         raise ValueError("a table needs at least one column")
     kinds = [c.kind for c in columns]
     titles = [plain(c.title) for c in columns]
-    texts = [TableRow(_cell_texts(columns, row), row.style, row.indent) for row in rows]
+    formats = [_formatter(c.kind) for c in columns]
+    texts = [TableRow(_cell_texts(columns, row, formats), row.style, row.indent) for row in rows]
     keys = [c.key for c in columns]
     return FullWidth(lambda w: RuledTable(layout_table(
         kinds, titles, texts, w, size=CELL_FONT_SIZE, header=header, repeat_header=repeat_header,
         carry=carry, keys=keys)), width)
 
 
-def _cell_texts(columns: Sequence[Column], row: Row) -> list[str]:
+def _cell_texts(columns: Sequence[Column], row: Row, formats: Sequence) -> list[str]:
     """The row's cells as shown: formatted for their column, user text cleaned for the canvas."""
-    out = []
-    for column, value in zip(columns, row.values(columns)):
-        if value is None:
-            out.append("")
-        elif isinstance(value, str):
-            out.append(plain(value))
-        else:
-            out.append(format_cell(column.kind, value))
-    return out
+    return ["" if value is None else plain(value) if type(value) is str else fmt(value)
+            for value, fmt in zip(row.values(columns), formats)]
+
+
+def _formatter(kind: str):
+    """``format_cell`` for one kind of column, chosen once per table."""
+    if kind == "money":
+        return lambda value: format_number(value) if type(value) is int else format_cell(kind, value)
+    if kind == "date":
+        return lambda value: format_date_short(value) if type(value) is dt.date else format_cell(kind, value)
+    return lambda value: format_cell(kind, value)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from reportlab.lib.units import mm
@@ -95,6 +96,7 @@ class TableLayout:
     carry_columns: tuple[int, int]  # (value column, label column)
     kinds: tuple[str, ...]
     shaper: _RowShaper
+    carried_rows: dict[int, RowPlan | None] = field(default_factory=dict, compare=False)  # by part start
 
     def row_height(self, lines: int) -> float:
         return TOP_PADDING + lines * self.leading + BOTTOM_PADDING
@@ -213,9 +215,10 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
     text_cols = [i for i, k in enumerate(kinds) if k == "text"]
     fixed_total = sum(natural[i] for i in range(len(kinds)) if i not in text_cols)
     min_total = fixed_total + sum(minimum[i] for i in text_cols)
-    if min_total > width:  # too many numbers for the paper: shrink everything
-        scale = width / min_total
-        return [minimum[i] * scale for i in range(len(kinds))], max(MIN_FONT_SIZE, size * scale)
+    if min_total > width:  # too many numbers for the paper: a smaller type, the padding kept
+        pads = pad * len(kinds)
+        scale = max(width - pads, 0.0) / max(min_total - pads, 1.0)
+        return [(m - pad) * scale + pad for m in minimum], max(MIN_FONT_SIZE, size * scale)
     widths = list(natural)
     room = width - fixed_total
     if text_cols:
@@ -267,6 +270,7 @@ def _share(room: float, natural: list[float], minimum: list[float]) -> list[floa
 _NO_HIDDEN: frozenset[int] = frozenset()
 
 
+@cache
 def font_widths(font: str):
     """The font's own width function, ``width(text, size)``: the one pdfmetrics.stringWidth
     calls after looking the font up by name (the fonts must be registered)."""
@@ -376,15 +380,23 @@ def wrap_text(text: str, font: str, size: float, width: float,
 
 
 def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
+    """A word too long for ``width`` in pieces that fit: cut after a hyphen where the piece has
+    one ("BKK-2026-" / "49036"), else between any two letters."""
+    measure = font_widths(font)
     out, start, run = [], 0, 0.0
-    for i, ch in enumerate(word):
-        w = stringWidth(ch, font, size)
+    i = 0
+    while i < len(word):
+        w = measure(word[i], size)
         if run + w > width + _SLACK and i > start:
-            out.append((word[start:i], run))
-            start, run = i, 0.0
+            hyphen = word.rfind("-", start, i)
+            cut = hyphen + 1 if hyphen > start else i
+            out.append((word[start:cut], measure(word[start:cut], size)))
+            start, i, run = cut, cut, 0.0
+            continue
         run += w
+        i += 1
     if start < len(word):
-        out.append((word[start:], run))
+        out.append((word[start:], measure(word[start:], size)))
     return out
 
 
@@ -408,6 +420,13 @@ def carry_row(layout: TableLayout, part: Part) -> RowPlan | None:
     carry, r = layout.carry, part.start
     if carry is None or not part.continued or part.start_line or r == 0 or r >= len(layout.rows):
         return None
+    if r not in layout.carried_rows:
+        layout.carried_rows[r] = _carry_row(layout, r)
+    return layout.carried_rows[r]
+
+
+def _carry_row(layout: TableLayout, r: int) -> RowPlan | None:
+    carry = layout.carry
     value = layout.carried[r - 1] if r <= len(layout.carried) else ""
     if not value or layout.rows[r].style not in ("normal", "subtotal"):
         return None

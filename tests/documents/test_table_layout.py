@@ -185,3 +185,21 @@ def test_strings_are_written_as_reportlab_writes_them(tmp_path):
     expected[1:8] = []
     run.finish()
     assert ours._code[-1].split() == expected
+
+
+def test_a_long_code_breaks_after_a_hyphen():
+    lines = wrap_text("BKM-2026-48680", FONT, 8.5, 40)
+    assert [t for t, _w in lines][0].endswith("-")
+    assert "".join(t for t, _w in lines) == "BKM-2026-48680"
+    assert all(w <= 40.02 for _t, w in lines)
+
+
+def test_on_narrow_paper_numbers_and_dates_keep_one_line_in_a_smaller_type():
+    rows, _balances = _cash_rows(20)
+    rows.append(TableRow(["28/11/2026", "JU-2026-098221", "x", "", "", "(3.999.015.456.000)"]))
+    layout = _layout(rows, "A5")
+    assert layout.size < 8.5
+    for row in layout.rows:
+        for cell in row.cells:
+            if cell.align != "left":
+                assert len(cell.lines) == 1, cell
