@@ -30,7 +30,7 @@ BOTTOM_PADDING = 2.5
 LEADING = 1.24       # line distance as a multiple of the font size
 INDENT_STEP = 10.0   # points per indent level of the first text column
 MIN_FONT_SIZE = 5.5
-SPLIT_MIN_LINES = 3  # a tall row splits across pages only with this many lines on each side
+SPLIT_MIN_LINES = 2  # a tall row splits across pages only with this many lines on each side
 _SLACK = 0.01
 
 

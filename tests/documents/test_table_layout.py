@@ -111,7 +111,7 @@ def test_a_row_taller_than_a_page_splits_between_its_lines():
     assert len(parts) > 2
     pieces = [(first, end) for part in parts for row, first, end in part_rows(layout, part) if row.index == 0]
     assert pieces[0][0] == 0 and pieces[-1][1] == layout.rows[0].lines
-    assert all(end - first >= 3 for first, end in pieces)
+    assert all(end - first >= 2 for first, end in pieces)
 
 
 def test_short_rows_are_never_cut():
@@ -119,7 +119,7 @@ def test_short_rows_are_never_cut():
     layout = _layout(rows)
     for part in page_plan(layout, 300, 500):
         for row, first, end in part_rows(layout, part):
-            assert (first, end) == (0, row.lines) or row.lines >= 6
+            assert (first, end) == (0, row.lines) or row.lines >= 4
 
 
 def test_no_balance_is_carried_into_a_new_section_or_without_a_carry():
