@@ -30,7 +30,7 @@ BOTTOM_PADDING = 2.5
 LEADING = 1.24       # line distance as a multiple of the font size
 INDENT_STEP = 10.0   # points per indent level of the first text column
 MIN_FONT_SIZE = 5.5
-SPLIT_MIN_LINES = 2  # a tall row splits across pages only with this many lines on each side
+SPLIT_MIN_LINES = 3  # a tall row splits across pages only with this many lines on each side
 _SLACK = 0.01
 
 
@@ -472,7 +472,8 @@ def split_part(layout: TableLayout, part: Part, height: float) -> tuple[Part, Pa
         left = room - (layout.tops[k] - base if k > start else 0.0)
         fit = int((left - TOP_PADDING - BOTTOM_PADDING) // layout.leading) if left > 0 else 0
         total = layout.rows[k].lines if k < part.end else part.end_line
-        if fit >= SPLIT_MIN_LINES and total - first - fit >= SPLIT_MIN_LINES:
+        fit = min(fit, total - first - SPLIT_MIN_LINES)  # leave enough for the next page
+        if fit >= SPLIT_MIN_LINES:
             cut_line = first + fit  # a tall row: the lines that fit stay here
     if cut_row == start and cut_line <= line:
         return None

@@ -9,7 +9,7 @@ from kws_desktop.documents.canvas_text import TextRun
 from kws_desktop.documents.fonts import FONT, FONT_BOLD, register_fonts
 from kws_desktop.documents.pdf import content_width
 from kws_desktop.documents.table_layout import (
-    Carry, TableRow, layout_table, page_plan, part_height, part_rows, wrap_text,
+    SPLIT_MIN_LINES, Carry, TableRow, layout_table, page_plan, part_height, part_rows, wrap_text,
 )
 from kws_desktop.i18n import format_number
 
@@ -49,7 +49,7 @@ def _cells_text(row) -> list[str]:
 
 @pytest.mark.parametrize("paper", ["A4", "F4", "A5"])
 def test_every_row_once_in_order_and_the_balance_carried_over_each_break(paper):
-    rows, balances = _cash_rows(400)
+    rows, balances = _cash_rows(400, long_every=25)
     layout = _layout(rows, paper)
     page = 500.0 if paper != "A5" else 330.0
     parts = page_plan(layout, page - 200, page)
@@ -111,7 +111,7 @@ def test_a_row_taller_than_a_page_splits_between_its_lines():
     assert len(parts) > 2
     pieces = [(first, end) for part in parts for row, first, end in part_rows(layout, part) if row.index == 0]
     assert pieces[0][0] == 0 and pieces[-1][1] == layout.rows[0].lines
-    assert all(end - first >= 2 for first, end in pieces)
+    assert all(end - first >= SPLIT_MIN_LINES for first, end in pieces)
 
 
 def test_short_rows_are_never_cut():
@@ -119,7 +119,7 @@ def test_short_rows_are_never_cut():
     layout = _layout(rows)
     for part in page_plan(layout, 300, 500):
         for row, first, end in part_rows(layout, part):
-            assert (first, end) == (0, row.lines) or row.lines >= 4
+            assert (first, end) == (0, row.lines) or row.lines >= 2 * SPLIT_MIN_LINES
 
 
 def test_no_balance_is_carried_into_a_new_section_or_without_a_carry():
@@ -203,3 +203,16 @@ def test_on_narrow_paper_numbers_and_dates_keep_one_line_in_a_smaller_type():
         for cell in row.cells:
             if cell.align != "left":
                 assert len(cell.lines) == 1, cell
+
+
+@pytest.mark.parametrize("spare", [0, 1, 2, 3])
+def test_a_row_one_line_taller_than_the_page_still_splits(spare):
+    """A row whose lines all but one (or two) fit the page leaves enough for the next page."""
+    probe = _layout([TableRow(["", "", "kata", "", "", ""])], carry=None)
+    page = probe.row_height(1) + probe.row_height(40) + 0.1  # the header and 40 lines
+    rows = [TableRow(["", "", "\n".join(["kata"] * (40 + spare)), "", "", ""])]
+    layout = _layout(rows, carry=None)
+    parts = page_plan(layout, page, page)
+    pieces = [(first, end) for part in parts for row, first, end in part_rows(layout, part) if row.index == 0]
+    assert pieces[0][0] == 0 and pieces[-1][1] == 40 + spare
+    assert all(end - first >= SPLIT_MIN_LINES for first, end in pieces)
