@@ -131,8 +131,8 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     texts = [[_clean(t) for t in row.texts] for row in rows]
     natural = [_measure(cells, row.style, size) for cells, row in zip(texts, rows)]
     paren = stringWidth(")", FONT, size)
-    needs = [_needs(cells, widths, row.indent, kinds, first_text, paren)
-             for cells, widths, row in zip(texts, natural, rows)]
+    needs = [_needs(cells, one_line, row.indent, kinds, first_text, paren)
+             for cells, one_line, row in zip(texts, natural, rows)]
     widths, new_size = column_widths(kinds, [_title_words(t, size) for t in titles], needs, width, size)
     edges = [0.0]
     for w in widths:
@@ -142,8 +142,8 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
         natural = [[w * new_size / size for w in cells] for cells in natural]
         size = new_size
     shaper = _RowShaper(kinds, tuple(edges), size, first_text)
-    plans = tuple(shaper.row(cells, row.style, row.indent, i, widths)
-                  for i, (cells, row, widths) in enumerate(zip(texts, rows, natural)))
+    plans = tuple(shaper.row(cells, row.style, row.indent, i, one_line)
+                  for i, (cells, row, one_line) in enumerate(zip(texts, rows, natural)))
     if not plans:
         plans = (RowPlan("normal", 1, (), frozenset(), 0),)
     leading = size * LEADING
@@ -460,7 +460,7 @@ def part_height(layout: TableLayout, part: Part) -> float:
 
 def split_part(layout: TableLayout, part: Part, height: float) -> tuple[Part, Part] | None:
     """``part`` cut so that its first piece fits ``height``; None if not even its first row
-    (or two lines of a tall one) fits."""
+    fits (a row of ``2 * SPLIT_MIN_LINES`` lines or more may be cut between its lines)."""
     room = height - _lead_height(layout, part) + _SLACK
     start, line = part.start, part.start_line
     base = layout.tops[start] + line * layout.leading
