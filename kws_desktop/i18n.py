@@ -133,6 +133,12 @@ def locale_name(language: str | None = None) -> str:
 
 # --- formatting -------------------------------------------------------------------------
 
+def _grouped(amount: int) -> str:
+    """1250000 -> 1.250.000: the id_ID grouping babel gives for "#,##0", without babel's cost
+    (a busy cash book prints tens of thousands of amounts)."""
+    return f"{amount:,}".replace(",", ".")
+
+
 def format_rupiah(amount: int, *, space: bool = False, parentheses: bool = False) -> str:
     """`Rp1.250.000` (Indonesian grouping in both languages: the currency is the rupiah).
 
@@ -140,7 +146,7 @@ def format_rupiah(amount: int, *, space: bool = False, parentheses: bool = False
     """
     if not isinstance(amount, int):
         raise TypeError("money is an int of rupiah")
-    digits = format_decimal(abs(amount), format="#,##0", locale="id_ID")
+    digits = _grouped(abs(amount))
     text = ("Rp " if space else "Rp") + digits
     if amount < 0:
         return f"({text})" if parentheses else f"-{text}"
@@ -149,7 +155,8 @@ def format_rupiah(amount: int, *, space: bool = False, parentheses: bool = False
 
 def format_number(amount: int, *, parentheses: bool = True) -> str:
     """A plain amount with dot grouping for report columns: 1.250.000, negatives as (1.250.000)."""
-    digits = format_decimal(abs(amount), format="#,##0", locale="id_ID")
+    digits = _grouped(abs(amount)) if isinstance(amount, int) else \
+        format_decimal(abs(amount), format="#,##0", locale="id_ID")
     if amount < 0:
         return f"({digits})" if parentheses else f"-{digits}"
     return digits
@@ -188,7 +195,7 @@ def format_date_short(value: dt.date | None) -> str:
     """28/11/2026 for dense tables."""
     if value is None:
         return ""
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"  # strftime costs 10x more
 
 
 def format_datetime(value: dt.datetime | None) -> str:

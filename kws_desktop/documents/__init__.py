@@ -10,8 +10,11 @@ Plain data in, a file out; no Qt, no database. The shared pieces:
   watermark, atomic write).
 - :mod:`.blocks`: ``title_block``, ``key_value_table``, ``money_table``, ``signature_blocks``,
   ``MeteraiBox``, ``needs_meterai``.
-- :mod:`.table`: ``Column``, ``Row``, ``format_cell``, ``data_table``.
+- :mod:`.table`: ``Column``, ``Row``, ``Carry``, ``format_cell``, ``data_table``; laid out by
+  :mod:`.table_layout` (widths, wrapped lines, the page plan, ``page_plan`` for tests) and drawn
+  by :mod:`.ruled_table` (plain strings through :mod:`.canvas_text`, no reportlab ``Table``).
 - :mod:`.tabular`: ``TabularReport`` and ``write_pdf`` / ``write_xlsx`` / ``write_csv`` /
   ``write_report``.
 - :mod:`.output`: ``DocumentWriteError``, ``atomic_output``.
+- :mod:`.gc_pause`: ``collector_paused`` (no cycle collection while a document is built).
 """

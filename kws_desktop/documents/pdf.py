@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.fonts import FONT, FONT_BOLD, document_face, register_fonts
+from kws_desktop.documents.gc_pause import collector_paused
 from kws_desktop.documents.letterhead import letterhead as _letterhead
 from kws_desktop.documents.output import DocumentWriteError, atomic_output
 from kws_desktop.documents.styles import GREY
@@ -204,5 +205,6 @@ def build_pdf(
         on_page_end = partial(_draw_watermark, mark) if mark else None
         kwargs = {"onPageEnd": on_page_end} if on_page_end else {}
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=pagesize, **kwargs)])
-        doc.build(flowables, canvasmaker=partial(_NumberedCanvas, footer=footer))
+        with collector_paused():
+            doc.build(flowables, canvasmaker=partial(_NumberedCanvas, footer=footer))
     return Path(path)

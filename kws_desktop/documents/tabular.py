@@ -27,11 +27,11 @@ from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.blocks import signature_blocks, title_block
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import paragraph
-from kws_desktop.documents.table import Column, Row, data_table
+from kws_desktop.documents.table import Carry, Column, Row, data_table
 from kws_desktop.i18n import _, format_date
 
 __all__ = [
-    "Column", "Row", "TabularReport", "FORMATS", "write_pdf", "write_xlsx", "write_csv",
+    "Carry", "Column", "Row", "TabularReport", "FORMATS", "write_pdf", "write_xlsx", "write_csv",
     "write_report", "default_place_date", "pdf_story",
 ]
 
@@ -48,6 +48,7 @@ class TabularReport:
     - ``signers``: ``[(role, name), ...]`` signature blocks at the end of the PDF, or None.
     - ``place_date``: the line above the last signature; None means
       "<profile.place>, <today>" (see :func:`default_place_date`).
+    - ``carry``: in the PDF, the running balance carried to the top of each new page.
     """
 
     title: str
@@ -60,6 +61,8 @@ class TabularReport:
     # PDF only: returns fresh flowables (charts, key figures) placed between the title and the
     # table; XLSX and CSV ignore it.
     pdf_lead: Callable[[], Sequence[Flowable]] | None = None
+    # PDF only: a running balance brought forward at the top of every page (see Carry).
+    carry: Carry | None = None
 
 
 def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:
@@ -73,7 +76,7 @@ def pdf_story(report: TabularReport, profile: KwsProfile) -> list[Flowable]:
     story: list[Flowable] = [*title_block(report.title, subtitle=report.subtitle or None)]
     if report.pdf_lead is not None:
         story.extend(report.pdf_lead())
-    story.append(data_table(report.columns, report.rows))
+    story.append(data_table(report.columns, report.rows, carry=report.carry))
     if report.notes:
         story.append(Spacer(1, 3 * mm))
         story.extend(paragraph(note, "small") for note in report.notes)

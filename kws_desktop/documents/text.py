@@ -17,6 +17,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 # Lone surrogates cannot be encoded; they only come from broken input.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+# Text with none of the above (line breaks other than "\n", controls, surrogates) is clean as it is.
+_CLEAN = re.compile("[^\r\u2028\u2029\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]*")
 
 _ESCAPES = {
     "&": "&amp;",
@@ -42,6 +44,8 @@ def plain(text: object) -> str:
     if text is None:
         return ""
     text = str(text)
+    if _CLEAN.fullmatch(text):  # the usual case: nothing to change (one scan, not three)
+        return text
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
     return _SURROGATE.sub("\ufffd", text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from kws_desktop.documents.tabular import Column, Row, TabularReport
+from kws_desktop.documents.tabular import Carry, Column, Row, TabularReport
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services.reports import Period, period_text, register_report, resolve_period
 from kws_desktop.services.reports.queries import accounts, cash_account_ids, cash_balance
@@ -65,30 +65,34 @@ class CashBook:
 def cash_book(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> CashBook:
     period = resolve_period(start, end)
     with book.reading() as s:
-        ids = set(cash_account_ids(s))
+        cash = [acc for acc in accounts(s) if acc.id in set(cash_account_ids(s))]
         opening = cash_balance(s, before=period.start)
-        sections = []
-        for acc in accounts(s):
-            if acc.id not in ids:
+        moves: dict[int, list[Movement]] = {acc.id: [] for acc in cash}
+        balance = {acc.id: opening.get(acc.code, 0) for acc in cash}
+        for account_id, day, number, description, amount in s.execute(_movements(moves, period)):
+            amount = int(amount or 0)
+            if amount == 0:
                 continue
-            q = (select(JournalEntry.date, JournalEntry.number, JournalEntry.description,
-                        func.sum(JournalLine.amount))
-                 .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-                 .where(JournalLine.account_id == acc.id, JournalEntry.date >= period.start,
-                        JournalEntry.date <= period.end)
-                 .group_by(JournalEntry.id, JournalEntry.date, JournalEntry.number,
-                           JournalEntry.description)
-                 .order_by(JournalEntry.date, JournalEntry.id))
-            balance = opening.get(acc.code, 0)
-            moves = []
-            for day, number, description, amount in s.execute(q):
-                amount = int(amount or 0)
-                if amount == 0:
-                    continue
-                balance += amount
-                moves.append(Movement(day, number, description, amount, balance))
-            sections.append(CashSection(acc.code, acc.name, opening.get(acc.code, 0), tuple(moves)))
-    return CashBook(period, tuple(sections))
+            balance[account_id] += amount
+            moves[account_id].append(Movement(day, number, description, amount, balance[account_id]))
+        sections = tuple(CashSection(acc.code, acc.name, opening.get(acc.code, 0), tuple(moves[acc.id]))
+                         for acc in cash)
+    return CashBook(period, sections)
+
+
+def _movements(account_ids, period: Period):
+    """Each entry's net amount on each cash account in the period, by account, date and entry.
+    The account is matched as ``account_id + 0`` so that SQLite walks the entries of the period
+    by their date index (not every line the account ever had): 3x faster for a month of a busy
+    year, as fast for a whole one."""
+    return (select(JournalLine.account_id, JournalEntry.date, JournalEntry.number,
+                   JournalEntry.description, func.sum(JournalLine.amount))
+            .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+            .where((JournalLine.account_id + 0).in_(list(account_ids)),
+                   JournalEntry.date >= period.start, JournalEntry.date <= period.end)
+            .group_by(JournalLine.account_id, JournalEntry.id, JournalEntry.date, JournalEntry.number,
+                      JournalEntry.description)
+            .order_by(JournalLine.account_id, JournalEntry.date, JournalEntry.id))
 
 
 def build_cash_book(book: Book, start: dt.date | None, end: dt.date | None) -> TabularReport:
@@ -116,8 +120,10 @@ def build_cash_book(book: Book, start: dt.date | None, end: dt.date | None) -> T
                          "keluar": sum(s.payments for s in cb.sections), "saldo": cb.closing},
                         "total"))
     notes = [_("Saldo awal: saldo pada akhir {date}.").format(date=format_date(cb.period.before))]
+    carry = Carry("saldo", "uraian", _("Saldo pindahan dari halaman sebelumnya"),
+                  _("Saldo {section} pindahan dari halaman sebelumnya"))
     return TabularReport(title=_("Buku Kas Umum"), subtitle=period_text(cb.period), columns=cols,
-                         rows=rows, notes=notes)
+                         rows=rows, notes=notes, carry=carry)
 
 
 register_report("cash-book", N_("Buku Kas Umum"), build_cash_book, order=40)
