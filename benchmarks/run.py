@@ -142,14 +142,14 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 
 
 def _painted(out: str) -> float:
-    m = re.search(r"painted_after_s=([0-9.]+)", out)
+    m = re.search(r"\bpainted_after_s=([0-9.]+)", out)
     if not m:
         raise RuntimeError("the window did not report its first paint:\n" + out)
     return float(m.group(1))
 
 
 def _mark(out: str, name: str) -> float | None:
-    m = re.search(rf"{name}=([0-9.]+)", out)
+    m = re.search(rf"\b{name}=([0-9.]+)", out)
     return float(m.group(1)) if m else None
 
 

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
             self.set_book(None)
         location = credentials.fill_in(location)  # a kept PostgreSQL password, if any
         self._opening = location
-        self._early_money = None
+        self._early_money = self._open_after_paint = None  # an earlier choice's are dropped
         self.rebuild()
 
         def work(_progress):
