@@ -41,7 +41,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CACHE = HERE / ".cache"
+CACHE = Path(os.environ.get("KWS_BENCH_CACHE") or HERE / ".cache")  # where the books are kept
 PY = sys.executable
 DEMO_TODAY = "2026-11-28"
 
@@ -93,7 +93,7 @@ def probe(name: str, *args: str) -> dict:
 # --- building the books ----------------------------------------------------------------
 
 def ensure_book(entries: int) -> tuple[Path, float | None]:
-    CACHE.mkdir(exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"entries-{entries}.kws"
     if path.exists():
         return path, None
@@ -142,14 +142,14 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 
 
 def _painted(out: str) -> float:
-    m = re.search(r"painted_after_s=([0-9.]+)", out)
+    m = re.search(r"\bpainted_after_s=([0-9.]+)", out)
     if not m:
         raise RuntimeError("the window did not report its first paint:\n" + out)
     return float(m.group(1))
 
 
 def _mark(out: str, name: str) -> float | None:
-    m = re.search(rf"{name}=([0-9.]+)", out)
+    m = re.search(rf"\b{name}=([0-9.]+)", out)
     return float(m.group(1)) if m else None
 
 

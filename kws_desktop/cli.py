@@ -185,11 +185,56 @@ class _UsageError(Exception):
     pass
 
 
+def _report_to_terminal(args) -> int:
+    """`report KIND BOOK` without --out: the report as text. The statements of a SQLite book
+    with trusted totals come by the lean path (services/reports/lean.py: no SQLAlchemy, no
+    reportlab); any other kind or book by the full path, with the same text."""
+    from kws_desktop.documents.terminal import report_text
+    from kws_desktop.services.reports import REPORT_MODULES, lean
+    if args.format is not None:
+        _err(_("Laporan {format} perlu --out BERKAS; tanpa --out laporan ditampilkan di layar.").format(
+            format=args.format))
+        return EXIT_USAGE
+    if args.kind not in REPORT_MODULES:
+        from kws_desktop.services.reports import unknown_kind_message
+        _err(unknown_kind_message(args.kind))
+        return EXIT_USAGE
+    try:
+        start, end = _cli_date(args.start, "--from"), _cli_date(args.end, "--to")
+    except _UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    report = None if args.by_kws else lean.read_report(args.book, args.kind, start, end)
+    if report is None:
+        report = _full_report(args, start, end)[0]
+        if report is None:
+            return EXIT_USAGE
+    sys.stdout.write(report_text(report))
+    return EXIT_OK
+
+
+def _full_report(args, start, end):
+    """(report, profile, paper) by the full path, or (None, None, None) after a usage error."""
+    from kws_desktop.services.book.books import get_profile, get_setting, open_book
+    from kws_desktop.services.reports import build_report
+    if getattr(args, "by_kws", False):
+        if args.kind != "program":
+            _err(_("--by-kws hanya untuk laporan program."))
+            return None, None, None
+        from kws_desktop.core.profile import KwsProfile
+        from kws_desktop.services.exchange.consolidation import build_program_by_kws
+        return build_program_by_kws(args.book, start, end), KwsProfile(), args.paper or "A4"
+    with open_book(args.book, read_only=True, defer_checks=True) as book:
+        return (build_report(book, args.kind, start, end), get_profile(book),
+                args.paper or get_setting(book, "document_paper"))
+
+
 def cmd_report(args) -> int:
+    if args.out is None:
+        return _report_to_terminal(args)
     from kws_desktop.documents.output import DocumentWriteError
     from kws_desktop.documents.tabular import FORMATS, write_report
-    from kws_desktop.services.book.books import get_profile, get_setting, open_book
-    from kws_desktop.services.reports import build_report, get_spec, unknown_kind_message
+    from kws_desktop.services.reports import get_spec, unknown_kind_message
     if get_spec(args.kind) is None:
         _err(unknown_kind_message(args.kind))
         return EXIT_USAGE
@@ -207,18 +252,9 @@ def cmd_report(args) -> int:
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; laporan tidak ditulis.").format(path=out.parent))
         return EXIT_REFUSED
-    if getattr(args, "by_kws", False):
-        if args.kind != "program":
-            _err(_("--by-kws hanya untuk laporan program."))
-            return EXIT_USAGE
-        from kws_desktop.core.profile import KwsProfile
-        from kws_desktop.services.exchange.consolidation import build_program_by_kws
-        report, profile, paper = build_program_by_kws(args.book, start, end), KwsProfile(), args.paper or "A4"
-    else:
-        with open_book(args.book, read_only=True, defer_checks=True) as book:
-            report = build_report(book, args.kind, start, end)
-            profile = get_profile(book)
-            paper = args.paper or get_setting(book, "document_paper")
+    report, profile, paper = _full_report(args, start, end)
+    if report is None:
+        return EXIT_USAGE
     try:
         write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4",
                      csv_separator=args.csv_separator)
@@ -454,12 +490,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("pemisah kolom CSV (bawaan ';' untuk Excel berbahasa Indonesia)"))
     s.set_defaults(func=cmd_list)
 
-    s = sub.add_parser("report", help=_("tulis laporan (profit-loss, cash-book, ...) ke PDF, XLSX atau CSV"))
+    s = sub.add_parser("report", help=_("tampilkan laporan (profit-loss, cash-book, ...) di layar, atau "
+                                        "tulis ke PDF, XLSX atau CSV dengan --out"))
     s.add_argument("kind", help=_("jenis laporan: {kinds}").format(kinds=", ".join(_report_kinds())))
     s.add_argument("book")
     s.add_argument("--from", dest="start", help=_("tanggal awal periode (2026-01-01 atau 01/01/2026)"))
     s.add_argument("--to", dest="end", help=_("tanggal akhir periode (bawaan: hari ini)"))
-    s.add_argument("--out", required=True, help=_("berkas keluaran"))
+    s.add_argument("--out", default=None, help=_("berkas keluaran (tanpa ini: laporan ditampilkan di layar)"))
     s.add_argument("--format", choices=["pdf", "xlsx", "csv"], default=None,
                    help=_("bawaan: dari akhiran nama berkas"))
     s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))

@@ -1,4 +1,5 @@
-"""Typed columns and rows, their display formatting, and the PDF data table built from them.
+"""The PDF data table built from typed columns and rows (documents/report_data.py: the columns,
+rows and their display formatting, without reportlab).
 
 Used by every list and report (:mod:`kws_desktop.documents.tabular`) and by item tables in
 quotes and invoices::
@@ -11,105 +12,19 @@ quotes and invoices::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
 from kws_desktop.documents.flow import FullWidth
+from kws_desktop.documents.report_data import KINDS, ROW_STYLES, Column, Row, format_cell
 from kws_desktop.documents.ruled_table import RuledTable
 from kws_desktop.documents.styles import CELL_FONT_SIZE
 from kws_desktop.documents.table_layout import Carry, TableRow, layout_table
 from kws_desktop.documents.text import plain
-from kws_desktop.i18n import format_date_short, format_number, format_quantity, format_ratio
+from kws_desktop.i18n import format_date_short, format_number
 
-ColumnKind = Literal["text", "money", "int", "qty", "date", "percent"]
-RowStyle = Literal["normal", "heading", "subtotal", "total"]
-KINDS: tuple[str, ...] = ("text", "money", "int", "qty", "date", "percent")
-ROW_STYLES: tuple[str, ...] = ("normal", "heading", "subtotal", "total")
-NUMERIC_KINDS = frozenset({"money", "int", "qty", "percent"})
 __all__ = ["Column", "Row", "Carry", "format_cell", "data_table", "KINDS", "ROW_STYLES"]
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: ``key`` finds the value in a dict row, ``title`` heads it, ``kind`` says how
-    values are shown:
-
-    - ``text``: any text, wrapped to the column.
-    - ``money``: int rupiah, ``1.250.000``, negatives ``(1.250.000)``, right-aligned.
-    - ``int``: a count, ``1.250``, right-aligned.
-    - ``qty``: a Decimal quantity, ``2,5``, right-aligned.
-    - ``date``: a ``datetime.date``, ``28/11/2026``.
-    - ``percent``: a ratio (Decimal or float), ``0.125`` shows ``12,5%``, right-aligned.
-
-    A ``str`` value is always shown as given, in any column (e.g. ``"-"``).
-    """
-
-    key: str
-    title: str
-    kind: ColumnKind = "text"
-
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown column kind {self.kind!r}")
-
-    @property
-    def numeric(self) -> bool:
-        return self.kind in NUMERIC_KINDS
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row: ``cells`` is a dict by column key or a list by position (missing cells are
-    empty). ``style``: ``normal``, ``heading`` (a section title, spanning the row when only
-    its first cell is filled), ``subtotal`` or ``total`` (bold, ruled). ``indent`` shifts the
-    first text column right by that many levels (account trees in financial statements).
-    """
-
-    cells: Mapping[str, object] | Sequence[object]
-    style: RowStyle = "normal"
-    indent: int = 0
-
-    def __post_init__(self):
-        if self.style not in ROW_STYLES:
-            raise ValueError(f"unknown row style {self.style!r}")
-
-    def values(self, columns: Sequence[Column]) -> list[object]:
-        """The cell values in column order."""
-        if isinstance(self.cells, Mapping):
-            return [self.cells.get(c.key) for c in columns]
-        values = list(self.cells)[: len(columns)]
-        return values + [None] * (len(columns) - len(values))
-
-    @property
-    def bold(self) -> bool:
-        return self.style != "normal"
-
-
-def format_cell(kind: str, value: object) -> str:
-    """``value`` as shown in a PDF or on screen for a column of ``kind`` (see :class:`Column`).
-
-    ``None`` is empty; a ``str`` is returned as given (uncleaned: escape it before markup).
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if kind == "money":
-        return format_number(value)
-    if kind == "int":
-        return format_number(value, parentheses=False)
-    if kind == "qty":
-        return format_quantity(value)
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        return format_date_short(value) if isinstance(value, dt.date) else str(value)
-    if kind == "percent":
-        return format_ratio(value)
-    return str(value)
 
 
 def data_table(

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -26,8 +24,9 @@ from reportlab.platypus import Flowable, Spacer
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.blocks import signature_blocks, title_block
 from kws_desktop.documents.pdf import build_pdf
+from kws_desktop.documents.report_data import Column, Row, TabularReport
 from kws_desktop.documents.styles import paragraph
-from kws_desktop.documents.table import Carry, Column, Row, data_table
+from kws_desktop.documents.table import Carry, data_table
 from kws_desktop.i18n import _, format_date
 
 __all__ = [
@@ -36,33 +35,6 @@ __all__ = [
 ]
 
 FORMATS = ("pdf", "xlsx", "csv")
-
-
-@dataclass(frozen=True)
-class TabularReport:
-    """A titled table with optional notes and signatures.
-
-    - ``title``: "Buku Kas Umum"; ``subtitle``: the period or other context line.
-    - ``columns``: :class:`Column` list; ``rows``: :class:`Row` list (dicts by key or lists).
-    - ``notes``: lines printed under the table.
-    - ``signers``: ``[(role, name), ...]`` signature blocks at the end of the PDF, or None.
-    - ``place_date``: the line above the last signature; None means
-      "<profile.place>, <today>" (see :func:`default_place_date`).
-    - ``carry``: in the PDF, the running balance carried to the top of each new page.
-    """
-
-    title: str
-    subtitle: str = ""
-    columns: Sequence[Column] = ()
-    rows: Sequence[Row] = ()
-    notes: Sequence[str] = field(default_factory=tuple)
-    signers: Sequence[tuple[str, str]] | None = None
-    place_date: str | None = None
-    # PDF only: returns fresh flowables (charts, key figures) placed between the title and the
-    # table; XLSX and CSV ignore it.
-    pdf_lead: Callable[[], Sequence[Flowable]] | None = None
-    # PDF only: a running balance brought forward at the top of every page (see Carry).
-    carry: Carry | None = None
 
 
 def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _
-from kws_desktop.services.book.ledger import account_balances
-from kws_desktop.store.book import Book
+
+if TYPE_CHECKING:  # the kinds are named without SQLAlchemy (`kws-desktop report` builds this help too)
+    from kws_desktop.store.book import Book
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class ListSpec:
 
 
 def _accounts(book: Book) -> list[dict]:
+    from kws_desktop.services.book.ledger import account_balances
     with book.reading() as s:
         return [{"code": r.code, "name": r.name, "type": r.type, "is_cash": r.is_cash,
                  "balance": r.balance} for r in account_balances(s)]

@@ -6,11 +6,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def is_url(location: str | Path) -> bool:
-    return "://" in str(location)
+from kws_desktop.store.lean import SQLITE_HEADER  # noqa: F401 - one definition, used by store/book.py
+from kws_desktop.store.location import is_url
 
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> str:

@@ -36,8 +36,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, inspect, text
 
+from kws_desktop.store.totals_triggers import (JOURNAL_MESSAGE, SQLITE_TOTALS_TRIGGERS, TOTALS_TABLES, flat,
+                                              sqlite_totals_statements, totals_body, totals_refused)
+
 DOCUMENT_MESSAGE = "kws: issued document is immutable"
-JOURNAL_MESSAGE = "kws: posted journal is immutable"
 JOURNAL_TABLES = ("journal_entries", "journal_lines")
 VOID_COLUMNS = ("void_reason", "voided_at", "voided_by", "void_entry_id")
 
@@ -140,47 +142,8 @@ SEALED_LINES = ("(SELECT count(*) FROM journal_lines l WHERE l.entry_id = NEW.en
 
 GUARDED_TABLES = JOURNAL_TABLES + tuple(SPECS) + tuple(CHILDREN)
 
-# --- the journal's totals ---------------------------------------------------------------------
-TOTALS_TABLES = ("account_day_totals", "cash_counter_day_totals")
-CASH_CODES = ("1-1100", "1-1200")  # core.accounts.CASH_ACCOUNTS, written out: guards are SQL text
-_CASH = "(a.is_cash OR a.code IN (" + ", ".join(f"'{c}'" for c in CASH_CODES) + "))"
-
-
-def _totals_body(dialect: str) -> str:
-    """The statements that add NEW (a journal line just inserted) to the totals.
-
-    Cash counters: the other lines of an entry that moves cash or bank. A line counts when an
-    earlier line of its entry is a cash line; the first cash line of an entry adds the earlier
-    lines that are not. "Earlier": on SQLite the lines already written (its row triggers run as
-    each row is written); on PostgreSQL the lines with a smaller id (its AFTER row triggers run
-    when the whole statement is written, and a sequence numbers the rows in order)."""
-    earlier = "l.id <> NEW.id" if dialect == "sqlite" else "l.id < NEW.id"
-    newest = "max" if dialect == "sqlite" else "GREATEST"
-    entry_day = "FROM journal_entries e WHERE e.id = NEW.entry_id"
-    new_is_cash = f"EXISTS (SELECT 1 FROM accounts a WHERE a.id = NEW.account_id AND {_CASH})"
-    earlier_cash = (f"EXISTS (SELECT 1 FROM journal_lines l JOIN accounts a ON a.id = l.account_id "
-                    f"WHERE l.entry_id = NEW.entry_id AND {earlier} AND {_CASH})")
-    add = ("ON CONFLICT (account_id, day) DO UPDATE SET amount = {t}.amount + excluded.amount, "
-           "lines = {t}.lines + excluded.lines")
-    day_totals = add.format(t="account_day_totals")
-    counters = add.format(t="cash_counter_day_totals")
-    return (f"INSERT INTO account_day_totals (account_id, day, amount, lines, last_line_id) "
-            f"SELECT NEW.account_id, e.date, NEW.amount, 1, NEW.id {entry_day} "
-            f"{day_totals}, last_line_id = {newest}(account_day_totals.last_line_id, excluded.last_line_id); "
-            f"INSERT INTO cash_counter_day_totals (account_id, day, amount, lines) "
-            f"SELECT NEW.account_id, e.date, NEW.amount, 1 {entry_day} "
-            f"AND NOT {new_is_cash} AND {earlier_cash} {counters}; "
-            f"INSERT INTO cash_counter_day_totals (account_id, day, amount, lines) "
-            f"SELECT l.account_id, e.date, sum(l.amount), count(*) FROM journal_lines l "
-            f"JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id "
-            f"WHERE l.entry_id = NEW.entry_id AND {earlier} AND NOT {_CASH} "
-            f"AND {new_is_cash} AND NOT {earlier_cash} GROUP BY l.account_id, e.date {counters};")
-
-
-def _totals_refused(dialect: str) -> str:
-    """An update of a totals row that does more than add lines to it."""
-    ne = "IS NOT" if dialect == "sqlite" else "IS DISTINCT FROM"
-    return f"NEW.account_id {ne} OLD.account_id OR NEW.day {ne} OLD.day OR NEW.lines <= OLD.lines"
+# The journal's totals: their trigger and guards are plain SQL text in store/totals_triggers.py
+# (the lean reading path, store/lean.py, compares them without SQLAlchemy).
 
 
 def _columns(conn: Connection, table: str) -> list[str]:
@@ -280,7 +243,7 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
                                      f"{when}BEGIN {raise_}; END")
         out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
                                         f"WHEN " + " OR ".join(f"({b})" for b in bad) + f" BEGIN {raise_}; END")
-    out.update(_sqlite_totals_statements(present))
+    out.update(sqlite_totals_statements(present))
     for table, frozen in CHILDREN.items():
         raise_ = f"SELECT RAISE(ABORT, '{DOCUMENT_MESSAGE} ({table})')"
         new, old = frozen.format(row="NEW"), frozen.format(row="OLD")
@@ -293,20 +256,6 @@ def _sqlite_statements(conn: Connection) -> dict[str, str]:
     return out
 
 
-def _sqlite_totals_statements(present: set[str]) -> dict[str, str]:
-    out = {"journal_lines_totals": (f"CREATE TRIGGER journal_lines_totals AFTER INSERT ON journal_lines "
-                                    f"BEGIN {_totals_body('sqlite')} END")}
-    for table in TOTALS_TABLES:
-        if table not in present:
-            out[f"{table}_no_delete"] = out[f"{table}_guard_update"] = ""
-            continue
-        raise_ = f"SELECT RAISE(ABORT, '{JOURNAL_MESSAGE} ({table})')"
-        out[f"{table}_no_delete"] = f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN {raise_}; END"
-        out[f"{table}_guard_update"] = (f"CREATE TRIGGER {table}_guard_update BEFORE UPDATE ON {table} "
-                                        f"WHEN {_totals_refused('sqlite')} BEGIN {raise_}; END")
-    return out
-
-
 REFILLING = "kws.refilling_totals"  # PostgreSQL: set for one transaction, the totals may be made again
 
 
@@ -316,7 +265,7 @@ def allow_refilling_totals(conn: Connection) -> None:
     transaction); PostgreSQL, whose app role may not drop triggers, sets a flag for the
     transaction only."""
     if conn.dialect.name == "sqlite":
-        for name in _sqlite_totals_statements(set(TOTALS_TABLES)):
+        for name in sqlite_totals_statements(set(TOTALS_TABLES)):
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
     else:
         conn.execute(text(f"SELECT set_config('{REFILLING}', 'on', true)"))
@@ -326,7 +275,7 @@ def install_totals_guards(conn: Connection) -> None:
     """After `allow_refilling_totals`: SQLite creates the totals' trigger and guards as defined
     here (so a refill also repairs a dropped one); PostgreSQL clears the flag."""
     if conn.dialect.name == "sqlite":
-        for statement in _sqlite_totals_statements(set(TOTALS_TABLES)).values():
+        for statement in sqlite_totals_statements(set(TOTALS_TABLES)).values():
             conn.execute(text(statement))
     else:
         conn.execute(text(f"SELECT set_config('{REFILLING}', 'off', true)"))
@@ -336,19 +285,17 @@ def totals_kept(conn: Connection) -> bool:
     """Whether the triggers that keep the journal's totals are in force as defined here: a cheap
     look at the trigger definitions only, for reports deciding whether to trust the totals."""
     if conn.dialect.name == "sqlite":
-        have = dict(conn.execute(text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-            "(name = 'journal_lines_totals' OR tbl_name IN ('account_day_totals', 'cash_counter_day_totals'))")).all())
-        wanted = _sqlite_totals_statements(set(TOTALS_TABLES))
-        return all(_flat(have.get(name)) == _flat(sql) for name, sql in wanted.items())
+        have = dict(conn.execute(text(SQLITE_TOTALS_TRIGGERS)).all())
+        wanted = sqlite_totals_statements(set(TOTALS_TABLES))
+        return all(flat(have.get(name)) == flat(sql) for name, sql in wanted.items())
     enabled = {r[0] for r in conn.execute(text(
         "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal "
         "AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"))}
     names = {"journal_lines_totals"} | {f"{t}_guard" for t in TOTALS_TABLES}
     body = conn.execute(text("SELECT prosrc FROM pg_proc WHERE proname = 'kws_journal_totals' "
                              "AND pronamespace = current_schema()::regnamespace")).scalar()
-    wanted = f" BEGIN {_totals_body('postgresql')} RETURN NULL; END; "
-    return names <= enabled and _flat(body) == _flat(wanted)
+    wanted = f" BEGIN {totals_body('postgresql')} RETURN NULL; END; "
+    return names <= enabled and flat(body) == flat(wanted)
 
 
 def _postgres_statements(conn: Connection) -> list[str]:
@@ -400,12 +347,12 @@ def _postgres_statements(conn: Connection) -> list[str]:
         out.append(f"CREATE TRIGGER {table}_guard BEFORE INSERT OR UPDATE OR DELETE ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION kws_guard_{table}()")
     out.append(f"CREATE OR REPLACE FUNCTION kws_journal_totals() RETURNS trigger AS $$ BEGIN "
-               f"{_totals_body('postgresql')} RETURN NULL; END; $$ LANGUAGE plpgsql {fixed}")
+               f"{totals_body('postgresql')} RETURN NULL; END; $$ LANGUAGE plpgsql {fixed}")
     out.append("CREATE TRIGGER journal_lines_totals AFTER INSERT ON journal_lines "
                "FOR EACH ROW EXECUTE FUNCTION kws_journal_totals()")
     out.append("CREATE OR REPLACE FUNCTION kws_guard_totals() RETURNS trigger AS $$ BEGIN "
                f"IF coalesce(current_setting('{REFILLING}', true), '') <> 'on' AND "
-               f"(TG_OP = 'DELETE' OR {_totals_refused('postgresql')}) THEN "
+               f"(TG_OP = 'DELETE' OR {totals_refused('postgresql')}) THEN "
                f"RAISE EXCEPTION '{JOURNAL_MESSAGE} (%)', TG_TABLE_NAME; END IF; "
                f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql {fixed}")
     for table in TOTALS_TABLES:
@@ -459,16 +406,12 @@ def expected(conn: Connection) -> dict[str, str]:
     return names
 
 
-def _flat(sql: str | None) -> str:
-    return " ".join((sql or "").split())
-
-
 def differences(conn: Connection) -> list[str]:
     """Names of the guards that are missing or not as installed; empty when every guard holds."""
     wanted = expected(conn)
     if conn.dialect.name == "sqlite":
         have = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all())
-        return sorted(name for name, sql in wanted.items() if _flat(have.get(name)) != _flat(sql))
+        return sorted(name for name, sql in wanted.items() if flat(have.get(name)) != flat(sql))
     present = {name for name, _table in _postgres_triggers(conn)}
     enabled = {r[0] for r in conn.execute(text(
         "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"))}
@@ -483,5 +426,5 @@ def differences(conn: Connection) -> list[str]:
             wanted_bodies[name] = statement.split("$$")[1]
     bad = [name for name in wanted if name not in present or name not in enabled]
     bad += [name for name, body in wanted_bodies.items()
-            if _flat(bodies.get(name)) != _flat(body) or name in unpinned]
+            if flat(bodies.get(name)) != flat(body) or name in unpinned]
     return sorted(bad)

@@ -7,26 +7,39 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from typing import TYPE_CHECKING
 
 from kws_desktop.errors import BookError, LoginError
 from kws_desktop.i18n import _
-from kws_desktop.store.engine import is_url
+
+if TYPE_CHECKING:  # SQLAlchemy parses URLs only when a location is one (a file needs none of it)
+    from sqlalchemy.engine import URL
 
 _CREDENTIALS = re.compile(r"(://[^/@:?#]*):[^@/?#]*@")
 
 
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
 def _parse(location: str) -> URL | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
     try:
         return make_url(location)
     except (ArgumentError, ValueError):
         return None
 
 
+def _may_hold_password(url: str) -> bool:
+    """False when ``url`` certainly has no password (no ':' in what comes before its last '@',
+    no 'password' in it): then it need not be parsed (SQLAlchemy loads only for one that may)."""
+    rest = url.split("://", 1)[1]
+    return ":" in rest.rpartition("@")[0] or "password" in rest.lower()
+
+
 def password_of(location: str | Path) -> str | None:
-    if not is_url(location):
+    if not is_url(location) or not _may_hold_password(str(location)):
         return None
     url = _parse(str(location))
     if url is None:
@@ -42,6 +55,7 @@ def public_location(location: str | Path) -> str:
     url = _parse(text)
     if url is None:
         return _CREDENTIALS.sub(r"\1@", text)
+    from sqlalchemy.engine import URL
     query = {k: v for k, v in url.query.items() if k != "password"}
     driver = url.drivername.split("+")[0]
     return URL.create(driver, username=url.username, host=url.host, port=url.port,
@@ -106,6 +120,7 @@ def connection_problem(exc: BaseException, location: str | Path) -> BookError | 
 @contextmanager
 def plain_connection_errors(location: str | Path) -> Iterator[None]:
     """Inside: a refused connection to `location` comes out as a BookError in plain words."""
+    from sqlalchemy.exc import DBAPIError
     try:
         yield
     except DBAPIError as exc:

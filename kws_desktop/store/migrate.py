@@ -5,18 +5,14 @@ start of the window) reads the known revisions from the migration files' headers
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from kws_desktop.store.revisions import MIGRATIONS, head_from_files, revision_graph
+
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_HEADER = re.compile(r'^(down_revision|revision)\s*=\s*(None|["\']([^"\']+)["\'])\s*$', re.M)
 
 
 def __getattr__(name: str):
@@ -35,30 +31,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-@lru_cache(maxsize=1)
-def _revision_graph() -> dict[str, str | None] | None:
-    """{revision: down_revision} read from the migration files, or None if a header is unusual."""
-    graph: dict[str, str | None] = {}
-    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        found = {m.group(1): m.group(3) for m in _HEADER.finditer(path.read_text(encoding="utf-8"))}
-        if "revision" not in found or "down_revision" not in found or not found["revision"]:
-            return None
-        graph[found["revision"]] = found["down_revision"]
-    return graph or None
-
-
 def head_revision() -> str:
-    graph = _revision_graph()
-    if graph is not None:
-        heads = set(graph) - {down for down in graph.values() if down}
-        if len(heads) == 1:
-            return heads.pop()
+    head = head_from_files()
+    if head is not None:
+        return head
     from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
-    graph = _revision_graph()
+    graph = revision_graph()
     if graph is not None:
         return set(graph)
     from alembic.script import ScriptDirectory

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from kws_desktop.store import guards
+from kws_desktop.store.totals_triggers import CASH_CONDITION, NEWEST_LINE, NEWEST_LINE_SEEN
 
-_CASH = "(a.is_cash OR a.code IN (" + ", ".join(f"'{c}'" for c in guards.CASH_CODES) + "))"
+_CASH = CASH_CONDITION
 
 # (table, the journal scanned into that table's rows: account_id, day, amount, lines, last line)
 SCANS = {
@@ -83,6 +84,6 @@ def current(conn: Connection) -> bool:
     finds, by the full comparison.)"""
     if not guards.totals_kept(conn):
         return False
-    newest = conn.execute(text("SELECT max(id) FROM journal_lines")).scalar()
-    seen = conn.execute(text("SELECT max(last_line_id) FROM account_day_totals")).scalar()
+    newest = conn.execute(text(NEWEST_LINE)).scalar()
+    seen = conn.execute(text(NEWEST_LINE_SEEN)).scalar()
     return newest == seen

@@ -122,3 +122,16 @@ def test_journal_totals_on_postgres_are_guarded_named_and_rebuilt(pg_demo, capsy
     assert "Jumlah harian per akun tidak cocok" in capsys.readouterr().out
     assert main(["rebuild-totals", pg_demo]) == 0
     assert main(["check", pg_demo]) == 0
+
+
+def test_statements_on_postgres_print_by_the_full_path(pg_demo, capsys):
+    """A PostgreSQL book is never read by the lean path; the command prints the full path's text."""
+    from kws_desktop.documents.terminal import report_text
+    from kws_desktop.services.reports import build_report, lean
+    for kind in ("profit-loss", "financial-position", "cash-flow"):
+        assert lean.read_report(pg_demo, kind) is None
+        assert main(["report", kind, pg_demo]) == 0
+        printed = capsys.readouterr().out
+        with open_book(pg_demo, read_only=True, defer_checks=True) as book:
+            assert printed == report_text(build_report(book, kind))
+    assert lean.read_money_figures(pg_demo) is None

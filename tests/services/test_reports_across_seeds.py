@@ -116,8 +116,8 @@ def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
     from sqlalchemy import func, or_, select
     from kws_desktop.services.jobs.job_costing import is_finished, order_costs
     from kws_desktop.services.reports import build_report
-    from kws_desktop.services.reports.statements import (Period, job_costs_in_operating,
-                                                         profit_loss)
+    from kws_desktop.services.reports.queries import job_costs_in_operating
+    from kws_desktop.services.reports.statements import profit_loss
     from kws_desktop.store.models.billing import Invoice, InvoiceLine
     from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
     from kws_desktop.store.models.jobs import Order
@@ -143,7 +143,7 @@ def test_orders_report_profit_reconciles_with_profit_and_loss(seed_book):
         # revenue and cost of sales that belong to no order
         outside = journal(outside_sources, "4", "5")
         outside_cost = -journal(outside_sources, "5")
-        assert job_costs_in_operating(s, Period(start, TODAY)) == 0
+        assert job_costs_in_operating(s, start, TODAY) == 0
     finished = [i for i, st in stages.items() if is_finished(st)]
     open_jobs = [i for i, st in stages.items() if st not in ("batal",) and not is_finished(st)]
     cancelled = [i for i, st in stages.items() if st == "batal"]

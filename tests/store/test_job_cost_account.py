@@ -101,6 +101,8 @@ def test_upgrade_adds_the_account_and_keeps_earlier_costs_where_they_were_posted
         notes = " ".join(build_profit_loss(book, *year).notes)
         assert "Beban Operasional Kelompok berisi Rp125.000 biaya lain-lain pekerjaan" in notes
         assert "akun Beban Lain-lain Pekerjaan" in notes
+        from kws_desktop.services.reports.lean import read_report
+        assert read_report(demo_path, "profit-loss", *year) == build_profit_loss(book, *year)  # the note too
         # a period without such earlier costs says nothing of them
         last_year = (DEMO_TODAY.replace(year=DEMO_TODAY.year - 1, month=1, day=1),
                      DEMO_TODAY.replace(year=DEMO_TODAY.year - 1, month=12, day=31))

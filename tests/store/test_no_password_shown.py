@@ -121,3 +121,15 @@ def test_an_older_settings_file_with_a_password_is_cleaned_on_reading(no_keyring
     assert SECRET not in path.read_text(encoding="utf-8")
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("url, password", [
+    ("postgresql://kws:rahasia@server/buku", "rahasia"),
+    ("postgresql://kws@server:5432/buku?password=rahasia", "rahasia"),
+    ("postgresql://kws:p%40ss@server/buku", "p@ss"),
+    ("postgresql://kws@server:5432/buku", None),
+    ("postgresql://server/buku", None),
+])
+def test_a_password_is_found_without_parsing_a_url_that_has_none(url, password):
+    from kws_desktop.store.location import password_of
+    assert password_of(url) == password

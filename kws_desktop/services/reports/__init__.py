@@ -21,14 +21,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date
-from kws_desktop.store.book import Book
 
-if TYPE_CHECKING:  # reportlab loads only when a report is built (the dashboard needs none)
-    from kws_desktop.documents.tabular import TabularReport
+if TYPE_CHECKING:  # SQLAlchemy loads only when a book is opened (the lean path, lean.py, needs none)
+    from kws_desktop.documents.report_data import TabularReport
+    from kws_desktop.store.book import Book
 
-Builder = Callable[[Book, "dt.date | None", "dt.date | None"], "TabularReport"]
+Builder = Callable[["Book", "dt.date | None", "dt.date | None"], "TabularReport"]
 
 
 @dataclass(frozen=True)

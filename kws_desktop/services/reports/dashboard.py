@@ -1,6 +1,7 @@
 """The figures on the Beranda (dashboard), aggregated in SQL.
 
-Money figures come from the journal (the same sums as the statements, so they agree);
+Money figures come from the journal (the same sums as the statements, so they agree; computed
+in dashboard_figures.py, as the window's first figures from the lean path are);
 units, stages, kecamatan and payers come from the orders; overdue instalments from billing;
 low stock from the materials. A figure whose area is not in this book (or this build) is
 None, and its name is listed in ``missing``.
@@ -14,35 +15,17 @@ from decimal import Decimal
 from sqlalchemy import extract, func, inspect, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from kws_desktop.core.accounts import A
 from kws_desktop.i18n import N_
-from kws_desktop.services.reports.queries import sums_by_account, uses_totals
+from kws_desktop.services.reports import totals_sql
+from kws_desktop.services.reports.dashboard_figures import (Bounds, MoneyFigures, MonthPoint, PeriodFigures,
+                                                            by_month, money_figures, month_points,
+                                                            month_start)
+from kws_desktop.services.reports.queries import accounts, run_sql, sums_by_account, uses_totals
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import Account, AccountDayTotal, JournalEntry, JournalLine
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
-
-@dataclass(frozen=True)
-class PeriodFigures:
-    start: dt.date
-    end: dt.date
-    revenue: int
-    costs: int
-
-    @property
-    def profit(self) -> int:
-        return self.revenue - self.costs
-
-
-@dataclass(frozen=True)
-class MonthPoint:
-    year: int
-    month: int
-    revenue: int
-    costs: int
-
-    @property
-    def profit(self) -> int:
-        return self.revenue - self.costs
+__all__ = ["Dashboard", "LowStock", "MoneyFigures", "MonthPoint", "PeriodFigures", "dashboard", "low_stock",
+           "monthly"]
 
 
 @dataclass(frozen=True)
@@ -73,47 +56,26 @@ class Dashboard:
     low_stock: tuple[LowStock, ...] | None = None
     missing: tuple[str, ...] = ()          # Indonesian source strings of figures left out
 
-
-def _figures(session: Session, start: dt.date, end: dt.date) -> PeriodFigures:
-    sums = sums_by_account(session, since=start, until=end)
-    types = dict(session.execute(select(Account.code, Account.type)).all())
-    revenue = -sum(v for c, v in sums.items() if types.get(c) == "pendapatan")
-    costs = sum(v for c, v in sums.items() if types.get(c) == "beban")
-    return PeriodFigures(start, end, revenue, costs)
-
-
-def _month_start(day: dt.date, back: int = 0) -> dt.date:
-    index = day.year * 12 + day.month - 1 - back
-    return dt.date(index // 12, index % 12 + 1, 1)
+    @property
+    def money(self) -> MoneyFigures:
+        """The figures the lean path (lean.py) can show before the book is open."""
+        return MoneyFigures(self.today, self.month, self.year, self.cash, self.bank, self.receivables,
+                            self.months)
 
 
 def monthly(session: Session, today: dt.date, months: int = 12) -> tuple[MonthPoint, ...]:
     """Revenue and costs by calendar month for the last ``months`` months (session-level)."""
-    first = _month_start(today, months - 1)
+    first = month_start(today, months - 1)
     if uses_totals(session):
-        day = AccountDayTotal.day
-        q = (select(extract("year", day), extract("month", day), Account.type, func.sum(AccountDayTotal.amount))
-             .join(Account, Account.id == AccountDayTotal.account_id))
-    else:
-        day = JournalEntry.date
-        q = (select(extract("year", day), extract("month", day), Account.type, func.sum(JournalLine.amount))
-             .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-             .join(Account, Account.id == JournalLine.account_id))
-    q = (q.where(day >= first, day <= today, Account.type.in_(("pendapatan", "beban")))
+        return month_points(today, by_month(run_sql(session, totals_sql.INCOME_BY_DAY, since=first, until=today)),
+                            months)
+    day = JournalEntry.date
+    q = (select(extract("year", day), extract("month", day), Account.type, func.sum(JournalLine.amount))
+         .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+         .join(Account, Account.id == JournalLine.account_id)
+         .where(day >= first, day <= today, Account.type.in_(("pendapatan", "beban")))
          .group_by(extract("year", day), extract("month", day), Account.type))
-    got: dict[tuple[int, int], list[int]] = {}
-    for y, m, type_, total in session.execute(q):
-        slot = got.setdefault((int(y), int(m)), [0, 0])
-        if type_ == "pendapatan":
-            slot[0] -= int(total or 0)
-        else:
-            slot[1] += int(total or 0)
-    points = []
-    for back in range(months - 1, -1, -1):
-        start = _month_start(today, back)
-        revenue, costs = got.get((start.year, start.month), (0, 0))
-        points.append(MonthPoint(start.year, start.month, revenue, costs))
-    return tuple(points)
+    return month_points(today, session.execute(q), months)
 
 
 def _has(session: Session, *tables: str) -> bool:
@@ -171,18 +133,17 @@ def low_stock(session: Session, limit: int = 20) -> tuple[LowStock, ...]:
 
 def dashboard(book: Book, today: dt.date | None = None) -> Dashboard:
     """Everything the Beranda shows, as of ``today``."""
-    today = today or dt.date.today()
-    month_start, year_start = today.replace(day=1), dt.date(today.year, 1, 1)
-    since = _month_start(today, 11)
+    bounds = Bounds(today or dt.date.today())
+    today = bounds.today
     missing: list[str] = []
     extra: dict = {}
     with book.reading() as s:
-        month = _figures(s, month_start, today)
-        year = _figures(s, year_start, today)
-        sums = sums_by_account(s, until=today)
-        points = monthly(s, today)
+        money = money_figures(bounds, sums_by_account(s, since=bounds.month_start, until=today),
+                              sums_by_account(s, since=bounds.year_start, until=today),
+                              sums_by_account(s, until=today), {a.code: a.type for a in accounts(s)},
+                              monthly(s, today))
         if _has(s, "orders", "order_payers"):
-            extra.update(_orders(s, today, month_start, year_start, since))
+            extra.update(_orders(s, today, bounds.month_start, bounds.year_start, bounds.months_start))
         else:
             missing += [N_("Unit diserahterimakan"), N_("Pesanan berjalan"), N_("Unit per kecamatan"),
                         N_("Sumber dana")]
@@ -198,5 +159,5 @@ def dashboard(book: Book, today: dt.date | None = None) -> Dashboard:
         summary = receivables_summary(book, today)
         extra["overdue_amount"] = summary.ageing.overdue
         extra["overdue_instalments"] = summary.overdue_instalments
-    return Dashboard(today, month, year, sums.get(A.CASH, 0), sums.get(A.BANK, 0),
-                     sums.get(A.RECEIVABLES, 0), points, missing=tuple(missing), **extra)
+    return Dashboard(today, money.month, money.year, money.cash, money.bank, money.receivables, money.months,
+                     missing=tuple(missing), **extra)

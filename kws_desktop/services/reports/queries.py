@@ -5,6 +5,7 @@ journal (debit positive, credit negative) unless a name says otherwise.
 
 The sums come from the journal's totals per account and day (store/totals.py), kept by the
 journal's own trigger, so their cost follows the number of days and accounts, not of entries.
+Their SQL is plain text (totals_sql.py), the same the lean path (lean.py) runs through sqlite3.
 Before a session reads them it checks they are current (`uses_totals`); when they are not (their
 trigger dropped, a line they have not seen) every sum is a scan of the journal lines instead, the
 same figures more slowly, until `kws-desktop rebuild-totals` makes them again.
@@ -12,38 +13,27 @@ same figures more slowly, until `kws-desktop rebuild-totals` makes them again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Date, and_, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.accounts import CASH_ACCOUNTS
 from kws_desktop.i18n import current_language
+from kws_desktop.services.reports import totals_sql
+from kws_desktop.services.reports.statement_figures import AccountInfo, account_infos
 from kws_desktop.store import totals
-from kws_desktop.store.models.book import (Account, AccountDayTotal, CashCounterDayTotal, JournalEntry,
-                                           JournalLine)
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
 
-@dataclass(frozen=True)
-class AccountInfo:
-    id: int
-    code: str
-    name: str
-    type: str
-    is_cash: bool
-    active: bool
-
-    @property
-    def sign(self) -> int:
-        """+1 for assets and expenses (debit normal), -1 for the rest."""
-        return 1 if self.type in ("aset", "beban") else -1
+def run_sql(session: Session, sql: str, **days: dt.date | None):
+    """``sql`` (totals_sql.py) with its date parameters bound as dates; None values are left out."""
+    days = {name: day for name, day in days.items() if day is not None}
+    return session.execute(text(sql).bindparams(*(bindparam(name, type_=Date) for name in days)), days)
 
 
 def accounts(session: Session) -> list[AccountInfo]:
     """The book's accounts in code order, named in the current language."""
-    en = current_language() == "en"
-    return [AccountInfo(a.id, a.code, a.name_en if en else a.name_id, a.type, a.is_cash, a.active)
-            for a in session.execute(select(Account).order_by(Account.code)).scalars()]
+    return account_infos(session.execute(text(totals_sql.ACCOUNTS)), current_language())
 
 
 def uses_totals(session: Session) -> bool:
@@ -54,19 +44,21 @@ def uses_totals(session: Session) -> bool:
     return use
 
 
-def _sums(session: Session, codes_where, *, since: dt.date | None, until: dt.date | None,
-          before: dt.date | None = None) -> dict[str, int]:
-    """Signed totals by account code of the accounts ``codes_where`` admits, for days in
+def _sums(session: Session, *, since: dt.date | None, until: dt.date | None,
+          before: dt.date | None = None, cash_only: bool = False) -> dict[str, int]:
+    """Signed totals by account code (of cash and bank only with ``cash_only``), for days in
     [since, until] (and before ``before``), from the totals or from the journal lines."""
     if uses_totals(session):
-        day, q = AccountDayTotal.day, (select(Account.code, func.sum(AccountDayTotal.amount))
-                                       .join(AccountDayTotal, AccountDayTotal.account_id == Account.id))
-    else:
-        day, q = JournalEntry.date, (select(Account.code, func.sum(JournalLine.amount))
-                                     .join(JournalLine, JournalLine.account_id == Account.id)
-                                     .join(JournalEntry, JournalEntry.id == JournalLine.entry_id))
-    if codes_where is not None:
-        q = q.where(codes_where)
+        bounds = [name for name, day in (("since", since), ("until", until), ("before", before))
+                  if day is not None]
+        got = run_sql(session, totals_sql.account_sums(*bounds, cash_only=cash_only),
+                      since=since, until=until, before=before)
+        return {code: int(total or 0) for code, total in got}
+    day, q = JournalEntry.date, (select(Account.code, func.sum(JournalLine.amount))
+                                 .join(JournalLine, JournalLine.account_id == Account.id)
+                                 .join(JournalEntry, JournalEntry.id == JournalLine.entry_id))
+    if cash_only:
+        q = q.where(Account.id.in_(cash_account_ids(session)))
     if since is not None:
         q = q.where(day >= since)
     if until is not None:
@@ -79,7 +71,7 @@ def _sums(session: Session, codes_where, *, since: dt.date | None, until: dt.dat
 def sums_by_account(session: Session, *, since: dt.date | None = None,
                     until: dt.date | None = None) -> dict[str, int]:
     """Signed journal totals by account code for entries dated in [since, until]."""
-    return _sums(session, None, since=since, until=until)
+    return _sums(session, since=since, until=until)
 
 
 def cash_account_ids(session: Session) -> list[int]:
@@ -90,10 +82,8 @@ def cash_account_ids(session: Session) -> list[int]:
 def cash_balance(session: Session, *, until: dt.date | None = None,
                  before: dt.date | None = None) -> dict[str, int]:
     """Cash and bank balances by account code, through ``until`` or strictly before ``before``."""
-    ids = cash_account_ids(session)
-    got = _sums(session, Account.id.in_(ids), since=None, until=until, before=before)
-    codes = session.execute(select(Account.code).where(Account.id.in_(ids)).order_by(Account.code))
-    return {code: got.get(code, 0) for code in codes.scalars()}
+    got = _sums(session, since=None, until=until, before=before, cash_only=True)
+    return {code: got.get(code, 0) for code in session.execute(text(totals_sql.CASH_ACCOUNT_CODES)).scalars()}
 
 
 def counter_sums_of_cash_entries(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
@@ -101,11 +91,8 @@ def counter_sums_of_cash_entries(session: Session, start: dt.date, end: dt.date)
     lines, by account code. Their sum is minus the net cash movement of the period (transfers
     between cash and bank have no other lines and so count for nothing)."""
     if uses_totals(session):
-        q = (select(Account.code, func.sum(CashCounterDayTotal.amount))
-             .join(CashCounterDayTotal, CashCounterDayTotal.account_id == Account.id)
-             .where(CashCounterDayTotal.day >= start, CashCounterDayTotal.day <= end)
-             .group_by(Account.code))
-        return {code: int(total or 0) for code, total in session.execute(q).all()}
+        got = run_sql(session, totals_sql.COUNTER_SUMS, since=start, until=end)
+        return {code: int(total or 0) for code, total in got}
     ids = cash_account_ids(session)
     cash_line = select(JournalLine.entry_id).where(JournalLine.account_id.in_(ids))
     q = (select(Account.code, func.sum(JournalLine.amount))
@@ -118,10 +105,11 @@ def counter_sums_of_cash_entries(session: Session, start: dt.date, end: dt.date)
     return {code: int(total or 0) for code, total in session.execute(q).all()}
 
 
+def job_costs_in_operating(session: Session, start: dt.date, end: dt.date) -> int:
+    """A job's other costs posted from ``start`` to ``end`` where they went before revision 0007."""
+    return int(run_sql(session, totals_sql.JOB_COSTS_IN_OPERATING, since=start, until=end).scalar() or 0)
+
+
 def has_entries(session: Session, start: dt.date | None, end: dt.date | None) -> bool:
-    q = select(JournalEntry.id)
-    if start is not None:
-        q = q.where(JournalEntry.date >= start)
-    if end is not None:
-        q = q.where(JournalEntry.date <= end)
-    return session.execute(q.limit(1)).first() is not None
+    bounds = [name for name, day in (("since", start), ("until", end)) if day is not None]
+    return run_sql(session, totals_sql.has_entries(*bounds), since=start, until=end).first() is not None

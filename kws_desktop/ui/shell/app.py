@@ -118,13 +118,15 @@ def _process_age() -> float:
 
 def _exit_after_first_paint(app: QApplication, window) -> None:
     """KWS_DESKTOP_EXIT_AFTER_PAINT=1 (benchmarks): print the seconds since the process started
-    at the window's first paint (`first_paint_s`), at its first paint with the book open
-    (`painted_after_s`), and once the dashboard shows its figures (`figures_after_s`); then quit.
-    With no book to open, `painted_after_s` is the first paint."""
+    at the window's first paint (`first_paint_s`), when the Beranda's money figures are painted
+    (`money_figures_after_s`, with `orm_loaded=0` when SQLAlchemy was not imported yet: the lean
+    path's figures on the opening screen), at its first paint with the book open
+    (`painted_after_s`), and once the dashboard shows all its figures (`figures_after_s`); then
+    quit. With no book to open, `painted_after_s` is the first paint."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Painted(QObject):
-        first = book = False
+        first = book = money = False
 
         def eventFilter(self, obj, event):  # noqa: N802
             if event.type() != QEvent.Type.Paint or not isinstance(obj, QWidget) or obj.window() is not window:
@@ -132,6 +134,12 @@ def _exit_after_first_paint(app: QApplication, window) -> None:
             if not self.first:
                 self.first = True
                 print(f"first_paint_s={_process_age():.3f}", flush=True)
+            if not self.money:
+                page = window._pages.get("beranda") or window._preview
+                if page is not None and page.money is not None and obj is page:
+                    self.money = True
+                    print(f"money_figures_after_s={_process_age():.3f} "
+                          f"orm_loaded={int('sqlalchemy' in sys.modules)}", flush=True)
             if not self.book and (window.ctx.book is not None or not window.opening):
                 self.book = True
                 print(f"painted_after_s={_process_age():.3f}", flush=True)

@@ -39,6 +39,7 @@ AREAS: list[tuple[str, str, str, str]] = [
 ]
 AREA_KEYS = [a[0] for a in AREAS]
 CHECKS_DELAY_MS = 500  # the automatic "buka" backup starts this long after the book is shown
+OPEN_AT_LATEST_MS = 300  # opening the book starts after the early figures are painted, or after this
 APP_TITLE = f"KWS Desktop {__version__}"
 
 
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
             self.setStyleSheet(scaled_style(ctx.settings.zoom_percent))
         self._pages: dict[str, QWidget] = {}
         self._opening: str | None = None     # a book being opened in the background
+        self._early_money = None             # (location, MoneyFigures) read by the lean path meanwhile
+        self._open_after_paint = None        # opening the book, once the figures are painted
+        self._preview = None                 # the Beranda shown on the opening screen
         self._checks_for = None              # the book whose open checks still have to run
         self.checks_running = False
         self._banner = self._notice = None
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             page.deleteLater()
         self._pages.clear()
+        self._preview = None
         while self._root.count():
             w = self._root.widget(0)
             self._root.removeWidget(w)
@@ -116,6 +121,11 @@ class MainWindow(QMainWindow):
             self._root.addWidget(self._workspace())
             self.show_area(current or "beranda")
             self._update_title()
+            early, self._early_money = self._early_money, None
+            if early is not None and public_location(early[0]) == self.ctx.book.location:
+                beranda = self._pages.get("beranda")
+                if beranda is not None:  # the figures the opening screen showed, until the rest is done
+                    beranda.show_money(early[1])
 
     def _workspace(self) -> QWidget:
         w = QWidget()
@@ -148,18 +158,33 @@ class MainWindow(QMainWindow):
         return w
 
     def _opening_screen(self, location: str) -> QWidget:
-        """Shown while a book opens in the background."""
+        """Shown while a book opens in the background; with the Beranda's money figures once the
+        lean path has read them (a preview: nothing on it can be clicked)."""
         w = QWidget()
         lay = QVBoxLayout(w)
-        lay.addStretch(1)
         label = QLabel(_("Membuka buku {name}…").format(name=location_label(location)))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QProgressBar()
         bar.setRange(0, 0)  # busy, no percentage
-        bar.setMaximumWidth(320)
-        lay.addWidget(label)
-        lay.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addStretch(2)
+        early = self._early_money
+        if early is None or early[0] != location:
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bar.setMaximumWidth(320)
+            lay.addStretch(1)
+            lay.addWidget(label)
+            lay.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+            lay.addStretch(2)
+            return w
+        from kws_desktop.ui.pages.reports.dashboard import DashboardPage
+        top = QHBoxLayout()
+        bar.setMaximumWidth(160)
+        top.addWidget(label)
+        top.addWidget(bar)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self._preview = DashboardPage(self.ctx, preview=True)
+        self._preview.show_money(early[1])
+        self._preview.first_painted.connect(lambda: QTimer.singleShot(0, self._open_now))
+        lay.addWidget(scrolled(self._preview), 1)
         return w
 
     def _notice_bar(self) -> QFrame:
@@ -404,6 +429,7 @@ class MainWindow(QMainWindow):
             self.set_book(None)
         location = credentials.fill_in(location)  # a kept PostgreSQL password, if any
         self._opening = location
+        self._early_money = self._open_after_paint = None  # an earlier choice's are dropped
         self.rebuild()
 
         def work(_progress):
@@ -433,7 +459,41 @@ class MainWindow(QMainWindow):
                 raise exc
             self._refused(location, exc)
 
-        run_background(self, work, done, failed)
+        self._after_early_figures(location, lambda: run_background(self, work, done, failed))
+
+    def _after_early_figures(self, location: str, open_book) -> None:
+        """First the Beranda's money figures by the lean path (sqlite3 over the journal's totals,
+        services/reports/lean.py): the opening screen shows them at once. Then ``open_book``
+        (SQLAlchemy, the models, the migrations' check), started once that screen is painted, so
+        the two do not compete for the interpreter. A book the lean path cannot read (PostgreSQL,
+        an older schema, stale totals) simply opens."""
+        def read(_progress):
+            from kws_desktop.services.reports import lean
+            return lean.read_money_figures(location)
+
+        def shown(money) -> None:
+            if self._opening != location:
+                return
+            if money is None:
+                open_book()
+                return
+            self._early_money = (location, money)
+            self._open_after_paint = open_book
+            self.rebuild()  # the opening screen now shows the figures
+            QTimer.singleShot(OPEN_AT_LATEST_MS, self._open_now)  # when no paint comes
+
+        def failed(exc: BaseException) -> None:
+            from kws_desktop.ui.shell.app import log_error
+            log_error(exc)
+            if self._opening == location:
+                open_book()
+
+        run_background(self, read, shown, failed)
+
+    def _open_now(self) -> None:
+        start, self._open_after_paint = self._open_after_paint, None
+        if start is not None:
+            start()
 
     @property
     def opening(self) -> bool:

@@ -2,10 +2,16 @@
 the area behind it (through ``ctx.area_requested``; money figures open the matching report).
 
 The figures are computed in the background ("Menghitung…" meanwhile); a result computed for a
-book that is no longer open, or overtaken by a newer computation, is dropped."""
+book that is no longer open, or overtaken by a newer computation, is dropped.
+
+While a book opens, the window shows this page as a preview (``preview=True``: nothing on it can
+be clicked) with the money figures read by the lean path (services/reports/lean.py), before
+SQLAlchemy and the models are loaded; the opened book's page starts from those figures
+(`show_money`) and adds the rest when the full computation is done."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
@@ -14,10 +20,20 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScroll
 from kws_desktop.core.job_costing import STAGE_LABELS
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _, format_date, format_quantity, format_rupiah
-from kws_desktop.services.reports.dashboard import Dashboard, dashboard
 from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.kit.page import Page, heading
 from kws_desktop.ui.kit.tasks import run_background
+
+if TYPE_CHECKING:  # the full dashboard (SQLAlchemy) loads in the background, when first computed
+    from kws_desktop.services.reports.dashboard import Dashboard
+    from kws_desktop.services.reports.dashboard_figures import MoneyFigures
+
+
+def dashboard(book, today: dt.date | None) -> Dashboard:
+    """Every figure of the Beranda (services/reports/dashboard.py, SQLAlchemy), imported on the
+    first computation, in the background."""
+    from kws_desktop.services.reports.dashboard import dashboard as compute
+    return compute(book, today)
 
 
 class Card(QFrame):
@@ -58,6 +74,9 @@ class Card(QFrame):
 
 
 START_AT_LATEST_MS = 300  # the figures' work starts after the first paint, or after this
+# the cards the lean path fills (MoneyFigures); the others wait for the full computation
+MONEY_CARDS = ("revenue_month", "costs_month", "profit_month", "cash", "revenue_year", "costs_year",
+               "profit_year", "receivables")
 
 
 class DashboardPage(Page):
@@ -66,14 +85,20 @@ class DashboardPage(Page):
     # (area key, report kind or "") when a figure is clicked; the main window listens to
     # ctx.area_requested, this signal is for tests and other listeners.
     figure_clicked = Signal(str, str)
+    first_painted = Signal()  # once, when the page has been painted for the first time
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: dt.date | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: dt.date | None = None,
+                 *, preview: bool = False):
         super().__init__(ctx, parent)
         self.today = today
+        self.preview = preview  # shown while the book opens: figures only, nothing to click
         self.data: Dashboard | None = None
+        self.money: MoneyFigures | None = None   # the money figures on screen (lean or full path)
+        self._early_money: MoneyFigures | None = None  # from the lean path, until the full figures
         self.loading = False    # a computation is running in the background
         self._generation = 0    # bumped by every refresh: older results are stale
         self._start_after_paint = None
+        self._painted = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -108,6 +133,8 @@ class DashboardPage(Page):
         ]
         for i, (key, label, area, kind) in enumerate(specs):
             card = Card(label)
+            if preview:
+                card.setCursor(Qt.CursorShape.ArrowCursor)
             card.clicked.connect(lambda a=area, k=kind: self.open_area(a, k))
             self.cards[key] = card
             grid.addWidget(card, i // 4, i % 4)
@@ -124,6 +151,8 @@ class DashboardPage(Page):
 
     # --- navigation -----------------------------------------------------------------------
     def open_area(self, area: str, report_kind: str = "") -> None:
+        if self.preview:  # the book is still opening: no area to show yet
+            return
         if report_kind:
             self.ctx.pending_report = report_kind
         self.figure_clicked.emit(area, report_kind)
@@ -136,7 +165,9 @@ class DashboardPage(Page):
         generation, book, today = self._generation, self.book, self.today
         self.loading = True
         self.as_of.setText(_("Menghitung…"))
-        for card in self.cards.values():
+        for key, card in self.cards.items():
+            if self._early_money is not None and key in MONEY_CARDS:
+                continue  # the lean path's figures of this very book, just read: they stand
             card.value.setEnabled(False)  # the last figures, greyed until the new ones arrive
             if not card.value.text():
                 card.value.setText("…")
@@ -182,25 +213,50 @@ class DashboardPage(Page):
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
         start, self._start_after_paint = self._start_after_paint, None
         if start is not None:
             QTimer.singleShot(0, start)
 
+    def show_money(self, m: MoneyFigures) -> None:
+        """The money figures of the lean path, before the full computation: the other cards
+        keep "…" until it is done."""
+        if self.data is not None:
+            return  # the full figures are on screen already
+        self._early_money = m
+        self._fill_money(m)
+        for key, card in self.cards.items():
+            if key not in MONEY_CARDS and not card.value.text():
+                card.value.setText("…")
+                card.value.setEnabled(False)
+        self.as_of.setText(_("Keadaan per {date}; angka lainnya sedang dihitung…").format(
+            date=format_date(m.today)))
+
+    def _fill_money(self, m: MoneyFigures) -> None:
+        self.money = m
+        c = self.cards
+        for key in MONEY_CARDS:
+            c[key].value.setEnabled(True)
+        c["revenue_month"].set(format_rupiah(m.month.revenue))
+        c["costs_month"].set(format_rupiah(m.month.costs))
+        c["profit_month"].set(format_rupiah(m.month.profit), warn=m.month.profit < 0)
+        c["revenue_year"].set(format_rupiah(m.year.revenue))
+        c["costs_year"].set(format_rupiah(m.year.costs))
+        c["profit_year"].set(format_rupiah(m.year.profit), warn=m.year.profit < 0)
+        c["cash"].set(format_rupiah(m.cash + m.bank), _("Kas {cash} · Bank {bank}").format(
+            cash=format_rupiah(m.cash), bank=format_rupiah(m.bank)), warn=m.cash < 0 or m.bank < 0)
+        c["receivables"].set(format_rupiah(m.receivables))
+
     def show_figures(self, d: Dashboard) -> None:
         self.data = d
+        self._early_money = None
         for card in self.cards.values():
             card.value.setEnabled(True)
         self.as_of.setText(_("Keadaan per {date}").format(date=format_date(d.today)))
         c = self.cards
-        c["revenue_month"].set(format_rupiah(d.month.revenue))
-        c["costs_month"].set(format_rupiah(d.month.costs))
-        c["profit_month"].set(format_rupiah(d.month.profit), warn=d.month.profit < 0)
-        c["revenue_year"].set(format_rupiah(d.year.revenue))
-        c["costs_year"].set(format_rupiah(d.year.costs))
-        c["profit_year"].set(format_rupiah(d.year.profit), warn=d.year.profit < 0)
-        c["cash"].set(format_rupiah(d.cash + d.bank), _("Kas {cash} · Bank {bank}").format(
-            cash=format_rupiah(d.cash), bank=format_rupiah(d.bank)), warn=d.cash < 0 or d.bank < 0)
-        c["receivables"].set(format_rupiah(d.receivables))
+        self._fill_money(d.money)
         if d.overdue_amount is None:
             c["overdue"].hide()
         else:

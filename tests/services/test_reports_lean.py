@@ -1,0 +1,86 @@
+"""The lean path (services/reports/lean.py: sqlite3 over the totals) gives the statements and the
+Beranda's money figures exactly as the full path does, on demo books of several seeds and for
+several periods, in both languages; a book it cannot trust gets None (the full path then)."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+
+import pytest
+
+from kws_desktop.documents.terminal import report_text
+from kws_desktop.i18n import set_language
+from kws_desktop.services.book.books import open_book
+from kws_desktop.services.reports import build_report, lean
+from kws_desktop.services.reports.dashboard import dashboard
+
+SEEDS = (3, 7, 11)
+TODAY = dt.date(2026, 11, 28)
+PERIODS = [(None, None),                                          # this year to today
+           (dt.date(2025, 1, 1), dt.date(2025, 12, 31)),          # last year
+           (dt.date(2026, 3, 1), dt.date(2026, 3, 31)),           # a month
+           (dt.date(2025, 6, 17), dt.date(2026, 2, 9)),           # mid-month to mid-month
+           (dt.date(2026, 5, 13), dt.date(2026, 5, 13)),          # one day
+           (dt.date(2001, 1, 1), dt.date(2001, 12, 31))]          # before the book began
+
+
+@pytest.fixture(scope="module")
+def seed_books(tmp_path_factory):
+    from kws_desktop.services.training.demo import build_demo
+    folder = tmp_path_factory.mktemp("lean-seeds")
+    paths = {}
+    for seed in SEEDS:
+        paths[seed] = folder / f"demo-{seed}.kws"
+        build_demo(paths[seed], seed=seed, orders=25, years=2, today=TODAY)
+    return paths
+
+
+@pytest.fixture(params=SEEDS, ids=[f"seed{s}" for s in SEEDS])
+def seed_path(request, seed_books, tmp_path):
+    target = tmp_path / "demo.kws"
+    shutil.copy(seed_books[request.param], target)
+    return target
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_lean_statements_equal_the_full_path(seed_path, language):
+    set_language(language)
+    with open_book(seed_path, read_only=True, defer_checks=True) as book:
+        for kind in lean.REPORTS:
+            for start, end in PERIODS:
+                full = build_report(book, kind, start, end)
+                got = lean.read_report(seed_path, kind, start, end)
+                assert got is not None, (kind, start, end)
+                assert (got.title, got.subtitle, got.columns, got.rows, got.notes) == (
+                    full.title, full.subtitle, full.columns, full.rows, full.notes), (kind, start, end)
+                assert report_text(got) == report_text(full)
+
+
+def test_lean_money_figures_equal_the_dashboards(seed_path):
+    with open_book(seed_path, read_only=True, defer_checks=True) as book:
+        for day in (TODAY, dt.date(2026, 1, 1), dt.date(2025, 7, 31)):
+            assert lean.read_money_figures(seed_path, day) == dashboard(book, day).money
+
+
+def test_stale_totals_give_none_and_the_full_path_the_same_figures(seed_path):
+    con = sqlite3.connect(seed_path)
+    con.execute("DROP TRIGGER journal_lines_totals")
+    con.commit()
+    con.close()
+    assert lean.read_report(seed_path, "profit-loss") is None
+    assert lean.read_money_figures(seed_path) is None
+
+
+def test_a_bad_period_is_refused_as_the_full_path_refuses_it(seed_path):
+    from kws_desktop.errors import UserError
+    with pytest.raises(UserError) as lean_error:
+        lean.read_report(seed_path, "profit-loss", dt.date(2026, 5, 1), dt.date(2026, 4, 1))
+    with open_book(seed_path, read_only=True, defer_checks=True) as book, pytest.raises(UserError) as full:
+        build_report(book, "profit-loss", dt.date(2026, 5, 1), dt.date(2026, 4, 1))
+    assert lean_error.value.message == full.value.message
+
+
+def test_other_kinds_are_not_on_the_lean_path(seed_path):
+    assert lean.read_report(seed_path, "cash-book") is None
+    assert lean.read_report(seed_path, "tidak-ada") is None
