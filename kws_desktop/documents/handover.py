@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from kws_desktop.core.profile import KwsProfile
-from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block, with_signatures
 from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
@@ -133,10 +133,11 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
                           "pekerjaan menjadi tanggung jawab PIHAK KEDUA. Berita acara ini dibuat "
                           "rangkap dua dan masing-masing pihak memegang satu."))
     img = _photo(data.photo, width * 0.38) if data.photo else None
+    last: list[Flowable]
     if img is None:
         story.append(key_value_table(details, label_width=LABEL_WIDTH))
         story.append(Spacer(1, 3 * mm))
-        story.append(closing)
+        last = [closing]
     else:
         # the photo beside the details keeps the letter on one page
         left = width * 0.60
@@ -152,16 +153,15 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
                                   ("RIGHTPADDING", (1, 0), (1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        story.append(side)
-    for note in data.notes:
-        story.append(paragraph(note, "small"))
+        last = [side]
+    last += [paragraph(note, "small") for note in data.notes]
     signers = [(_("PIHAK KEDUA\nYang menerima,"), receiver)]
     if data.program_funded:
         signers.append((_("Mengetahui,\nFasilitator Lapangan (TFL)"), data.facilitator_name))
     signers.append((_("PIHAK PERTAMA\nYang menyerahkan,"), profile.leader_name))
     place = profile.place
     place_date = f"{place}, {format_date(data.date)}" if place else format_date(data.date)
-    story.append(signature_blocks(signers, place_date=place_date))
+    story.append(with_signatures(last, signature_blocks(signers, place_date=place_date)))
     return story
 
 
