@@ -11,6 +11,8 @@ import pytest
 from kws_desktop.documents.invoice import (InvoiceDoc, InvoiceDocInstalment, InvoiceDocLine, InvoiceDocReceipt,
                                            write_invoice)
 from kws_desktop.documents.member_slips import IncomeSlipLine, MemberIncomeSlip, write_member_income_slip
+from kws_desktop.documents.table import Column, Row
+from kws_desktop.documents.tabular import TabularReport, write_pdf
 
 from .helpers import pdf_text
 
@@ -64,3 +66,16 @@ def test_income_slip_signatures_keep_company(tmp_path, profile, months):
     signature_only = {"Bendahara,", "Anggota,", "Dewi Lestari", "Siti Aminah", "Desember 2026",
                       "Penghasilan Anggota"}
     assert any(not any(word in line for word in signature_only) for line in lines), lines
+
+
+@pytest.mark.parametrize("rows", range(1, 70))
+def test_report_signatures_take_the_last_rows_along(tmp_path, profile, rows):
+    report = TabularReport(
+        title="Laporan Laba Rugi", columns=[Column("text", "Uraian"), Column("amount", "Jumlah (Rp)", "money")],
+        rows=[Row({"text": f"Baris nomor {n}", "amount": 1_000 * n}) for n in range(1, rows + 1)],
+        notes=("Catatan di bawah tabel.",), signers=[("Disiapkan oleh,", "Dewi Lestari")],
+        place_date="Balaraja, 3 Desember 2026")
+    path = write_pdf(report, tmp_path / "laporan.pdf", profile=profile, paper="A5")
+    lines = _last_page_lines(path, "Laporan Laba Rugi")
+    assert any(f"Baris nomor {rows}" in line for line in lines), lines
+    assert all(f"Baris nomor {rows}" not in page for page in pdf_text(path).split("\f")[:-1])
