@@ -128,4 +128,4 @@ def write_reminder(doc: ReminderDoc, path: os.PathLike[str] | str, *, profile: K
     return build_pdf(path, reminder_story(doc, profile), profile=profile,
                      title=_("Surat pengingat pembayaran {number} - {name}").format(
                          number=doc.number, name=doc.payer_name),
-                     paper=paper if paper in ("A4", "F4") else "A4", page_numbers=False)
+                     paper=paper if paper in ("A4", "F4") else "A4", single_page_footer=False)
