@@ -32,6 +32,9 @@ __all__ = ["HandoverData", "WorkLine", "handover_story", "write_handover_pdf"]
 
 PHOTO_MAX_HEIGHT = 55 * mm
 LABEL_WIDTH = 34 * mm
+# narrower than this (A5) the photo goes under the details: beside them it squeezed the
+# location and the funding into a column of one or two words a line
+PHOTO_BESIDE_FROM = 150 * mm
 
 
 @dataclass(frozen=True)
@@ -132,17 +135,20 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
     closing = paragraph(_("Sejak berita acara ini ditandatangani, pemakaian dan perawatan hasil "
                           "pekerjaan menjadi tanggung jawab PIHAK KEDUA. Berita acara ini dibuat "
                           "rangkap dua dan masing-masing pihak memegang satu."))
-    img = _photo(data.photo, width * 0.38) if data.photo else None
+    beside = width >= PHOTO_BESIDE_FROM
+    img = _photo(data.photo, width * (0.38 if beside else 0.6)) if data.photo else None
+    centred = ParagraphStyle("kws-photo-caption", parent=st.small, alignment=TA_CENTER)
+    caption = data.photo_caption or _("Foto pekerjaan selesai (100%)")
     last: list[Flowable]
-    if img is None:
+    if img is None or not beside:
         story.append(key_value_table(details, label_width=LABEL_WIDTH))
         story.append(Spacer(1, 3 * mm))
+        if img is not None:
+            story += [img, Spacer(1, 1 * mm), paragraph(caption, centred), Spacer(1, 3 * mm)]
         last = [closing]
     else:
         # the photo beside the details keeps the letter on one page
         left = width * 0.60
-        centred = ParagraphStyle("kws-photo-caption", parent=st.small, alignment=TA_CENTER)
-        caption = data.photo_caption or _("Foto pekerjaan selesai (100%)")
         side = Table([[[key_value_table(details, label_width=LABEL_WIDTH, width=left - 4 * mm),
                         Spacer(1, 3 * mm), closing],
                        [img, Spacer(1, 1 * mm), paragraph(caption, centred)]]],
