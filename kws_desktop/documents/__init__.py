@@ -9,7 +9,10 @@ Plain data in, a file out; no Qt, no database. The shared pieces:
 - :mod:`.pdf`: ``paper_size``, ``content_width``, ``build_pdf`` (letterhead, "hal. x dari y",
   watermark, atomic write).
 - :mod:`.blocks`: ``title_block``, ``key_value_table``, ``money_table``, ``signature_blocks``,
-  ``MeteraiBox``, ``needs_meterai``.
+  ``with_signatures`` (a paper's last section kept with its signatures), ``MeteraiBox``,
+  ``needs_meterai``.
+- :mod:`.flow`: ``FullWidth`` (built for the frame's width), ``TableThenTail`` (a report's
+  notes and signatures never alone on a page: the table's last rows go over with them).
 - :mod:`.table`: ``Column``, ``Row``, ``Carry``, ``format_cell``, ``data_table``; laid out by
   :mod:`.table_layout` (widths, wrapped lines, the page plan, ``page_plan`` for tests) and drawn
   by :mod:`.ruled_table` (plain strings through :mod:`.canvas_text`, no reportlab ``Table``).

@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kws_desktop.documents.flow import FullWidth
 from kws_desktop.documents.fonts import FONT, FONT_BOLD
@@ -21,7 +21,7 @@ from kws_desktop.i18n import _, format_rupiah
 
 __all__ = [
     "METERAI_AMOUNT", "METERAI_THRESHOLD", "needs_meterai", "title_block", "key_value_table",
-    "money_table", "signature_blocks", "letter_heading", "MeteraiBox",
+    "money_table", "signature_blocks", "with_signatures", "letter_heading", "MeteraiBox",
 ]
 
 # UU 10/2020 on bea meterai: documents acknowledging more than Rp5.000.000 carry Rp10.000.
@@ -245,3 +245,11 @@ def signature_blocks(signers: Sequence[tuple[str, str]], place_date: str | None 
     block = FullWidth(build, width, splittable=False)
     block.spaceBefore = 6 * mm
     return block
+
+
+def with_signatures(last_section: Sequence[Flowable], signatures: Flowable) -> Flowable:
+    """The paper's last section and its signatures kept on one page, so the signatures never
+    stand alone on a page of their own: when they do not fit, the section moves over with them.
+    Only for a section shorter than a page (a heading with a short table, a note): a taller one
+    would be started on a new page."""
+    return KeepTogether([*last_section, signatures])

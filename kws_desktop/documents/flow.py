@@ -1,9 +1,9 @@
 """Small flowable plumbing shared by the blocks and tables."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 
 class FullWidth(Flowable):
@@ -43,3 +43,28 @@ class FullWidth(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         self._flow.drawOn(canvas, x, y, _sW)
+
+
+class TableThenTail(KeepTogether):
+    """A long table and what closes it (notes, signatures) with the tail never alone on a page:
+    when the tail does not fit below the table's end, the table gives up its last row(s) to go
+    over with it. The table splits page by page as usual; where not even one of its rows fits,
+    it starts on the next page; a table that cannot split at all falls back to KeepTogether."""
+
+    def __init__(self, table: Flowable, tail: Sequence[Flowable]):
+        super().__init__([table, *tail])
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H <= aH:
+            return list(self._content)
+        table, *tail = self._content
+        _width, table_height = table.wrap(aW, aH)
+        parts = table.split(aW, min(aH, table_height - 1))
+        if len(parts) == 2:
+            return [parts[0], TableThenTail(parts[1], tail)]
+        frame = getattr(self, "_frame", None)
+        if not parts and frame is not None and not getattr(frame, "_atTop", True):
+            return []  # not even a row fits here: try again at the top of the next page
+        return super().split(aW, aH)

@@ -22,7 +22,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from kws_desktop.core.profile import KwsProfile
-from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import key_value_table, signature_blocks, title_block, with_signatures
 from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
@@ -32,6 +32,9 @@ __all__ = ["HandoverData", "WorkLine", "handover_story", "write_handover_pdf"]
 
 PHOTO_MAX_HEIGHT = 55 * mm
 LABEL_WIDTH = 34 * mm
+# narrower than this (A5) the photo goes under the details: beside them it squeezed the
+# location and the funding into a column of one or two words a line
+PHOTO_BESIDE_FROM = 150 * mm
 
 
 @dataclass(frozen=True)
@@ -132,16 +135,20 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
     closing = paragraph(_("Sejak berita acara ini ditandatangani, pemakaian dan perawatan hasil "
                           "pekerjaan menjadi tanggung jawab PIHAK KEDUA. Berita acara ini dibuat "
                           "rangkap dua dan masing-masing pihak memegang satu."))
-    img = _photo(data.photo, width * 0.38) if data.photo else None
-    if img is None:
+    beside = width >= PHOTO_BESIDE_FROM
+    img = _photo(data.photo, width * (0.38 if beside else 0.6)) if data.photo else None
+    centred = ParagraphStyle("kws-photo-caption", parent=st.small, alignment=TA_CENTER)
+    caption = data.photo_caption or _("Foto pekerjaan selesai (100%)")
+    last: list[Flowable]
+    if img is None or not beside:
         story.append(key_value_table(details, label_width=LABEL_WIDTH))
         story.append(Spacer(1, 3 * mm))
-        story.append(closing)
+        if img is not None:
+            story += [img, Spacer(1, 1 * mm), paragraph(caption, centred), Spacer(1, 3 * mm)]
+        last = [closing]
     else:
         # the photo beside the details keeps the letter on one page
         left = width * 0.60
-        centred = ParagraphStyle("kws-photo-caption", parent=st.small, alignment=TA_CENTER)
-        caption = data.photo_caption or _("Foto pekerjaan selesai (100%)")
         side = Table([[[key_value_table(details, label_width=LABEL_WIDTH, width=left - 4 * mm),
                         Spacer(1, 3 * mm), closing],
                        [img, Spacer(1, 1 * mm), paragraph(caption, centred)]]],
@@ -152,16 +159,15 @@ def handover_story(data: HandoverData, profile: KwsProfile, *, width: float) -> 
                                   ("RIGHTPADDING", (1, 0), (1, -1), 0),
                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        story.append(side)
-    for note in data.notes:
-        story.append(paragraph(note, "small"))
+        last = [side]
+    last += [paragraph(note, "small") for note in data.notes]
     signers = [(_("PIHAK KEDUA\nYang menerima,"), receiver)]
     if data.program_funded:
         signers.append((_("Mengetahui,\nFasilitator Lapangan (TFL)"), data.facilitator_name))
     signers.append((_("PIHAK PERTAMA\nYang menyerahkan,"), profile.leader_name))
     place = profile.place
     place_date = f"{place}, {format_date(data.date)}" if place else format_date(data.date)
-    story.append(signature_blocks(signers, place_date=place_date))
+    story.append(with_signatures(last, signature_blocks(signers, place_date=place_date)))
     return story
 
 

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.terbilang import capitalize_words, terbilang_rupiah
-from kws_desktop.documents.blocks import key_value_table, money_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import (key_value_table, money_table, signature_blocks, title_block,
+                                          with_signatures)
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
@@ -95,34 +96,37 @@ def invoice_story(doc: InvoiceDoc, profile: KwsProfile) -> list[Flowable]:
     paid_rows = [(_("Sudah dibayar"), doc.paid - doc.advance_applied)]
     if doc.advance_applied:
         paid_rows.insert(0, (_("Dipotong uang muka"), doc.advance_applied))
-    story.append(money_table([(_("Total tagihan"), doc.total), *paid_rows],
-                             total=(_("Sisa yang harus dibayar"), doc.outstanding), width=95 * mm))
+    sections: list[list[Flowable]] = [[money_table([(_("Total tagihan"), doc.total), *paid_rows],
+                                                   total=(_("Sisa yang harus dibayar"), doc.outstanding),
+                                                   width=95 * mm)]]
     if doc.outstanding > 0:
-        story.append(Spacer(1, 2 * mm))
-        story.append(paragraph(_("Terbilang: {words}").format(
-            words=capitalize_words(terbilang_rupiah(doc.outstanding))), "small"))
+        sections[0] += [Spacer(1, 2 * mm), paragraph(_("Terbilang: {words}").format(
+            words=capitalize_words(terbilang_rupiah(doc.outstanding))), "small")]
     if len(doc.instalments) > 1:
-        story.append(paragraph(_("Jadwal pembayaran"), "heading"))
         icol = [Column("label", _("Cicilan")), Column("due", _("Jatuh tempo"), "date"),
                 Column("amount", _("Jumlah"), "money"), Column("paid", _("Dibayar"), "money"),
                 Column("open", _("Sisa"), "money")]
-        story.append(data_table(icol, [Row({"label": i.label, "due": i.due_date, "amount": i.amount,
-                                            "paid": i.paid, "open": i.amount - i.paid})
-                                       for i in doc.instalments]))
+        sections.append([paragraph(_("Jadwal pembayaran"), "heading"),
+                         data_table(icol, [Row({"label": i.label, "due": i.due_date, "amount": i.amount,
+                                                "paid": i.paid, "open": i.amount - i.paid})
+                                           for i in doc.instalments])])
     if doc.outstanding > 0 and (profile.bank_name or profile.bank_account):
-        story.append(paragraph(_("Pembayaran melalui transfer ke"), "heading"))
-        story.append(key_value_table([(_("Bank"), profile.bank_name),
-                                      (_("Nomor rekening"), profile.bank_account),
-                                      (_("Atas nama"), profile.bank_holder or profile.name)]))
-        story.append(paragraph(_("Mohon cantumkan nomor tagihan {number} pada berita transfer.")
-                               .format(number=doc.number), "small"))
+        sections.append([paragraph(_("Pembayaran melalui transfer ke"), "heading"),
+                         key_value_table([(_("Bank"), profile.bank_name),
+                                          (_("Nomor rekening"), profile.bank_account),
+                                          (_("Atas nama"), profile.bank_holder or profile.name)]),
+                         paragraph(_("Mohon cantumkan nomor tagihan {number} pada berita transfer.")
+                                   .format(number=doc.number), "small")])
     if doc.receipts:
-        story.extend(_receipts_block(doc.receipts))
+        sections.append(_receipts_block(doc.receipts))
     if doc.note:
-        story.append(paragraph(doc.note, "small"))
+        sections[-1].append(paragraph(doc.note, "small"))
+    for section in sections[:-1]:
+        story.extend(section)
     place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)
-    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
-                                   (_("Ketua KWS,"), profile.leader_name)], place_date=place))
+    story.append(with_signatures(sections[-1], signature_blocks(
+        [(_("Bendahara,"), profile.treasurer_name), (_("Ketua KWS,"), profile.leader_name)],
+        place_date=place)))
     return story
 
 

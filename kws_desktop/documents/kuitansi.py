@@ -233,7 +233,7 @@ def write_kuitansi(data: KuitansiData, path: os.PathLike[str] | str, *, profile:
     watermark = _("BATAL") if data.void else (_("SALINAN") if data.copy else None)
     story = kuitansi_story(data, profile, compact=landscape)
     return build_pdf(path, story, profile=profile, title=_("Kuitansi {number}").format(number=data.number),
-                     paper=name, landscape=landscape, page_numbers=False, watermark=watermark,
+                     paper=name, landscape=landscape, single_page_footer=False, watermark=watermark,
                      margins=_margins(name, landscape))
 
 

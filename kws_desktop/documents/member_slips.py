@@ -19,7 +19,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from kws_desktop.core.status import DocStatus
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
-from kws_desktop.documents.blocks import key_value_table, money_table, signature_blocks, title_block
+from kws_desktop.documents.blocks import (key_value_table, money_table, signature_blocks, title_block,
+                                          with_signatures)
 from kws_desktop.documents.letterhead import letterhead
 from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.styles import paragraph
@@ -149,14 +150,13 @@ def _wage_slip_story(slip: WageSlip, profile: KwsProfile, width: float) -> list[
     if slip.profit_share_owed_after:
         after.append((_("Bagi hasil yang belum dibayar"), format_rupiah(slip.profit_share_owed_after)))
     after.append((_("Sisa kasbon"), format_rupiah(slip.advances_after)))
-    story.append(paragraph(_("Sesudah pembayaran ini:"), "small"))
-    story.append(key_value_table(after))
+    last: list[Flowable] = [paragraph(_("Sesudah pembayaran ini:"), "small"), key_value_table(after)]
     if slip.status == DocStatus.VOID:
-        story.append(Spacer(1, 2 * mm))
-        story.append(paragraph(_("DIBATALKAN: {reason}").format(reason=slip.void_reason), bold=True))
-    story.append(signature_blocks(
+        last += [Spacer(1, 2 * mm),
+                 paragraph(_("DIBATALKAN: {reason}").format(reason=slip.void_reason), bold=True)]
+    story.append(with_signatures(last, signature_blocks(
         [(_("Yang menyerahkan,\nBendahara"), profile.treasurer_name), (_("Yang menerima,"), slip.member_name)],
-        place_date=default_place_date(profile, slip.date), sign_space=15 * mm))
+        place_date=default_place_date(profile, slip.date), sign_space=15 * mm)))
     return story
 
 
@@ -223,20 +223,20 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
     story.append(paragraph(_("Diterima: uang yang diserahkan dalam periode, juga untuk hak dari "
                              "periode sebelumnya."), "small"))
     story.append(Spacer(1, 1.5 * mm))
-    story.append(_heading(_("Keadaan pada {date}").format(date=format_date(slip.end))))
-    story.append(money_table([(_("Upah yang belum dibayar"), slip.closing_wages_owed),
-                              (_("Bagi hasil yang belum dibayar"), slip.closing_share_owed),
-                              (_("Sisa kasbon"), -slip.closing_advances)],
-                             total=(_("Masih akan diterima"),
-                                    slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances)))
+    standing: list[Flowable] = [
+        _heading(_("Keadaan pada {date}").format(date=format_date(slip.end))),
+        money_table([(_("Upah yang belum dibayar"), slip.closing_wages_owed),
+                     (_("Bagi hasil yang belum dibayar"), slip.closing_share_owed),
+                     (_("Sisa kasbon"), -slip.closing_advances)],
+                    total=(_("Masih akan diterima"),
+                           slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances))]
     if slip.capital:
-        story.append(Spacer(1, 1 * mm))
-        story.append(paragraph(_("Simpanan di kelompok: {amount}").format(amount=format_rupiah(slip.capital)),
-                               "small"))
+        standing += [Spacer(1, 1 * mm), paragraph(_("Simpanan di kelompok: {amount}").format(
+            amount=format_rupiah(slip.capital)), "small")]
+    last = standing
     months = monthly_lines(slip.lines)
     if len(months) > 1:  # one month would repeat the table above
-        story.append(Spacer(1, 2 * mm))
-        story.append(_heading(_("Rincian per bulan")))
+        story += standing
         columns = [Column("month", _("Bulan")), Column("earned", _("Penghasilan"), "money"),
                    Column("received", _("Diterima"), "money"),
                    Column("deducted", _("Potong kasbon"), "money")]
@@ -246,10 +246,10 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
         rows.append(Row({"month": p_("baris total", "Jumlah"), "earned": sum(m[1] for m in months),
                          "received": sum(m[2] for m in months),
                          "deducted": sum(m[3] for m in months)}, style="total"))
-        story.append(data_table(columns, rows))
-    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
-                                   (_("Anggota,"), slip.member_name)],
-                                  place_date=default_place_date(profile), sign_space=10 * mm))
+        last = [Spacer(1, 2 * mm), _heading(_("Rincian per bulan")), data_table(columns, rows)]
+    story.append(with_signatures(last, signature_blocks(
+        [(_("Bendahara,"), profile.treasurer_name), (_("Anggota,"), slip.member_name)],
+        place_date=default_place_date(profile), sign_space=10 * mm)))
     return build_pdf(path, story, profile=profile,
                      title=_("Penghasilan Anggota: {name}").format(name=slip.member_name),
                      paper=PAPER, letterhead=False)

@@ -82,7 +82,7 @@ def content_width(paper: str = "A4", landscape: bool = False,
 
 class _Footer(NamedTuple):
     title: str
-    page_numbers: bool
+    single_page_footer: bool
     margins: Margins
 
 
@@ -108,7 +108,7 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            if self._footer.page_numbers:
+            if total > 1 or self._footer.single_page_footer:
                 self._draw_footer(total)
             super().showPage()
         super().save()
@@ -163,7 +163,7 @@ def build_pdf(
     paper: str = "A4",
     landscape: bool = False,
     letterhead: bool = True,
-    page_numbers: bool = True,
+    single_page_footer: bool = True,
     watermark: str | None = None,
     margins: Margins | Sequence[float] | None = None,
 ) -> Path:
@@ -173,7 +173,8 @@ def build_pdf(
       and recorded as the PDF author.
     - ``title``: the PDF title, also printed small at the left of the footer.
     - ``paper``: "A4", "F4" or "A5"; ``landscape`` turns it.
-    - ``page_numbers``: a footer "hal. x dari y" on every page.
+    - ``single_page_footer``: False leaves a one-page paper (a letter, a kuitansi) without the
+      footer; a paper that runs over one page always says "hal. x dari y" on every page.
     - ``watermark``: large light diagonal text on every page, over the content, e.g.
       ``_("BATAL")`` on a voided document or ``_("SALINAN")`` on a reprint.
     - ``margins``: (top, right, bottom, left) in points; see :func:`default_margins`.
@@ -192,7 +193,7 @@ def build_pdf(
 
     clean_title = plain(title)
     mark = " ".join(plain(watermark).split()) if watermark else ""
-    footer = _Footer(title=clean_title, page_numbers=page_numbers, margins=m)
+    footer = _Footer(title=clean_title, single_page_footer=single_page_footer, margins=m)
     with atomic_output(path) as tmp:
         doc = BaseDocTemplate(
             str(tmp), pagesize=pagesize,

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kws_desktop.core.profile import KwsProfile
-from kws_desktop.documents.blocks import letter_heading, signature_blocks
+from kws_desktop.documents.blocks import letter_heading, signature_blocks, with_signatures
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.styles import paragraph, styles
 from kws_desktop.documents.table import Column, Row, data_table
@@ -116,11 +116,10 @@ def reminder_story(doc: ReminderDoc, profile: KwsProfile) -> list[Flowable]:
         closing = _("Bila pembayaran sudah dilakukan, mohon abaikan surat ini dan tunjukkan kuitansinya "
                     "kepada kami. Bila ada kesulitan, silakan bicarakan dengan kami; kita cari jalan "
                     "keluarnya bersama.")
-    story.append(paragraph(closing))
-    story.append(Spacer(1, 2 * mm))
-    story.append(paragraph(_("Atas perhatian {you}, kami ucapkan terima kasih.").format(you=you)))
-    story.append(signature_blocks([(_("Bendahara,"), profile.treasurer_name),
-                                   (_("Ketua KWS,"), profile.leader_name)]))
+    story.append(with_signatures(
+        [paragraph(closing), Spacer(1, 2 * mm),
+         paragraph(_("Atas perhatian {you}, kami ucapkan terima kasih.").format(you=you))],
+        signature_blocks([(_("Bendahara,"), profile.treasurer_name), (_("Ketua KWS,"), profile.leader_name)])))
     return story
 
 
@@ -129,4 +128,4 @@ def write_reminder(doc: ReminderDoc, path: os.PathLike[str] | str, *, profile: K
     return build_pdf(path, reminder_story(doc, profile), profile=profile,
                      title=_("Surat pengingat pembayaran {number} - {name}").format(
                          number=doc.number, name=doc.payer_name),
-                     paper=paper if paper in ("A4", "F4") else "A4", page_numbers=False)
+                     paper=paper if paper in ("A4", "F4") else "A4", single_page_footer=False)

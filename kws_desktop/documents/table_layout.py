@@ -133,7 +133,8 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     paren = stringWidth(")", FONT, size)
     needs = [_needs(cells, one_line, row.indent, kinds, first_text, paren)
              for cells, one_line, row in zip(texts, natural, rows)]
-    widths, new_size = column_widths(kinds, [_title_words(t, size) for t in titles], needs, width, size)
+    widths, new_size = column_widths(kinds, [_title_words(t, size) for t in titles], needs, width, size,
+                                     title_lines=[stringWidth(t, FONT_BOLD, size) for t in titles])
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
@@ -195,11 +196,13 @@ def _needs(texts, widths, indent, kinds, first_text, paren) -> list[float]:
 
 
 def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: Sequence[Sequence[float]],
-                  width: float, size: float) -> tuple[list[float], float]:
+                  width: float, size: float, *, title_lines: Sequence[float] = ()) -> tuple[list[float], float]:
     """Column widths filling ``width`` and the font size to use (smaller only if needed).
 
     ``title_words``: the widest word of each title (bold); ``measured``: per row, each cell's
-    one-line width."""
+    one-line width; ``title_lines``: each whole title on one line (bold): when every cell and
+    these titles of the number columns fit on one line, the number columns take them, so a
+    short table does not stack "> 90 hari" word by word beside a wide empty name column."""
     pad = 2 * PADDING
     natural, minimum = [], []
     for i, kind in enumerate(kinds):
@@ -212,6 +215,12 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
             fixed = min(max(widest, head), width * 0.4)
             natural.append(fixed)
             minimum.append(fixed)
+    if title_lines:
+        whole = [w if kind == "text" else max(w, min(line + pad + 1.0, width * 0.4))
+                 for kind, w, line in zip(kinds, natural, title_lines)]
+        if sum(whole) <= width:
+            natural = whole
+            minimum = [m if kind == "text" else w for kind, m, w in zip(kinds, minimum, whole)]
     text_cols = [i for i, k in enumerate(kinds) if k == "text"]
     fixed_total = sum(natural[i] for i in range(len(kinds)) if i not in text_cols)
     min_total = fixed_total + sum(minimum[i] for i in text_cols)

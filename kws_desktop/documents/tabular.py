@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.blocks import signature_blocks, title_block
+from kws_desktop.documents.flow import TableThenTail
 from kws_desktop.documents.pdf import build_pdf
 from kws_desktop.documents.report_data import Column, Row, TabularReport
 from kws_desktop.documents.styles import paragraph
@@ -48,13 +49,17 @@ def pdf_story(report: TabularReport, profile: KwsProfile) -> list[Flowable]:
     story: list[Flowable] = [*title_block(report.title, subtitle=report.subtitle or None)]
     if report.pdf_lead is not None:
         story.extend(report.pdf_lead())
-    story.append(data_table(report.columns, report.rows, carry=report.carry))
+    table = data_table(report.columns, report.rows, carry=report.carry)
+    tail: list[Flowable] = []
     if report.notes:
-        story.append(Spacer(1, 3 * mm))
-        story.extend(paragraph(note, "small") for note in report.notes)
+        tail.append(Spacer(1, 3 * mm))
+        tail.extend(paragraph(note, "small") for note in report.notes)
     if report.signers:
         place_date = report.place_date if report.place_date is not None else default_place_date(profile)
-        story.append(signature_blocks(report.signers, place_date=place_date))
+        tail.append(signature_blocks(report.signers, place_date=place_date))
+        story.append(TableThenTail(table, tail))
+    else:
+        story += [table, *tail]
     return story
 
 

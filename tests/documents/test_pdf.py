@@ -121,9 +121,20 @@ def test_page_numbers_and_watermark_on_every_page(tmp_path, profile):
 
 def test_no_page_numbers_no_letterhead(tmp_path, profile):
     out = build_pdf(tmp_path / "n.pdf", [paragraph("isi")], profile=profile, title="Uji",
-                    page_numbers=False, letterhead=False)
+                    single_page_footer=False, letterhead=False)
     text = pdf_text(out)
     assert "hal." not in text and profile.name not in text
+
+
+def test_a_letter_that_runs_over_is_numbered(tmp_path, profile):
+    """A paper without a footer on one page (a letter) still says "hal. x dari y" when it runs
+    over: a two-page reminder letter printed no page numbers at all."""
+    story = [paragraph(f"Baris {i}") for i in range(120)]
+    out = build_pdf(tmp_path / "n.pdf", story, profile=profile, title="Uji", single_page_footer=False)
+    pages = pdf_text(out).split("\f")
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert f"hal. {number} dari {len(pages)}" in page
 
 
 def test_letterhead_shows_the_profile(tmp_path, profile):

@@ -3,6 +3,7 @@ the strings written the way reportlab writes them."""
 from __future__ import annotations
 
 import pytest
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from kws_desktop.documents.canvas_text import TextRun
@@ -216,3 +217,22 @@ def test_a_row_one_line_taller_than_the_page_still_splits(spare):
     pieces = [(first, end) for part in parts for row, first, end in part_rows(layout, part) if row.index == 0]
     assert pieces[0][0] == 0 and pieces[-1][1] == 40 + spare
     assert all(end - first >= SPLIT_MIN_LINES for first, end in pieces)
+
+
+def test_number_titles_keep_one_line_when_everything_fits():
+    """The payables list stacked "> 90 hari" in three lines beside a wide, nearly empty
+    supplier column; when every cell fits on one line the number titles do too."""
+    kinds = ["text", "money", "money", "money", "money", "money"]
+    titles = ["Pemasok", "Saldo", "0-30 hari", "31-60 hari", "61-90 hari", "> 90 hari"]
+    rows = [TableRow(["TB Sumber Rejeki", "7.763.500", "6.132.000", "1.631.500", "0", "0"], "normal", 0)]
+    layout = layout_table(kinds, titles, rows, 170 * mm, size=7.5)
+    assert layout.header.lines == 1
+
+
+def test_a_wrapping_text_column_keeps_its_room_from_number_titles():
+    """When a text column wraps anyway, the numbers stay as narrow as their widest word."""
+    kinds = ["text", "money", "money"]
+    titles = ["Uraian", "Penerimaan kas dan bank", "Pengeluaran kas dan bank"]
+    rows = [TableRow(["Terima pembayaran tagihan " * 8, "1.614.000", "0"], "normal", 0)]
+    layout = layout_table(kinds, titles, rows, 120 * mm, size=7.5)
+    assert layout.header.lines > 1

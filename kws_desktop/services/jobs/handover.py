@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from kws_desktop.documents.handover import HandoverData
 
 
+def _funding_text(label: str, name: str) -> str:
+    """"Swadaya (Bapak Ahmad)"; a name that already says its kind stands alone
+    ("BAZNAS Kab. Tangerang", not "BAZNAS (BAZNAS Kab. Tangerang)")."""
+    if not name or name == label:
+        return label
+    return name if label.casefold() in name.casefold() else f"{label} ({name})"
+
+
 def handover_data(session: Session, order_id: int, *, with_photo: bool = True) -> HandoverData:
     """Session-level: the plain data of an order's handover letter (the latest one issued, or
     the last voided one, which prints BATAL)."""
@@ -30,10 +38,7 @@ def handover_data(session: Session, order_id: int, *, with_photo: bool = True) -
                           "pekerjaan diserahterimakan.").format(number=view.number))
     customer = session.get(Customer, view.customer_id)
     profile = session.get(Profile, 1)
-    funding = []
-    for p in view.payers:
-        label = p.label
-        funding.append(label if p.name in ("", label) else f"{label} ({p.name})")
+    funding = [_funding_text(p.label, p.name) for p in view.payers]
     return HandoverData(
         number=handover.number, date=handover.date, order_number=view.number,
         customer_name=view.customer_name, address=view.address, desa=view.desa,
