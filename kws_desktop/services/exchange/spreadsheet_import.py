@@ -965,13 +965,22 @@ def check_workbook(book: Book, path) -> tuple[_Plan, list[ImportProblem]]:
     return plan, problems
 
 
+def _backdate_hint(exc: UserError) -> UserError:
+    """A refusal for a date before the latest document of its kind says how to give the reason."""
+    if exc.field != "backdate_note":
+        return exc
+    return UserError(exc.message + " " + _(
+        "Beri alasannya saat mengimpor (baris perintah: --backdate-note \"alasan\")."), field=exc.field)
+
+
 def import_workbook(book: Book, path, *, progress: Progress | None = None,
                     backdate_note: str = "", future_ok: bool = False) -> ImportSummary:
     """Check every row of every sheet, then import everything in one transaction, or nothing.
     `future_ok`: payments and purchases dated after today (at most 31 days) are meant.
 
-    `backdate_note`: why payments are dated before the book's latest kuitansi of their year
-    (without it such a payment refuses the import, see payments.record_payment_in).
+    `backdate_note`: why purchases, orders (their invoices) and payments (their kuitansi) are
+    dated before the book's latest document of their kind and year (without it such a row
+    refuses the import, services/book/backdating.py); kept with each of them.
 
     Raises ImportRefused (a UserError) listing every problem as sheet, row, column and reason.
     `progress(done, total)` is called as rows are written (it may raise to cancel: nothing
@@ -1075,11 +1084,12 @@ class _Writer:
             data = PurchaseInput(date=p.date, supplier_id=supplier_id, method=p.method, lines=lines,
                                  shipping=p.shipping, slip_number=p.slip, notes=p.notes)
             try:
-                record_purchase_in(self.s, data, actor=self.actor, future_ok=self.future_ok)
+                record_purchase_in(self.s, data, actor=self.actor, future_ok=self.future_ok,
+                                   backdate_note=self.backdate_note)
             except UserError as exc:
-                raise self.fail("purchases", p.row, exc, {"date": "date", "supplier": "supplier",
-                                                          "method": "method", "shipping": "shipping",
-                                                          "lines.*": "qty", "lines": "material"}) from exc
+                raise self.fail("purchases", p.row, _backdate_hint(exc), {
+                    "date": "date", "supplier": "supplier", "method": "method", "shipping": "shipping",
+                    "lines.*": "qty", "lines": "material", "backdate_note": "date"}) from exc
             self.counts["purchases"] += 1
             self.counts["purchase_lines"] += len(lines)
             self.tick(len(lines))
@@ -1106,14 +1116,16 @@ class _Writer:
             payers = tuple(PayerInput(payer_type=t, amount=a, name=o.other_name if t != "swadaya" else "")
                            for t, a in o.shares.items())
             notes = "\n".join(x for x in (o.notes, _("No. catatan: {ref}").format(ref=o.ref) if o.ref else "") if x)
-            data = OrderInput(customer_id=customer_id, date=o.date, lines=(line,), payers=payers, notes=notes)
+            data = OrderInput(customer_id=customer_id, date=o.date, lines=(line,), payers=payers, notes=notes,
+                              backdate_note=self.backdate_note)
             try:
                 order_id = add_order(self.s, data, actor=self.actor)
-                made = create_invoices_for_order(self.s, order_id, o.date, self.actor)
+                made = create_invoices_for_order(self.s, order_id, o.date, self.actor,
+                                                 backdate_note=self.backdate_note)
             except UserError as exc:
-                raise self.fail("orders", o.row, exc, {"customer": "customer", "date": "date",
-                                                       "lines.*": "price", "payers": "other_amount",
-                                                       "payers.*": "other_amount", "discount": "price"}) from exc
+                raise self.fail("orders", o.row, _backdate_hint(exc), {
+                    "customer": "customer", "date": "date", "lines.*": "price", "payers": "other_amount",
+                    "payers.*": "other_amount", "discount": "price", "backdate_note": "date"}) from exc
             self.order_ids[i] = order_id
             for inv in made:
                 self.invoices[(i, inv.payer_type)] = inv.id
@@ -1132,11 +1144,7 @@ class _Writer:
                                   method=p.method, note=p.notes, backdate_note=self.backdate_note,
                                   future_ok=self.future_ok)
             except UserError as exc:
-                if exc.field == "backdate_note":
-                    exc = UserError(exc.message + " " + _(
-                        "Beri alasannya saat mengimpor (baris perintah: --backdate-note \"alasan\")."),
-                        field=exc.field)
-                raise self.fail("payments", p.row, exc, fields) from exc
+                raise self.fail("payments", p.row, _backdate_hint(exc), fields) from exc
             self.counts["payments"] += 1
             self.tick()
 
@@ -1154,7 +1162,8 @@ class _Writer:
         q = select(Invoice).where(Invoice.payer_type == p.payer_type, Invoice.status == "open")
         if kind == "book_order":
             order = self.s.get(Order, ident)
-            create_invoices_for_order(self.s, ident, order.date, self.actor, payer_types=[p.payer_type])
+            create_invoices_for_order(self.s, ident, order.date, self.actor, payer_types=[p.payer_type],
+                                      backdate_note=self.backdate_note)
             q = q.join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id).where(InvoiceLine.order_id == ident)
         else:
             q = q.where(Invoice.customer_id == ident)
