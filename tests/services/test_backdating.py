@@ -203,3 +203,29 @@ def test_the_reason_fits_the_note_column():
     assert noted("catatan", "") == "catatan"
     assert noted("", "tanda") == "tanda"
     assert noted("a" * 500, "tanda", limit=None) == "a" * 500 + " tanda"
+
+
+def test_a_draft_quote_moved_before_an_earlier_number_needs_a_reason(demo_book):
+    """Changing a draft's date keeps its number in date order too: before a quote numbered
+    before it (or after one numbered after it) only with a reason, kept in its notes."""
+    from kws_desktop.services.sales import quotes
+    book = demo_book
+    with book.reading() as s:
+        latest = latest_of(s, "quote", 2026)
+    number = _quote(book, latest.date, "")
+    draft = quotes.find_quote(book, number)
+    data = draft.as_input(date=latest.date - dt.timedelta(days=2))
+    with pytest.raises(BackdateError) as err:
+        quotes.update_quote(book, draft.id, data)
+    assert err.value.field == "backdate_note"
+    assert err.value.message.startswith(f"Surat penawaran {latest.number} bertanggal ")
+    assert quotes.get_quote(book, draft.id).date == latest.date  # nothing changed
+    from dataclasses import replace
+    moved = quotes.update_quote(book, draft.id, replace(data, backdate_note=REASON))
+    assert moved.date == latest.date - dt.timedelta(days=2) and moved.notes.endswith(REASON)
+    # a later number dated before the new date is the other way round
+    second = quotes.find_quote(book, _quote(book, latest.date, ""))
+    with pytest.raises(BackdateError) as err:
+        quotes.update_quote(book, draft.id, draft.as_input(date=latest.date + dt.timedelta(days=1)))
+    assert second.number in err.value.message and "nomornya lebih besar" in err.value.message
+    quotes.update_quote(book, draft.id, draft.as_input(date=latest.date))  # between its neighbours: fine

@@ -103,6 +103,41 @@ def ensure_date_order(session: Session, kind: str, day: dt.date, reason: str = "
         number=latest.number, latest=format_date(latest.date), reason=why)
 
 
+def ensure_redated_in_order(session: Session, kind: str, doc_id: int, number: str, day: dt.date,
+                            reason: str = "") -> str:
+    """Session-level ensure_date_order for a draft whose date is changed (a quote): the new date
+    must not be before a document of its kind and year numbered before it, nor after one
+    numbered after it, unless `reason` says why (the sentence to keep is returned)."""
+    if not isinstance(day, dt.date):
+        return ""
+    table = Base.metadata.tables[NUMBERED_TABLES[kind]]
+    same_year = (table.c.number.like(f"{PREFIXES[kind]}-{day.year}-%"), table.c.id != doc_id)
+    earlier = session.execute(select(table.c.number, table.c.date).where(
+        *same_year, table.c.id < doc_id, table.c.date > day)
+        .order_by(table.c.date.desc(), table.c.id.desc()).limit(1)).first()
+    later = session.execute(select(table.c.number, table.c.date).where(
+        *same_year, table.c.id > doc_id, table.c.date < day)
+        .order_by(table.c.date, table.c.id).limit(1)).first()
+    if earlier is None and later is None:
+        return ""
+    why = one_line(reason or "")
+    name = _(KIND_NAMES[kind])
+    if earlier is not None:
+        other = Latest(earlier[0], earlier[1])
+        message = _("{what} {other} bertanggal {other_date}, sesudah tanggal baru {number} ({date}), padahal "
+                    "nomornya lebih kecil. Bila tanggalnya memang benar, tulis alasannya.")
+    else:
+        other = Latest(later[0], later[1])
+        message = _("{what} {other} bertanggal {other_date}, sebelum tanggal baru {number} ({date}), padahal "
+                    "nomornya lebih besar. Bila tanggalnya memang benar, tulis alasannya.")
+    if not why:
+        raise BackdateError(message.format(what=name, other=other.number, other_date=format_date(other.date),
+                                           number=number, date=format_date(day)),
+                            kind=kind, day=day, latest=other)
+    return _("Tanggal diubah, nomor tidak urut ({number} bertanggal {latest}): {reason}").format(
+        number=other.number, latest=format_date(other.date), reason=why)
+
+
 def noted(note: str, marker: str, limit: int | None = 300) -> str:
     """`note` with the backdating sentence after it, the note cut short if the column holds only
     `limit` characters (None: a text column without a limit)."""

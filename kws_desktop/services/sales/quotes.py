@@ -24,7 +24,8 @@ from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, check_rupiah, rupiah_problem
 from kws_desktop.services.book.dates import date_problem
 from kws_desktop.services.book import audit, books
-from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
+from kws_desktop.services.book.backdating import (audit_detail, ensure_date_order, ensure_redated_in_order,
+                                                  noted)
 from kws_desktop.services.sales.customers import CustomerRow, read_customer
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.sales.packages import package_components
@@ -556,9 +557,13 @@ def update_quote(book: Book, quote_id: int, data: QuoteInput) -> QuoteDetail:
             raise UserError(_("Tanggal penawaran harus tetap di tahun {year} (tahun nomornya).")
                             .format(year=quote.date.year), field="date")
         checked = _validate(s, data)
+        redated = (ensure_redated_in_order(s, "quote", quote.id, quote.number, data.date, data.backdate_note)
+                   if data.date != quote.date else "")
         _fill(s, quote, data, checked)
+        quote.notes = noted(quote.notes, redated, limit=None)
         s.flush()
-        audit.record(s, book.actor, "update", "quote", quote.id, number=quote.number, total=quote.total)
+        audit.record(s, book.actor, "update", "quote", quote.id, number=quote.number, total=quote.total,
+                     **audit_detail(redated))
         return _detail(s, quote)
 
 

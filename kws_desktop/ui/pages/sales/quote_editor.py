@@ -511,7 +511,8 @@ class QuoteEditor(QDialog):
         data = self.data()
         self.line_error.setText("")
         self.payer_error.setText("")
-        action = ((lambda: quotes.update_quote(self.book, self.quote.id, data)) if self.quote
+        action = ((lambda: backdate_asked(self, lambda note: quotes.update_quote(
+            self.book, self.quote.id, replace(data, backdate_note=note)))) if self.quote
                   else (lambda: backdate_asked(self, lambda note: quotes.create_quote(
                       self.book, replace(data, backdate_note=note)))))
         try:
@@ -532,6 +533,7 @@ class QuoteEditor(QDialog):
             self.errors.general.setVisible(bool(self.errors.general.text()))
             return None
         self.quote = self.saved
+        self.notes.setText(self.saved.notes)  # with the reason of a backdated date, if one was given
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=self.saved.number))
         self.page.ctx.notify_changes()
         return self.saved
