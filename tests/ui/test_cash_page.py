@@ -53,12 +53,12 @@ def test_backdated_cash_entry_asks_why(qtbot, book, monkeypatch):
     dialog.category.setCurrentIndex(dialog.category.findData(A.OPERATING))
     dialog.description.setText("Fotokopi")
     asked = []
-    monkeypatch.setattr(dated, "ask_reason", lambda parent, title, label: asked.append(label) or None)
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: asked.append(label) or None)
     dialog.save()
     assert "Bukti kas keluar terakhir tahun ini bertanggal 10 Maret 2026" in asked[0]
     assert "Bukti kas keluar terakhir" in dialog.errors.message("date")
     assert len(entries.list_cash_entries(book)) == 1
-    monkeypatch.setattr(dated, "ask_reason", lambda parent, title, label: "Nota terselip")
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: "Nota terselip")
     dialog.save()
     rows = entries.list_cash_entries(book)
     assert len(rows) == 2

@@ -52,13 +52,13 @@ def test_backdated_payment_asks_why(page, book, monkeypatch):
     inv = invoices.open_invoices_for_customer(book, 1)[0]
     payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=100_000)
     asked = []
-    monkeypatch.setattr(dated, "ask_reason", lambda parent, title, label: asked.append(label) or None)
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: asked.append(label) or None)
     tab.date.set_value(D + dt.timedelta(days=3))
     tab.amount.set_value(200_000)
     tab.take_payment()  # cancelled: nothing saved
     assert "Kuitansi terakhir tahun ini bertanggal 12 Maret 2026" in asked[0]
     assert receivables.count_receipts(book) == 1
-    monkeypatch.setattr(dated, "ask_reason", lambda parent, title, label: "Lupa dicatat")
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: "Lupa dicatat")
     tab.take_payment()
     assert receivables.count_receipts(book) == 2
     with book.reading() as s:

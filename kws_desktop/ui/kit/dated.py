@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 from kws_desktop.services.book.backdating import BackdateError
 from kws_desktop.ui.kit.forms import future_date_asked
-from kws_desktop.ui.kit.widgets import ask_reason
 
 T = TypeVar("T")
 
@@ -29,11 +28,24 @@ def backdate_asked(parent: QWidget | None, action: Callable[[str], T]) -> T:
     try:
         return action("")
     except BackdateError as exc:
-        reason = ask_reason(parent, _("Tanggal lebih awal dari nomor sebelumnya"),
-                            exc.message + "\n\n" + _("Alasan:"))
+        reason = ask_why(parent, _("Tanggal lebih awal dari nomor sebelumnya"),
+                         exc.message + "\n\n" + _("Alasan:"))
         if not (reason or "").strip():
             raise UserError(exc.message, field="date") from exc
     return action(reason)
+
+
+def ask_why(parent: QWidget | None, title: str, label: str) -> str | None:
+    """The reason typed, or None when the user cancels; the long sentence wraps, so the question
+    fits a 1024-pixel screen."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    for text in dialog.findChildren(QLabel):
+        text.setWordWrap(True)
+    dialog.setMinimumWidth(460)
+    dialog.resize(520, dialog.sizeHint().height())
+    return dialog.textValue() if dialog.exec() else None
 
 
 def dated_asked(parent: QWidget | None, action: Callable[[bool, str], T]) -> T:
