@@ -278,7 +278,9 @@ class _Run:
         if supply is None:
             issued = []
         direct = None
-        if issued and "fiber" in order.package.lower() and rng.random() < 0.12:
+        halfway = self.ctx.start + (self.ctx.today - self.ctx.start) / 2
+        first_due = not stats.get("pembelian langsung") and work_day >= halfway  # the demo shows one at least
+        if issued and "fiber" in order.package.lower() and (rng.random() < 0.12 or first_due):
             direct = issued[0]  # the tank, the dearest piece: bought straight from the shop for this job
             issued = issued[1:]
         if direct is not None:
