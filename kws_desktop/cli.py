@@ -545,8 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("book", help=_("berkas buku .kws (dibuat bila belum ada)"))
     s.add_argument("file", help=_("berkas .xlsx yang sudah diisi"))
     s.add_argument("--backdate-note", metavar=_("ALASAN"),
-                   help=_("alasan bila ada pembayaran yang bertanggal sebelum kuitansi terakhir di "
-                          "buku (tanpa ini impor seperti itu ditolak)"))
+                   help=_("alasan bila ada pembelian, pesanan atau pembayaran yang bertanggal sebelum "
+                          "nota, tagihan atau kuitansi terakhir di buku (tanpa ini impor seperti itu "
+                          "ditolak)"))
     s.add_argument("--future-ok", action="store_true",
                    help=_("pembayaran dan pembelian bertanggal sesudah hari ini memang benar "
                           "(paling lambat 31 hari lagi)"))

@@ -45,15 +45,16 @@ def test_template_into_a_missing_folder_and_usage(tmp_path, capsys):
     assert code == 2
 
 
-def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_path, capsys):
-    """Payments dated before the book's latest kuitansi of their year number against their
-    dates: the import refuses them (nothing saved) unless --backdate-note says why."""
+def test_import_of_rows_dated_before_the_latest_documents_needs_a_reason(tmp_path, capsys):
+    """Orders (their invoices) and payments (their kuitansi) dated before the book's latest
+    invoice and kuitansi of their year number against their dates: the import refuses them
+    (nothing saved) unless --backdate-note says why; the reason is kept with each."""
     import datetime as dt
     from kws_desktop.services.billing import invoices, payments
     from kws_desktop.services.book.books import create_book, open_book
     from kws_desktop.services.exchange.spreadsheet_sample import make_sample_workbook
     from kws_desktop.services.sales.customers import CustomerInput, create_customer
-    from kws_desktop.store.models.billing import Receipt
+    from kws_desktop.store.models.billing import Invoice, Payment, Receipt
     sheet = make_sample_workbook(tmp_path / "contoh.xlsx", rows=20, seed=1, year=2025)
     path = tmp_path / "buku.kws"
     book = create_book(path)
@@ -65,15 +66,17 @@ def test_import_of_payments_dated_before_the_latest_kuitansi_needs_a_reason(tmp_
     book.close(backup=False)
     assert main(["import", str(path), str(sheet)]) == 1
     err = capsys.readouterr().err
-    assert "Kuitansi terakhir tahun ini bertanggal 30 Desember 2025" in err and "--backdate-note" in err
+    assert "Tagihan terakhir tahun ini bertanggal 30 Desember 2025" in err and "--backdate-note" in err
     book = open_book(path)
     with book.reading() as s:
-        assert s.query(Receipt).count() == 1
+        assert s.query(Receipt).count() == 1 and s.query(Invoice).count() == 1
     book.close(backup=False)
     assert main(["import", str(path), str(sheet), "--backdate-note", "Data lama dari buku tulis"]) == 0
     book = open_book(path)
     with book.reading() as s:
         assert s.query(Receipt).count() > 1
+        later = s.query(Payment).filter(Payment.id > 1).all() + s.query(Invoice).filter(Invoice.id > 1).all()
+        assert later and all("Data lama dari buku tulis" in row.note for row in later)
     book.close(backup=False)
     assert main(["check", str(path)]) == 0
 

@@ -206,7 +206,8 @@ def test_backdated_kuitansi_needs_a_reason(book, hh_invoice):
     from kws_desktop.store.models.billing import Payment
     with book.reading() as s:
         note = s.get(Payment, late.id).note
-    assert note == "cicilan 2 Dicatat mundur (kuitansi terakhir 22 Maret 2026): Kuitansi lupa dicatat"
+    assert note == ("cicilan 2 Dicatat mundur (sesudah KWT-2026-0001 bertanggal 22 Maret 2026): "
+                    "Kuitansi lupa dicatat")
     # the same day as the latest, or a later one, needs nothing
     payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=20), amount=500_000)
     assert check_book(book) == []

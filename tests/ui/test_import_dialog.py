@@ -113,7 +113,7 @@ def test_payments_dated_before_the_latest_kuitansi_are_imported_with_the_reason_
                                   lines=[invoices.LineSpec(None, "Perbaikan kloset", 150_000)])
     payments.record_payment(book, invoice_id=inv.id, date=dt.date(2025, 12, 30), amount=150_000)
     asked = []
-    monkeypatch.setattr(import_dialog, "ask_reason", lambda parent, title, label: asked.append(label) or "")
+    monkeypatch.setattr(import_dialog, "ask_why", lambda parent, title, label: asked.append(label) or "")
     dialog = import_dialog.ImportDialog(_ctx(book))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(sheet))
@@ -122,7 +122,7 @@ def test_payments_dated_before_the_latest_kuitansi_are_imported_with_the_reason_
     assert dialog.heading.text().startswith("Tidak ada yang diimpor")
     with book.reading() as s:
         assert s.query(Payment).count() == 1
-    monkeypatch.setattr(import_dialog, "ask_reason", lambda parent, title, label: "Data lama dari buku tulis")
+    monkeypatch.setattr(import_dialog, "ask_why", lambda parent, title, label: "Data lama dari buku tulis")
     dialog.path_edit.setText(str(sheet) + " ")
     _run(qtbot, dialog)
     assert dialog.heading.text() == "Impor selesai. Semua data sudah masuk ke buku."

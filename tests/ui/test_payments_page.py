@@ -46,20 +46,20 @@ def test_quick_payment(page, book, qtbot):
 
 def test_backdated_payment_asks_why(page, book, monkeypatch):
     from kws_desktop.store.models.billing import Payment
-    from kws_desktop.ui.pages.billing import payment_tab as billing
+    from kws_desktop.ui.kit import dated
     tab = page.payment_tab
     tab.find()
     tab.people.setCurrentRow(0)
     inv = invoices.open_invoices_for_customer(book, 1)[0]
     payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=100_000)
     asked = []
-    monkeypatch.setattr(billing, "ask_reason", lambda parent, title, label: asked.append(label) or None)
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: asked.append(label) or None)
     tab.date.set_value(D + dt.timedelta(days=3))
     tab.amount.set_value(200_000)
     tab.take_payment()  # cancelled: nothing saved
-    assert "Kuitansi terakhir bertanggal 12 Maret 2026" in asked[0]
+    assert "Kuitansi terakhir tahun ini bertanggal 12 Maret 2026" in asked[0]
     assert receivables.count_receipts(book) == 1
-    monkeypatch.setattr(billing, "ask_reason", lambda parent, title, label: "Lupa dicatat")
+    monkeypatch.setattr(dated, "ask_why", lambda parent, title, label: "Lupa dicatat")
     tab.take_payment()
     assert receivables.count_receipts(book) == 2
     with book.reading() as s:

@@ -14,10 +14,9 @@ Modules and their public calls:
 - `kuitansi`: Taking a payment and its kuitansi, from the money to the paper, in one place.
   TakenPayment, kuitansi_print, take_payment, share_kuitansi
 - `payments`: Payments against invoices, their kuitansi, and voiding a wrong one.
-  PaymentInfo, record_payment_in, latest_receipt_date, backdated_before, record_payment,
-  advance_left_in, advance_left, apply_advance, void_payment, void_receipt, get_payment,
-  payments_for_invoice, kuitansi_data, write_receipt, mark_receipts_printed, write_receipts,
-  receipt_share
+  PaymentInfo, record_payment_in, record_payment, advance_left_in, advance_left, apply_advance,
+  void_payment, void_receipt, get_payment, payments_for_invoice, kuitansi_data, write_receipt,
+  mark_receipts_printed, write_receipts, receipt_share
 - `receivables`: What is owed to the group: per payer, per order, aged; overdue instalments; paged
   lists of invoices, payments and receipts for the screens and the command line.
   payer_label, PayerBilling, ReceiptRef, OrderBillingSummary, order_billing_summary,

@@ -26,6 +26,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_date
@@ -348,8 +349,10 @@ def _validate_header(session: Session, *, customer_id: int, date: dt.date, due_d
 def create_invoice_in(session: Session, *, customer_id: int, payer_type: str,
                               date: dt.date, due_date: dt.date | None, lines: Sequence[LineSpec],
                               plan: PlanSpec | None = None, note: str = "",
-                              actor: str) -> Invoice:
-    """Issue one invoice inside the caller's transaction (session helper; never commits)."""
+                              actor: str, backdate_note: str = "") -> Invoice:
+    """Issue one invoice inside the caller's transaction (session helper; never commits).
+    `backdate_note`: why it is dated before the latest invoice of its year
+    (services/book/backdating.py)."""
     ensure_date(date)
     if due_date is not None:
         ensure_date(due_date, "due_date")
@@ -361,9 +364,10 @@ def create_invoice_in(session: Session, *, customer_id: int, payer_type: str,
     if planned[0].due_date < date:
         raise UserError(_("Cicilan tidak boleh jatuh tempo sebelum tanggal tagihan."), field="plan")
     due_date = max(due_date, planned[-1].due_date)
+    backdated = ensure_date_order(session, "invoice", date, backdate_note)
     inv = Invoice(number=next_number(session, "invoice", date.year), date=date,
                   customer_id=customer.id, payer_type=str(payer_type), payer_name=customer.name,
-                  due_date=due_date, total=total, status="open", note=note.strip(),
+                  due_date=due_date, total=total, status="open", note=noted(note, backdated),
                   created_by=actor)
     inv.lines = [InvoiceLine(order_id=l.order_id, description=l.description.strip()[:300] or "-",
                              amount=l.amount, revenue_account=l.revenue_account) for l in lines]
@@ -382,17 +386,18 @@ def create_invoice_in(session: Session, *, customer_id: int, payer_type: str,
         source_type="invoice", source_id=inv.id, actor=actor)
     inv.journal_entry_id = entry.id
     audit.record(session, actor, "create", "invoice", inv.id, number=inv.number, total=total,
-                 payer=customer.name)
+                 payer=customer.name, **audit_detail(backdated))
     return inv
 
 
 def create_invoice(book: Book, *, customer_id: int, payer_type: str, date: dt.date,
                    due_date: dt.date | None, lines: Sequence[LineSpec],
-                   plan: PlanSpec | None = None, note: str = "") -> InvoiceInfo:
+                   plan: PlanSpec | None = None, note: str = "",
+                   backdate_note: str = "") -> InvoiceInfo:
     with book.transaction() as s:
         inv = create_invoice_in(s, customer_id=customer_id, payer_type=payer_type,
                                         date=date, due_date=due_date, lines=lines, plan=plan,
-                                        note=note, actor=book.actor)
+                                        note=note, actor=book.actor, backdate_note=backdate_note)
         return invoice_infos(s, [inv])[0]
 
 
@@ -448,7 +453,8 @@ def _order_line_description(order: Order, payer_label: str) -> str:
 def create_invoices_for_order(session: Session, order_id: int, date: dt.date, actor: str, *,
                               household_plan: PlanSpec | None = None,
                               due_date: dt.date | None = None,
-                              payer_types: Sequence[str] | None = None) -> list[InvoiceInfo]:
+                              payer_types: Sequence[str] | None = None,
+                              backdate_note: str = "") -> list[InvoiceInfo]:
     """One invoice per payer of an order that is not invoiced yet (session helper, never
     commits; the orders service calls it inside its own transaction).
 
@@ -480,17 +486,19 @@ def create_invoices_for_order(session: Session, order_id: int, date: dt.date, ac
             session, customer_id=cust_id, payer_type=payer.payer_type, date=date,
             due_date=due_date, lines=[LineSpec(order.id, _order_line_description(order, label),
                                                amount, account)],
-            plan=plan, actor=actor))
+            plan=plan, actor=actor, backdate_note=backdate_note))
     return invoice_infos(session, made)
 
 
 def invoice_order(book: Book, order_id: int, date: dt.date, *, household_plan: PlanSpec | None = None,
                   due_date: dt.date | None = None,
-                  payer_types: Sequence[str] | None = None) -> list[InvoiceInfo]:
+                  payer_types: Sequence[str] | None = None,
+                  backdate_note: str = "") -> list[InvoiceInfo]:
     """Book-level: bill every payer of an order not billed yet (see create_invoices_for_order)."""
     with book.transaction() as s:
         made = create_invoices_for_order(s, order_id, date, book.actor, household_plan=household_plan,
-                                         due_date=due_date, payer_types=payer_types)
+                                         due_date=due_date, payer_types=payer_types,
+                                         backdate_note=backdate_note)
         if not made:
             raise UserError(_("Semua pembayar pesanan ini sudah ditagih."))
         return made
@@ -505,7 +513,7 @@ def _payer_label(payer_type: str) -> str:
 
 def create_batch_invoice_in(s: Session, payer_customer_id: int, order_ids: Sequence[int],
                          date: dt.date, due_date: dt.date | None = None, *,
-                         note: str = "", actor: str) -> InvoiceInfo:
+                         note: str = "", actor: str, backdate_note: str = "") -> InvoiceInfo:
     """One invoice to an institution (a program, BAZNAS, a company) for its share of many
     orders. Each order must have a payer line of that institution's kind whose share is not
     invoiced yet."""
@@ -544,18 +552,19 @@ def create_batch_invoice_in(s: Session, payer_customer_id: int, order_ids: Seque
     collect(problems)
     inv = create_invoice_in(s, customer_id=customer.id,
                                     payer_type=payer_type or customer.payer_type, date=date,
-                                    due_date=due_date, lines=lines, note=note, actor=actor)
+                                    due_date=due_date, lines=lines, note=note, actor=actor,
+                                    backdate_note=backdate_note)
     return invoice_infos(s, [inv])[0]
 
 
 def create_batch_invoice(book: Book, payer_customer_id: int, order_ids: Sequence[int],
                          date: dt.date, due_date: dt.date | None = None, *,
-                         note: str = "") -> InvoiceInfo:
+                         note: str = "", backdate_note: str = "") -> InvoiceInfo:
     """One invoice to an institution for its share of many orders (one transaction); see
     :func:`create_batch_invoice_in`."""
     with book.transaction() as s:
         return create_batch_invoice_in(s, payer_customer_id, order_ids, date, due_date, note=note,
-                                       actor=book.actor)
+                                       actor=book.actor, backdate_note=backdate_note)
 
 
 def payer_customer_id_matches(session: Session, order: Order, payer: OrderPayer,

@@ -30,6 +30,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.billing.invoices import order_work, paid_by_instalment, refresh_status
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
@@ -111,8 +112,8 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     - `printed`: the kuitansi is printed now (the original handed over), so later prints are
       copies (SALINAN).
     - `backdate_note`: why a kuitansi is dated before the latest one issued this year (its number
-      would run against the dates). Without it such a payment is refused (field
-      ``backdate_note``, so the form can ask); with it the reason is kept in the payment's note.
+      would run against the dates): services/book/backdating.py, the reason kept in the
+      payment's note and the audit log.
     - `future_ok`: the user confirmed a date after today (services/book/dates.py
       ensure_money_date: without it such a date raises FutureDateError).
     """
@@ -169,7 +170,8 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
                 parts = allocate_oldest_first(allocated, open_insts)
         except AllocationError as exc:
             raise _allocation_message(exc) from exc
-    note = _with_backdate_note(s, date, note, backdate_note)
+    backdated = ensure_date_order(s, "receipt", date, backdate_note)
+    note = noted(note, backdated)
     name = one_line(payer_name) or inv.payer_name
     pay = Payment(date=date, invoice_id=inv.id, customer_id=inv.customer_id, payer_name=name,
                   method=method, amount=amount, advance=advance, status=DocStatus.POSTED,
@@ -194,41 +196,8 @@ def record_payment_in(s: Session, *, actor: str, invoice_id: int, date: dt.date,
     s.refresh(pay, ["receipt"])
     refresh_status(s, inv)
     audit.record(s, actor, "create", "payment", pay.id, receipt=receipt.number,
-                 invoice=inv.number, amount=amount, advance=advance)
+                 invoice=inv.number, amount=amount, advance=advance, **audit_detail(backdated))
     return _payment_info(s, pay)
-
-
-def latest_receipt_date(s: Session, year: int) -> dt.date | None:
-    """Session-level: the date of the latest kuitansi issued in ``year`` (voided ones too: their
-    numbers stay)."""
-    return s.execute(select(func.max(Receipt.date)).where(
-        Receipt.date >= dt.date(year, 1, 1), Receipt.date <= dt.date(year, 12, 31))).scalar()
-
-
-def backdated_before(book: Book, date: dt.date) -> dt.date | None:
-    """The latest kuitansi date of ``date``'s year when ``date`` is before it (a form asks for a
-    reason then), else None."""
-    with book.reading() as s:
-        latest = latest_receipt_date(s, date.year)
-    return latest if latest is not None and date < latest else None
-
-
-def _with_backdate_note(s: Session, date: dt.date, note: str, backdate_note: str) -> str:
-    """The payment's note; refuses a kuitansi dated before the latest of its year unless the
-    treasurer says why (kept in the note, so an auditor reading the numbers sees it)."""
-    note = (note or "").strip()
-    latest = latest_receipt_date(s, date.year)
-    if latest is None or date >= latest:
-        return note
-    reason = one_line(backdate_note or "")
-    if not reason:
-        raise UserError(_("Kuitansi terakhir tahun ini bertanggal {latest}. Kuitansi ini bertanggal "
-                          "lebih awal ({date}), jadi nomornya tidak urut dengan tanggalnya. Bila "
-                          "tanggalnya memang benar, tulis alasannya.").format(
-            latest=format_date(latest), date=format_date(date)), field="backdate_note")
-    marker = _("Dicatat mundur (kuitansi terakhir {latest}): {reason}").format(
-        latest=format_date(latest), reason=reason)
-    return f"{note} {marker}".strip()
 
 
 def record_payment(book: Book, *, invoice_id: int, date: dt.date, amount: int, method: str = "cash",

@@ -19,6 +19,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.ledger import account_name, post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_money_date
@@ -90,9 +91,10 @@ def _validate(kind: str, money: str, category: str | None, amount, description: 
 
 def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_account: str,
                          category: str | None, amount: int, description: str, party: str = "",
-                         actor: str, future_ok: bool = False) -> CashEntry:
+                         actor: str, future_ok: bool = False, backdate_note: str = "") -> CashEntry:
     """Session-level: write and post one cash entry (validated; refused if the money is not there;
-    a date after today only with `future_ok`, the user's confirmation)."""
+    a date after today only with `future_ok`, the user's confirmation; one dated before the
+    latest of its kind this year only with `backdate_note`, services/book/backdating.py)."""
     _validate(kind, money_account, category, amount, description)
     ensure_open(session, date)
     ensure_money_date(date, future_ok=future_ok)
@@ -109,20 +111,21 @@ def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_ac
                 amount=format_rupiah(amount)), field="amount")
     if kind == "transfer" and not description.strip():
         description = (_("Setor tunai ke bank") if money == A.CASH else _("Tarik tunai dari bank"))
+    backdated = ensure_date_order(session, kind, date, backdate_note)
     entry = CashEntry(number=next_number(session, kind, date.year), date=date, kind=kind,
                       money_account=money, other_account=other, amount=amount,
-                      description=description.strip(), party=party.strip(), created_by=actor)
+                      description=noted(description, backdated), party=party.strip(), created_by=actor)
     session.add(entry)
     session.flush()
     if kind == "income":
         postings = [debit(money, amount), credit(other, amount)]
     else:  # expense, or a transfer out of `money` into `other`
         postings = [debit(other, amount), credit(money, amount)]
-    journal = post_entry(session, date=date, description=f"{entry.number} {entry.description}",
+    journal = post_entry(session, date=date, description=f"{entry.number} {description.strip()}",
                          postings=postings, source_type="cash_entry", source_id=entry.id, actor=actor)
     entry.journal_entry_id = journal.id
     audit.record(session, actor, "create", "cash_entry", entry.id, number=entry.number, kind=kind,
-                 amount=amount)
+                 amount=amount, **audit_detail(backdated))
     return entry
 
 
@@ -137,28 +140,33 @@ def _row(entry: CashEntry) -> CashEntryRow:
 
 
 def record_expense(book: Book, *, date: dt.date, money_account: str, category: str, amount: int,
-                   description: str, party: str = "", future_ok: bool = False) -> CashEntryRow:
+                   description: str, party: str = "", future_ok: bool = False,
+                   backdate_note: str = "") -> CashEntryRow:
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="expense", date=date, money_account=money_account,
                                          category=category, amount=amount, description=description,
-                                         party=party, actor=book.actor, future_ok=future_ok))
+                                         party=party, actor=book.actor, future_ok=future_ok,
+                                         backdate_note=backdate_note))
 
 
 def record_income(book: Book, *, date: dt.date, money_account: str, category: str, amount: int,
-                  description: str, party: str = "", future_ok: bool = False) -> CashEntryRow:
+                  description: str, party: str = "", future_ok: bool = False,
+                  backdate_note: str = "") -> CashEntryRow:
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="income", date=date, money_account=money_account,
                                          category=category, amount=amount, description=description,
-                                         party=party, actor=book.actor, future_ok=future_ok))
+                                         party=party, actor=book.actor, future_ok=future_ok,
+                                         backdate_note=backdate_note))
 
 
 def transfer(book: Book, *, date: dt.date, from_account: str, amount: int,
-             description: str = "", future_ok: bool = False) -> CashEntryRow:
+             description: str = "", future_ok: bool = False, backdate_note: str = "") -> CashEntryRow:
     """Deposit the cash box into the bank (from "cash") or withdraw cash (from "bank")."""
     with book.transaction() as s:
         return _row(record_cash_entry_in(s, kind="transfer", date=date, money_account=from_account,
                                          category=None, amount=amount, description=description,
-                                         actor=book.actor, future_ok=future_ok))
+                                         actor=book.actor, future_ok=future_ok,
+                                         backdate_note=backdate_note))
 
 
 def void_cash_entry(book: Book, entry_id: int, *, reason: str, date: dt.date | None = None) -> CashEntryRow:

@@ -973,8 +973,9 @@ def import_workbook(book: Book, path, *, progress: Progress | None = None,
     """Check every row of every sheet, then import everything in one transaction, or nothing.
     `future_ok`: payments and purchases dated after today (at most 31 days) are meant.
 
-    `backdate_note`: why payments are dated before the book's latest kuitansi of their year
-    (without it such a payment refuses the import, see payments.record_payment_in).
+    `backdate_note`: why purchases, orders (their invoices) and payments (their kuitansi) are
+    dated before the book's latest document of their kind and year (without it such a row
+    refuses the import, services/book/backdating.py); kept with each of them.
 
     Raises ImportRefused (a UserError) listing every problem as sheet, row, column and reason.
     `progress(done, total)` is called as rows are written (it may raise to cancel: nothing
@@ -1079,11 +1080,12 @@ class _Writer:
             data = PurchaseInput(date=p.date, supplier_id=supplier_id, method=p.method, lines=lines,
                                  shipping=p.shipping, slip_number=p.slip, notes=p.notes)
             try:
-                record_purchase_in(self.s, data, actor=self.actor, future_ok=self.future_ok)
+                record_purchase_in(self.s, data, actor=self.actor, future_ok=self.future_ok,
+                                   backdate_note=self.backdate_note)
             except UserError as exc:
-                raise self.fail("purchases", p.row, exc, {"date": "date", "supplier": "supplier",
-                                                          "method": "method", "shipping": "shipping",
-                                                          "lines.*": "qty", "lines": "material"}) from exc
+                raise self.fail("purchases", p.row, exc, {
+                    "date": "date", "supplier": "supplier", "method": "method", "shipping": "shipping",
+                    "lines.*": "qty", "lines": "material", "backdate_note": "date"}) from exc
             self.counts["purchases"] += 1
             self.counts["purchase_lines"] += len(lines)
             self.tick(len(lines))
@@ -1111,14 +1113,16 @@ class _Writer:
                            for t, a in o.shares.items())
             notes = "\n".join(x for x in (o.notes, _("No. catatan: {ref}").format(ref=o.ref) if o.ref else "") if x)
             data = OrderInput(customer_id=customer_id, date=o.date, lines=(line,), payers=payers, notes=notes,
-                              description=o.description)  # the work as the sheet names it
+                              description=o.description,  # the work as the sheet names it
+                              backdate_note=self.backdate_note)
             try:
                 order_id = add_order(self.s, data, actor=self.actor)
-                made = create_invoices_for_order(self.s, order_id, o.date, self.actor)
+                made = create_invoices_for_order(self.s, order_id, o.date, self.actor,
+                                                 backdate_note=self.backdate_note)
             except UserError as exc:
-                raise self.fail("orders", o.row, exc, {"customer": "customer", "date": "date",
-                                                       "lines.*": "price", "payers": "other_amount",
-                                                       "payers.*": "other_amount", "discount": "price"}) from exc
+                raise self.fail("orders", o.row, exc, {
+                    "customer": "customer", "date": "date", "lines.*": "price", "payers": "other_amount",
+                    "payers.*": "other_amount", "discount": "price", "backdate_note": "date"}) from exc
             self.order_ids[i] = order_id
             for inv in made:
                 self.invoices[(i, inv.payer_type)] = inv.id
@@ -1155,7 +1159,8 @@ class _Writer:
         q = select(Invoice).where(Invoice.payer_type == p.payer_type, Invoice.status == "open")
         if kind == "book_order":
             order = self.s.get(Order, ident)
-            create_invoices_for_order(self.s, ident, order.date, self.actor, payer_types=[p.payer_type])
+            create_invoices_for_order(self.s, ident, order.date, self.actor, payer_types=[p.payer_type],
+                                      backdate_note=self.backdate_note)
             q = q.join(InvoiceLine, InvoiceLine.invoice_id == Invoice.id).where(InvoiceLine.order_id == ident)
         else:
             q = q.where(Invoice.customer_id == ident)

@@ -31,6 +31,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, PAYMENT, WAGE, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.jobs import job_costing as costing
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
@@ -105,6 +106,7 @@ class OrderInput:
     facilitator_name: str = ""
     description: str = ""
     notes: str = ""
+    backdate_note: str = ""   # why it is dated before the latest order of its year (book/backdating.py)
 
 
 # --- views ------------------------------------------------------------------------------
@@ -484,6 +486,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
         address = site_address
     subtotal = sum(x[4] for x in lines)
     main = max(lines, key=lambda x: x[4]) if lines else None
+    backdated = ensure_date_order(session, "order", data.date, data.backdate_note)
     order = Order(number=next_number(session, "order", data.date.year), date=data.date,
                   status=Stage.DIJADWALKAN.value, customer_id=customer.id, quote_id=quote_id,
                   customer_name=customer.name, address=address, desa=desa, kecamatan=kecamatan,
@@ -493,7 +496,8 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                   quoted_cost=quoted_cost if quoted_cost is not None else sum(x[5] for x in lines),
                   payer_kinds=",".join(sorted({p[0].value for p in payers})),
                   facilitator_name=one_line(data.facilitator_name),
-                  planned_start=data.planned_start, notes=data.notes.strip(), created_by=actor)
+                  planned_start=data.planned_start, notes=noted(data.notes, backdated, limit=None),
+                  created_by=actor)
     session.add(order)
     session.flush()
     no = 0
@@ -523,7 +527,7 @@ def _insert_order(session: Session, data: OrderInput, actor: str, *, quote_id: i
                                 date=data.date, created_by=actor))
     session.flush()
     audit.record(session, actor, "create", "order", order.id, number=order.number, price=order.price,
-                 quote_id=quote_id)
+                 quote_id=quote_id, **audit_detail(backdated))
     return order
 
 
@@ -540,18 +544,19 @@ def add_order(session: Session, data: OrderInput, *, actor: str) -> int:
 
 
 def accept_quote(book: Book, quote_id: int, date: dt.date, *, planned_start: dt.date | None = None,
-                 facilitator_name: str = "") -> OrderView:
+                 facilitator_name: str = "", backdate_note: str = "") -> OrderView:
     """Turn a quote into an order in one transaction: check the quote can still be accepted
     (an expired one is refused), copy its items, RAB components, payers and price, and mark the
-    quote accepted (frozen from then on)."""
+    quote accepted (frozen from then on). `backdate_note`: see OrderInput."""
     with book.transaction() as s:
         order_id = accept_quote_in(s, quote_id, date, actor=book.actor, planned_start=planned_start,
-                                   facilitator_name=facilitator_name)
+                                   facilitator_name=facilitator_name, backdate_note=backdate_note)
         return read_order(s, order_id)
 
 
 def accept_quote_in(session: Session, quote_id: int, date: dt.date, *, actor: str,
-                    planned_start: dt.date | None = None, facilitator_name: str = "") -> int:
+                    planned_start: dt.date | None = None, facilitator_name: str = "",
+                    backdate_note: str = "") -> int:
     """Session-level accept_quote: returns the new order's id."""
     from kws_desktop.services.sales import quotes
     from kws_desktop.store.models.sales import Quote
@@ -582,7 +587,8 @@ def accept_quote_in(session: Session, quote_id: int, date: dt.date, *, actor: st
                    for p in snap.payers)
     data = OrderInput(customer_id=snap.customer_id, date=date, lines=lines, payers=payers,
                       discount=snap.discount, planned_start=planned_start,
-                      facilitator_name=facilitator_name, description=quote.title or "")
+                      facilitator_name=facilitator_name, description=quote.title or "",
+                      backdate_note=backdate_note)
     order = _insert_order(session, data, actor, quote_id=quote_id, quoted_cost=snap.cost,
                           site_address=quote.site_address or "")
     if order.price != snap.total:
@@ -600,17 +606,19 @@ def _has_crew(session: Session, order_id: int) -> bool:
 
 
 def change_stage(book: Book, order_id: int, stage: str, date: dt.date, reason: str = "",
-                 receiver_name: str = "") -> OrderView:
+                 receiver_name: str = "", backdate_note: str = "") -> OrderView:
     """Move an order to another stage on `date`. Forward moves may skip stages (each one is
     recorded with the same date); going back needs a reason and is audited; cancelling goes
-    through :func:`cancel_order`."""
+    through :func:`cancel_order`. A handover (its BAST) dated before the latest BAST of its year
+    needs `backdate_note` (services/book/backdating.py), kept in the audit log."""
     with book.transaction() as s:
-        move_stage(s, order_id, stage, date, actor=book.actor, reason=reason, receiver_name=receiver_name)
+        move_stage(s, order_id, stage, date, actor=book.actor, reason=reason, receiver_name=receiver_name,
+                   backdate_note=backdate_note)
         return read_order(s, order_id)
 
 
 def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, actor: str,
-               reason: str = "", receiver_name: str = "") -> None:
+               reason: str = "", receiver_name: str = "", backdate_note: str = "") -> None:
     """Session-level change_stage."""
     try:
         target = Stage(stage)
@@ -657,8 +665,10 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
         raise UserError(_("Pesanan {number} belum bisa dinyatakan selesai: belum ada tukang yang "
                           "dicatat. Tambahkan tukang (anggota yang bekerja) dulu.").format(number=order.number),
                         field="stage")
+    backdated = ""
     if target == Stage.DISERAHTERIMAKAN:
         _ensure_quality(session, order.id)
+        backdated = ensure_date_order(session, "handover", date, backdate_note)
     from_stage = current
     for step in stages_between(current, target):
         _set_stage_date(order, step, date)
@@ -672,7 +682,7 @@ def move_stage(session: Session, order_id: int, stage: str, date: dt.date, *, ac
                                   receiver_name=(one_line(receiver_name) or order.customer_name)))
     session.flush()
     audit.record(session, actor, "stage", "order", order.id, number=order.number,
-                 from_stage=current.value, to_stage=target.value, date=date)
+                 from_stage=current.value, to_stage=target.value, date=date, **audit_detail(backdated))
 
 
 def _ensure_quality(session: Session, order_id: int) -> None:

@@ -33,6 +33,7 @@ from kws_desktop.core.profit_sharing import (MemberBasis, ProfitRule, ProfitRule
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, _, format_date, format_quantity, format_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order
 from kws_desktop.services.book.book_settings import BOOK_SETTINGS
 from kws_desktop.services.book.books import read_setting, set_setting
 from kws_desktop.services.book.dates import date_problem, ensure_date
@@ -258,13 +259,16 @@ def preview_profit_sharing(book: Book, start: dt.date, end: dt.date,
 
 
 def post_profit_sharing(book: Book, start: dt.date, end: dt.date,
-                        rule: dict | ProfitRule | None = None) -> SharingRow:
-    """Post the sharing of the period's profit and close the period (all in one transaction)."""
+                        rule: dict | ProfitRule | None = None, *, backdate_note: str = "") -> SharingRow:
+    """Post the sharing of the period's profit and close the period (all in one transaction).
+    Dated the period's end; one before the latest sharing of that year only with
+    `backdate_note`, kept in the audit log (services/book/backdating.py)."""
     ensure_date(start, "start")
     ensure_date(end, "end")
     with book.transaction() as s:
         r = _rule(rule) if rule is not None else _rule(read_setting(s, "profit_rule"))
         pv = _preview(s, start, end, r)
+        backdated = ensure_date_order(s, "profit_sharing", end, backdate_note)
         sh = ProfitSharing(number=next_number(s, "profit_sharing", end.year), date=end,
                            period_start=start, period_end=end, revenue=pv.revenue, expenses=pv.expenses,
                            profit=pv.profit, basis=r.basis, group_fund_pct=r.group_fund_pct,
@@ -287,7 +291,7 @@ def post_profit_sharing(book: Book, start: dt.date, end: dt.date,
         s.flush()
         sh.period_close_id = close.id
         audit.record(s, book.actor, "post", "profit_sharing", sh.id, number=sh.number,
-                     profit=pv.profit, basis=r.basis)
+                     profit=pv.profit, basis=r.basis, **audit_detail(backdated))
         audit.record(s, book.actor, "close", "period", close.id, start=start, end=end)
         return _row(s, sh)
 

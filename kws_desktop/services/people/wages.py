@@ -28,6 +28,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import PART, PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.dates import date_problem, ensure_money_date
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances,
@@ -258,9 +259,10 @@ def _check_date(s: Session, date: dt.date) -> None:
 
 
 def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, method: str = "cash",
-                   note: str = "", future_ok: bool = False) -> AdvanceRow:
+                   note: str = "", future_ok: bool = False, backdate_note: str = "") -> AdvanceRow:
     """A kasbon: money given to a member now, deducted from their later pay (dated after today
-    only with `future_ok`, the user's confirmation)."""
+    only with `future_ok`, the user's confirmation; before the latest kasbon of its year only
+    with `backdate_note`, services/book/backdating.py)."""
     problems = []
     check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah kasbon"))
     if method not in METHODS:
@@ -280,8 +282,9 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
         ensure_can_work(s, member_id, date)
         _check_date(s, date)
         ensure_money_date(date, future_ok=future_ok)
+        backdated = ensure_date_order(s, "advance", date, backdate_note)
         a = Advance(number=next_number(s, "advance", date.year), date=date, member_id=m.id,
-                    amount=amount, method=method, note=(note or "").strip())
+                    amount=amount, method=method, note=noted(note, backdated))
         s.add(a)
         s.flush()
         entry = post_entry(s, date=date, description=_("Kasbon {number}: {name}").format(
@@ -290,7 +293,8 @@ def record_advance(book: Book, member_id: int, amount: int, date: dt.date, *, me
             credit(METHOD_ACCOUNTS[method], amount)], source_type="advance", source_id=a.id,
             actor=book.actor)
         a.entry_id = entry.id
-        audit.record(s, book.actor, "create", "advance", a.id, number=a.number, amount=amount)
+        audit.record(s, book.actor, "create", "advance", a.id, number=a.number, amount=amount,
+                     **audit_detail(backdated))
         return _advance_row(a, m.name)
 
 
@@ -335,9 +339,10 @@ def _payout_description(p: WagePayout, first_name: str, members: int) -> str:
 
 
 def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str = "cash",
-                note: str = "", future_ok: bool = False) -> PayoutRow:
+                note: str = "", future_ok: bool = False, backdate_note: str = "") -> PayoutRow:
     """Pay one or many members at once. All or nothing: any line wrong, nothing is saved. Dated
-    after today only with `future_ok` (the user's confirmation)."""
+    after today only with `future_ok` (the user's confirmation); before the latest payout of its
+    kind this year only with `backdate_note` (services/book/backdating.py)."""
     problems: list[tuple[str | None, str]] = []
     if date is None:
         problems.append(("date", _("Tanggal wajib diisi.")))
@@ -407,8 +412,9 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
         collect(problems)
         kind = payout_kind(sum(ln.wages for ln in built), sum(ln.profit_share for ln in built),
                            sum(ln.advance_given for ln in built))
+        backdated = ensure_date_order(s, kind, date, backdate_note)
         p = WagePayout(number=next_number(s, kind, date.year), date=date, method=method,
-                       note=(note or "").strip())
+                       note=noted(note, backdated))
         p.lines = built
         p.total_wages = sum(ln.wages for ln in built)
         p.total_profit_share = sum(ln.profit_share for ln in built)
@@ -434,7 +440,8 @@ def pay_members(book: Book, *, date: dt.date, lines: list[PayLine], method: str 
         entry = post_entry(s, date=date, description=description, postings=postings,
                            source_type="wage_payout", source_id=p.id, actor=book.actor)
         p.entry_id = entry.id
-        audit.record(s, book.actor, "create", "wage_payout", p.id, number=p.number, net=p.total_net)
+        audit.record(s, book.actor, "create", "wage_payout", p.id, number=p.number, net=p.total_net,
+                     **audit_detail(backdated))
         return _payout_row(s, p)
 
 

@@ -18,6 +18,7 @@ from kws_desktop.core.money import allocate_by_weight, line_total, round_rupiah
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity, format_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.amounts import BALANCE, PART, PRICE, check_rupiah, parse_quantity
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
@@ -187,25 +188,28 @@ def _slip_attachment(s: Session, path: Path) -> Attachment:
 
 # --- recording --------------------------------------------------------------------------
 
-def record_purchase(book: Book, data: PurchaseInput, *, future_ok: bool = False) -> PurchaseRow:
+def record_purchase(book: Book, data: PurchaseInput, *, future_ok: bool = False,
+                    backdate_note: str = "") -> PurchaseRow:
     """Record and post a purchase slip in one transaction.
 
     Into stock: Dr inventory (quantity and value per material, shipping spread by value).
     For one order (`order_id`): Dr material cost directly, no stock.
     Against cash (tunai), bank (transfer) or what the supplier is owed (utang).
-    A slip dated after today only with `future_ok` (the user confirmed the date).
+    A slip dated after today only with `future_ok` (the user confirmed the date); one dated
+    before the latest slip of its year only with `backdate_note` (services/book/backdating.py).
     """
     with book.transaction() as s:
-        return _record(s, data, book.actor, future_ok)
+        return _record(s, data, book.actor, future_ok, backdate_note)
 
 
 def record_purchase_in(session: Session, data: PurchaseInput, *, actor: str,
-                       future_ok: bool = False) -> PurchaseRow:
+                       future_ok: bool = False, backdate_note: str = "") -> PurchaseRow:
     """Session-level record_purchase (for imports): validated and posted, never commits."""
-    return _record(session, data, actor, future_ok)
+    return _record(session, data, actor, future_ok, backdate_note)
 
 
-def _record(s: Session, data: PurchaseInput, actor: str, future_ok: bool) -> PurchaseRow:
+def _record(s: Session, data: PurchaseInput, actor: str, future_ok: bool,
+            backdate_note: str) -> PurchaseRow:
     lines = _validate(s, data)
     ensure_money_date(data.date, future_ok=future_ok)
     ensure_open(s, data.date)
@@ -215,10 +219,11 @@ def _record(s: Session, data: PurchaseInput, actor: str, future_ok: bool) -> Pur
     if total > BALANCE.ceiling:
         raise UserError(_("Jumlah pembelian terlalu besar."), field="lines")
     supplier = s.get(Supplier, data.supplier_id) if data.supplier_id is not None else None
+    backdated = ensure_date_order(s, "purchase", data.date, backdate_note)
     purchase = Purchase(number=next_number(s, "purchase", data.date.year), date=data.date,
                         supplier_id=data.supplier_id, method=data.method,
                         slip_number=data.slip_number.strip(), shipping=data.shipping, total=total,
-                        order_id=data.order_id, notes=data.notes.strip(), created_by=actor)
+                        order_id=data.order_id, notes=noted(data.notes, backdated), created_by=actor)
     if data.slip_path:
         purchase.attachment_id = _slip_attachment(s, Path(data.slip_path)).id
     s.add(purchase)
@@ -250,7 +255,7 @@ def _record(s: Session, data: PurchaseInput, actor: str, future_ok: bool) -> Pur
               .where(StockMove.purchase_line_id.in_(select(PurchaseLine.id).where(PurchaseLine.purchase_id == purchase.id)))
               .values(journal_entry_id=entry.id))
     audit.record(s, actor, "create", "purchase", purchase.id, number=purchase.number, total=total,
-                 method=data.method, supplier=where, order_id=data.order_id)
+                 method=data.method, supplier=where, order_id=data.order_id, **audit_detail(backdated))
     return _row(s, purchase)
 
 

@@ -25,6 +25,7 @@ from kws_desktop.core.money import round_rupiah
 from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_quantity
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.amounts import parse_quantity
 from kws_desktop.services.purchasing.materials import read_materials
@@ -291,9 +292,11 @@ def count_sheet(book: Book) -> list[CountSheetRow]:
 
 
 def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput], notes: str = "",
-                       counted_by: str = "") -> StockCountRow:
+                       counted_by: str = "", backdate_note: str = "") -> StockCountRow:
     """Post a stock count: each counted quantity against the book; every difference is moved
-    into stock at average cost and posted against stock differences, with its explanation."""
+    into stock at average cost and posted against stock differences, with its explanation.
+    One dated before the latest count of its year only with `backdate_note`
+    (services/book/backdating.py)."""
     problems: list = []
     if not isinstance(date, dt.date):
         problems.append(("date", _("Tanggal stok opname wajib diisi.")))
@@ -311,8 +314,9 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
     collect(problems)
     with book.transaction() as s:
         ensure_open(s, date)
+        backdated = ensure_date_order(s, "stock_count", date, backdate_note)
         count = StockCount(number=next_number(s, "stock_count", date.year), date=date,
-                           notes=notes.strip(), counted_by=counted_by.strip()[:120],
+                           notes=noted(notes, backdated), counted_by=counted_by.strip()[:120],
                            created_by=book.actor)
         s.add(count)
         s.flush()
@@ -356,7 +360,7 @@ def record_stock_count(book: Book, *, date: dt.date, lines: list[CountLineInput]
                                   .where(StockCountLine.count_id == count.id)).scalars():
                 move.journal_entry_id = entry.id
         audit.record(s, book.actor, "create", "stock_count", count.id, number=count.number,
-                     lines=len(parsed), difference=net)
+                     lines=len(parsed), difference=net, **audit_detail(backdated))
         return _count_row(s, count)
 
 

@@ -19,6 +19,7 @@ from kws_desktop.errors import UserError, collect
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.book.backdating import audit_detail, ensure_date_order, noted
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.book.dates import ensure_money_date
@@ -176,9 +177,10 @@ def get_supplier(book: Book, supplier_id: int) -> SupplierRow:
 # --- payments ---------------------------------------------------------------------------
 
 def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, method: str = "cash",
-                 notes: str = "", future_ok: bool = False) -> SupplierPaymentRow:
+                 notes: str = "", future_ok: bool = False, backdate_note: str = "") -> SupplierPaymentRow:
     """Pay what a supplier is owed (in full or in part). Refuses paying more than is owed; a
-    date after today only with `future_ok` (the user confirmed it)."""
+    date after today only with `future_ok` (the user confirmed it); one before the latest
+    payment of its year only with `backdate_note` (services/book/backdating.py)."""
     problems = []
     check_rupiah(amount, "amount", problems, PAYMENT, _("Jumlah bayar"))
     if method not in PAY_METHODS:
@@ -195,9 +197,10 @@ def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, me
             raise UserError(_("Jumlah bayar lebih besar dari utang ke {name} ({owed}).").format(
                 name=supplier.name, owed=format_rupiah(owed)), field="amount")
         ensure_money_date(date, future_ok=future_ok)
+        backdated = ensure_date_order(s, "supplier_payment", date, backdate_note)
         payment = SupplierPayment(number=next_number(s, "supplier_payment", date.year), date=date,
                                   supplier_id=supplier_id, method=method, amount=amount,
-                                  notes=notes.strip(), created_by=book.actor)
+                                  notes=noted(notes, backdated), created_by=book.actor)
         s.add(payment)
         s.flush()
         entry = post_entry(s, date=date, description=_("Bayar utang ke {name} ({number})").format(
@@ -207,7 +210,7 @@ def pay_supplier(book: Book, *, supplier_id: int, amount: int, date: dt.date, me
             source_type="supplier_payment", source_id=payment.id, actor=book.actor)
         payment.journal_entry_id = entry.id
         audit.record(s, book.actor, "create", "supplier_payment", payment.id, number=payment.number,
-                     supplier=supplier.name, amount=amount)
+                     supplier=supplier.name, amount=amount, **audit_detail(backdated))
         return _payment_row(payment, supplier.name)
 
 

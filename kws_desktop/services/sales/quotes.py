@@ -7,7 +7,7 @@ rejected or expired; a revision is a NEW quote with its own number, linked by
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
@@ -24,6 +24,8 @@ from kws_desktop.i18n import N_, NP_, _, format_date, format_rupiah
 from kws_desktop.services.book.amounts import FUNDING, LIST_PRICE, PART, check_rupiah, rupiah_problem
 from kws_desktop.services.book.dates import date_problem
 from kws_desktop.services.book import audit, books
+from kws_desktop.services.book.backdating import (audit_detail, ensure_date_order, ensure_redated_in_order,
+                                                  noted)
 from kws_desktop.services.sales.customers import CustomerRow, read_customer
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.sales.packages import package_components
@@ -106,6 +108,7 @@ class QuoteInput:
     title: str = ""
     site_address: str = ""
     notes: str = ""
+    backdate_note: str = ""   # why it is dated before the latest quote of its year (book/backdating.py)
 
 
 # --- outputs --------------------------------------------------------------------------------
@@ -513,15 +516,17 @@ def create_quote(book: Book, data: QuoteInput) -> QuoteDetail:
 def add_quote(session: Session, data: QuoteInput, *, actor: str, previous: Quote | None = None) -> Quote:
     """Session-level: validate and add a draft quote (a revision of `previous` if given)."""
     checked = _validate(session, data)
+    backdated = ensure_date_order(session, "quote", data.date, data.backdate_note)
     quote = Quote(number=next_number(session, "quote", data.date.year), status="draft", created_by=actor,
                   version=(previous.version + 1) if previous else 1,
                   previous_quote_id=previous.id if previous else None,
                   customer_id=checked.customer.id, date=data.date, valid_until=checked.valid_until)
     session.add(quote)
     _fill(session, quote, data, checked)
+    quote.notes = noted(quote.notes, backdated, limit=None)
     session.flush()
     audit.record(session, actor, "create", "quote", quote.id, number=quote.number, total=quote.total,
-                 previous=previous.number if previous else None)
+                 previous=previous.number if previous else None, **audit_detail(backdated))
     return quote
 
 
@@ -537,9 +542,13 @@ def update_quote(book: Book, quote_id: int, data: QuoteInput) -> QuoteDetail:
             raise UserError(_("Tanggal penawaran harus tetap di tahun {year} (tahun nomornya).")
                             .format(year=quote.date.year), field="date")
         checked = _validate(s, data)
+        redated = (ensure_redated_in_order(s, "quote", quote.id, quote.number, data.date, data.backdate_note)
+                   if data.date != quote.date else "")
         _fill(s, quote, data, checked)
+        quote.notes = noted(quote.notes, redated, limit=None)
         s.flush()
-        audit.record(s, book.actor, "update", "quote", quote.id, number=quote.number, total=quote.total)
+        audit.record(s, book.actor, "update", "quote", quote.id, number=quote.number, total=quote.total,
+                     **audit_detail(redated))
         return _detail(s, quote)
 
 
@@ -587,15 +596,18 @@ def mark_rejected(session: Session, quote: Quote, date: dt.date, reason: str, ac
     audit.record(session, actor, "reject", "quote", quote.id, number=quote.number, reason=quote.reject_reason)
 
 
-def revise_quote(book: Book, quote_id: int, date: dt.date, data: QuoteInput | None = None) -> QuoteDetail:
+def revise_quote(book: Book, quote_id: int, date: dt.date, data: QuoteInput | None = None, *,
+                 backdate_note: str = "") -> QuoteDetail:
     """A new version of a sent, rejected or expired quote: a new draft with a new number that
     points back to the old one; the old one becomes "diganti revisi" and stays as it was.
     Without `data` the lines, prices and funding plan are copied, dated `date`."""
     with book.transaction() as s:
-        return _detail(s, add_revision(s, _get(s, quote_id), date, book.actor, data))
+        return _detail(s, add_revision(s, _get(s, quote_id), date, book.actor, data,
+                                       backdate_note=backdate_note))
 
 
-def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: QuoteInput | None = None) -> Quote:
+def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: QuoteInput | None = None,
+                 *, backdate_note: str = "") -> Quote:
     """Session-level revise_quote: returns the new draft."""
     if old.status not in REVISABLE:
         if old.status == "draft":
@@ -606,6 +618,8 @@ def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: 
         raise UserError(_("Tanggal revisi tidak boleh sebelum tanggal penawaran lama."), field="date")
     if data is None:
         data = _detail(session, old).as_input(date=date)
+    if backdate_note:
+        data = replace(data, backdate_note=backdate_note)
     new = add_quote(session, data, actor=actor, previous=old)
     old.status, old.updated_at = "superseded", utcnow()
     audit.record(session, actor, "supersede", "quote", old.id, number=old.number, by=new.number)

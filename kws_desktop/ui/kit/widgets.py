@@ -7,11 +7,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QBoxLayout, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QInputDialog, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
 from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, show_error
+from kws_desktop.ui.kit.dated import ask_why
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # numbers in table cells
@@ -52,8 +53,7 @@ def chosen_row(view: QTableView, missing: str) -> dict | None:
 
 def ask_reason(parent: QWidget, title: str, label: str | None = None) -> str | None:
     """Ask why (for a void or a reversal). None when the user cancels."""
-    text, ok = QInputDialog.getText(parent, title, label or _("Alasan pembatalan:"))
-    return text if ok else None
+    return ask_why(parent, title, label or _("Alasan pembatalan:"))
 
 
 def period_row(start: dt.date | None = None, end: dt.date | None = None, *, label: str | None = None,

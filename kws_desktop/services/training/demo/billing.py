@@ -53,53 +53,65 @@ def invoices_and_payments(ctx: DemoContext) -> None:
         rows = s.execute(select(Order.id, Order.date, Order.status, Order.handed_over_date,
                                 Order.finished_date).where(Order.id.in_(order_ids))
                          .order_by(Order.date, Order.id)).all()
-    households: list[int] = []
     program_orders: dict[tuple[int, int], list[int]] = defaultdict(list)  # (payer, month end) -> orders
     month_ends: dict[int, dt.date] = {}
-    payments_due: list[tuple[dt.date, int]] = []  # (invoice date, invoice id) for household invoices
-    # 1. household shares, invoiced when the order is agreed
-    for start in range(0, len(rows), BATCH):
-        with book.transaction() as s:
-            for oid, day, status, handed, _finished in rows[start:start + BATCH]:
-                if status == Stage.BATAL or day > today:
+    # what is billed when: the household's share when the order is agreed, each program once a
+    # month for the units handed over (its payer may be added as a customer here)
+    agenda: list[tuple[dt.date, int, int, object]] = []
+    with book.transaction() as s:
+        for oid, day, status, handed, _finished in rows:
+            if status == Stage.BATAL or day > today:
+                continue
+            agenda.append((day, 0, oid, oid))
+            if handed is None:
+                continue
+            order = s.get(Order, oid)
+            for p in order.payers:
+                if p.payer_type == PayerType.SWADAYA:
                     continue
-                order = s.get(Order, oid)
-                own = [p for p in order.payers if p.payer_type == PayerType.SWADAYA]
+                payer = invoices.payer_customer_id(s, order, p, book.actor)
+                q_end = _month_end(handed)
+                program_orders[(payer, q_end.toordinal())].append(oid)
+                month_ends[q_end.toordinal()] = q_end
+    for (payer, q), oids in program_orders.items():
+        # billed on the last day of the month of handover
+        agenda.append((min(month_ends[q], today), 1, payer, oids))
+    agenda.sort(key=lambda a: a[:3])  # in date order, so invoice numbers follow their dates
+    households: list[int] = []
+    batches = []
+    for start in range(0, len(agenda), BATCH):
+        with book.transaction() as s:
+            for day, what, ref, detail in agenda[start:start + BATCH]:
+                if what == 0:
+                    households += _bill_household(ctx, s, ref, day)
+                    continue
                 try:
-                    made = invoices.create_invoices_for_order(
-                        s, oid, day, book.actor, payer_types=[PayerType.SWADAYA],
-                        household_plan=_household_plan(ctx, own[0].amount, day) if own else None)
+                    with s.begin_nested():
+                        batches.append(invoices.create_batch_invoice_in(
+                            s, ref, detail, day, day + dt.timedelta(days=30),
+                            note="Tagihan bulanan untuk unit yang sudah diserahterimakan", actor=book.actor))
                 except UserError:
                     continue
-                for inv in made:
-                    payments_due.append((day, inv.id))
-                    households.append(inv.id)
-                if handed is not None:
-                    for p in order.payers:
-                        if p.payer_type == PayerType.SWADAYA:
-                            continue
-                        payer = invoices.payer_customer_id(s, order, p, book.actor)
-                        q_end = _month_end(handed)
-                        program_orders[(payer, q_end.toordinal())].append(oid)
-                        month_ends[q_end.toordinal()] = q_end
     ctx.count("tagihan rumah tangga", len(households))
     ctx.ids["invoices"] = list(households)
-    # 2. programs: one batch invoice per payer and month of handover, paid by transfer
-    batches = []
-    with book.transaction() as s:
-        for (payer, q), oids in sorted(program_orders.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            day = min(month_ends[q], today)  # billed on the last day of the month of handover
-            try:
-                inv = invoices.create_batch_invoice_in(s, payer, oids, day, day + dt.timedelta(days=30),
-                                                note="Tagihan bulanan untuk unit yang sudah diserahterimakan",
-                                                actor=book.actor)
-            except UserError:
-                continue
-            batches.append(inv)
     ctx.count("tagihan program (gabungan)", len(batches))
     ctx.ids["invoices"] += [b.id for b in batches]
     _record_in_date_order(ctx, _program_payments(ctx, batches) + _household_payments(ctx, households))
     _void_one(ctx, households)
+
+
+def _bill_household(ctx: DemoContext, s, oid: int, day: dt.date) -> list[int]:
+    """The household's (swadaya) invoice of an order, dated the day it was agreed."""
+    order = s.get(Order, oid)
+    own = [p for p in order.payers if p.payer_type == PayerType.SWADAYA]
+    try:
+        with s.begin_nested():
+            made = invoices.create_invoices_for_order(
+                s, oid, day, ctx.book.actor, payer_types=[PayerType.SWADAYA],
+                household_plan=_household_plan(ctx, own[0].amount, day) if own else None)
+    except UserError:
+        return []
+    return [inv.id for inv in made]
 
 
 def _month_end(day: dt.date) -> dt.date:

@@ -121,7 +121,7 @@ def after_orders(ctx: DemoContext) -> None:
     catalog = {r.name: r for r in materials.list_materials(book)}
     # One slip entered twice by mistake, voided the same day.
     if supply.purchase_ids:
-        first = purchases.get_purchase(book, supply.purchase_ids[len(supply.purchase_ids) // 2])
+        first = purchases.get_purchase(book, supply.purchase_ids[-1])  # the latest: numbers follow dates
         line = first.lines[0]
         dup = purchases.record_purchase(book, purchases.PurchaseInput(first.date, first.supplier_id, "cash",
                                                       (purchases.PurchaseLineInput(line.material_id, 1, line.unit_price),),

@@ -13,6 +13,7 @@ Leaves ctx.ids["orders"] (all) and ctx.ids["orders_handed_over"].
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import io
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
@@ -135,6 +136,9 @@ def _issue_plan(session, order_id: int, rng) -> tuple[list[tuple[int, Decimal]],
 
 
 def orders_step(ctx: DemoContext) -> None:
+    """Every dated step of every order (taken on, work, finished, handed over) and the stock
+    counts run in date order from one agenda, so orders, BAST, purchases and their journal
+    entries are numbered in date order."""
     book, rng = ctx.book, ctx.rng
     masons = _masons(ctx)
     quotes = list(ctx.ids.get("quotes_to_accept", []))
@@ -148,142 +152,184 @@ def orders_step(ctx: DemoContext) -> None:
             quote_days = dict(s.execute(select(Quote.id, Quote.valid_until).where(Quote.id.in_(quotes))).all())
             quote_dates = dict(s.execute(select(Quote.id, Quote.date).where(Quote.id.in_(quotes))).all())
     direct = max(2, round(ctx.orders * 0.04)) if customers else 0
-    jobs: list[tuple[dt.date, str, int]] = []
+    agenda = _Agenda()
     for qid in quotes:
         latest = min(quote_days[qid], ctx.today - dt.timedelta(days=1))
         first = quote_dates[qid]
-        jobs.append((ctx.day_between(first, min(latest, first + dt.timedelta(days=10))), "quote", qid))
+        agenda.add(ctx.day_between(first, min(latest, first + dt.timedelta(days=10))), "order", ("quote", qid))
     for _i in range(direct):
-        jobs.append((ctx.day_between(ctx.start, ctx.today - dt.timedelta(days=2)), "direct",
-                     rng.choice(customers)))
-    jobs.sort(key=lambda j: (j[0], j[2]))
-    made: list[int] = []
-    handed: list[int] = []
-    programs: list[int] = []
-    stats = {"batal": 0, "foto": 0, "biaya lain": 0, "tukang": 0, "pemakaian bahan": 0}
-    # batches of jobs, cut at the stock count days (a count is its own transaction)
-    segments: list[list] = []
-    for job in jobs:
-        if counts and job[0] > counts[0]:
-            segments.append(["count", counts.pop(0)])
-        if not segments or segments[-1][0] == "count" or len(segments[-1][1]) >= BATCH:
-            segments.append(["jobs", []])
-        segments[-1][1].append(job)
-    segments += [["count", day] for day in counts]
-    for what, part in segments:
-        if what == "count":
-            materials_step.stock_count(ctx, part)
+        agenda.add(ctx.day_between(ctx.start, ctx.today - dt.timedelta(days=2)), "order",
+                   ("direct", rng.choice(customers)))
+    for day in counts:
+        agenda.add(day, "count", None)
+    run = _Run(ctx, masons, supply, agenda)
+    while agenda:
+        if agenda.next_kind() == "count":
+            day, _kind, _payload = agenda.pop()
+            materials_step.stock_count(ctx, day)
             continue
         with book.transaction() as s:
-            for day, kind, ref in part:
+            done = 0
+            while agenda and agenda.next_kind() != "count" and done < BATCH:
+                day, kind, payload = agenda.pop()
                 if supply is not None:
                     supply.settle(day)
-                try:
-                    with s.begin_nested():
-                        oid = _one_order(ctx, s, day, kind, ref, masons, supply, stats)
-                except UserError:
-                    stats["dilewati"] = stats.get("dilewati", 0) + 1
-                    continue  # a quote the generator made unacceptable: skipped, as a user would
-                if oid is None:
-                    continue
-                made.append(oid)
-                order = s.get(Order, oid)
-                if order.status == Stage.DISERAHTERIMAKAN:
-                    handed.append(oid)
-                    if order.payer_kinds != "swadaya":
-                        programs.append(oid)
-    ctx.ids["orders"] = made
-    ctx.ids["orders_handed_over"] = handed
+                run.step(s, day, kind, payload)
+                done += 1
+    ctx.ids["orders"] = run.made
+    ctx.ids["orders_handed_over"] = run.handed
     if supply is not None:
         materials_step.after_orders(ctx)
-    _photos(ctx, programs[-3:] + handed[:1], stats)
-    _back_a_stage(ctx, handed)
-    ctx.count("pesanan", len(made))
-    ctx.count("pesanan diserahterimakan", len(handed))
-    for label, n in stats.items():
+    _photos(ctx, run.programs[-3:] + run.handed[:1], run.stats)
+    _back_a_stage(ctx, run.handed)
+    ctx.count("pesanan", len(run.made))
+    ctx.count("pesanan diserahterimakan", len(run.handed))
+    for label, n in run.stats.items():
         ctx.count(f"pesanan: {label}", n)
 
 
-def _one_order(ctx: DemoContext, s, day: dt.date, kind: str, ref: int, masons, supply, stats) -> int | None:
-    rng, actor = ctx.rng, ctx.book.actor
-    if kind == "quote":
-        oid = orders.accept_quote_in(s, ref, day, actor=actor)
-    else:
-        price = rng.choice((350_000, 450_000, 600_000))
-        oid = orders.add_order(s, orders.OrderInput(
-            customer_id=ref, date=day,
-            lines=(orders.LineInput("Penyedotan lumpur tinja dan perbaikan tutup tangki", 1, "kali", price,
-                               cost=int(price * 0.75)),),
-            description="Pesanan langsung lewat telepon"), actor=actor)
-    order = s.get(Order, oid)
-    if order.payer_kinds not in ("", "swadaya"):
-        kinds = [k for k in order.payer_kinds.split(",") if k != "swadaya"]
-        names = FACILITATORS.get(PayerType(kinds[0]), ("",)) if kinds else ("",)
-        order.facilitator_name = rng.choice(names)
-    plan = _plan_dates(ctx, day)
-    order.planned_start = plan["planned"]
-    age = (ctx.today - day).days
-    if age > 20 and rng.random() < 0.03:
-        orders.cancel_in(s, oid, day + dt.timedelta(days=rng.randint(1, 5)), rng.choice(CANCEL_REASONS), actor=actor)
-        stats["batal"] += 1
-        return oid
-    if plan["start"] is None:
-        return oid
-    work_day = plan["start"]
-    orders.move_stage(s, oid, "dikerjakan", work_day, actor=actor)
-    crew = [m for m in masons if m[1] <= work_day and (m[2] is None or m[2] >= work_day)]
-    rng.shuffle(crew)
-    big = order.price > 1_500_000
-    team = crew[:(rng.choice((2, 2, 3)) if big else 1)]
-    issued, rab = _issue_plan(s, oid, rng)
-    # labour near what the RAB expected, more or less
-    budget = (rab["labour"] or order.price * 0.2) * rng.uniform(0.85, 1.2)
-    for member_id, _joined, _left, wage in team:
-        days = Decimal(max(1, round(budget / len(team) / wage * 2))) / 2
-        orders.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
-        stats["tukang"] += 1
-    if supply is None:
-        issued = []
-    direct = None
-    if issued and "fiber" in order.package.lower() and rng.random() < 0.12:
-        direct = issued[0]  # the tank, the dearest piece: bought straight from the shop for this job
-        issued = issued[1:]
-    if issued:
-        supply.prepare(s, work_day, issued, earliest=day)
-    for material_id, qty in issued:
-        stock.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
-                         note=f"Bahan untuk pesanan {order.number}")
-        supply.take(material_id, work_day, qty)
-        stats["pemakaian bahan"] += 1
-    if direct is not None:
-        supply.buy(s, work_day - dt.timedelta(days=1), {direct[0]: direct[1]}, order_id=oid,
-                   note="Dibeli langsung untuk pesanan ini")
-        stats["pembelian langsung"] = stats.get("pembelian langsung", 0) + 1
-    if not issued and direct is None:
-        # emptying a tank: the truck and its fuel are most of the cost
-        truck = (rab["transport"] + rab["equipment"]) or order.price // 2
-        orders.add_cost_in(s, oid, "equipment", max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
-                      work_day, description="Sewa truk tinja dan solar", actor=actor)
-        stats["biaya lain"] += 1
-    elif rab["transport"] and rng.random() < 0.8:
-        orders.add_cost_in(s, oid, "transport", max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
-                      work_day, description=rng.choice(COST_TEXT["transport"]), actor=actor)
-        stats["biaya lain"] += 1
-    if big and rab["equipment"] and rng.random() < 0.3:
-        orders.add_cost_in(s, oid, "equipment", max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
-                      work_day, method=rng.choice(("cash", "cash", "transfer")),
-                      description=rng.choice(COST_TEXT["equipment"]), actor=actor)
-        stats["biaya lain"] += 1
-    if rng.random() < 0.03:
-        orders.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), work_day,
-                      description=rng.choice(COST_TEXT["permits"]), actor=actor)
-        stats["biaya lain"] += 1
-    if plan["finish"] is None:
-        return oid
-    orders.move_stage(s, oid, "selesai", plan["finish"], actor=actor)
-    if plan["handover"] is not None:
-        orders.move_stage(s, oid, "diserahterimakan", plan["handover"], actor=actor)
-    return oid
+class _Agenda:
+    """What happens on which day: popped in date order (same day: in the order it was added)."""
+
+    def __init__(self):
+        self._heap: list = []
+        self._seq = 0
+
+    def add(self, day: dt.date, kind: str, payload) -> None:
+        heapq.heappush(self._heap, (day, self._seq, kind, payload))
+        self._seq += 1
+
+    def pop(self):
+        day, _seq, kind, payload = heapq.heappop(self._heap)
+        return day, kind, payload
+
+    def next_kind(self) -> str:
+        return self._heap[0][2]
+
+    def __bool__(self) -> bool:
+        return bool(self._heap)
+
+
+class _Run:
+    """The orders as they move along: each dated step books what happens that day and puts the
+    order's next step on the agenda."""
+
+    def __init__(self, ctx: DemoContext, masons, supply: Supply | None, agenda: _Agenda):
+        self.ctx, self.masons, self.supply, self.agenda = ctx, masons, supply, agenda
+        self.made: list[int] = []
+        self.handed: list[int] = []
+        self.programs: list[int] = []
+        self.stats = {"batal": 0, "foto": 0, "biaya lain": 0, "tukang": 0, "pemakaian bahan": 0}
+
+    def step(self, s, day: dt.date, kind: str, payload) -> None:
+        try:
+            with s.begin_nested():
+                getattr(self, "_" + kind)(s, day, payload)
+        except UserError:
+            # a quote the generator made unacceptable, or a step it cannot take: skipped, as a
+            # user would; the order goes no further
+            self.stats["dilewati"] = self.stats.get("dilewati", 0) + 1
+
+    def _order(self, s, day: dt.date, payload) -> None:
+        ctx, rng, actor = self.ctx, self.ctx.rng, self.ctx.book.actor
+        kind, ref = payload
+        if kind == "quote":
+            oid = orders.accept_quote_in(s, ref, day, actor=actor)
+        else:
+            price = rng.choice((350_000, 450_000, 600_000))
+            oid = orders.add_order(s, orders.OrderInput(
+                customer_id=ref, date=day,
+                lines=(orders.LineInput("Penyedotan lumpur tinja dan perbaikan tutup tangki", 1, "kali", price,
+                                        cost=int(price * 0.75)),),
+                description="Pesanan langsung lewat telepon"), actor=actor)
+        self.made.append(oid)
+        order = s.get(Order, oid)
+        if order.payer_kinds not in ("", "swadaya"):
+            kinds = [k for k in order.payer_kinds.split(",") if k != "swadaya"]
+            names = FACILITATORS.get(PayerType(kinds[0]), ("",)) if kinds else ("",)
+            order.facilitator_name = rng.choice(names)
+        plan = _plan_dates(ctx, day)
+        order.planned_start = plan["planned"]
+        age = (ctx.today - day).days
+        if age > 20 and rng.random() < 0.03:
+            orders.cancel_in(s, oid, day + dt.timedelta(days=rng.randint(1, 5)), rng.choice(CANCEL_REASONS),
+                             actor=actor)
+            self.stats["batal"] += 1
+            return
+        if plan["start"] is not None:
+            self.agenda.add(plan["start"], "work", (oid, day, plan))
+
+    def _work(self, s, work_day: dt.date, payload) -> None:
+        oid, day, plan = payload
+        rng, actor, supply, stats = self.ctx.rng, self.ctx.book.actor, self.supply, self.stats
+        order = s.get(Order, oid)
+        orders.move_stage(s, oid, "dikerjakan", work_day, actor=actor)
+        crew = [m for m in self.masons if m[1] <= work_day and (m[2] is None or m[2] >= work_day)]
+        rng.shuffle(crew)
+        big = order.price > 1_500_000
+        team = crew[:(rng.choice((2, 2, 3)) if big else 1)]
+        issued, rab = _issue_plan(s, oid, rng)
+        # labour near what the RAB expected, more or less
+        budget = (rab["labour"] or order.price * 0.2) * rng.uniform(0.85, 1.2)
+        for member_id, _joined, _left, wage in team:
+            days = Decimal(max(1, round(budget / len(team) / wage * 2))) / 2
+            orders.add_crew_in(s, oid, member_id, work_day, days, wage, "tukang", actor=actor)
+            stats["tukang"] += 1
+        if supply is None:
+            issued = []
+        direct = None
+        halfway = self.ctx.start + (self.ctx.today - self.ctx.start) / 2
+        first_due = not stats.get("pembelian langsung") and work_day >= halfway  # the demo shows one at least
+        if issued and "fiber" in order.package.lower() and (rng.random() < 0.12 or first_due):
+            direct = issued[0]  # the tank, the dearest piece: bought straight from the shop for this job
+            issued = issued[1:]
+        if direct is not None:
+            supply.buy(s, work_day - dt.timedelta(days=1), {direct[0]: direct[1]}, order_id=oid,
+                       note="Dibeli langsung untuk pesanan ini")
+            stats["pembelian langsung"] = stats.get("pembelian langsung", 0) + 1
+        if issued:
+            supply.prepare(s, work_day, issued, earliest=day)
+        for material_id, qty in issued:
+            stock.issue_to_order(s, order_id=oid, material_id=material_id, qty=qty, date=work_day, actor=actor,
+                                 note=f"Bahan untuk pesanan {order.number}")
+            supply.take(material_id, work_day, qty)
+            stats["pemakaian bahan"] += 1
+        if not issued and direct is None:
+            # emptying a tank: the truck and its fuel are most of the cost
+            truck = (rab["transport"] + rab["equipment"]) or order.price // 2
+            orders.add_cost_in(s, oid, "equipment",
+                               max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
+                               work_day, description="Sewa truk tinja dan solar", actor=actor)
+            stats["biaya lain"] += 1
+        elif rab["transport"] and rng.random() < 0.8:
+            orders.add_cost_in(s, oid, "transport",
+                               max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
+                               work_day, description=rng.choice(COST_TEXT["transport"]), actor=actor)
+            stats["biaya lain"] += 1
+        if big and rab["equipment"] and rng.random() < 0.3:
+            orders.add_cost_in(s, oid, "equipment",
+                               max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
+                               work_day, method=rng.choice(("cash", "cash", "transfer")),
+                               description=rng.choice(COST_TEXT["equipment"]), actor=actor)
+            stats["biaya lain"] += 1
+        if rng.random() < 0.03:
+            orders.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), work_day,
+                               description=rng.choice(COST_TEXT["permits"]), actor=actor)
+            stats["biaya lain"] += 1
+        if plan["finish"] is not None:
+            self.agenda.add(plan["finish"], "finish", (oid, plan))
+
+    def _finish(self, s, day: dt.date, payload) -> None:
+        oid, plan = payload
+        orders.move_stage(s, oid, "selesai", day, actor=self.ctx.book.actor)
+        if plan["handover"] is not None:
+            self.agenda.add(plan["handover"], "handover", oid)
+
+    def _handover(self, s, day: dt.date, oid: int) -> None:
+        orders.move_stage(s, oid, "diserahterimakan", day, actor=self.ctx.book.actor)
+        self.handed.append(oid)
+        if s.get(Order, oid).payer_kinds != "swadaya":
+            self.programs.append(oid)
 
 
 def _photos(ctx: DemoContext, order_ids: list[int], stats) -> None:
@@ -300,13 +346,16 @@ def _photos(ctx: DemoContext, order_ids: list[int], stats) -> None:
 
 
 def _back_a_stage(ctx: DemoContext, handed: list[int]) -> None:
-    """One handed-over job whose pipe leaked: back to in progress, repaired, handed over again."""
+    """One handed-over job whose pipe leaked: back to in progress, repaired, handed over again.
+    The job handed over last, so its second BAST is the latest of all (numbers follow dates)."""
     if len(handed) < 3:
         return
-    oid = handed[len(handed) // 2]
+    with ctx.book.reading() as s:
+        oid = s.execute(select(Order.id).where(Order.id.in_(handed))
+                        .order_by(Order.handed_over_date.desc(), Order.id.desc()).limit(1)).scalar()
     view = orders.get_order(ctx.book, oid)
-    back = view.handed_over_date + dt.timedelta(days=3)
-    again = back + dt.timedelta(days=2)
+    back = view.handed_over_date + dt.timedelta(days=1)
+    again = back + dt.timedelta(days=1)
     if again >= ctx.today:
         return
     orders.change_stage(ctx.book, oid, "dikerjakan", back, reason="Sambungan pipa rembes, diperbaiki tukang")

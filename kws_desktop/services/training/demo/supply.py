@@ -43,6 +43,7 @@ class Supply:
         self.credit_slips: list[tuple[dt.date, int, int]] = []  # (date, supplier, total)
         self.purchase_ids: list[int] = []
         self.slips = 0
+        self.last_slip_day = ctx.start  # slips go in date order, so their numbers follow the dates
         months = max(1.0, (ctx.today - ctx.start).days / 30.4)
         self.pace = min(1.5, max(0.3, ctx.orders / months / 5))  # jobs a month against five
 
@@ -75,8 +76,11 @@ class Supply:
     # --- buying ----------------------------------------------------------------------------
     def buy(self, session, day: dt.date, wants: dict[int, Decimal], *, order_id: int | None = None,
             note: str = "") -> None:
-        """One slip per shop for `wants` (material id -> qty), dated `day`."""
+        """One slip per shop for `wants` (material id -> qty), dated `day` (or the day of the
+        latest slip, if that is later: the callers go in date order, so never past their day)."""
         rng = self.ctx.rng
+        day = max(day, self.last_slip_day)
+        self.last_slip_day = day
         by_shop: dict[int, list[tuple[int, Decimal, int]]] = defaultdict(list)
         for mid, qty in sorted(wants.items()):
             name, unit, price, _cat = self.materials[mid]

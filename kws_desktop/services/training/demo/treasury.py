@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -153,25 +153,31 @@ def keep_money(ctx: DemoContext, first: dt.date, last: dt.date, costs: list[Op],
 
 def _post(ctx: DemoContext, ops: list[Op]) -> None:
     """Post in date order; a cash entry the service refuses because the money is not in the book
-    yet (it checks the whole book, not the day) waits until the entries after it are in."""
+    yet (it checks the whole book, not the day) waits, and goes in on the day of the next entry
+    that does (the treasurer writes it down when the money is there), so the numbers of every
+    kind follow their dates."""
     book = ctx.book
     counts = {"expense": "pengeluaran kas lain", "income": "pemasukan lain", "transfer": "setor/tarik kas-bank"}
-    waiting = list(ops)
+
+    def post(s, o: Op) -> bool:
+        try:
+            with s.begin_nested():
+                entries.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
+                                             category=o.category, amount=o.amount, description=o.description,
+                                             party=o.party, actor=book.actor)
+        except UserError as exc:
+            if exc.field != "amount":
+                raise
+            return False
+        ctx.count(counts[o.kind])
+        return True
+
+    waiting: list[Op] = []
     with book.transaction() as s:
-        while waiting:
-            left = []
-            for o in waiting:
-                try:
-                    with s.begin_nested():
-                        entries.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
-                                               category=o.category, amount=o.amount, description=o.description,
-                                               party=o.party, actor=book.actor)
-                    ctx.count(counts[o.kind])
-                except UserError as exc:
-                    if exc.field != "amount":
-                        raise
-                    left.append(o)
-            if len(left) == len(waiting):
-                ctx.count("catatan kas dilewati", len(left))
-                break
-            waiting = left
+        for o in ops:
+            if not post(s, o):
+                waiting.append(o)
+                continue
+            waiting = [w for w in waiting if not post(s, replace(w, date=max(w.date, o.date)))]
+    if waiting:
+        ctx.count("catatan kas dilewati", len(waiting))

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 from kws_desktop.i18n import _, format_date, format_date_short, format_rupiah
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import kuitansi
-from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
-from kws_desktop.ui.kit.widgets import RIGHT, ask_reason
+from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
+from kws_desktop.ui.kit.widgets import RIGHT
 from kws_desktop.ui.pages.billing import AREA
 
 if TYPE_CHECKING:
@@ -218,19 +218,10 @@ class PaymentTab(QWidget):
         amount = self.amount.value()
         advance = max(0, amount - inv.outstanding) if self.advance.isChecked() else 0
         day = self.date.value()
-        backdate_note = ""
-        latest = payments.backdated_before(self.page.book, day)
-        if latest is not None:  # the kuitansi number would run against the dates: ask why
-            backdate_note = ask_reason(self, _("Tanggal sebelum kuitansi terakhir"), _(
-                "Kuitansi terakhir bertanggal {latest}; kuitansi ini bertanggal {date}, jadi "
-                "nomornya tidak urut dengan tanggalnya. Bila tanggalnya benar, tulis alasannya:")
-                .format(latest=format_date(latest), date=format_date(day)))
-            if not backdate_note:
-                return
-        taken = self.page.call(lambda: future_date_asked(self, lambda future_ok: kuitansi.take_payment(
+        taken = self.page.call(lambda: dated_asked(self, lambda future_ok, note: kuitansi.take_payment(
             self.page.book, invoice_id=inv.id, date=day, amount=amount,
             method=self.method.currentData(), payer_name=self.payer_name.text(), advance=advance,
-            backdate_note=backdate_note, future_ok=future_ok)), errors=self.errors)
+            backdate_note=note, future_ok=future_ok)), errors=self.errors)
         if taken is None:
             return
         self.payer_name.clear()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
 from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services.cash import entries
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
+from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page, heading
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import VoidDialog, dialog_buttons, period_row, selected_row, table_view
@@ -69,16 +70,16 @@ class CashEntryDialog(QDialog):
     def save(self) -> None:
         book = self.page.book
         if self.kind == "transfer":
-            write = lambda ok: entries.transfer(book, date=self.date.value(), from_account=self.money.currentData(),
-                                                amount=self.amount.value(), description=self.description.text(),
-                                                future_ok=ok)
+            write = lambda ok, note: entries.transfer(
+                book, date=self.date.value(), from_account=self.money.currentData(), amount=self.amount.value(),
+                description=self.description.text(), future_ok=ok, backdate_note=note)
         else:
             record = entries.record_expense if self.kind == "expense" else entries.record_income
-            write = lambda ok: record(book, date=self.date.value(), money_account=self.money.currentData(),
-                                      category=self.category.currentData(), amount=self.amount.value(),
-                                      description=self.description.text(), party=self.party.text(),
-                                      future_ok=ok)
-        if self.page.call(lambda: future_date_asked(self, write), errors=self.errors) is not None:
+            write = lambda ok, note: record(book, date=self.date.value(), money_account=self.money.currentData(),
+                                            category=self.category.currentData(), amount=self.amount.value(),
+                                            description=self.description.text(), party=self.party.text(),
+                                            future_ok=ok, backdate_note=note)
+        if self.page.call(lambda: dated_asked(self, write), errors=self.errors) is not None:
             self.accept()
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 from kws_desktop.ui.kit.forms import ERROR_STYLE, confirm_future_date
-from kws_desktop.ui.kit.widgets import ask_reason
+from kws_desktop.ui.kit.dated import ask_why
 
 
 class ImportDialog(QDialog):
@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
             return self._future_ok
         if exc.needs_reason and not self._backdate_note:
             problem = exc.import_problems[0] if exc.import_problems else ""
-            reason = ask_reason(self, _("Tanggal sebelum dokumen terakhir"), _(
+            reason = ask_why(self, _("Tanggal lebih awal dari nomor sebelumnya"), _(
                 "{problem}\n\nBila tanggal di Excel memang benar (catatan lama yang baru dimasukkan), "
                 "tulis alasannya. Alasan ini disimpan bersama dokumen yang tanggalnya lebih awal:")
                 .format(problem=problem))

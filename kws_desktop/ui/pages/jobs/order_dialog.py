@@ -6,6 +6,7 @@ beside the field it concerns and nothing is saved.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +21,7 @@ from kws_desktop.services.jobs import orders
 from kws_desktop.services.sales.packages import list_packages
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import dialog_buttons
 
 O_AREA = "pesanan"
@@ -172,7 +174,8 @@ class NewOrderDialog(QDialog):
         try:
             if problems:
                 raise UserError(problems[0][1], field=problems[0][0], problems=problems)
-            self.saved = orders.create_order(self.page.book, data)
+            self.saved = backdate_asked(self, lambda note: orders.create_order(
+                self.page.book, replace(data, backdate_note=note)))
         except UserError as exc:
             self.errors.show(UserError(exc.message, field=form_field(exc.field),
                                        problems=[(form_field(f), m) for f, m in exc.problems]))

@@ -16,6 +16,7 @@ from kws_desktop.i18n import _, format_percent, format_quantity
 from kws_desktop.services.jobs import orders
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit
 from kws_desktop.ui.kit.page import Page
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import dialog_buttons
 from kws_desktop.ui.pages.jobs import AREA
 
@@ -75,7 +76,8 @@ class StageDialog(FormDialog):
     def action(self):
         view, stage, date = self.view, self.stage.currentData(), self.date.value()
         reason, receiver = self.reason.text(), self.receiver.text()
-        return lambda: orders.change_stage(self.page.book, view.id, stage, date, reason=reason, receiver_name=receiver)
+        return lambda: backdate_asked(self, lambda note: orders.change_stage(
+            self.page.book, view.id, stage, date, reason=reason, receiver_name=receiver, backdate_note=note))
 
 
 class CancelDialog(FormDialog):

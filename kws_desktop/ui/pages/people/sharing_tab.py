@@ -14,6 +14,7 @@ from kws_desktop.services.people import profit_sharing
 from kws_desktop.ui.kit.forms import FormErrors, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, period_row, selected_row, table_view
 from kws_desktop.ui.pages.people import AREA
 from kws_desktop.ui.pages.people.wages_tab import status_text
@@ -117,8 +118,8 @@ class SharingTab(QWidget):
                 profit=format_rupiah(self.preview.profit), start=format_date(self.start.value()),
                 end=format_date(self.end.value()))):
             return
-        row = self.page.call(lambda: profit_sharing.post_profit_sharing(self.page.book, self.start.value(), self.end.value(),
-                                                            self.rule()), errors=self.errors)
+        row = self.page.call(lambda: backdate_asked(self, lambda note: profit_sharing.post_profit_sharing(
+            self.page.book, self.start.value(), self.end.value(), self.rule(), backdate_note=note)), errors=self.errors)
         if row is not None:
             QMessageBox.information(self, _("Bagi hasil"), _("Bagi hasil {number} dicatat; periode ditutup. "
                                                              "Bagian anggota dibayar lewat Bayar upah.").format(

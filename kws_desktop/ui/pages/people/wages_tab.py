@@ -9,7 +9,8 @@ from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services.people import members
 from kws_desktop.services.people import wages
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked
+from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, dialog_buttons, selected_row, table_view
@@ -66,8 +67,9 @@ class PayDialog(QDialog):
     def save(self) -> None:
         lines = [wages.PayLine(mid, wages=w.value(), profit_share=s.value(), deduct_advance=d.value(),
                            excess_as_advance=e.isChecked()) for mid, w, s, d, e in self.edits]
-        self.result_row = self.page.call(lambda: future_date_asked(self, lambda ok: wages.pay_members(
-            self.page.book, date=self.date.value(), lines=lines, method=self.method.currentData(), future_ok=ok)), errors=self.errors)
+        self.result_row = self.page.call(lambda: dated_asked(self, lambda ok, note: wages.pay_members(
+            self.page.book, date=self.date.value(), lines=lines, method=self.method.currentData(), future_ok=ok,
+            backdate_note=note)), errors=self.errors)
         if self.result_row is not None:
             self.accept()
 
@@ -94,9 +96,9 @@ class AdvanceDialog(QDialog):
         form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
-        if self.page.call(lambda: future_date_asked(self, lambda ok: wages.record_advance(
+        if self.page.call(lambda: dated_asked(self, lambda ok, why: wages.record_advance(
                 self.page.book, self.member.currentData(), self.amount.value(), self.date.value(),
-                method=self.method.currentData(), note=self.note.text(), future_ok=ok)),
+                method=self.method.currentData(), note=self.note.text(), future_ok=ok, backdate_note=why)),
                 errors=self.errors) is not None:
             self.accept()
 

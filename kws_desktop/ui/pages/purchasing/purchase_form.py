@@ -14,7 +14,8 @@ from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import suppliers
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit, future_date_asked
+from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import error_label
 from kws_desktop.ui.pages.purchasing import AREA
@@ -270,7 +271,8 @@ class PurchaseForm(QDialog):
     def save(self, *, close: bool) -> None:
         try:
             data = self.data()
-            row = future_date_asked(self, lambda ok: purchases.record_purchase(self.page.book, data, future_ok=ok))
+            row = dated_asked(self, lambda ok, note: purchases.record_purchase(
+                self.page.book, data, future_ok=ok, backdate_note=note))
         except UserError as exc:
             self._show_errors(exc)
             return

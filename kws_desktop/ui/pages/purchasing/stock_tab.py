@@ -12,6 +12,7 @@ from kws_desktop.services.purchasing import stock
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, qty_text
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons, error_label, table_view
 from kws_desktop.ui.pages.purchasing import AREA
 
@@ -75,7 +76,8 @@ class CountDialog(QDialog):
         lines = [stock.CountLineInput(r.material_id, self.table.item(i, 2).text(), self.table.item(i, 4).text())
                  for i, r in enumerate(self.sheet)]
         try:
-            stock.record_stock_count(self.page.book, date=self.date.value(), lines=lines, counted_by=self.by.text())
+            backdate_asked(self, lambda note: stock.record_stock_count(
+                self.page.book, date=self.date.value(), lines=lines, counted_by=self.by.text(), backdate_note=note))
         except UserError as exc:
             line_msgs = [(f, m) for f, m in exc.problems if f and f.startswith("lines.")]
             if line_msgs:

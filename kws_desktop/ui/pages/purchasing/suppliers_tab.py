@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
 
 from kws_desktop.i18n import N_, _, format_rupiah
 from kws_desktop.services.purchasing import suppliers
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked, show_error
+from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import (add_buttons, chosen_row, dialog_buttons, search_box, selected_row,
@@ -61,9 +62,10 @@ class PayDialog(QDialog):
         form.addRow(dialog_buttons(self, self.save))
 
     def save(self) -> None:
-        done = self.page.call(lambda: future_date_asked(self, lambda ok: suppliers.pay_supplier(
+        done = self.page.call(lambda: dated_asked(self, lambda ok, note: suppliers.pay_supplier(
             self.page.book, supplier_id=self.row.id, amount=self.amount.value(), date=self.date.value(),
-            method=self.method.currentData(), notes=self.notes.text(), future_ok=ok)), errors=self.errors)
+            method=self.method.currentData(), notes=self.notes.text(), future_ok=ok, backdate_note=note)),
+            errors=self.errors)
         if done is not None:
             self.accept()
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from kws_desktop.ui.kit.forms import (ERROR_STYLE, DateEdit, FormErrors, MoneyDe
                                       show_error)
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.pdf_preview import preview_document
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
 from kws_desktop.ui.pages.sales.customer_picker import CustomerField
 from kws_desktop.ui.pages.sales.quote_format import AREA, INTERNAL_STYLE, read_qty
@@ -501,8 +502,10 @@ class QuoteEditor(QDialog):
         data = self.data()
         self.line_error.setText("")
         self.payer_error.setText("")
-        action = ((lambda: quotes.update_quote(self.book, self.quote.id, data)) if self.quote
-                  else (lambda: quotes.create_quote(self.book, data)))
+        action = ((lambda: backdate_asked(self, lambda note: quotes.update_quote(
+            self.book, self.quote.id, replace(data, backdate_note=note)))) if self.quote
+                  else (lambda: backdate_asked(self, lambda note: quotes.create_quote(
+                      self.book, replace(data, backdate_note=note)))))
         try:
             self.saved = action()
         except UserError as exc:
@@ -521,6 +524,7 @@ class QuoteEditor(QDialog):
             self.errors.general.setVisible(bool(self.errors.general.text()))
             return None
         self.quote = self.saved
+        self.notes.setText(self.saved.notes)  # with the reason of a backdated date, if one was given
         self.setWindowTitle(_("Ubah penawaran {number}").format(number=self.saved.number))
         self.page.ctx.notify_changes()
         return self.saved

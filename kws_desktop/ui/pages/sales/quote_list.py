@@ -17,6 +17,7 @@ from kws_desktop.ui.kit.fit import button_rows
 from kws_desktop.ui.kit.forms import DateEdit, confirm, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
+from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import dialog_buttons
 from kws_desktop.ui.pages.sales.package_editor import PackagesDialog
 from kws_desktop.ui.pages.sales.quote_editor import QuoteEditor
@@ -205,7 +206,8 @@ class QuotesPanel(Page):
                         _("Tanggal pesanan (penawaran diterima):"), max(dt.date.today(), q.date))
         if day is None:
             return
-        order = self.call(lambda: accept_quote(self.book, q.id, day))
+        order = self.call(lambda: backdate_asked(self, lambda note: accept_quote(
+            self.book, q.id, day, backdate_note=note)))
         if order is not None:
             self.ctx.notify_changes()
             number = getattr(order, "number", "")
@@ -228,7 +230,8 @@ class QuotesPanel(Page):
         if not confirm(self, _("Buat revisi dari {number}? Penawaran lama tetap disimpan dan ditandai "
                                "\"diganti revisi\"; revisinya mendapat nomor baru.").format(number=q.number)):
             return
-        new = self.call(lambda: quotes.revise_quote(self.book, q.id, max(dt.date.today(), q.date)))
+        new = self.call(lambda: backdate_asked(self, lambda note: quotes.revise_quote(
+            self.book, q.id, max(dt.date.today(), q.date), backdate_note=note)))
         if new is not None:
             self.edit(QuoteEditor(self, new))
 
