@@ -4,7 +4,6 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
 
 from kws_desktop.cli import main
 

@@ -5,7 +5,7 @@ import json
 from kws_desktop.cli import main
 from kws_desktop.services.people import members
 from kws_desktop.services.people import wages
-from kws_desktop.services.book.books import create_book, open_book
+from kws_desktop.services.book.books import create_book
 from kws_desktop.core.accounts import A
 from kws_desktop.core.ledger import credit, debit
 from kws_desktop.services.book.ledger import post_entry

@@ -18,7 +18,7 @@ from kws_desktop.services.jobs import handover
 from kws_desktop.services.people import member_income, wages
 from kws_desktop.services.sales import quotes
 from kws_desktop.documents.tabular import write_report
-from kws_desktop.store.models.billing import Instalment, Invoice, Payment, Receipt
+from kws_desktop.store.models.billing import Instalment, Invoice, Receipt
 from kws_desktop.store.models.jobs import OrderHandover
 from kws_desktop.store.models.people import Member, WagePayout
 from kws_desktop.store.models.sales import Quote

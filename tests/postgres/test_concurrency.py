@@ -1,7 +1,6 @@
 """Issue 22, finding 3: on a shared PostgreSQL book, writers racing each other never take more
 than is left: an invoice's balance, a titipan, a supplier's debt, the stock, the cash box; and a
 document is voided once. Each rule is raced by four threads at once, round after round."""
-import datetime as dt
 import sys
 import threading
 from decimal import Decimal

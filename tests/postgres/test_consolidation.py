@@ -1,5 +1,4 @@
 """Consolidation: several KWS books in one PostgreSQL database, the program report by KWS."""
-import csv
 import datetime as dt
 import os
 

@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 import flows  # noqa: E402
 from service_runs import service_runs  # noqa: E402
 
-from kws_desktop.core.accounts import A  # noqa: E402
 from kws_desktop.errors import UserError  # noqa: E402
 from kws_desktop.services.billing import invoices, payments
 from kws_desktop.services.jobs import orders

@@ -1,7 +1,6 @@
 """Laporan Kinerja KWS: figures from the records, the registered report in PDF, XLSX and CSV."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from decimal import Decimal
 

@@ -174,7 +174,6 @@ def _assert_reports_agree(book, start, end):
     cb = cash_book(book, start, end)
     fp = financial_position(book, start, end)
     cf = cash_flow(book, start, end)
-    pl = profit_loss(book, start, end)
     assert cb.closing == fp.now.cash_and_bank == cf.closing_total
     assert cb.opening == fp.before.cash_and_bank == cf.opening_total
     assert cf.opening_total + cf.net_change == cf.closing_total

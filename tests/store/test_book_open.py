@@ -4,11 +4,10 @@ import sqlite3
 import stat
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from kws_desktop.errors import BookError
 from kws_desktop.services.book.books import create_book, open_book
-from kws_desktop.store.lock import BookLock
 
 
 def _digest(path):

@@ -2,7 +2,7 @@
 and both equal the models."""
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import inspect
 
 from kws_desktop.store import migrate
 from kws_desktop.store.base import Base

@@ -36,7 +36,7 @@ from kws_desktop.services.book import audit
 from kws_desktop.services.book.backdating import audit_detail, ensure_date_order
 from kws_desktop.services.book.book_settings import BOOK_SETTINGS
 from kws_desktop.services.book.books import read_setting, set_setting
-from kws_desktop.services.book.dates import date_problem, ensure_date
+from kws_desktop.services.book.dates import ensure_date
 from kws_desktop.services.book.ledger import post_entry, reverse_entry
 from kws_desktop.services.people.members import Balances, member_balances, members_in_period
 from kws_desktop.services.book.numbering import next_number

@@ -48,7 +48,7 @@ def invoices_and_payments(ctx: DemoContext) -> None:
     order_ids = ctx.ids.get("orders", [])
     if not order_ids:
         return
-    book, rng, today = ctx.book, ctx.rng, ctx.today
+    book, today = ctx.book, ctx.today
     with book.reading() as s:
         rows = s.execute(select(Order.id, Order.date, Order.status, Order.handed_over_date,
                                 Order.finished_date).where(Order.id.in_(order_ids))

@@ -19,7 +19,6 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 
-from kws_desktop.core.job_costing import Stage
 from kws_desktop.core.payers import PayerType
 from kws_desktop.errors import UserError
 from kws_desktop.services.jobs import orders

@@ -13,7 +13,6 @@ from kws_desktop.services.billing import payments
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, future_date_asked, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import dialog_buttons
-from kws_desktop.ui.pages.billing import AREA
 
 
 class ApplyAdvanceDialog(QDialog):

@@ -14,7 +14,6 @@ from kws_desktop.ui.kit.forms import show_error
 from kws_desktop.ui.kit.pdf_preview import preview_document, preview_print_job
 from kws_desktop.ui.kit.table_model import Column
 from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row
-from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
 
 if TYPE_CHECKING:

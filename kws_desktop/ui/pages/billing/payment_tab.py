@@ -16,7 +16,6 @@ from kws_desktop.services.billing import receivables
 from kws_desktop.ui.kit.dated import dated_asked
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.widgets import RIGHT
-from kws_desktop.ui.pages.billing import AREA
 
 if TYPE_CHECKING:
     from kws_desktop.ui.pages.billing.page import BillingPage

@@ -9,7 +9,6 @@ from kws_desktop.services.billing import payments
 from kws_desktop.services.billing import receivables
 from kws_desktop.ui.kit.table_model import Column
 from kws_desktop.ui.kit.widgets import VoidDialog, add_buttons, selected_row, void_receipt_note
-from kws_desktop.ui.pages.billing import AREA
 from kws_desktop.ui.pages.billing.document_list import STATUS, DocumentList
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ from kws_desktop.i18n import _
 from kws_desktop.ui.kit.forms import FormErrors
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import dialog_buttons
-from kws_desktop.ui.pages.evaluation import AREA
 
 
 WARN_STYLE = "color: #8a5a00; background: #fff4d6; padding: 4px;"

@@ -10,7 +10,6 @@ from kws_desktop.i18n import N_, _
 from kws_desktop.services.jobs import quality
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, show_error
 from kws_desktop.ui.kit.page import Page
-from kws_desktop.ui.pages.evaluation import AREA
 from kws_desktop.ui.pages.evaluation.forms import OK_STYLE, WARN_STYLE
 
 

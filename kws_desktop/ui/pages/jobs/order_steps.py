@@ -18,7 +18,6 @@ from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEd
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import dialog_buttons
-from kws_desktop.ui.pages.jobs import AREA
 
 
 class FormDialog(QDialog):

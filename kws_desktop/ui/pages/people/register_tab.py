@@ -13,7 +13,6 @@ from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import (add_buttons, ask_reason, dialog_buttons, search_box, selected_row,
                                         table_view)
-from kws_desktop.ui.pages.people import AREA
 
 
 class MemberDialog(QDialog):

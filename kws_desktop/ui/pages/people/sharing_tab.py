@@ -16,7 +16,6 @@ from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, period_row, selected_row, table_view
-from kws_desktop.ui.pages.people import AREA
 from kws_desktop.ui.pages.people.wages_tab import status_text
 
 

@@ -14,7 +14,6 @@ from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, dialog_buttons, selected_row, table_view
-from kws_desktop.ui.pages.people import AREA
 
 
 class PayDialog(QDialog):

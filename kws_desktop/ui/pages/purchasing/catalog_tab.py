@@ -15,7 +15,6 @@ from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, QuantityEdit, qty_te
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import RIGHT, add_buttons, chosen_row, dialog_buttons, search_box, table_view
-from kws_desktop.ui.pages.purchasing import AREA
 
 
 class MaterialDialog(QDialog):

@@ -18,7 +18,6 @@ from kws_desktop.ui.kit.dated import dated_asked
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, QuantityEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import error_label
-from kws_desktop.ui.pages.purchasing import AREA
 from kws_desktop.ui.pages.purchasing.suppliers_tab import SupplierDialog
 
 

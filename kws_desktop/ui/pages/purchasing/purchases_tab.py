@@ -16,7 +16,6 @@ from kws_desktop.ui.kit.forms import show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import RIGHT, VoidDialog, add_buttons, chosen_row, period_row, table_view
-from kws_desktop.ui.pages.purchasing import AREA
 from kws_desktop.ui.pages.purchasing.purchase_form import PurchaseForm
 
 

@@ -14,7 +14,6 @@ from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons, error_label, table_view
-from kws_desktop.ui.pages.purchasing import AREA
 
 
 class CountDialog(QDialog):

@@ -12,7 +12,6 @@ from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
 from kws_desktop.ui.kit.widgets import (add_buttons, chosen_row, dialog_buttons, search_box, selected_row,
                                         table_view)
-from kws_desktop.ui.pages.purchasing import AREA
 from kws_desktop.ui.pages.purchasing.supplier_payments import SupplierPaymentsList
 
 

@@ -14,7 +14,7 @@ from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, qty_text, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
-from kws_desktop.ui.pages.sales.quote_format import AREA, read_qty
+from kws_desktop.ui.pages.sales.quote_format import read_qty
 
 
 class PackageEditor(QDialog):

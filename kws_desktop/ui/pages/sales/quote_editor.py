@@ -29,7 +29,7 @@ from kws_desktop.ui.kit.pdf_preview import preview_document
 from kws_desktop.ui.kit.dated import backdate_asked
 from kws_desktop.ui.kit.widgets import RIGHT, dialog_buttons
 from kws_desktop.ui.pages.sales.customer_picker import CustomerField
-from kws_desktop.ui.pages.sales.quote_format import AREA, INTERNAL_STYLE, read_qty
+from kws_desktop.ui.pages.sales.quote_format import INTERNAL_STYLE, read_qty
 
 
 class InstalmentCount(QSpinBox):
