@@ -53,7 +53,7 @@ class PaymentTab(QWidget):
         self.people = QListWidget()
         self.people.setWordWrap(True)  # long names (a district office) wrap instead of scrolling sideways
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.people.setMinimumWidth(self.people.fontMetrics().averageCharWidth() * 22)
+        self.people.setMinimumWidth(self.people.fontMetrics().averageCharWidth() * 20)
         self.people.itemActivated.connect(lambda _item: self.to_amount())
         left.addWidget(self.people, 1)
         lay.addLayout(left, 2)
