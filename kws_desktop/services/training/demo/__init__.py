@@ -1,7 +1,8 @@
 """`kws-desktop demo`: a realistic, deterministic demo book, built through the services.
 
-The steps run in the order of `_steps()` on one DemoContext, so later steps (orders, payments)
-use what earlier steps made (materials, customers, members).
+First what the group has on its first day (`_SETUP`), then each area puts its dated events on
+one calendar (`_PLANS`, demo/calendar.py), which does them all in date order, so every number in
+the book follows its date; last what is kept but neither numbered nor posted (`_AFTERWARDS`).
 """
 from __future__ import annotations
 
@@ -12,19 +13,15 @@ from pathlib import Path
 from kws_desktop.errors import UserError
 from kws_desktop.i18n import _
 from kws_desktop.services.training.demo import (billing, customers_quotes, evaluation, foundation,
-                                               materials, members, orders)
+                                               materials, members, orders, treasury)
 from kws_desktop.services.training.demo.context import DemoContext, Step
 
 __all__ = ["DemoContext", "build_demo"]
 
-
-def _steps() -> list[Step]:
-    return [foundation.profile_and_opening, members.register, materials.materials_and_purchases,
-            customers_quotes.customers_and_quotes,
-            orders.orders_step,
-            billing.invoices_and_payments,  # needs the orders step before it (ctx.ids["orders"])
-            evaluation.evaluation_step,
-            members.payouts_and_sharing]
+_SETUP: tuple[Step, ...] = (foundation.profile_and_opening, members.register, materials.materials_and_purchases,
+                            customers_quotes.customers_and_quotes, evaluation.warranties)
+_PLANS: tuple[Step, ...] = (materials.plan, orders.plan, billing.plan, members.plan_payouts, treasury.plan)
+_AFTERWARDS: tuple[Step, ...] = (orders.afterwards, materials.afterwards, evaluation.evaluation_step)
 
 
 def build_demo(out: Path | str, *, seed: int = 1, orders: int = 120, years: int = 2,
@@ -37,7 +34,10 @@ def build_demo(out: Path | str, *, seed: int = 1, orders: int = 120, years: int 
     book = create_book(out, is_demo=True, durable=False)
     try:
         ctx = DemoContext(book, random.Random(seed), today or dt.date.today(), years, orders)
-        for step in _steps():
+        for step in _SETUP + _PLANS:
+            step(ctx)
+        ctx.calendar.run(book)
+        for step in _AFTERWARDS:
             step(ctx)
     except BaseException:
         book.close(backup=False)

@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kws_desktop.services.training.demo.calendar import Calendar
 from kws_desktop.store.book import Book
 
 
@@ -19,6 +20,7 @@ class DemoContext:
     summary: dict[str, int] = field(default_factory=dict)
     ids: dict[str, list[int]] = field(default_factory=dict)  # what steps made, for later steps
     extra: dict[str, object] = field(default_factory=dict)  # helpers steps share (the store room)
+    calendar: Calendar = field(default_factory=Calendar)  # the dated events, done in date order
 
     @property
     def start(self) -> dt.date:

@@ -1,9 +1,11 @@
-"""Demo step of the evaluation area (after orders and billing, before the members' payouts):
+"""Demo of the evaluation area.
 
-warranty months per package, site surveys on the orders' quotes (a few wells too close, a few
+Before the calendar, the warranty months per package (`warranties`). On it, complaints after
+some handovers with service visits (some still open; `handed_over`, from the orders' events).
+After it (`evaluation_step`): site surveys on the orders' quotes (a few wells too close, a few
 smaller fibre tanks chosen with a reason), the handover checklist (a few failures: accepted with
-a reason on handed-over orders, still open on finished ones), satisfaction scores, complaints
-with service visits (some still open), eight partners with their agreements, and trainings.
+a reason on handed-over orders, still open on finished ones), satisfaction scores, eight partners
+with their agreements, and trainings.
 """
 from __future__ import annotations
 
@@ -95,15 +97,16 @@ def _weighted(rng, pairs):
 
 
 def evaluation_step(ctx: DemoContext) -> None:
-    _warranties(ctx)
+    """After the calendar: what is kept but not numbered nor posted (surveys, checks, scores,
+    partners, trainings)."""
     _surveys(ctx)
     _checks_and_scores(ctx)
-    _complaints(ctx)
     partner_ids = _partners(ctx)
     _trainings(ctx, partner_ids)
 
 
-def _warranties(ctx: DemoContext) -> None:
+def warranties(ctx: DemoContext) -> None:
+    """Before the calendar: the warranty months of each package (a complaint's visit needs them)."""
     with ctx.book.reading() as s:
         packages = s.execute(select(WorkPackage.id, WorkPackage.name)).all()
     for pid, name in packages:
@@ -205,41 +208,45 @@ def _checks_and_scores(ctx: DemoContext) -> None:
     ctx.count("nilai kepuasan", stats["scores"])
 
 
-def _complaints(ctx: DemoContext) -> None:
-    rng, book = ctx.rng, ctx.book
-    handed = list(ctx.ids.get("orders_handed_over", []))
-    made = open_ = visits = 0
-    with book.transaction() as s:
-        for order in _orders(ctx, s, handed):
-            if order.status != "diserahterimakan" or order.handed_over_date is None or rng.random() > 0.1:
-                continue
-            latest = ctx.today - dt.timedelta(days=1)
-            if order.handed_over_date >= latest:
-                continue
-            reported = ctx.day_between(order.handed_over_date + dt.timedelta(days=7),
-                                       min(latest, order.handed_over_date + dt.timedelta(days=300)))
-            if reported > latest:
-                continue
-            cid = service_visits.report_complaint_in(s, service_visits.ComplaintInput(order.id, reported, rng.choice(COMPLAINTS)),
-                                         actor=book.actor)
-            made += 1
-            visit = reported + dt.timedelta(days=rng.randint(1, 6))
-            if visit > ctx.today or rng.random() < 0.12:
-                open_ += 1
-                continue
-            cost = rng.choice((0, 0, 35_000, 60_000, 85_000, 150_000))
-            service_visits.add_visit_in(s, cid, service_visits.VisitInput(visit, rng.choice(FIXES), cost,
-                                                  rng.choice(("cash", "cash", "transfer")), "Dedi Supriyadi"),
-                            actor=book.actor)
-            visits += 1
-            done = visit + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7)))
-            if done <= ctx.today and rng.random() < 0.9:
-                service_visits.resolve_in(s, cid, done, "Sudah diperbaiki, pemilik puas", actor=book.actor)
-            else:
-                open_ += 1
-    ctx.count("keluhan", made)
-    ctx.count("keluhan masih terbuka", open_)
-    ctx.count("kunjungan layanan", visits)
+def handed_over(ctx: DemoContext, oid: int, day: dt.date) -> None:
+    """One handed-over job in ten brings a complaint some days or months later."""
+    rng, latest = ctx.rng, ctx.today - dt.timedelta(days=1)
+    if rng.random() > 0.1 or day >= latest:
+        return
+    reported = ctx.day_between(day + dt.timedelta(days=7), min(latest, day + dt.timedelta(days=300)))
+    if reported <= latest:
+        ctx.calendar.on(reported, _complaint, ctx, oid)
+
+
+def _complaint(s, day: dt.date, ctx: DemoContext, oid: int) -> None:
+    """The complaint, and the service visit a few days later (a few never visited yet)."""
+    rng = ctx.rng
+    cid = service_visits.report_complaint_in(s, service_visits.ComplaintInput(oid, day, rng.choice(COMPLAINTS)),
+                                             actor=ctx.book.actor)
+    ctx.count("keluhan")
+    visit = day + dt.timedelta(days=rng.randint(1, 6))
+    if visit > ctx.today or rng.random() < 0.12:
+        ctx.count("keluhan masih terbuka")
+        return
+    ctx.calendar.on(visit, _visit, ctx, cid)
+
+
+def _visit(s, day: dt.date, ctx: DemoContext, cid: int) -> None:
+    rng = ctx.rng
+    cost = rng.choice((0, 0, 35_000, 60_000, 85_000, 150_000))
+    service_visits.add_visit_in(s, cid, service_visits.VisitInput(day, rng.choice(FIXES), cost,
+                                                                  rng.choice(("cash", "cash", "transfer")),
+                                                                  "Dedi Supriyadi"), actor=ctx.book.actor)
+    ctx.count("kunjungan layanan")
+    done = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7)))
+    if done <= ctx.today and rng.random() < 0.9:
+        ctx.calendar.on(done, _resolved, ctx, cid)
+    else:
+        ctx.count("keluhan masih terbuka")
+
+
+def _resolved(s, day: dt.date, ctx: DemoContext, cid: int) -> None:
+    service_visits.resolve_in(s, cid, day, "Sudah diperbaiki, pemilik puas", actor=ctx.book.actor)
 
 
 def _partners(ctx: DemoContext) -> dict[str, int]:

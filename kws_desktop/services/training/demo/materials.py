@@ -1,10 +1,11 @@
-"""Demo step: the starter catalog, five building-supply shops in Kabupaten Tangerang and an
-opening stock of about six weeks of work. The orders step buys more shortly before the jobs that
-need it (services/training/demo/supply.py), makes the two stock counts (`stock_count`, small differences)
-in date order, then calls `after_orders`: payments to the shops (cash, transfer; the most recent
-credit still owed), one voided slip, and catalog prices brought up to date.
+"""Demo of the store room: the starter catalog, five building-supply shops in Kabupaten
+Tangerang and an opening stock of about six weeks of work (bought on the demo's second day).
+The orders' events buy more shortly before the jobs that need it, and credit slips are paid
+to the shops later (services/training/demo/supply.py). `plan` puts on the calendar the two
+stock counts (small differences) and one slip entered twice by mistake and voided; `afterwards`
+brings the catalog prices up to date.
 
-Leaves in ctx.ids: "materials" (catalog order), "suppliers", "purchases"; ctx.extra["supply"].
+Leaves in ctx.ids: "materials" (catalog order), "suppliers"; ctx.extra["supply"].
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kws_desktop.services.purchasing import materials
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import stock
 from kws_desktop.services.purchasing import suppliers
+from kws_desktop.services.training.demo.calendar import LATE
 from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.training.demo.supply import Supply
 
@@ -83,53 +85,53 @@ def materials_and_purchases(ctx: DemoContext) -> None:
     opening = {catalog[n].id: PER_JOB[n] * per_month * Decimal("1.2")
                for n in PER_JOB if n in catalog and catalog[n].id in offers}
     if opening and ctx.orders:
-        with book.transaction() as s:
-            supply.buy(s, ctx.start + dt.timedelta(days=1), opening, note="Stok awal gudang")
-    ctx.count("nota pembelian", supply.slips)
+        ctx.calendar.on(ctx.start + dt.timedelta(days=1), _opening_stock, supply, opening)
 
 
-def stock_counts_due(ctx: DemoContext) -> list[dt.date]:
-    """The days of the two stock counts (for the orders step, which makes them in date order)."""
-    return _count_days(ctx)
+def _opening_stock(s, day: dt.date, supply: Supply, opening: dict[int, Decimal]) -> None:
+    supply.buy(s, day, opening, note="Stok awal gudang")
 
 
-def after_orders(ctx: DemoContext) -> None:
-    """After the orders step bought and issued: pay the shops, one slip voided, catalog prices."""
-    book, rng = ctx.book, ctx.rng
+def plan(ctx: DemoContext) -> None:
+    """The two stock counts, and the slip entered twice a month before today."""
+    if ctx.extra.get("supply") is None:
+        return
+    for day in _count_days(ctx):
+        ctx.calendar.on(day, _stock_count, ctx, alone=True)
+    twice = ctx.today - dt.timedelta(days=30)
+    if ctx.orders and twice > ctx.start + dt.timedelta(days=1):
+        ctx.calendar.on(twice, _bought_entered_twice, ctx)
+
+
+def _bought_entered_twice(s, day: dt.date, ctx: DemoContext) -> None:
+    """Cement bought for the store room, its slip entered a second time by mistake (voided the
+    same day, once the treasurer sees it)."""
     supply: Supply = ctx.extra["supply"]
-    ctx.ids["purchases"] = list(supply.purchase_ids)
-    ctx.count("nota pembelian", supply.slips - ctx.summary.get("nota pembelian", 0))
-    # Pay the shops: credit slips older than a few weeks are paid, the recent ones still owed.
-    payments = []
-    for day, shop_id, total in supply.credit_slips:
-        pay_day = day + dt.timedelta(days=rng.randint(14, 40))
-        if pay_day >= ctx.today:
-            continue
-        if total > 1_500_000 and rng.random() < 0.4:
-            first = (total // 2) // 1000 * 1000
-            payments.append((pay_day, shop_id, first))
-            second = pay_day + dt.timedelta(days=rng.randint(10, 25))
-            if second < ctx.today:
-                payments.append((second, shop_id, total - first))
-        else:
-            payments.append((pay_day, shop_id, total))
-    for pay_day, shop_id, amount in sorted(payments):
-        suppliers.pay_supplier(book, supplier_id=shop_id, amount=amount, date=pay_day,
-                        method=rng.choice(("cash", "transfer", "transfer")))
-        ctx.count("pembayaran ke pemasok")
+    cement = next((mid for mid, (name, *_rest) in supply.materials.items() if name == "Semen Portland 50 kg"),
+                  None)
+    if cement is None or cement not in supply.shops:
+        return
+    supply.buy(s, day, {cement: Decimal(10)}, note="Tambah stok semen")
+    ctx.calendar.on(day, _void_twice, ctx, supply.purchase_ids[-1], when=LATE, alone=True)
 
+
+def _void_twice(day: dt.date, ctx: DemoContext, purchase_id: int) -> None:
+    first = purchases.get_purchase(ctx.book, purchase_id)
+    lines = tuple(purchases.PurchaseLineInput(ln.material_id, ln.qty, ln.unit_price) for ln in first.lines)
+    dup = purchases.record_purchase(ctx.book, purchases.PurchaseInput(
+        day, first.supplier_id, first.method, lines, notes="Tercatat dua kali"))
+    purchases.void_purchase(ctx.book, dup.id, reason="Nota yang sama sudah dicatat", date=day)
+    ctx.count("nota dibatalkan")
+
+
+def afterwards(ctx: DemoContext) -> None:
+    """The catalog follows what the shops charge now for the busiest materials."""
+    book = ctx.book
+    supply: Supply | None = ctx.extra.get("supply")
+    if supply is None:
+        return
+    ctx.count("nota pembelian", supply.slips)
     catalog = {r.name: r for r in materials.list_materials(book)}
-    # One slip entered twice by mistake, voided the same day.
-    if supply.purchase_ids:
-        first = purchases.get_purchase(book, supply.purchase_ids[-1])  # the latest: numbers follow dates
-        line = first.lines[0]
-        dup = purchases.record_purchase(book, purchases.PurchaseInput(first.date, first.supplier_id, "cash",
-                                                      (purchases.PurchaseLineInput(line.material_id, 1, line.unit_price),),
-                                                      notes="Tercatat dua kali"))
-        purchases.void_purchase(book, dup.id, reason="Nota yang sama sudah dicatat", date=first.date)
-        ctx.count("nota dibatalkan")
-
-    # The catalog follows what the shops charge now for the busiest materials.
     for n in ("Semen Portland 50 kg", "Pipa PVC 4 inci AW (4 m)"):
         if n not in catalog:
             continue
@@ -152,9 +154,10 @@ def _count_days(ctx: DemoContext) -> list[dt.date]:
     return [ctx.start + dt.timedelta(days=int(span * 0.5)), ctx.today - dt.timedelta(days=10)]
 
 
-def stock_count(ctx: DemoContext, day: dt.date) -> None:
+def _stock_count(day: dt.date, ctx: DemoContext) -> None:
     """A stock count on `day` with a couple of small differences (never below what is there then)."""
     supply: Supply = ctx.extra["supply"]
+    supply.settle(day)
     sheet = stock.count_sheet(ctx.book)
     by_name = {r.name: r for r in sheet}
     chosen = ctx.rng.sample(COUNT_DIFFERENCES, 2)

@@ -1,23 +1,29 @@
-"""Demo steps of the members area.
+"""Demo of the members area.
 
 - `register` (right after the foundation): a group of twelve, women and men, with roles
   (a woman leads the group and keeps the money, masons mostly men, women in marketing), their
-  simpanan, one role change and one member who left. ctx.ids["members"] (all) and
-  ctx.ids["masons"] (tukang) for the orders step.
-- `payouts_and_sharing` (last): monthly wage payouts with kasbon given and deducted later, and
-  the profit sharing of last year (or, if it made a loss, the latest profitable half-year or
-  quarter), which closes that period; the shares are paid out in cash twelve days later. The
-  treasurer's cash box and bank are kept in between (services/training/demo/treasury.py).
+  simpanan; three join in the first months (on the calendar), one changes role and one leaves.
+  ctx.ids["members"] (all so far) and ctx.ids["masons"] (tukang) for the orders' crews.
+- `plan_payouts`: monthly kasbon and paydays (wages owed, kasbon deducted), and the profit
+  sharing of last year (or, in a demo without a year ended or a year at a loss, the first
+  profitable quarter of this year), which closes that period on its last day; the shares are
+  paid out in cash twelve days later. The treasurer draws the cash for each payday
+  (services/training/demo/treasury.py).
 """
 from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from kws_desktop.errors import UserError
 from kws_desktop.services.people import members
 from kws_desktop.services.people import profit_sharing
 from kws_desktop.services.people import wages
+from kws_desktop.services.training.demo import treasury
+from kws_desktop.services.training.demo.calendar import CLOSING, LATE
 from kws_desktop.services.training.demo.context import DemoContext
+from kws_desktop.store.models.people import Member
 
 # name, gender, role, daily wage, simpanan, joined (months after the start)
 GROUP = (
@@ -48,66 +54,128 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def register(ctx: DemoContext) -> None:
-    ids, masons = [], []
+    ctx.ids["members"], ctx.ids["masons"] = [], []
     for n, (name, gender, role, wage, capital, joined_after) in enumerate(GROUP):
         joined = _months_after(ctx.start, joined_after) if joined_after else ctx.start
         phone = f"{PHONES[n % len(PHONES)]}-{ctx.rng.randint(1000, 9999)}-{ctx.rng.randint(1000, 9999)}"
-        row = members.register_member(ctx.book, members.MemberInput(
+        data = members.MemberInput(
             name=name, gender=gender, role=role, phone=phone, address=f"Kp. Sentul RT 00{n % 5 + 1}/RW 002",
-            joined_on=joined, disability=(name == "Endang Kurnia"), capital=capital, daily_wage=wage))
-        ids.append(row.id)
-        if role == "tukang":
-            masons.append(row.id)
-        ctx.count("anggota")
-    by_name = dict(zip((g[0] for g in GROUP), ids))
-    members.change_role(ctx.book, by_name["Nurhayati"], "sekretaris", _months_after(ctx.start, 3))
+            joined_on=joined, disability=(name == "Endang Kurnia"), capital=capital, daily_wage=wage)
+        if joined == ctx.start:
+            _joined(ctx, members.register_member(ctx.book, data).id, role)
+        elif joined < ctx.today:
+            ctx.calendar.on(joined, _join, ctx, data)
+    ctx.calendar.on(_months_after(ctx.start, 3), _new_role, ctx, "Nurhayati", "sekretaris", alone=True)
     # Ujang leaves when two thirds of the demo's time has passed (his history stays)
     span = (ctx.today - ctx.start).days
-    left = ctx.start + dt.timedelta(days=span * 2 // 3)
-    members.member_leaves(ctx.book, by_name["Ujang Suherman"], left, "Pindah kerja ke pabrik di Cikupa")
-    ctx.ids["members"] = ids
-    ctx.ids["masons"] = masons
+    ctx.calendar.on(ctx.start + dt.timedelta(days=span * 2 // 3), _leave, ctx, "Ujang Suherman",
+                    "Pindah kerja ke pabrik di Cikupa", alone=True)
 
 
-def _pay_month(ctx: DemoContext, payday: dt.date, pay_shares: bool = False) -> None:
+def _joined(ctx: DemoContext, member_id: int, role: str) -> None:
+    ctx.ids["members"].append(member_id)
+    if role == "tukang":
+        ctx.ids["masons"].append(member_id)
+    ctx.count("anggota")
+
+
+def _join(s, day: dt.date, ctx: DemoContext, data: members.MemberInput) -> None:
+    _joined(ctx, members.register_member_in(s, data, actor=ctx.book.actor).id, data.role)
+
+
+def _member_id(ctx: DemoContext, name: str) -> int | None:
     with ctx.book.reading() as s:
-        then = members.member_balances(s, until=payday)
-        now = members.member_balances(s)
+        return s.execute(select(Member.id).where(Member.name == name)).scalar()
+
+
+def _new_role(day: dt.date, ctx: DemoContext, name: str, role: str) -> None:
+    member_id = _member_id(ctx, name)
+    if member_id is not None:
+        members.change_role(ctx.book, member_id, role, day)
+
+
+def _leave(day: dt.date, ctx: DemoContext, name: str, reason: str) -> None:
+    member_id = _member_id(ctx, name)
+    if member_id is not None:
+        members.member_leaves(ctx.book, member_id, day, reason)
+
+
+def plan_payouts(ctx: DemoContext) -> None:
+    """Each month's kasbon and payday, and the profit sharing, on the calendar."""
+    year, month = ctx.start.year, ctx.start.month
+    while (year, month) <= (ctx.today.year, ctx.today.month):
+        kasbon = dt.date(year, month, ctx.rng.randint(8, 18))
+        if kasbon <= ctx.today:
+            ctx.calendar.on(kasbon, _advances, ctx, alone=True)
+        payday = _month_end(year, month) - dt.timedelta(days=2)
+        if payday < ctx.today:
+            ctx.calendar.on(payday, _payday, ctx, False, when=LATE, alone=True)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    for start, end in _sharing_periods(ctx):
+        ctx.calendar.on(end, _close_and_share, ctx, start, when=CLOSING, alone=True)
+
+
+def _payday(day: dt.date, ctx: DemoContext, pay_shares: bool) -> None:
+    with ctx.book.reading() as s:
+        owed = members.member_balances(s)
     lines = []
     for mid in ctx.ids.get("members", []):
-        b_then, b_now = then.get(mid, members.Balances()), now.get(mid, members.Balances())
-        wages_due = 0 if pay_shares else max(0, min(b_then.wages_owed, b_now.wages_owed))
-        share = max(0, min(b_then.profit_share_owed, b_now.profit_share_owed)) if pay_shares else 0
-        kasbon = max(0, min(b_then.advances, b_now.advances))
+        b = owed.get(mid, members.Balances())
+        wages_due = 0 if pay_shares else max(0, b.wages_owed)
+        share = max(0, b.profit_share_owed) if pay_shares else 0
         if not (wages_due or share):
             continue
         # kasbon comes back out of pay, at most half of it this month
-        deduct = min(kasbon, (wages_due + share) // 2)
+        deduct = min(max(0, b.advances), (wages_due + share) // 2)
         lines.append(wages.PayLine(mid, wages=wages_due, profit_share=share, deduct_advance=deduct))
     if not lines:
         return
-    # paid in cash at the group's office (the treasurer draws the money from the bank beforehand)
-    wages.pay_members(ctx.book, date=payday, lines=lines, method="cash",
-                  note="Pembayaran bagi hasil" if pay_shares else "Gajian bulanan")
+    # paid in cash at the group's office: the treasurer draws the money from the bank that day
+    with ctx.book.transaction() as s:
+        treasury.cash_for(ctx, s, day, sum(ln.wages + ln.profit_share - ln.deduct_advance for ln in lines))
+    wages.pay_members(ctx.book, date=day, lines=lines, method="cash",
+                      note="Pembayaran bagi hasil" if pay_shares else "Gajian bulanan")
     ctx.count("pembayaran upah")
 
 
-def _advances(ctx: DemoContext, year: int, month: int) -> None:
-    day = dt.date(year, month, ctx.rng.randint(8, 18))
-    if day > ctx.today:
-        return
+def _advances(day: dt.date, ctx: DemoContext) -> None:
     masons = ctx.ids.get("masons", [])
     for mid in ctx.rng.sample(masons, k=min(len(masons), ctx.rng.choice((0, 1, 1, 2)))):
         try:
             wages.record_advance(ctx.book, mid, ctx.rng.choice((100_000, 150_000, 200_000, 300_000)), day,
-                             note=ctx.rng.choice(("Biaya sekolah anak", "Berobat", "Kebutuhan dapur",
-                                                  "Perbaikan rumah")))
+                                 note=ctx.rng.choice(("Biaya sekolah anak", "Berobat", "Kebutuhan dapur",
+                                                      "Perbaikan rumah")))
             ctx.count("kasbon")
         except UserError:
             continue  # not a member on that day
 
 
-def _share_year(ctx: DemoContext, start: dt.date, end: dt.date) -> bool:
+def _sharing_periods(ctx: DemoContext) -> list[tuple[dt.date, dt.date]]:
+    """Where the group may share its profit, in date order: last year, then this year's first
+    three quarters (for a demo without last year, or a year at a loss), each ended at least a
+    month before today so its payout is in the book."""
+    year = ctx.today.year
+    candidates = [(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31))]
+    candidates += [(dt.date(year, m, 1), _month_end(year, m + 2)) for m in (1, 4, 7)]
+    return [(start, end) for start, end in candidates
+            if start >= ctx.start and end < ctx.today - dt.timedelta(days=31)]
+
+
+def _close_and_share(day: dt.date, ctx: DemoContext, start: dt.date) -> None:
+    """After the period's last evening: the first profitable period is shared (which closes it),
+    and the shares are paid twelve days later."""
+    if ctx.extra.get("shared"):
+        return
+    with ctx.book.reading() as s:
+        revenue, expenses = profit_sharing.period_result(s, start, day)
+    if revenue - expenses <= 0 or not _share(ctx, start, day):
+        return
+    ctx.extra["shared"] = True
+    payout = min(day + dt.timedelta(days=12), ctx.today - dt.timedelta(days=1))
+    ctx.calendar.on(payout, _payday, ctx, True, when=LATE, alone=True)
+
+
+def _share(ctx: DemoContext, start: dt.date, end: dt.date) -> bool:
     for rule in (None, {"group_fund_pct": 30, "basis": "equal"}):
         try:
             profit_sharing.post_profit_sharing(ctx.book, start, end, rule)
@@ -115,62 +183,5 @@ def _share_year(ctx: DemoContext, start: dt.date, end: dt.date) -> bool:
             return True
         except UserError as exc:
             if exc.field != "basis":
-                return False  # no profit (a demo without orders): nothing to share
+                return False  # no profit to share
     return False
-
-
-def _sharing_period(ctx: DemoContext) -> tuple[dt.date, dt.date] | None:
-    """Last year if it made a profit, else the latest profitable half-year or quarter that has
-    ended (the payouts here do not change the profit: wages are costed by the orders)."""
-    candidates = []
-    if ctx.years >= 2:
-        candidates.append((dt.date(ctx.today.year - 1, 1, 1), dt.date(ctx.today.year - 1, 12, 31)))
-    for year in (ctx.today.year, ctx.today.year - 1):
-        candidates += [(dt.date(year, 1, 1), dt.date(year, 6, 30)), (dt.date(year, 7, 1), dt.date(year, 12, 31))]
-        candidates += [(dt.date(year, m, 1), _month_end(year, m + 2)) for m in (10, 7, 4, 1)]
-    with ctx.book.reading() as s:
-        for start, end in candidates:
-            if start >= ctx.start and end < ctx.today - dt.timedelta(days=31):
-                revenue, expenses = profit_sharing.period_result(s, start, end)
-                if revenue - expenses > 0:
-                    return start, end
-    return None
-
-
-def payouts_and_sharing(ctx: DemoContext) -> None:
-    """Monthly wages and kasbon, the treasurer's cash box and bank (services/training/demo/treasury.py)
-    up to the end of the shared period, the profit sharing (which closes that period), its
-    payout the month after, then the cash box and bank for the rest."""
-    from kws_desktop.services.training.demo import treasury
-    if not ctx.ids.get("members"):
-        return
-    period = _sharing_period(ctx)
-    costs = treasury.running_costs(ctx)
-    year, month = ctx.start.year, ctx.start.month
-    while (year, month) <= (ctx.today.year, ctx.today.month):
-        _advances(ctx, year, month)
-        payday = _month_end(year, month) - dt.timedelta(days=2)
-        if payday < ctx.today:
-            _pay_month(ctx, payday)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    # the shares are paid in cash twelve days after the period: the treasurer plans for them
-    # (the cash entries go in before the sharing closes the period)
-    coming, share_day = {}, None
-    if period is not None:
-        share_day = min(period[1] + dt.timedelta(days=12), ctx.today - dt.timedelta(days=1))
-        preview = _preview_sharing(ctx, *period)
-        if preview is not None:
-            coming[share_day] = preview.members_amount
-    treasury.keep_money(ctx, ctx.start, ctx.today, costs, coming)
-    if period is not None and _share_year(ctx, *period):
-        _pay_month(ctx, share_day, pay_shares=True)
-
-
-def _preview_sharing(ctx: DemoContext, start: dt.date, end: dt.date):
-    for rule in (None, {"group_fund_pct": 30, "basis": "equal"}):
-        try:
-            return profit_sharing.preview_profit_sharing(ctx.book, start, end, rule)
-        except UserError as exc:
-            if exc.field != "basis":
-                return None
-    return None

@@ -1,14 +1,15 @@
 """Demo helper: the store room, kept in dated terms.
 
-The materials step buys an opening stock; the orders step calls `Supply.issue` for every
-material a job takes, and `Supply` first buys more (dated a few days before the issue, a month
-or so of use, grouped into one slip per shop) whenever the stock on that day, or on any later
-day already booked, would not cover it. So the stock never goes below zero on any date, and
-what is on hand stays around one to two months of use.
+The materials step buys an opening stock. A few days before a job's work the orders' events
+call `prepare` with what the job will take, and `Supply` buys more (a month or so of use,
+grouped into one slip per shop, dated that day) whenever the stock on the work day, or on any
+later day already booked, would not cover it; `take` books the job's use on its work day. So the
+stock never goes below zero on any date, and what is on hand stays around one to two months
+of use. A slip bought on credit is paid to the shop two to six weeks later (on the calendar).
 
-Orders are handled in the order of their date but their work days are up to two weeks later,
-so issues arrive a little out of date order: every material keeps the moves of the last weeks
-(`pending`) next to the settled total (`base`) before them.
+Jobs are prepared before their work days and overlap, so uses are booked ahead: every material
+keeps the moves of the last weeks and the days ahead (`pending`) next to the settled total
+(`base`) before them.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from kws_desktop.services.purchasing import purchases
+from kws_desktop.services.purchasing import suppliers
 from kws_desktop.services.training.demo.context import DemoContext
 
 WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
@@ -40,7 +42,6 @@ class Supply:
         self.shops = shops
         self.base: dict[int, Decimal] = defaultdict(Decimal)
         self.pending: dict[int, list[tuple[dt.date, Decimal]]] = defaultdict(list)
-        self.credit_slips: list[tuple[dt.date, int, int]] = []  # (date, supplier, total)
         self.purchase_ids: list[int] = []
         self.slips = 0
         self.last_slip_day = ctx.start  # slips go in date order, so their numbers follow the dates
@@ -102,7 +103,7 @@ class Supply:
             self.purchase_ids.append(row.id)
             self.slips += 1
             if method == "credit":
-                self.credit_slips.append((day, shop, row.total))
+                self._plan_paying(day, shop, row.total)
             if order_id is None:
                 for m, q, _p in lines:
                     self.add(m, day, q)
@@ -114,9 +115,31 @@ class Supply:
         step = 500 if base >= 10_000 else 50
         return max(step, int(round(base * factor / step)) * step)
 
-    def prepare(self, session, day: dt.date, plan: list[tuple[int, Decimal]], earliest: dt.date) -> None:
-        """Before a job takes `plan` on `day`: buy what would run short (and what runs low),
-        a few days earlier (not before `earliest`)."""
+    def _plan_paying(self, day: dt.date, shop: int, total: int) -> None:
+        """A credit slip is paid some weeks later, a big one sometimes in two parts; the most
+        recent ones are still owed today."""
+        rng, today = self.ctx.rng, self.ctx.today
+        pay_day = day + dt.timedelta(days=rng.randint(14, 40))
+        if pay_day >= today:
+            return
+        parts = [(pay_day, total)]
+        if total > 1_500_000 and rng.random() < 0.4:
+            first = (total // 2) // 1000 * 1000
+            parts = [(pay_day, first)]
+            second = pay_day + dt.timedelta(days=rng.randint(10, 25))
+            if second < today:
+                parts.append((second, total - first))
+        for when, amount in parts:
+            self.ctx.calendar.on(when, self._pay_shop, shop, amount, alone=True)
+
+    def _pay_shop(self, day: dt.date, shop: int, amount: int) -> None:
+        suppliers.pay_supplier(self.ctx.book, supplier_id=shop, amount=amount, date=day,
+                               method=self.ctx.rng.choice(("cash", "transfer", "transfer")))
+        self.ctx.count("pembayaran ke pemasok")
+
+    def prepare(self, session, day: dt.date, plan: list[tuple[int, Decimal]], buy_day: dt.date) -> None:
+        """Before a job takes `plan` on `day`: buy on `buy_day` what would run short (and what
+        runs low)."""
         rng = self.ctx.rng
         short = {}
         for mid, qty in plan:
@@ -125,10 +148,8 @@ class Supply:
                 uses = rng.randint(1, 3) if self.materials[mid][2] >= 500_000 else rng.randint(3, 6)
                 uses = max(1, round(uses * self.pace))  # a quiet group buys for fewer jobs at a time
                 short[mid] = max(Decimal(0), qty - low) + qty * uses
-        if not short:
-            return
-        buy_day = max(earliest, self.ctx.start, day - dt.timedelta(days=rng.randint(1, 4)))
-        self.buy(session, buy_day, short)
+        if short:
+            self.buy(session, buy_day, short)
 
     def take(self, material_id: int, day: dt.date, qty: Decimal) -> None:
         self.add(material_id, day, -qty)

@@ -1,33 +1,33 @@
-"""Demo helper: the treasurer's cash box and bank account (Kas & Bank).
+"""Demo: the treasurer's cash box and bank account (Kas & Bank), day by day on the calendar.
 
-Called by the members' payouts step once everything else of a stretch of time is in the book:
-- the group's own running costs (ATK, pulsa, rapat, transport to the dinas), a few a month in
-  cash, the bank's monthly fee and its interest (`running_costs`, planned once for all months);
-- day by day, the treasurer deposits what the cash box does not need into the bank (twice a
-  week) and withdraws cash a day or two before wages or cash purchases need it, so that the
-  cash box and the bank never go below zero (`keep_money`).
+- The group's own running costs (ATK, pulsa, rapat, transport to the dinas), a few a month in
+  cash (`running_costs`, planned once for all months).
+- Every evening the treasurer counts the cash box: below the floor she draws cash from the
+  bank, above the cap (on a bank day) she takes the spare to the bank, and a bank gone short
+  gets cash deposited at once. On the last day of a month the bank takes its fee and pays its
+  interest.
+- Before a payment the cash service checks (a running cost, a payday) she draws what it needs
+  (`cash_for`), so the cash box and the bank are never below zero at the end of a day.
 
 Everything is posted through services.cash; deterministic from ctx.rng.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, replace
-
-from sqlalchemy import func, select
+from dataclasses import dataclass
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
 from kws_desktop.services.cash import entries
+from kws_desktop.services.cash.entries import balance_of
+from kws_desktop.services.training.demo.calendar import EVENING
 from kws_desktop.services.training.demo.context import DemoContext
-from kws_desktop.services.book.ledger import account_balances
-from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
 FLOOR = 750_000        # the least the cash box should hold at the end of a day
 TARGET = 2_500_000     # what a withdrawal brings it up to, and a deposit leaves in it
 CAP = 6_000_000        # above this the treasurer takes money to the bank
-LOOKAHEAD = 6          # days the treasurer plans ahead
+BANK_DAYS = (0, 3)     # Monday and Thursday: the treasurer goes to the bank
+FEE = 10_000           # the bank's monthly fee
 STEP = 100_000
 
 RUNNING = (
@@ -78,106 +78,73 @@ def running_costs(ctx: DemoContext) -> list[Op]:
     return sorted(ops, key=lambda o: o.date)
 
 
-def _daily_flows(session, first: dt.date, last: dt.date) -> dict[dt.date, list[int]]:
-    q = (select(JournalEntry.date, Account.code, func.sum(JournalLine.amount))
-         .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
-         .join(Account, Account.id == JournalLine.account_id)
-         .where(Account.code.in_((A.CASH, A.BANK)), JournalEntry.date >= first, JournalEntry.date <= last)
-         .group_by(JournalEntry.date, Account.code))
-    flows: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
-    for day, code, amount in session.execute(q):
-        flows[day][0 if code == A.CASH else 1] += int(amount)
-    return flows
+def plan(ctx: DemoContext) -> None:
+    for op in running_costs(ctx):
+        ctx.calendar.on(op.date, _running_cost, ctx, op)
+    if ctx.start < ctx.today:
+        ctx.calendar.on(ctx.start, _evening, ctx, when=EVENING)
 
 
-def keep_money(ctx: DemoContext, first: dt.date, last: dt.date, costs: list[Op],
-               coming: dict[dt.date, int] | None = None) -> None:
-    """Post the running costs dated first..last and the deposits/withdrawals that keep the cash
-    box and the bank above zero at the end of every day (as far as the group has the money).
-    `coming`: cash that will be paid out later on those days (not in the book yet)."""
-    if last < first:
+def _running_cost(s, day: dt.date, ctx: DemoContext, op: Op) -> None:
+    cash_for(ctx, s, day, op.amount)
+    _post(ctx, s, op)
+
+
+def cash_for(ctx: DemoContext, s, day: dt.date, need: int) -> None:
+    """Draw cash from the bank so that paying `need` leaves the cash box at its target."""
+    cash = balance_of(s, A.CASH)
+    if cash - need >= FLOOR:
         return
-    book = ctx.book
-    mine = [o for o in costs if first <= o.date <= last]
-    with book.reading() as s:
-        flows = _daily_flows(s, first, last)
-        opening = {r.code: r.balance for r in account_balances(s, until=first - dt.timedelta(days=1))}
-    for o in mine:
-        flows[o.date][0 if o.money == "cash" else 1] -= o.amount
-    for day, amount in (coming or {}).items():
-        flows[day][0] -= amount
-    fee = 10_000  # the bank's monthly fee, taken on the last day of the month
-    for day in [_month_end(m) for m in _month_starts(first, last)]:
-        if day <= last:
-            flows[day][1] -= fee
-    cash, bank = opening.get(A.CASH, 0), opening.get(A.BANK, 0)
-    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-    ops: list[Op] = list(mine)
-    for i, day in enumerate(days):
-        ahead = days[i:i + LOOKAHEAD + 1]
-        c_low = b_low = None
-        c, b = cash, bank
-        for d in ahead:
-            c += flows[d][0]
-            b += flows[d][1]
-            c_low = c if c_low is None else min(c_low, c)
-            b_low = b if b_low is None else min(b_low, b)
-        move = 0  # + deposit (cash -> bank), - withdrawal
-        if c_low < FLOOR:
-            want = -(-(TARGET - c_low) // STEP) * STEP
-            room = max(0, b_low) // STEP * STEP
-            move = -min(want, room) if room else 0
-        elif day.weekday() in (0, 3) and (cash > CAP or b_low < 0):
-            spare = (c_low - TARGET) // STEP * STEP
-            if b_low < 0:
-                spare = max(spare, min(c_low - FLOOR, -b_low + TARGET) // STEP * STEP)
-            if spare >= 500_000:
-                move = spare
-        if move:
-            ops.append(Op(day, "transfer", "cash" if move > 0 else "bank", None, abs(move),
-                          "Setor uang kas ke bank" if move > 0 else "Tarik tunai untuk upah dan belanja"))
-            flows[day][0] -= move
-            flows[day][1] += move
-        cash += flows[day][0]
-        bank += flows[day][1]
-        if day == _month_end(day):
-            ops.append(Op(day, "expense", "bank", A.OTHER_EXPENSE, fee, "Biaya administrasi bank bulanan",
-                          "Bank BJB"))
-            interest = max(0, bank) * 8 // 1000 // 12 // 100 * 100  # jasa giro 1 % a year less 20 % tax
-            if interest:
-                ops.append(Op(day, "income", "bank", A.REVENUE_OTHER, interest,
-                              "Jasa giro (bunga bank) setelah pajak", "Bank BJB"))
-                bank += interest
-    _post(ctx, sorted(ops, key=lambda o: (o.date, o.kind != "income", o.kind != "transfer")))
+    want = -(-(TARGET + need - cash) // STEP) * STEP
+    amount = min(want, max(0, balance_of(s, A.BANK)) // STEP * STEP)
+    if amount > 0:
+        _post(ctx, s, Op(day, "transfer", "bank", None, amount, "Tarik tunai untuk upah dan belanja"))
 
 
-def _post(ctx: DemoContext, ops: list[Op]) -> None:
-    """Post in date order; a cash entry the service refuses because the money is not in the book
-    yet (it checks the whole book, not the day) waits, and goes in on the day of the next entry
-    that does (the treasurer writes it down when the money is there), so the numbers of every
-    kind follow their dates."""
-    book = ctx.book
-    counts = {"expense": "pengeluaran kas lain", "income": "pemasukan lain", "transfer": "setor/tarik kas-bank"}
+def _evening(s, day: dt.date, ctx: DemoContext) -> None:
+    """The day's cash count, and the bank's month end."""
+    if day == _month_end(day):
+        if balance_of(s, A.BANK) < FEE:
+            _deposit(ctx, s, day, FEE + TARGET)
+        _post(ctx, s, Op(day, "expense", "bank", A.OTHER_EXPENSE, FEE, "Biaya administrasi bank bulanan",
+                         "Bank BJB"))
+        interest = max(0, balance_of(s, A.BANK)) * 8 // 1000 // 12 // 100 * 100  # jasa giro 1 % a year less 20 % tax
+        if interest:
+            _post(ctx, s, Op(day, "income", "bank", A.REVENUE_OTHER, interest,
+                             "Jasa giro (bunga bank) setelah pajak", "Bank BJB"))
+    cash, bank = balance_of(s, A.CASH), balance_of(s, A.BANK)
+    if bank < 0:
+        _deposit(ctx, s, day, -bank + TARGET)
+    elif cash < FLOOR:
+        cash_for(ctx, s, day, 0)
+    elif day.weekday() in BANK_DAYS and cash > CAP:
+        _deposit(ctx, s, day, cash - TARGET)
+    following = day + dt.timedelta(days=1)
+    if following < ctx.today:
+        ctx.calendar.on(following, _evening, ctx, when=EVENING)
 
-    def post(s, o: Op) -> bool:
-        try:
-            with s.begin_nested():
-                entries.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
-                                             category=o.category, amount=o.amount, description=o.description,
-                                             party=o.party, actor=book.actor)
-        except UserError as exc:
-            if exc.field != "amount":
-                raise
-            return False
-        ctx.count(counts[o.kind])
-        return True
 
-    waiting: list[Op] = []
-    with book.transaction() as s:
-        for o in ops:
-            if not post(s, o):
-                waiting.append(o)
-                continue
-            waiting = [w for w in waiting if not post(s, replace(w, date=max(w.date, o.date)))]
-    if waiting:
-        ctx.count("catatan kas dilewati", len(waiting))
+def _deposit(ctx: DemoContext, s, day: dt.date, want: int) -> None:
+    """Take up to `want` of the cash box to the bank, keeping the floor in it."""
+    amount = min(want, balance_of(s, A.CASH) - FLOOR) // STEP * STEP
+    if amount > 0:
+        _post(ctx, s, Op(day, "transfer", "cash", None, amount, "Setor uang kas ke bank"))
+
+
+COUNTS = {"expense": "pengeluaran kas lain", "income": "pemasukan lain", "transfer": "setor/tarik kas-bank"}
+
+
+def _post(ctx: DemoContext, s, o: Op) -> None:
+    """One cash entry; one the service refuses because the money is not there is left out
+    (counted), as the treasurer would not write down money she does not have."""
+    try:
+        with s.begin_nested():
+            entries.record_cash_entry_in(s, kind=o.kind, date=o.date, money_account=o.money,
+                                         category=o.category, amount=o.amount, description=o.description,
+                                         party=o.party, actor=ctx.book.actor)
+    except UserError as exc:
+        if exc.field != "amount":
+            raise
+        ctx.count("catatan kas dilewati")
+        return
+    ctx.count(COUNTS[o.kind])
