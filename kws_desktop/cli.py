@@ -185,6 +185,15 @@ class _UsageError(Exception):
     pass
 
 
+def _period(args):
+    """(start, end) of `report --from/--to` (None when not given), or None after a usage error."""
+    try:
+        return _cli_date(args.start, "--from"), _cli_date(args.end, "--to")
+    except _UsageError as exc:
+        _err(str(exc))
+        return None
+
+
 def _report_to_terminal(args) -> int:
     """`report KIND BOOK` without --out: the report as text. The statements of a SQLite book
     with trusted totals come by the lean path (services/reports/lean.py: no SQLAlchemy, no
@@ -199,11 +208,10 @@ def _report_to_terminal(args) -> int:
         from kws_desktop.services.reports import unknown_kind_message
         _err(unknown_kind_message(args.kind))
         return EXIT_USAGE
-    try:
-        start, end = _cli_date(args.start, "--from"), _cli_date(args.end, "--to")
-    except _UsageError as exc:
-        _err(str(exc))
+    period = _period(args)
+    if period is None:
         return EXIT_USAGE
+    start, end = period
     report = None if args.by_kws else lean.read_report(args.book, args.kind, start, end)
     if report is None:
         report = _full_report(args, start, end)[0]
@@ -244,11 +252,10 @@ def cmd_report(args) -> int:
         _err(_("Format laporan tidak dikenal: {format} (pilih pdf, xlsx atau csv)").format(
             format=fmt or "?"))
         return EXIT_USAGE
-    try:
-        start, end = _cli_date(args.start, "--from"), _cli_date(args.end, "--to")
-    except _UsageError as exc:
-        _err(str(exc))
+    period = _period(args)
+    if period is None:
         return EXIT_USAGE
+    start, end = period
     if not out.parent.is_dir():
         _err(_("Folder {path} tidak ada; laporan tidak ditulis.").format(path=out.parent))
         return EXIT_REFUSED

@@ -119,6 +119,23 @@ def test_stage_date_before_order_date_is_refused(book, setup):
     assert v.stage == "dijadwalkan" and v.started_date is None
 
 
+def test_work_dated_before_the_order_is_refused_with_its_own_words(book, setup):
+    """Crew, other costs and material use share one rule (orders.order_open_on), each in its words."""
+    o = _order(book, setup)
+    early = D - dt.timedelta(days=1)
+    before = _counts(book)
+    for work, words, field in (
+            (lambda: orders.add_crew(book, o.id, setup["member"], early, 1, 100_000), "Tanggal kerja", "work_date"),
+            (lambda: orders.add_cost(book, o.id, "permits", 50_000, early), "Tanggal biaya", "date"),
+            (lambda: orders.issue_material(book, o.id, setup["semen"], 1, early), "Tanggal pemakaian", "date")):
+        with pytest.raises(UserError) as e:
+            work()
+        assert e.value.message == (f"{words} (1 Maret 2026) tidak boleh sebelum tanggal pesanan (2 Maret 2026)."
+                                   ) and e.value.field == field
+    assert _counts(book) == before
+    assert orders.get_order(book, o.id).cost.material == 0
+
+
 def test_stage_date_before_previous_stage_is_refused(book, setup):
     o = _order(book, setup)
     orders.change_stage(book, o.id, "dikerjakan", D + dt.timedelta(days=5))

@@ -14,7 +14,7 @@ D = dt.date
 def test_dashboard_agrees_with_statements(book):
     from test_reports import post_samples
     post_samples(book)
-    d = dashboard(book, D(2026, 5, 20))
+    d = dashboard(book, D(2026, 5, 20)).money
     pl_year = profit_loss(book, D(2026, 1, 1), D(2026, 5, 20))
     pl_month = profit_loss(book, D(2026, 5, 1), D(2026, 5, 20))
     assert (d.year.revenue, d.year.costs, d.year.profit) == (
@@ -32,17 +32,17 @@ def test_dashboard_on_demo_book(demo_book):
     from conftest import DEMO_TODAY
     d = dashboard(demo_book, DEMO_TODAY)
     pl = profit_loss(demo_book, D(DEMO_TODAY.year, 1, 1), DEMO_TODAY)
-    assert d.year.profit == pl.net_profit
+    assert d.money.year.profit == pl.net_profit
     with demo_book.reading() as s:
         from kws_desktop.services.book.ledger import account_balances
         rows = {r.code: r.balance for r in account_balances(s, until=DEMO_TODAY)}
-    assert (d.cash, d.bank) == (rows[A.CASH], rows[A.BANK])
+    assert (d.money.cash, d.money.bank) == (rows[A.CASH], rows[A.BANK])
     if d.open_orders is not None:
         assert all(n >= 0 for _s, n in d.open_orders)
 
 
 def test_dashboard_empty_book(book):
-    d = dashboard(book, D(2026, 11, 28))
+    d = dashboard(book, D(2026, 11, 28)).money
     assert d.year.revenue == 0 and d.cash == 0 and all(p.profit == 0 for p in d.months)
 
 

@@ -14,8 +14,8 @@ Modules and their public calls:
   cost.
   ComponentInput, LineInput, PayerInput, OrderInput, ItemRow, PayerRow, StageEventRow, CrewRow,
   CostRow, MaterialUseRow, PhotoInfo, HandoverRow, OrderView, OrderRow, OrderFilter, OrderTotals,
-  ensure_order_open_for_work, order_has_payments, create_order, add_order, accept_quote,
-  accept_quote_in, change_stage, move_stage, cancel_order, cancel_in, delete_order,
+  ensure_order_open_for_work, order_open_on, order_has_payments, create_order, add_order,
+  accept_quote, accept_quote_in, change_stage, move_stage, cancel_order, cancel_in, delete_order,
   update_order_details, add_crew, add_crew_in, void_crew, add_cost, add_cost_in, void_cost,
   issue_material, return_material, read_order, get_order, find_order, read_orders, list_orders,
   count_orders, order_totals, list_rows, filter_choices

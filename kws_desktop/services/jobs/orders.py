@@ -389,6 +389,16 @@ def ensure_order_open_for_work(session: Session, order_id: int) -> Order:
     return order
 
 
+def order_open_on(session: Session, order_id: int, day: dt.date, too_early: str, *,
+                  field: str = "date") -> Order:
+    """Session-level: the order open for work (ensure_order_open_for_work) on `day`; a day before
+    the order's date is refused with `too_early`, a sentence with {date} and {order_date}."""
+    order = ensure_order_open_for_work(session, order_id)
+    if isinstance(day, dt.date) and day < order.date:
+        raise UserError(too_early.format(date=format_date(day), order_date=format_date(order.date)), field=field)
+    return order
+
+
 def order_has_payments(session: Session, order_id: int) -> bool:
     """Session-level: has any (not voided) payment been received on an invoice for this order?"""
     from kws_desktop.store.models.billing import InvoiceLine, Payment
@@ -795,11 +805,8 @@ def add_crew_in(session: Session, order_id: int, member_id: int, work_date: dt.d
     if not isinstance(work_date, dt.date):
         problems.append(("work_date", _("Isi tanggal kerja.")))
     collect(problems)
-    order = ensure_order_open_for_work(session, order_id)
-    if work_date < order.date:
-        raise UserError(_("Tanggal kerja ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
-                        .format(date=format_date(work_date), order_date=format_date(order.date)),
-                        field="work_date")
+    order = order_open_on(session, order_id, work_date, _(
+        "Tanggal kerja ({date}) tidak boleh sebelum tanggal pesanan ({order_date})."), field="work_date")
     member = _ensure_member(session, member_id, work_date)
     ensure_open(session, work_date, field="work_date")  # the entry below is not checked again
     amount = line_total(qty, wage)
@@ -862,10 +869,8 @@ def add_cost_in(session: Session, order_id: int, kind: str, amount: int, date: d
     if not isinstance(date, dt.date):
         problems.append(("date", _("Isi tanggal biaya.")))
     collect(problems)
-    order = ensure_order_open_for_work(session, order_id)
-    if date < order.date:
-        raise UserError(_("Tanggal biaya ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
-                        .format(date=format_date(date), order_date=format_date(order.date)), field="date")
+    order = order_open_on(session, order_id, date, _(
+        "Tanggal biaya ({date}) tidak boleh sebelum tanggal pesanan ({order_date})."))
     ensure_open(session, date)
     desc = one_line(description)
     cost = OrderCost(order_id=order.id, date=date, kind=cost_kind.value, description=desc, amount=value,
@@ -905,11 +910,8 @@ def issue_material(book: Book, order_id: int, material_id: int, qty, date: dt.da
     enough, unless a reason is given for using more than the book shows."""
     from kws_desktop.services.purchasing import stock
     with book.transaction() as s:
-        order = ensure_order_open_for_work(s, order_id)
-        if isinstance(date, dt.date) and date < order.date:
-            raise UserError(_("Tanggal pemakaian ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
-                            .format(date=format_date(date), order_date=format_date(order.date)),
-                            field="date")
+        order = order_open_on(s, order_id, date, _(
+            "Tanggal pemakaian ({date}) tidak boleh sebelum tanggal pesanan ({order_date})."))
         stock.issue_to_order(s, order_id=order.id, material_id=material_id, qty=qty, date=date,
                              actor=book.actor, allow_negative_reason=allow_negative_reason,
                              note=_("Bahan untuk pesanan {number}").format(number=order.number))

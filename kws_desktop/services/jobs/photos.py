@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.text import one_line
 from kws_desktop.core.job_costing import PHOTO_STAGES
 from kws_desktop.errors import UserError, collect
-from kws_desktop.i18n import _, format_date
+from kws_desktop.i18n import _
 from kws_desktop.os_errors import os_reason
 from kws_desktop.services.book import audit
-from kws_desktop.services.jobs.orders import ensure_order_open_for_work
+from kws_desktop.services.jobs.orders import order_open_on
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Attachment
 from kws_desktop.store.models.jobs import OrderPhoto
@@ -102,10 +102,8 @@ def add_photo_in(session: Session, order_id: int, data: bytes, stage_pct: int, d
     if not isinstance(date, dt.date):
         problems.append(("date", _("Isi tanggal foto.")))
     collect(problems)
-    order = ensure_order_open_for_work(session, order_id)
-    if date < order.date:
-        raise UserError(_("Tanggal foto ({date}) tidak boleh sebelum tanggal pesanan ({order_date}).")
-                        .format(date=format_date(date), order_date=format_date(order.date)), field="date")
+    order = order_open_on(session, order_id, date, _(
+        "Tanggal foto ({date}) tidak boleh sebelum tanggal pesanan ({order_date})."))
     image = reduced or reduce_image(data)
     stem = Path(filename or "foto").stem[:150] or "foto"
     att = Attachment(filename=f"{stem}.jpg", mime="image/jpeg", data=image.data,

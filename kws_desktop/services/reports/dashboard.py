@@ -17,15 +17,13 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.i18n import N_
 from kws_desktop.services.reports import totals_sql
-from kws_desktop.services.reports.dashboard_figures import (Bounds, MoneyFigures, MonthPoint, PeriodFigures,
-                                                            by_month, money_figures, month_points,
-                                                            month_start)
+from kws_desktop.services.reports.dashboard_figures import (Bounds, MoneyFigures, MonthPoint, by_month,
+                                                            money_figures, month_points, month_start)
 from kws_desktop.services.reports.queries import accounts, run_sql, sums_by_account, uses_totals
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
-__all__ = ["Dashboard", "LowStock", "MoneyFigures", "MonthPoint", "PeriodFigures", "dashboard", "low_stock",
-           "monthly"]
+__all__ = ["Dashboard", "LowStock", "MoneyFigures", "MonthPoint", "dashboard", "low_stock", "monthly"]
 
 
 @dataclass(frozen=True)
@@ -39,13 +37,7 @@ class LowStock:
 
 @dataclass(frozen=True)
 class Dashboard:
-    today: dt.date
-    month: PeriodFigures
-    year: PeriodFigures
-    cash: int
-    bank: int
-    receivables: int                       # from the journal (Piutang Usaha)
-    months: tuple[MonthPoint, ...]         # the last 12 months, oldest first
+    money: MoneyFigures                    # from the journal: what the lean path (lean.py) shows first
     overdue_amount: int | None = None      # billing
     overdue_instalments: int | None = None
     handed_over_month: int | None = None   # orders
@@ -55,12 +47,6 @@ class Dashboard:
     funding_mix: tuple[tuple[str, int], ...] | None = None   # (payer type, rupiah)
     low_stock: tuple[LowStock, ...] | None = None
     missing: tuple[str, ...] = ()          # Indonesian source strings of figures left out
-
-    @property
-    def money(self) -> MoneyFigures:
-        """The figures the lean path (lean.py) can show before the book is open."""
-        return MoneyFigures(self.today, self.month, self.year, self.cash, self.bank, self.receivables,
-                            self.months)
 
 
 def monthly(session: Session, today: dt.date, months: int = 12) -> tuple[MonthPoint, ...]:
@@ -159,5 +145,4 @@ def dashboard(book: Book, today: dt.date | None = None) -> Dashboard:
         summary = receivables_summary(book, today)
         extra["overdue_amount"] = summary.ageing.overdue
         extra["overdue_instalments"] = summary.overdue_instalments
-    return Dashboard(today, money.month, money.year, money.cash, money.bank, money.receivables, money.months,
-                     missing=tuple(missing), **extra)
+    return Dashboard(money, missing=tuple(missing), **extra)

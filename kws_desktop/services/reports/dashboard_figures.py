@@ -13,28 +13,30 @@ from dataclasses import dataclass
 from kws_desktop.core.accounts import A
 
 
+class _Profit:
+    """The profit of figures with a revenue and costs (each dataclass below declares both)."""
+    revenue: int
+    costs: int
+
+    @property
+    def profit(self) -> int:
+        return self.revenue - self.costs
+
+
 @dataclass(frozen=True)
-class PeriodFigures:
+class PeriodFigures(_Profit):
     start: dt.date
     end: dt.date
     revenue: int
     costs: int
 
-    @property
-    def profit(self) -> int:
-        return self.revenue - self.costs
-
 
 @dataclass(frozen=True)
-class MonthPoint:
+class MonthPoint(_Profit):
     year: int
     month: int
     revenue: int
     costs: int
-
-    @property
-    def profit(self) -> int:
-        return self.revenue - self.costs
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Small widgets every page uses: a list view over a paged model, the selected row, a reason,
-a period, a search box, a row of buttons, a red error line, Save/Cancel, the void form and how
-a voided kuitansi reads in a list."""
+"""Small widgets every page uses: a list view over a paged model, the selected row, a period,
+a search box, a row of buttons, a red error line, Save/Cancel, the void form and how a voided
+kuitansi reads in a list."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QBoxLayout, QDialog, QDialogButtonBox, QFormLayou
 
 from kws_desktop.i18n import _, format_rupiah, p_
 from kws_desktop.ui.kit.forms import ERROR_STYLE, DateEdit, FormErrors, show_error
-from kws_desktop.ui.kit.dated import ask_why
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # numbers in table cells
@@ -49,11 +48,6 @@ def chosen_row(view: QTableView, missing: str) -> dict | None:
     if row is None:
         show_error(view, missing)
     return row
-
-
-def ask_reason(parent: QWidget, title: str, label: str | None = None) -> str | None:
-    """Ask why (for a void or a reversal). None when the user cancels."""
-    return ask_why(parent, title, label or _("Alasan pembatalan:"))
 
 
 def period_row(start: dt.date | None = None, end: dt.date | None = None, *, label: str | None = None,

@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBox
 
 from kws_desktop.i18n import N_, _, format_date
 from kws_desktop.services.people import members
+from kws_desktop.ui.kit.dated import ask_why
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
-from kws_desktop.ui.kit.widgets import (add_buttons, ask_reason, dialog_buttons, search_box, selected_row,
-                                        table_view)
+from kws_desktop.ui.kit.widgets import add_buttons, dialog_buttons, search_box, selected_row, table_view
 
 
 class MemberDialog(QDialog):
@@ -178,6 +178,6 @@ class RegisterTab(QWidget):
         m = self.current()
         if m is None:
             return
-        reason = ask_reason(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
+        reason = ask_why(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
         if reason is not None:
             self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason))

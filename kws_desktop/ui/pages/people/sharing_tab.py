@@ -14,8 +14,8 @@ from kws_desktop.services.people import profit_sharing
 from kws_desktop.ui.kit.forms import FormErrors, confirm
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
-from kws_desktop.ui.kit.dated import backdate_asked
-from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, period_row, selected_row, table_view
+from kws_desktop.ui.kit.dated import ask_why, backdate_asked
+from kws_desktop.ui.kit.widgets import add_buttons, period_row, selected_row, table_view
 from kws_desktop.ui.pages.people.wages_tab import status_text
 
 
@@ -126,6 +126,6 @@ class SharingTab(QWidget):
 
     def reverse(self) -> None:
         row = selected_row(self.history_view)
-        if row and (reason := ask_reason(self, _("Batalkan {number} dan buka lagi periodenya").format(
+        if row and (reason := ask_why(self, _("Batalkan {number} dan buka lagi periodenya").format(
                 number=row["number"]), _("Alasan:"))) is not None:
             self.page.call(lambda: profit_sharing.reverse_profit_sharing(self.page.book, row["number"], reason))

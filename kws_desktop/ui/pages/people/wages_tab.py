@@ -9,11 +9,11 @@ from kws_desktop.core.status import DocStatus
 from kws_desktop.i18n import N_, NP_, _, format_rupiah
 from kws_desktop.services.people import members
 from kws_desktop.services.people import wages
-from kws_desktop.ui.kit.dated import dated_asked
+from kws_desktop.ui.kit.dated import ask_why, dated_asked
 from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
-from kws_desktop.ui.kit.widgets import add_buttons, ask_reason, dialog_buttons, selected_row, table_view
+from kws_desktop.ui.kit.widgets import add_buttons, dialog_buttons, selected_row, table_view
 
 
 class PayDialog(QDialog):
@@ -188,6 +188,6 @@ class WagesTab(QWidget):
 
     def _void(self, view, void) -> None:
         row = selected_row(view)
-        if row and (reason := ask_reason(self, _("Batalkan {number}").format(number=row["number"]),
-                                         _("Alasan:"))) is not None:
+        if row and (reason := ask_why(self, _("Batalkan {number}").format(number=row["number"]),
+                                      _("Alasan:"))) is not None:
             self.page.call(lambda: void(self.page.book, row["number"], reason))

@@ -254,7 +254,7 @@ class DashboardPage(Page):
         self._early_money = None
         for card in self.cards.values():
             card.value.setEnabled(True)
-        self.as_of.setText(_("Keadaan per {date}").format(date=format_date(d.today)))
+        self.as_of.setText(_("Keadaan per {date}").format(date=format_date(d.money.today)))
         c = self.cards
         self._fill_money(d.money)
         if d.overdue_amount is None:

@@ -41,7 +41,7 @@ def monthly(view: ClickableChart, d: Dashboard) -> None:
     profit = QLineSeries()
     profit.setName(_("Laba"))
     categories = []
-    for i, p in enumerate(d.months):
+    for i, p in enumerate(d.money.months):
         revenue.append(_millions(p.revenue))
         costs.append(_millions(p.costs))
         profit.append(i, _millions(p.profit))
@@ -59,7 +59,7 @@ def monthly(view: ClickableChart, d: Dashboard) -> None:
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
     axis_y = QValueAxis()
-    values = [_millions(v) for p in d.months for v in (p.revenue, p.costs, p.profit)] or [0]
+    values = [_millions(v) for p in d.money.months for v in (p.revenue, p.costs, p.profit)] or [0]
     low, high = min(0.0, min(values)), max(1.0, max(values))
     axis_y.setRange(low * 1.1, high * 1.1)
     axis_y.applyNiceNumbers()
