@@ -296,9 +296,10 @@ class _Run:
                                day, method=rng.choice(("cash", "cash", "transfer")),
                                description=rng.choice(COST_TEXT["equipment"]), actor=actor)
             stats["biaya lain"] += 1
-        if rng.random() < 0.03:
-            orders.add_cost_in(s, oid, rng.choice(("permits", "other")), rng.choice((25_000, 50_000)), day,
-                               description=rng.choice(COST_TEXT["permits"]), actor=actor)
+        if rng.random() < 0.12:  # a permit letter, or the neighbours' coffee and a tarpaulin
+            kind = rng.choice(("permits", "other", "other"))
+            orders.add_cost_in(s, oid, kind, rng.choice((25_000, 50_000, 75_000)), day,
+                               description=rng.choice(COST_TEXT[kind]), actor=actor)
             stats["biaya lain"] += 1
 
     def _finish(self, s, day: dt.date, payload) -> None:
