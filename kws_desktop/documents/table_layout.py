@@ -272,7 +272,8 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
         pads = pad * len(kinds)
         scale = max(width - pads, 0.0) / max(min_total - pads, 1.0)
         new_size = max(MIN_FONT_SIZE, size * scale)
-        return [(m - pad) * scale + pad for m in minimum], new_size, False
+        widths = [(m - pad) * scale + pad for m in minimum]
+        return widths, new_size, _readable(widths, [w * new_size / size for w in natural], text_cols, new_size)
     widths = list(natural)
     room = width - fixed_total
     if text_cols:
@@ -282,10 +283,15 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
     else:
         total = sum(widths)
         widths = [w * width / total for w in widths]
+    return widths, size, _readable(widths, natural, text_cols, size)
+
+
+def _readable(widths: Sequence[float], natural: Sequence[float], text_cols: Sequence[int], size: float) -> bool:
+    """The type not below READABLE_SIZE, the description (the text column with the longest
+    text) its whole text wide or READABLE_TEXT at least."""
     described = max(text_cols, key=lambda i: natural[i], default=None)
-    readable = size >= READABLE_SIZE - _SLACK and (
+    return size >= READABLE_SIZE - _SLACK and (
         described is None or widths[described] + _SLACK >= min(natural[described], READABLE_TEXT))
-    return widths, size, readable
 
 
 def _share(room: float, natural: list[float], minimum: list[float]) -> list[float]:
@@ -516,7 +522,9 @@ def _continued_heading(layout: TableLayout, r: int, start_line: int) -> RowPlan 
     if h < 0 or (h == r and not start_line) or style == "total":
         return None
     texts, indent = layout.headings[h]
-    filled = next(i for i, t in enumerate(texts) if t) if any(texts) else 0
+    if not any(texts):
+        return None
+    filled = next(i for i, t in enumerate(texts) if t)
     cells = list(texts)
     cells[filled] = _clean(layout.continued_heading.format(heading=texts[filled]))
     return layout.shaper.row(cells, "heading", indent, -1)
