@@ -263,7 +263,7 @@ def cmd_report(args) -> int:
     if report is None:
         return EXIT_USAGE
     try:
-        write_report(report, out, fmt, profile=profile, paper=paper if paper in ("A4", "F4") else "A4",
+        write_report(report, out, fmt, profile=profile, paper=paper or "A4",
                      csv_separator=args.csv_separator)
     except DocumentWriteError as exc:
         _err(str(exc))
@@ -506,7 +506,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default=None, help=_("berkas keluaran (tanpa ini: laporan ditampilkan di layar)"))
     s.add_argument("--format", choices=["pdf", "xlsx", "csv"], default=None,
                    help=_("bawaan: dari akhiran nama berkas"))
-    s.add_argument("--paper", choices=["A4", "F4"], default=None, help=_("ukuran kertas PDF"))
+    s.add_argument("--paper", choices=["A4", "F4", "A5"], default=None,
+                   help=_("ukuran kertas PDF (A5: dibalik mendatar bila tabelnya terlalu lebar)"))
     s.add_argument("--csv-separator", choices=[";", ","], default=";",
                    help=_("pemisah kolom CSV (bawaan ';' untuk Excel berbahasa Indonesia)"))
     s.add_argument("--by-kws", action="store_true",

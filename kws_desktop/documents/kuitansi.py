@@ -3,7 +3,9 @@
 Plain data in (:class:`KuitansiData`), a one-page PDF out. A5 landscape by default, A4 or F4
 portrait as the book setting "receipt_paper" says. Above Rp5.000.000 the signature space holds
 the "Meterai Rp10.000" box (UU 10/2020); at or below it, no box. A reprint says SALINAN, a
-voided payment's kuitansi says BATAL (its number is kept).
+voided payment's kuitansi says BATAL (its number is kept): with the reason and the day it was
+voided, and under the amount that it does not count as a payment, never a balance owed (the
+balance of the day it was issued read as if it still counted).
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class KuitansiData:
     copy: bool = False            # a reprint: SALINAN
     void: bool = False            # a voided payment: BATAL
     void_reason: str = ""
+    void_date: dt.date | None = None  # the day it was voided (its reversal's date)
 
 
 def receipt_layout(paper: str) -> tuple[str, bool]:
@@ -71,15 +74,17 @@ def _figure_box(data: KuitansiData, width: float, compact: bool) -> Flowable:
                            alignment=TA_LEFT)
     rows: list[list[object]] = [[Paragraph(markup(format_rupiah(data.amount)), big)]]
     notes = []
-    if data.advance:
-        notes.append(_("Termasuk uang titipan {amount}").format(amount=format_rupiah(data.advance)))
-    if data.remaining is not None:
+    if data.void:  # nothing received counts: no titipan held, no balance left to pay
+        notes.append("<b>%s</b>" % markup(_("BATAL: tidak dihitung sebagai pembayaran")))
+    elif data.advance:
+        notes.append(markup(_("Termasuk uang titipan {amount}").format(amount=format_rupiah(data.advance))))
+    if data.remaining is not None and not data.void:
         if data.remaining > 0:
-            notes.append(_("Sisa tagihan: {amount}").format(amount=format_rupiah(data.remaining)))
+            notes.append(markup(_("Sisa tagihan: {amount}").format(amount=format_rupiah(data.remaining))))
         else:
-            notes.append(_("Sisa tagihan: Rp0 (LUNAS)"))
-    notes.append(_("Cara bayar: {method}").format(
-        method=_("Tunai") if data.method == "cash" else _("Transfer bank")))
+            notes.append(markup(_("Sisa tagihan: Rp0 (LUNAS)")))
+    notes.append(markup(_("Cara bayar: {method}").format(
+        method=_("Tunai") if data.method == "cash" else _("Transfer bank"))))
     table = Table(rows, colWidths=[width], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 1.2, LINE),
@@ -87,7 +92,7 @@ def _figure_box(data: KuitansiData, width: float, compact: bool) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
-    body = [[table]] + [[Paragraph(markup(n), small)] for n in notes]
+    body = [[table]] + [[Paragraph(n, small)] for n in notes]
     outer = Table(body, colWidths=[width], hAlign="LEFT")
     outer.setStyle(TableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -187,12 +192,19 @@ def kuitansi_story(data: KuitansiData, profile: KwsProfile, *, compact: bool = T
         (_("Untuk pembayaran"), data.purpose),
     ]
     if data.void:
-        rows.append((_("Keterangan"), _("Pembayaran ini DIBATALKAN: {reason}").format(
-            reason=data.void_reason or "-")))
+        rows.append((_("Keterangan"), _void_line(data)))
     story.append(_kv(rows))
     story.append(Spacer(1, 4 * mm if compact else 8 * mm))
     story.append(FullWidth(lambda w: _bottom(data, profile.place, w, compact), splittable=False))
     return story
+
+
+def _void_line(data: KuitansiData) -> str:
+    reason = data.void_reason or "-"
+    if data.void_date is None:
+        return _("Pembayaran ini DIBATALKAN: {reason}").format(reason=reason)
+    return _("Pembayaran ini DIBATALKAN pada {date}: {reason}").format(
+        date=format_date(data.void_date), reason=reason)
 
 
 def _kv(rows: Sequence[tuple[str, object]]) -> Flowable:

@@ -3,9 +3,15 @@ cell, each row's height, and which rows go on which page.
 
 The table is laid out once; a page break only cuts the plan at a row (or between the lines of a
 tall row), so a table of thousands of rows costs the same per row as a short one. Every page
-part starts with the header row again and, when a :class:`Carry` is given and the page broke
-inside a run of rows, with the balance carried from the page before ("Pindahan dari halaman
-sebelumnya").
+part starts with the header row again; when the page broke inside a group of rows under a
+heading, with that heading again ("Semen dan pasir (lanjutan)"); when a :class:`Carry` is given
+and the page broke inside a run of rows, with the balance carried from the page before
+("Pindahan dari halaman sebelumnya"). A heading is never left alone at the foot of a page.
+
+A table is *readable* at a width when its description (the text column with the longest
+text) keeps its whole text on a line or at least ``READABLE_TEXT``, no narrower text column
+breaks a word between its letters, and the type stays at ``READABLE_SIZE`` or more: a report
+that is not readable on an upright page is turned (documents/tabular.py).
 
 Cells come in already formatted (plain text, no markup); :mod:`kws_desktop.documents.table`
 formats them and :mod:`kws_desktop.documents.ruled_table` draws a part. ``page_plan`` gives the
@@ -30,6 +36,8 @@ BOTTOM_PADDING = 2.5
 LEADING = 1.24       # line distance as a multiple of the font size
 INDENT_STEP = 10.0   # points per indent level of the first text column
 MIN_FONT_SIZE = 5.5
+READABLE_SIZE = 7.0          # below this the type is too small to read comfortably
+READABLE_TEXT = 24 * mm      # a description narrower than this (and than its text) is hard to read
 SPLIT_MIN_LINES = 3  # a tall row splits across pages only with this many lines on each side
 _SLACK = 0.01
 
@@ -48,6 +56,10 @@ class Carry:
     label: str
     text: str
     section_text: str = ""
+
+    def names_section(self, section: str) -> bool:
+        """The carried row says which heading's rows go on (so the heading need not repeat)."""
+        return bool(section and self.section_text)
 
 
 class Cell(NamedTuple):
@@ -96,7 +108,11 @@ class TableLayout:
     carry_columns: tuple[int, int]  # (value column, label column)
     kinds: tuple[str, ...]
     shaper: _RowShaper
-    carried_rows: dict[int, RowPlan | None] = field(default_factory=dict, compare=False)  # by part start
+    readable: bool = True           # see the module's note
+    under: tuple[int, ...] = ()     # per row: the index of the heading row it stands under (-1 none)
+    headings: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict, compare=False)
+    continued_heading: str = ""     # "{heading} (lanjutan)": a heading repeated on the next page
+    leads: dict[tuple[int, bool], tuple[RowPlan, ...]] = field(default_factory=dict, compare=False)
 
     def row_height(self, lines: int) -> float:
         return TOP_PADDING + lines * self.leading + BOTTOM_PADDING
@@ -118,13 +134,15 @@ class TableRow:
 
 def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[TableRow], width: float,
                  *, size: float, header: bool = True, repeat_header: bool = True,
-                 carry: Carry | None = None, keys: Sequence[str] = ()) -> TableLayout:
+                 carry: Carry | None = None, keys: Sequence[str] = (),
+                 continued_heading: str = "") -> TableLayout:
     """Lay out ``rows`` (each cell already formatted) under ``titles`` to fill ``width``.
 
     ``kinds`` are the columns' kinds (text, money, int, qty, date, percent); ``keys`` their keys,
     needed only to find the columns a ``carry`` names. Numbers keep one line and their natural
     width; text columns share what is left and wrap. If even the numbers do not fit, the whole
-    table is set in a smaller type.
+    table is set in a smaller type. ``continued_heading`` ("{heading} (lanjutan)"): the heading
+    of a group whose rows go on over a page break, repeated at the top of the next page.
     """
     kinds = tuple(kinds)
     first_text = next((i for i, k in enumerate(kinds) if k == "text"), None)
@@ -133,8 +151,10 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     paren = stringWidth(")", FONT, size)
     needs = [_needs(cells, one_line, row.indent, kinds, first_text, paren)
              for cells, one_line, row in zip(texts, natural, rows)]
-    widths, new_size = column_widths(kinds, [_title_words(t, size) for t in titles], needs, width, size,
-                                     title_lines=[stringWidth(t, FONT_BOLD, size) for t in titles])
+    widths, new_size, readable = column_widths(
+        kinds, [_title_words(t, size) for t in titles], needs, width, size,
+        title_lines=[stringWidth(t, FONT_BOLD, size) for t in titles],
+        longest_words=_longest_words(texts, rows, kinds, size))
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
@@ -145,6 +165,7 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     shaper = _RowShaper(kinds, tuple(edges), size, first_text)
     plans = tuple(shaper.row(cells, row.style, row.indent, i, one_line)
                   for i, (cells, row, one_line) in enumerate(zip(texts, rows, natural)))
+    readable = readable and not any(widths[i] < READABLE_TEXT for i in shaper.broken)
     if not plans:
         plans = (RowPlan("normal", 1, (), frozenset(), 0),)
     leading = size * LEADING
@@ -153,16 +174,18 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
         tops.append(tops[-1] + TOP_PADDING + plan.lines * leading + BOTTOM_PADDING)
     columns = (0, 0)
     carried: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()
+    under, headings = _headings(texts, rows)
+    sections = tuple(next((t for t in headings[h][0] if t), "") if h >= 0 else "" for h in under)
     if carry is not None:
         keys = tuple(keys)
         columns = (keys.index(carry.value), keys.index(carry.label))
-        carried, sections = _carried(texts, [row.style for row in rows], columns[0])
+        carried = _carried(texts, [row.style for row in rows], columns[0])
     return TableLayout(
         width=width, edges=tuple(edges), size=size, leading=leading,
         header=shaper.header(titles) if header else None, repeat_header=repeat_header,
         rows=plans, tops=tuple(tops), carried=carried, sections=sections, carry=carry,
-        carry_columns=columns, kinds=kinds, shaper=shaper,
+        carry_columns=columns, kinds=kinds, shaper=shaper, readable=readable, under=under,
+        headings=headings, continued_heading=continued_heading,
     )
 
 
@@ -175,6 +198,21 @@ def _clean(text: str) -> str:
     if "\n" in text:
         return "\n".join(" ".join(line.split()) for line in text.split("\n"))
     return " ".join(text.split())
+
+
+def _longest_words(texts, rows, kinds, size) -> list[float]:
+    """Per column, the widest word of its text cells (0 for number columns): each different
+    word measured once."""
+    measure = font_widths(FONT)
+    out = []
+    for i, kind in enumerate(kinds):
+        if kind != "text":
+            out.append(0.0)
+            continue
+        words = {word for cells, row in zip(texts, rows) if row.style == "normal" and cells[i]
+                 for word in cells[i].split()}
+        out.append(max((measure(word, size) for word in words), default=0.0))
+    return out
 
 
 def _measure(texts: Sequence[str], style: str, size: float) -> list[float]:
@@ -196,13 +234,18 @@ def _needs(texts, widths, indent, kinds, first_text, paren) -> list[float]:
 
 
 def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: Sequence[Sequence[float]],
-                  width: float, size: float, *, title_lines: Sequence[float] = ()) -> tuple[list[float], float]:
-    """Column widths filling ``width`` and the font size to use (smaller only if needed).
+                  width: float, size: float, *,
+                  title_lines: Sequence[float] = (),
+                  longest_words: Sequence[float] = ()) -> tuple[list[float], float, bool]:
+    """Column widths filling ``width``, the font size to use (smaller only if needed) and
+    whether the table is readable so (see the module's note).
 
     ``title_words``: the widest word of each title (bold); ``measured``: per row, each cell's
     one-line width; ``title_lines``: each whole title on one line (bold): when every cell and
     these titles of the number columns fit on one line, the number columns take them, so a
-    short table does not stack "> 90 hari" word by word beside a wide empty name column."""
+    short table does not stack "> 90 hari" word by word beside a wide empty name column.
+    ``longest_words``: each text column's widest word: a column is not made narrower than it
+    (nor than ``READABLE_TEXT``), so "Dikerjakan" is not cut between its letters."""
     pad = 2 * PADDING
     natural, minimum = [], []
     for i, kind in enumerate(kinds):
@@ -210,7 +253,8 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
         widest = max((cells[i] for cells in measured), default=0.0) + pad
         if kind == "text":
             natural.append(min(max(widest, head), width))
-            minimum.append(min(max(head, 16 * mm), natural[-1]))
+            word = min(longest_words[i] + pad, READABLE_TEXT) if longest_words else 0.0
+            minimum.append(min(max(head, 16 * mm, word), natural[-1]))
         else:
             fixed = min(max(widest, head), width * 0.4)
             natural.append(fixed)
@@ -227,7 +271,9 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
     if min_total > width:  # too many numbers for the paper: a smaller type, the padding kept
         pads = pad * len(kinds)
         scale = max(width - pads, 0.0) / max(min_total - pads, 1.0)
-        return [(m - pad) * scale + pad for m in minimum], max(MIN_FONT_SIZE, size * scale)
+        new_size = max(MIN_FONT_SIZE, size * scale)
+        widths = [(m - pad) * scale + pad for m in minimum]
+        return widths, new_size, _readable(widths, [w * new_size / size for w in natural], text_cols, new_size)
     widths = list(natural)
     room = width - fixed_total
     if text_cols:
@@ -237,7 +283,15 @@ def column_widths(kinds: Sequence[str], title_words: Sequence[float], measured: 
     else:
         total = sum(widths)
         widths = [w * width / total for w in widths]
-    return widths, size
+    return widths, size, _readable(widths, natural, text_cols, size)
+
+
+def _readable(widths: Sequence[float], natural: Sequence[float], text_cols: Sequence[int], size: float) -> bool:
+    """The type not below READABLE_SIZE, the description (the text column with the longest
+    text) its whole text wide or READABLE_TEXT at least."""
+    described = max(text_cols, key=lambda i: natural[i], default=None)
+    return size >= READABLE_SIZE - _SLACK and (
+        described is None or widths[described] + _SLACK >= min(natural[described], READABLE_TEXT))
 
 
 def _share(room: float, natural: list[float], minimum: list[float]) -> list[float]:
@@ -299,6 +353,7 @@ class _RowShaper:
         self.rights = tuple(edges[i + 1] - PADDING for i in range(n))
         self.money = tuple(k == "money" for k in kinds)
         self.words: dict[str, dict[str, float]] = {FONT: {}, FONT_BOLD: {}}
+        self.broken: set[int] = set()  # text columns where a word was broken between letters
 
     def wrap(self, text: str, font: str, width: float) -> tuple[tuple[str, float], ...]:
         return wrap_text(text, font, self.size, width, self.words.setdefault(font, {}))
@@ -335,8 +390,15 @@ class _RowShaper:
             else:  # wrapped, numbers too (only when they do not fit the cell)
                 lines = self.wrap(text, font, right - left)
                 tallest = max(tallest, len(lines))
+                if aligns[i] == "left" and i not in self.broken and self._breaks(text, font, right - left):
+                    self.broken.add(i)
             cells.append(Cell(left, right, aligns[i], font, lines))
         return RowPlan(style, tallest, tuple(cells), _NO_HIDDEN, index)
+
+    def _breaks(self, text: str, font: str, width: float) -> bool:
+        """A word of ``text`` is wider than ``width`` (its widths are known: it was just wrapped)."""
+        known = self.words[font]
+        return any(known[word] > width + _SLACK for word in text.split())
 
     def carried(self, text: str, label_col: int, value: str, value_col: int) -> RowPlan:
         """The carried balance: its words run from the first column to ``label_col`` (the
@@ -409,29 +471,63 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[tuple[s
     return out
 
 
-def _carried(texts: Sequence[Sequence[str]], styles: Sequence[str],
-             value_column: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Per row: the value a page break after it carries, and the heading it stands under."""
-    carried, sections, section = [], [], ""
-    for cells, style in zip(texts, styles):
-        if style == "heading":
-            section = next((t for t in cells if t), "")
-        value = cells[value_column]
-        carried.append(value if style == "normal" and value else "")
-        sections.append(section)
-    return tuple(carried), tuple(sections)
+def _carried(texts: Sequence[Sequence[str]], styles: Sequence[str], value_column: int) -> tuple[str, ...]:
+    """Per row: the value a page break after it carries."""
+    return tuple(cells[value_column] if style == "normal" and cells[value_column] else ""
+                 for cells, style in zip(texts, styles))
+
+
+def _headings(texts: Sequence[Sequence[str]], rows: Sequence[TableRow]):
+    """Per row, the index of the heading row it stands under (-1: none); and each heading
+    row's texts and indent."""
+    under, headings, current = [], {}, -1
+    for i, (cells, row) in enumerate(zip(texts, rows)):
+        if row.style == "heading":
+            current = i
+            headings[i] = (tuple(cells), row.indent)
+        under.append(current)
+    return tuple(under), headings
 
 
 # --- cutting it into pages ------------------------------------------------------------------
 
+def lead_rows(layout: TableLayout, part: Part) -> tuple[RowPlan, ...]:
+    """What a continued ``part`` starts with under the header: the heading of the group that
+    goes on (marked "(lanjutan)") and the carried balance, each when there is one."""
+    r = part.start
+    if not part.continued or r == 0 or r >= len(layout.rows):
+        return ()
+    key = (r, part.start_line > 0)
+    if key not in layout.leads:
+        carried = None if part.start_line else _carry_row(layout, r)
+        heading = _continued_heading(layout, r, part.start_line)
+        if heading is not None and carried is not None and layout.carry.names_section(layout.sections[r - 1]):
+            heading = None  # "Saldo Kas pindahan ..." already says the group
+        layout.leads[key] = tuple(row for row in (heading, carried) if row is not None)
+    return layout.leads[key]
+
+
 def carry_row(layout: TableLayout, part: Part) -> RowPlan | None:
     """The carried-balance row at the top of ``part``, or None."""
-    carry, r = layout.carry, part.start
-    if carry is None or not part.continued or part.start_line or r == 0 or r >= len(layout.rows):
+    return next((row for row in lead_rows(layout, part) if row.style == "carry"), None)
+
+
+def _continued_heading(layout: TableLayout, r: int, start_line: int) -> RowPlan | None:
+    """The heading row ``r`` stands under, again with "(lanjutan)", when the page breaks inside
+    its group: before one of its rows or subtotal (not before the next heading, nor a total)."""
+    if not layout.continued_heading or not layout.under:
         return None
-    if r not in layout.carried_rows:
-        layout.carried_rows[r] = _carry_row(layout, r)
-    return layout.carried_rows[r]
+    h = layout.under[r]
+    style = layout.rows[r].style
+    if h < 0 or (h == r and not start_line) or style == "total":
+        return None
+    texts, indent = layout.headings[h]
+    if not any(texts):
+        return None
+    filled = next(i for i, t in enumerate(texts) if t)
+    cells = list(texts)
+    cells[filled] = _clean(layout.continued_heading.format(heading=texts[filled]))
+    return layout.shaper.row(cells, "heading", indent, -1)
 
 
 def _carry_row(layout: TableLayout, r: int) -> RowPlan | None:
@@ -446,13 +542,12 @@ def _carry_row(layout: TableLayout, r: int) -> RowPlan | None:
 
 
 def _lead_height(layout: TableLayout, part: Part) -> float:
-    """The header and carried row on top of ``part``."""
+    """The header, repeated heading and carried row on top of ``part``."""
     height = 0.0
     if layout.header is not None and (not part.continued or layout.repeat_header):
         height += layout.row_height(layout.header.lines)
-    carried = carry_row(layout, part)
-    if carried is not None:
-        height += layout.row_height(carried.lines)
+    for row in lead_rows(layout, part):
+        height += layout.row_height(row.lines)
     return height
 
 
@@ -484,6 +579,8 @@ def split_part(layout: TableLayout, part: Part, height: float) -> tuple[Part, Pa
         fit = min(fit, total - first - SPLIT_MIN_LINES)  # leave enough for the next page
         if fit >= SPLIT_MIN_LINES:
             cut_line = first + fit  # a tall row: the lines that fit stay here
+    while cut_line == 0 and cut_row - 1 >= start and layout.rows[cut_row - 1].style == "heading":
+        cut_row -= 1  # a heading goes over with the first row under it
     if cut_row == start and cut_line <= line:
         return None
     if (cut_row, cut_line) >= (part.end, part.end_line):
@@ -497,9 +594,7 @@ def part_rows(layout: TableLayout, part: Part) -> list[tuple[RowPlan, int, int]]
     out: list[tuple[RowPlan, int, int]] = []
     if layout.header is not None and (not part.continued or layout.repeat_header):
         out.append((layout.header, 0, layout.header.lines))
-    carried = carry_row(layout, part)
-    if carried is not None:
-        out.append((carried, 0, carried.lines))
+    out += [(row, 0, row.lines) for row in lead_rows(layout, part)]
     rows = layout.rows
     for r in range(part.start, part.end):
         out.append((rows[r], part.start_line if r == part.start else 0, rows[r].lines))

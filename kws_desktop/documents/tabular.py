@@ -23,16 +23,16 @@ from reportlab.platypus import Flowable, Spacer
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.blocks import signature_blocks, title_block
-from kws_desktop.documents.flow import TableThenTail
-from kws_desktop.documents.pdf import build_pdf
+from kws_desktop.documents.flow import FullWidth, TableThenTail
+from kws_desktop.documents.pdf import build_pdf, content_width
 from kws_desktop.documents.report_data import Column, Row, TabularReport
 from kws_desktop.documents.styles import paragraph
-from kws_desktop.documents.table import Carry, data_table
+from kws_desktop.documents.table import Carry, data_table, readable_at
 from kws_desktop.i18n import _, format_date
 
 __all__ = [
     "Carry", "Column", "Row", "TabularReport", "FORMATS", "write_pdf", "write_xlsx", "write_csv",
-    "write_report", "default_place_date", "pdf_story",
+    "write_report", "default_place_date", "pdf_story", "report_table", "turned",
 ]
 
 FORMATS = ("pdf", "xlsx", "csv")
@@ -44,12 +44,18 @@ def default_place_date(profile: KwsProfile, day: dt.date | None = None) -> str:
     return f"{profile.place}, {text}" if profile.place else text
 
 
-def pdf_story(report: TabularReport, profile: KwsProfile) -> list[Flowable]:
-    """The flowables of the report body (title, table, notes, signatures), without letterhead."""
+def report_table(report: TabularReport) -> FullWidth:
+    """The report's data table (laid out when it is given a width)."""
+    return data_table(report.columns, report.rows, carry=report.carry)
+
+
+def pdf_story(report: TabularReport, profile: KwsProfile, table: Flowable | None = None) -> list[Flowable]:
+    """The flowables of the report body (title, table, notes, signatures), without letterhead;
+    ``table``: the report's :func:`report_table`, if already made."""
     story: list[Flowable] = [*title_block(report.title, subtitle=report.subtitle or None)]
     if report.pdf_lead is not None:
         story.extend(report.pdf_lead())
-    table = data_table(report.columns, report.rows, carry=report.carry)
+    table = table if table is not None else report_table(report)
     tail: list[Flowable] = []
     if report.notes:
         tail.append(Spacer(1, 3 * mm))
@@ -67,10 +73,21 @@ def write_pdf(report: TabularReport, path: os.PathLike[str] | str, *, profile: K
               paper: str = "A4", landscape: bool = False, watermark: str | None = None) -> Path:
     """Write ``report`` as a PDF with letterhead, title, period, the table (header repeated on
     every page, numbers right-aligned, negatives in parentheses, totals bold), notes,
-    signatures and "hal. x dari y" page numbers. Returns the path; raises
+    signatures and "hal. x dari y" page numbers. A table that does not fit the upright page
+    readably (a description squeezed until its words break, or the type made too small: an A5
+    page with many number columns) turns the page to landscape. Returns the path; raises
     :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written."""
-    return build_pdf(path, pdf_story(report, profile), profile=profile, title=report.title,
+    table = report_table(report)  # laid out once at the upright width; kept if it stays upright
+    landscape = landscape or turned(report, paper, table)
+    return build_pdf(path, pdf_story(report, profile, table), profile=profile, title=report.title,
                      paper=paper, landscape=landscape, watermark=watermark)
+
+
+def turned(report: TabularReport, paper: str = "A4", table: FullWidth | None = None) -> bool:
+    """Whether ``report`` goes on ``paper`` turned to landscape: its table is not readable at
+    the upright page's width (documents/table_layout.py: ``readable``)."""
+    table = table if table is not None else report_table(report)
+    return not readable_at(table, content_width(paper))
 
 
 def write_report(report: TabularReport, path: os.PathLike[str] | str, fmt: str | None = None, *,

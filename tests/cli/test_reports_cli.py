@@ -83,6 +83,27 @@ def test_f4_paper(demo_path, tmp_path):
     assert b"/MediaBox [ 0 0 609.4488 935.4331 ]" in out.read_bytes()  # 215 x 330 mm
 
 
+def test_a5_paper_from_the_option_and_the_book_setting(demo_path, tmp_path):
+    """A5 reaches the report (it was printed on A4 before): the statement stays upright, the
+    cash book with its six columns is turned so its description reads."""
+    from pypdf import PdfReader
+
+    from kws_desktop.services.book.books import open_book, set_setting
+
+    def size(path):
+        box = PdfReader(str(path)).pages[0].mediabox
+        return round(float(box.width)), round(float(box.height))
+
+    upright, turned = tmp_path / "neraca.pdf", tmp_path / "bku.pdf"
+    assert main(["report", "financial-position", str(demo_path), "--paper", "A5", "--out", str(upright)]) == 0
+    assert size(upright) == (420, 595)
+    with open_book(demo_path) as book:
+        set_setting(book, "document_paper", "A5")
+    assert main(["report", "cash-book", str(demo_path), "--from", "2026-11-01", "--to", "2026-11-28",
+                 "--out", str(turned)]) == 0
+    assert size(turned) == (595, 420)
+
+
 def _damage_table(path, table: str) -> None:
     """Overwrite the first page of `table`'s tree with garbage (the file header and the
     schema stay whole, so the book still opens)."""

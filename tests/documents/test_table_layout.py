@@ -236,3 +236,56 @@ def test_a_wrapping_text_column_keeps_its_room_from_number_titles():
     rows = [TableRow(["Terima pembayaran tagihan " * 8, "1.614.000", "0"], "normal", 0)]
     layout = layout_table(kinds, titles, rows, 120 * mm, size=7.5)
     assert layout.header.lines > 1
+
+
+def _groups(groups: int, per_group: int) -> list[TableRow]:
+    """Materials by category: a heading, its rows, its subtotal; a grand total at the end."""
+    rows = []
+    for g in range(groups):
+        rows.append(TableRow([f"Kelompok {g}", "", "", "", "", ""], "heading"))
+        rows += [TableRow(["02/01/2026", f"BLI-2026-{g}{i:03d}", f"Semen Portland 50 kg nomor {i}",
+                           "10.000", "", ""]) for i in range(per_group)]
+        rows.append(TableRow(["", "", f"Jumlah kelompok {g}", "1", "", ""], "subtotal"))
+    rows.append(TableRow(["", "", "Jumlah", "99", "", ""], "total"))
+    return rows
+
+
+def _group_of(rows, index):
+    return next(rows[i].texts[0] for i in range(index, -1, -1) if rows[i].style == "heading")
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_a_group_going_on_over_a_page_break_repeats_its_heading(paper):
+    rows = _groups(4, 45)
+    layout = layout_table(KINDS, TITLES, rows, content_width(paper), size=8.5,
+                          continued_heading="{heading} (lanjutan)")
+    inside = 0
+    for number, part in enumerate(page_plan(layout, 250, 330)):
+        drawn = part_rows(layout, part)
+        body = [(row, first) for row, first, _e in drawn if row.index >= 0]
+        assert body[-1][0].style != "heading", "a heading is never the last row of a page"
+        if number == 0:
+            continue
+        first, line = body[0]
+        repeated = [row for row, _f, _e in drawn if row.style == "heading" and row.index < 0]
+        if first.style in ("heading", "total") and line == 0:
+            assert not repeated, f"page {number + 1}: a new group or the total needs no repeat"
+            continue
+        assert drawn[1][0] is repeated[0], "the repeated heading comes right under the header"
+        assert _cells_text(repeated[0]) == [f"{_group_of(rows, first.index)} (lanjutan)"]
+        inside += 1
+    assert inside >= 3
+    # off unless asked for: the layout without it repeats nothing
+    plain = layout_table(KINDS, TITLES, rows, content_width(paper), size=8.5)
+    assert not any(row.style == "heading" and row.index < 0 for part in page_plan(plain, 250, 330)
+                   for row, _f, _e in part_rows(plain, part))
+
+
+def test_a_carried_balance_that_names_its_group_is_not_headed_twice():
+    rows, _b = _cash_rows(200)
+    layout = layout_table(KINDS, TITLES, rows, content_width("A4"), size=8.5, carry=CARRY, keys=KEYS,
+                          continued_heading="{heading} (lanjutan)")
+    for part in page_plan(layout, 300, 500)[1:]:
+        drawn = part_rows(layout, part)
+        labels = [_cells_text(row)[0] for row, _f, _e in drawn if row.index < 0 and row.style != "header"]
+        assert labels in (["Saldo Kas pindahan"], ["Kas (lanjutan)"]), labels  # the latter: a row split

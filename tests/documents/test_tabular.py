@@ -212,3 +212,35 @@ def test_write_report_refuses_unknown_format(tmp_path):
 def test_unwritable_path_raises_documented_error(tmp_path, suffix):
     with pytest.raises(DocumentWriteError, match="Berkas tidak dapat ditulis"):
         write_report(cash_book(1), tmp_path / "missing" / f"r.{suffix}")
+
+
+def _materials(per_group: int = 40) -> TabularReport:
+    """Rows grouped by category under headings, as the materials report prints them."""
+    columns = [Column("name", "Bahan"), Column("unit", "Satuan"), Column("qty", "Stok", "qty"),
+               Column("value", "Nilai (Rp)", "money")]
+    rows = []
+    for category in ("Semen dan pasir", "Pipa dan sambungan", "Besi dan kayu"):
+        rows.append(Row({"name": category}, style="heading"))
+        rows += [Row({"name": f"{category.split()[0]} jenis {i + 1}", "unit": "sak", "qty": Decimal(i + 1),
+                      "value": 65_000 * (i + 1)}) for i in range(per_group)]
+    rows.append(Row({"name": "Jumlah", "value": 1}, style="total"))
+    return TabularReport(title="Laporan Bahan dan Persediaan", columns=columns, rows=rows)
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+@pytest.mark.parametrize("language, word", [("id", "lanjutan"), ("en", "continued")])
+def test_a_group_broken_by_a_page_repeats_its_heading_continued(tmp_path, profile, paper, language, word):
+    from kws_desktop.i18n import set_language
+    set_language(language)
+    path = write_pdf(_materials(), tmp_path / f"bahan-{paper}.pdf", profile=profile, paper=paper)
+    pages = [" ".join(page.split()) for page in pdf_text(path).split("\f")]
+    assert len(pages) >= 3
+    inside = 0
+    for before, page in zip(pages, pages[1:]):
+        rest = page.split("Nilai (Rp) ", 1)[1]  # under the repeated header
+        last = [c for c in ("Semen dan pasir", "Pipa dan sambungan", "Besi dan kayu") if c in before][-1]
+        if rest.startswith(last.split()[0] + " jenis"):
+            raise AssertionError(f"a page goes on with {last} without its heading: {rest[:60]}")
+        if rest.startswith(f"{last} ({word})"):
+            inside += 1
+    assert inside >= 1

@@ -15,7 +15,10 @@ from sqlalchemy import column, func, select, table
 
 from kws_desktop.core.accounts import A
 from kws_desktop.errors import UserError
-from kws_desktop.services.book.backdating import BackdateError, backdated_before, latest_of, noted
+from kws_desktop.i18n import set_language
+from kws_desktop.services.book.backdating import (
+    KIND_NAMES, BackdateError, backdated_before, kind_name, latest_of, noted,
+)
 from kws_desktop.services.book.check import NUMBERED_TABLES, check_book
 from kws_desktop.store.models.book import AuditEvent
 from kws_desktop.store.models.people import Member
@@ -121,6 +124,50 @@ def _handover(book, day, note):
     return _newest_number(book, "handover")
 
 
+def _open_from(book):
+    """The first day after the last closed period (profit sharing closes its period)."""
+    from kws_desktop.store.models.book import PeriodClose
+    with book.reading() as s:
+        end = s.execute(select(func.max(PeriodClose.period_end)).where(PeriodClose.reopened_at.is_(None))).scalar()
+    return end + dt.timedelta(days=1)
+
+
+def _profit_sharing(book, day, note):
+    """The open period up to ``day`` shared equally among the members."""
+    from kws_desktop.services.people import profit_sharing
+    rule = {"group_fund_pct": 30, "members_pct": 70, "basis": "equal"}
+    return profit_sharing.post_profit_sharing(book, _open_from(book), day, rule, backdate_note=note).number
+
+
+def _sharing_reversed(book, _latest):
+    """A sharing of the first half of 2026 posted and reversed (a wrong period): its number and
+    date stay, the period is open again. A gain on its last day leaves a profit to share on that
+    day alone, once the days before it are shared."""
+    from kws_desktop.services.cash import entries
+    from kws_desktop.services.people import profit_sharing
+    number = _profit_sharing(book, dt.date(2026, 6, 30), "")
+    profit_sharing.reverse_profit_sharing(book, number, "Periode salah, dibagi ulang")
+    entries.record_income(book, date=dt.date(2026, 6, 30), money_account="cash", category=A.REVENUE_OTHER,
+                          amount=5_000_000, description="Hibah alat", backdate_note="Hibah lama baru dicatat")
+
+
+def _share_owed(book):
+    from kws_desktop.services.people import wages
+    return next(r.member_id for r in wages.wages_owed(book) if r.balances.profit_share_owed >= 10_000)
+
+
+def _profit_share_payout(book, day, note):
+    from kws_desktop.services.people import wages
+    line = wages.PayLine(_share_owed(book), profit_share=1_000)
+    return wages.pay_members(book, date=day, lines=[line], backdate_note=note).number
+
+
+def _shares_paid_in_july(book, _latest):
+    """The first half of 2026 shared (dated 30 June), a first share paid out on 3 July."""
+    _profit_sharing(book, dt.date(2026, 6, 30), "")
+    _profit_share_payout(book, dt.date(2026, 7, 3), "")
+
+
 def _stock_count(book, day, note):
     from kws_desktop.services.purchasing import stock
     sheet = stock.count_sheet(book)[:2]
@@ -138,11 +185,14 @@ ISSUERS = {
     "invoice": _invoice, "purchase": _purchase, "supplier_payment": _supplier_payment,
     "expense": _cash("expense"), "income": _cash("income"), "transfer": _cash("transfer"),
     "advance": _advance, "wage_payout": _wage_payout, "quote": _quote, "order": _order,
-    "handover": _handover, "stock_count": _stock_count,
+    "handover": _handover, "stock_count": _stock_count, "profit_sharing": _profit_sharing,
+    "profit_share_payout": _profit_share_payout,
 }
 
 
-PREPARE = {"supplier_payment": _owed_to_shop, "handover": _ready_orders}
+# made before the test: what the document needs, or (SHU, PBH) a latest one in 2026 to be dated before
+PREPARE = {"supplier_payment": _owed_to_shop, "handover": _ready_orders,
+           "profit_sharing": _sharing_reversed, "profit_share_payout": _shares_paid_in_july}
 
 
 def _state(book, kind):
@@ -157,9 +207,11 @@ def test_a_backdated_document_needs_a_reason(demo_book, kind):
     book = demo_book
     with book.reading() as s:
         latest = latest_of(s, kind, 2026)
-    assert latest is not None and latest.date.month > 1, kind
     if kind in PREPARE:
         PREPARE[kind](book, latest)
+        with book.reading() as s:
+            latest = latest_of(s, kind, 2026)
+    assert latest is not None and latest.date.month > 1, kind
     earlier = latest.date - dt.timedelta(days=1)
     assert backdated_before(book, kind, earlier) == latest
     before = _state(book, kind)
@@ -188,12 +240,39 @@ def test_a_backdated_document_needs_a_reason(demo_book, kind):
 def _note_of(book, kind, number):
     """The note (or description) kept with a document, None when its kind has no such column."""
     name = {"expense": "description", "income": "description", "transfer": "description",
-              "invoice": "note", "advance": "note", "wage_payout": "note"}.get(kind, "notes")
-    if kind == "handover":
+              "invoice": "note", "advance": "note", "wage_payout": "note",
+              "profit_share_payout": "note"}.get(kind, "notes")
+    if kind in ("handover", "profit_sharing"):  # the reason is in the audit log only
         return None
     docs = table(NUMBERED_TABLES[kind], column(name), column("number"))
     with book.reading() as s:
         return s.execute(select(docs.c[name]).where(docs.c.number == number)).scalar()
+
+
+@pytest.mark.parametrize("language, start, middle", [
+    ("id", "Tagihan terakhir tahun ini", "Tanggal tagihan ini lebih awal"),
+    ("en", "Invoice out of date order", "the latest invoice of this year"),
+])
+def test_the_kind_is_in_lower_case_mid_sentence(demo_book, language, start, middle):
+    with demo_book.reading() as s:
+        latest = latest_of(s, "invoice", 2026)
+    set_language(language)
+    with pytest.raises(BackdateError) as err:
+        _invoice(demo_book, latest.date - dt.timedelta(days=1), "")
+    message = err.value.message
+    assert message.startswith(start) and middle in message, message
+    assert message.count(kind_name("invoice")) == 1  # capitalised only where the sentence starts
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_kind_name_in_lower_case_mid_sentence(language):
+    set_language(language)
+    for kind in KIND_NAMES:
+        name, middle = kind_name(kind), kind_name(kind, mid_sentence=True)
+        assert name[0].isupper() and middle[0].islower() and middle[1:] == name[1:], (kind, middle)
+    assert kind_name("wage_payout", mid_sentence=True) == ("pembayaran upah" if language == "id" else "wage payment")
+    assert kind_name("profit_sharing", mid_sentence=True) == (
+        "pembagian SHU" if language == "id" else "profit sharing")
 
 
 def test_the_reason_fits_the_note_column():

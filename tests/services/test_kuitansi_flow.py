@@ -57,3 +57,27 @@ def test_share_of_an_unknown_number_saves_nothing(book, tmp_path):
     with pytest.raises(UserError):
         kuitansi.share_kuitansi(book, "KWT-2026-9999", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_voided_kuitansi_says_batal_and_prints_no_balance(book, invoice, tmp_path):
+    """Printed again after its payment is voided, the kuitansi says BATAL, why and since when,
+    and that it does not count: no "Sisa tagihan" of the day it was issued (it read as if the
+    payment still counted), no LUNAS."""
+    import datetime as dt
+
+    from kws_desktop.services.billing import payments
+    first = kuitansi.take_payment(book, invoice_id=invoice.id, date=D, amount=400_000).payment
+    second = kuitansi.take_payment(book, invoice_id=invoice.id, date=D, amount=600_000).payment
+    paid_up = _text(kuitansi.kuitansi_print(book, second.receipt_number).write(tmp_path / "lunas.pdf"))
+    assert "Sisa tagihan: Rp0 (LUNAS)" in paid_up and "BATAL" not in paid_up
+    payments.void_payment(book, second.id, "Uang palsu, dikembalikan", date=D + dt.timedelta(days=3))
+
+    text = " ".join(_text(payments.write_receipt(book, second.receipt_number, tmp_path / "batal.pdf")).split())
+    assert "BATAL" in text and second.receipt_number in text
+    assert "Pembayaran ini DIBATALKAN pada 5 Maret 2026: Uang palsu, dikembalikan" in text
+    assert "BATAL: tidak dihitung sebagai pembayaran" in text
+    assert "Sisa tagihan" not in text and "LUNAS" not in text
+    # the payment that still counts keeps its balance: what is owed now that the other is void
+    assert "Sisa tagihan: Rp600.000" in _text(payments.write_receipt(book, first.receipt_number, tmp_path / "a.pdf"))
+    share = payments.receipt_share(book, second.receipt_number).message
+    assert "DIBATALKAN" in share and "Sisa tagihan" not in share

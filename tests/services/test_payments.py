@@ -196,7 +196,7 @@ def test_backdated_kuitansi_needs_a_reason(book, hh_invoice):
         payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=500_000)
     assert err.value.field == "backdate_note"
     assert err.value.message.startswith("Kuitansi terakhir tahun ini bertanggal 22 Maret 2026. "
-                                        "Kuitansi ini bertanggal lebih awal (12 Maret 2026)")
+                                        "Tanggal kuitansi ini lebih awal (12 Maret 2026)")
     with pytest.raises(UserError):
         payments.record_payment(book, invoice_id=inv.id, date=D + dt.timedelta(days=10), amount=500_000,
                                 backdate_note="   ")

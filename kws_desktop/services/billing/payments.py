@@ -392,6 +392,7 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
                                  .where(Order.id.in_(order_ids))).all() if order_ids else []
     order_numbers = {oid: number for oid, number, _p, _d in order_rows}
     works = {oid: order_work(package, description) for oid, _n, package, description in order_rows}
+    void_days = _void_days(session, [p for p in pays.values() if p.status == DocStatus.VOID])
     allocs_by_invoice: dict[int, list] = {}
     for row in alloc_rows:
         allocs_by_invoice.setdefault(row[0], []).append(row)
@@ -423,12 +424,28 @@ def kuitansi_data(session: Session, receipts: Sequence[Receipt], *, copy: bool |
             bits.append(_("uang titipan {amount}").format(amount=format_rupiah(p.advance)))
         purpose = ", ".join(b for b in bits if b)
         purpose = purpose[:1].upper() + purpose[1:]
+        void = p.status == DocStatus.VOID
         out.append(KuitansiData(
             number=r.number, date=r.date, payer_name=p.payer_name, amount=p.amount,
-            purpose=purpose, remaining=inv.total - paid_until, method=p.method, advance=p.advance,
-            receiver_name=treasurer, receiver_role=_("Bendahara"),
+            purpose=purpose, remaining=None if void else inv.total - paid_until, method=p.method,
+            advance=p.advance, receiver_name=treasurer, receiver_role=_("Bendahara"),
             copy=(r.print_count > 0) if copy is None else copy,
-            void=p.status == DocStatus.VOID, void_reason=p.void_reason))
+            void=void, void_reason=p.void_reason, void_date=void_days.get(p.id)))
+    return out
+
+
+def _void_days(session: Session, voided: Sequence[Payment]) -> dict[int, dt.date]:
+    """Payment id -> the day it was voided: its reversal's date (else the local day of voiding)."""
+    ids = [p.void_entry_id for p in voided if p.void_entry_id]
+    days = dict(session.execute(select(JournalEntry.id, JournalEntry.date)
+                                .where(JournalEntry.id.in_(ids))).all()) if ids else {}
+    out = {}
+    for p in voided:
+        day = days.get(p.void_entry_id)
+        if day is None and p.voided_at is not None:
+            day = p.voided_at.astimezone().date()
+        if day is not None:
+            out[p.id] = day
     return out
 
 

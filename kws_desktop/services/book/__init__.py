@@ -8,8 +8,8 @@ Modules and their public calls:
 - `audit`: The audit log: who did what, when. Written inside the same transaction as the change.
   record
 - `backdating`: Numbers that follow dates: one rule for every numbered document kind.
-  Latest, BackdateError, latest_of, backdated_before, ensure_date_order, ensure_redated_in_order,
-  noted, audit_detail
+  kind_name, Latest, BackdateError, latest_of, backdated_before, ensure_date_order,
+  ensure_redated_in_order, noted, audit_detail
 - `backup`: Backups the user asks for, and restoring one with a preview of what it holds.
   backup_book, BackupPreview, preview, automatic_backups, restore
 - `book_place`: Where the group's book lives, and its second backup place.

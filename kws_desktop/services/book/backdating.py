@@ -20,14 +20,15 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.numbering import PREFIXES
 from kws_desktop.core.text import one_line
 from kws_desktop.errors import UserError
-from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.i18n import N_, NP_, _, format_date
 from kws_desktop.services.book.check import NUMBERED_TABLES
 from kws_desktop.store.base import Base
 from kws_desktop.store.book import Book
 
 FIELD = "backdate_note"
 
-# kind -> what the treasurer calls one document of it, at the start of a sentence
+# kind -> what the treasurer calls one document of it, at the start of a sentence (kind_name
+# gives it in the middle of one)
 KIND_NAMES: dict[str, str] = {
     "quote": N_("Surat penawaran"),
     "order": N_("Pesanan"),
@@ -37,7 +38,7 @@ KIND_NAMES: dict[str, str] = {
     "purchase": N_("Nota pembelian"),
     "supplier_payment": N_("Pembayaran ke toko"),
     "stock_count": N_("Stok opname"),
-    "wage_payout": N_("Pembayaran upah"),
+    "wage_payout": NP_("satu dokumen", "Pembayaran upah"),
     "profit_share_payout": N_("Pembayaran bagi hasil"),
     "advance": N_("Kasbon"),
     "profit_sharing": N_("Pembagian SHU"),
@@ -45,6 +46,16 @@ KIND_NAMES: dict[str, str] = {
     "income": N_("Bukti kas masuk"),
     "transfer": N_("Bukti pindah kas"),
 }
+
+
+def kind_name(kind: str, *, mid_sentence: bool = False) -> str:
+    """What one document of ``kind`` is called, translated: "Tagihan" at the start of a
+    sentence, "tagihan" in its middle (a first word in capitals, "BAST", is kept)."""
+    name = _(KIND_NAMES[kind])
+    first = name.split(" ", 1)[0]
+    if not mid_sentence or (len(first) > 1 and first.isupper()):
+        return name
+    return name[:1].lower() + name[1:]
 
 
 @dataclass(frozen=True)
@@ -92,12 +103,12 @@ def ensure_date_order(session: Session, kind: str, day: dt.date, reason: str = "
     if latest is None or day >= latest.date:
         return ""
     why = one_line(reason or "")
-    name = _(KIND_NAMES[kind])
     if not why:
-        raise BackdateError(_("{what} terakhir tahun ini bertanggal {latest}. {what} ini bertanggal "
-                              "lebih awal ({date}), jadi nomornya tidak urut dengan tanggalnya. Bila "
+        raise BackdateError(_("{what} terakhir tahun ini bertanggal {latest}. Tanggal {kind} ini lebih "
+                              "awal ({date}), jadi nomornya tidak urut dengan tanggalnya. Bila "
                               "tanggalnya memang benar, tulis alasannya.").format(
-            what=name, latest=format_date(latest.date), date=format_date(day)),
+            what=kind_name(kind), kind=kind_name(kind, mid_sentence=True),
+            latest=format_date(latest.date), date=format_date(day)),
             kind=kind, day=day, latest=latest)
     return _("Dicatat mundur (sesudah {number} bertanggal {latest}): {reason}").format(
         number=latest.number, latest=format_date(latest.date), reason=why)
@@ -121,7 +132,7 @@ def ensure_redated_in_order(session: Session, kind: str, doc_id: int, number: st
     if earlier is None and later is None:
         return ""
     why = one_line(reason or "")
-    name = _(KIND_NAMES[kind])
+    name = kind_name(kind)
     if earlier is not None:
         other = Latest(earlier[0], earlier[1])
         message = _("{what} {other} bertanggal {other_date}, sesudah tanggal baru {number} ({date}), padahal "

@@ -94,7 +94,7 @@ class SummaryTab(QWidget):
         from kws_desktop.services.reports import build_report
         paper = get_setting(self.page.book, "document_paper")
         return write_report(build_report(self.page.book, "performance", self.start.value(), self.end.value()),
-                            path, profile=get_profile(self.page.book), paper=paper if paper in ("A4", "F4") else "A4")
+                            path, profile=get_profile(self.page.book), paper=paper or "A4")
 
     def print_preview(self) -> None:
         from kws_desktop.ui.kit.pdf_preview import preview_document

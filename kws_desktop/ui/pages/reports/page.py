@@ -331,8 +331,7 @@ class ReportsPage(Page):
                                             else QHeaderView.ResizeMode.ResizeToContents)
 
     def _paper(self) -> str:
-        paper = books.get_setting(self.book, "document_paper")
-        return paper if paper in ("A4", "F4") else "A4"
+        return books.get_setting(self.book, "document_paper") or "A4"  # A5: turned when too wide
 
     def write(self, path: Path, fmt: str) -> Path:
         if self.current is None:
