@@ -34,8 +34,8 @@ def _broken_words(layout, report) -> list[str]:
     text_columns = {i for i, c in enumerate(report.columns) if c.kind == "text"}
     out = []
     for plan in layout.rows:
-        if plan.style != "normal" or plan.index < 0:
-            continue
+        if plan.style != "normal" or not 0 <= plan.index < len(report.rows):
+            continue  # headings, the totals line
         values = report.rows[plan.index].values(report.columns)
         for cell in plan.cells:
             column = bisect_right(layout.edges, cell.left) - 1

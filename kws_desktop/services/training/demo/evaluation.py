@@ -21,6 +21,7 @@ from kws_desktop.services.jobs import quality
 from kws_desktop.services.evaluation import service_visits
 from kws_desktop.services.evaluation import surveys
 from kws_desktop.services.evaluation import trainings
+from kws_desktop.services.training.demo import treasury
 from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.sales import Customer
 from kws_desktop.store.models.people import Member
@@ -234,8 +235,10 @@ def _complaint(s, day: dt.date, ctx: DemoContext, oid: int) -> None:
 def _visit(s, day: dt.date, ctx: DemoContext, cid: int) -> None:
     rng = ctx.rng
     cost = rng.choice((0, 0, 35_000, 60_000, 85_000, 150_000))
-    service_visits.add_visit_in(s, cid, service_visits.VisitInput(day, rng.choice(FIXES), cost,
-                                                                  rng.choice(("cash", "cash", "transfer")),
+    method = rng.choice(("cash", "cash", "transfer"))
+    if cost:
+        treasury.money_for(ctx, s, day, method, cost)
+    service_visits.add_visit_in(s, cid, service_visits.VisitInput(day, rng.choice(FIXES), cost, method,
                                                                   "Dedi Supriyadi"), actor=ctx.book.actor)
     ctx.count("kunjungan layanan")
     done = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7)))

@@ -132,7 +132,7 @@ def _payday(day: dt.date, ctx: DemoContext, pay_shares: bool) -> None:
         return
     # paid in cash at the group's office: the treasurer draws the money from the bank that day
     with ctx.book.transaction() as s:
-        treasury.cash_for(ctx, s, day, sum(ln.wages + ln.profit_share - ln.deduct_advance for ln in lines))
+        treasury.money_for(ctx, s, day, "cash", sum(ln.wages + ln.profit_share - ln.deduct_advance for ln in lines))
     wages.pay_members(ctx.book, date=day, lines=lines, method="cash",
                       note="Pembayaran bagi hasil" if pay_shares else "Gajian bulanan")
     ctx.count("pembayaran upah")
@@ -141,8 +141,12 @@ def _payday(day: dt.date, ctx: DemoContext, pay_shares: bool) -> None:
 def _advances(day: dt.date, ctx: DemoContext) -> None:
     masons = ctx.ids.get("masons", [])
     for mid in ctx.rng.sample(masons, k=min(len(masons), ctx.rng.choice((0, 1, 1, 2)))):
+        amount = ctx.rng.choice((100_000, 150_000, 200_000, 300_000))
+        with ctx.book.transaction() as s:
+            if not treasury.money_for(ctx, s, day, "cash", amount):
+                continue  # the cash is not there this month
         try:
-            wages.record_advance(ctx.book, mid, ctx.rng.choice((100_000, 150_000, 200_000, 300_000)), day,
+            wages.record_advance(ctx.book, mid, amount, day,
                                  note=ctx.rng.choice(("Biaya sekolah anak", "Berobat", "Kebutuhan dapur",
                                                       "Perbaikan rumah")))
             ctx.count("kasbon")

@@ -24,7 +24,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.services.jobs import orders
 from kws_desktop.services.jobs import photos
 from kws_desktop.services.purchasing import stock
-from kws_desktop.services.training.demo import billing, evaluation
+from kws_desktop.services.training.demo import billing, evaluation, treasury
 from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.services.training.demo.supply import Supply
 from kws_desktop.store.models.people import Member
@@ -277,30 +277,28 @@ class _Run:
 
     def _costs(self, s, oid: int, day: dt.date, order: Order, builds: bool, big: bool, rab: dict) -> None:
         """What the job pays on its first work day besides crew and materials."""
-        rng, actor, stats = self.ctx.rng, self.ctx.book.actor, self.stats
+        rng = self.ctx.rng
         if not builds:
             # emptying a tank: the truck and its fuel are most of the cost
             truck = (rab["transport"] + rab["equipment"]) or order.price // 2
-            orders.add_cost_in(s, oid, "equipment",
-                               max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
-                               day, description="Sewa truk tinja dan solar", actor=actor)
-            stats["biaya lain"] += 1
+            self._pay(s, oid, day, "equipment", max(100_000, int(truck * rng.uniform(0.9, 1.15)) // 25_000 * 25_000),
+                      "Sewa truk tinja dan solar")
         elif rab["transport"] and rng.random() < 0.8:
-            orders.add_cost_in(s, oid, "transport",
-                               max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
-                               day, description=rng.choice(COST_TEXT["transport"]), actor=actor)
-            stats["biaya lain"] += 1
+            self._pay(s, oid, day, "transport",
+                      max(25_000, int(rab["transport"] * rng.uniform(0.5, 1.1)) // 25_000 * 25_000),
+                      rng.choice(COST_TEXT["transport"]))
         if big and rab["equipment"] and rng.random() < 0.3:
-            orders.add_cost_in(s, oid, "equipment",
-                               max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
-                               day, method=rng.choice(("cash", "cash", "transfer")),
-                               description=rng.choice(COST_TEXT["equipment"]), actor=actor)
-            stats["biaya lain"] += 1
+            self._pay(s, oid, day, "equipment",
+                      max(50_000, int(rab["equipment"] * rng.uniform(0.8, 1.5)) // 25_000 * 25_000),
+                      rng.choice(COST_TEXT["equipment"]), rng.choice(("cash", "cash", "transfer")))
         if rng.random() < 0.12:  # a permit letter, or the neighbours' coffee and a tarpaulin
             kind = rng.choice(("permits", "other", "other"))
-            orders.add_cost_in(s, oid, kind, rng.choice((25_000, 50_000, 75_000)), day,
-                               description=rng.choice(COST_TEXT[kind]), actor=actor)
-            stats["biaya lain"] += 1
+            self._pay(s, oid, day, kind, rng.choice((25_000, 50_000, 75_000)), rng.choice(COST_TEXT[kind]))
+
+    def _pay(self, s, oid: int, day: dt.date, kind: str, amount: int, text: str, method: str = "cash") -> None:
+        treasury.money_for(self.ctx, s, day, method, amount)
+        orders.add_cost_in(s, oid, kind, amount, day, method=method, description=text, actor=self.ctx.book.actor)
+        self.stats["biaya lain"] += 1
 
     def _finish(self, s, day: dt.date, payload) -> None:
         oid, plan = payload

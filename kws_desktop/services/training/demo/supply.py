@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from kws_desktop.services.purchasing import purchases
 from kws_desktop.services.purchasing import suppliers
+from kws_desktop.services.training.demo import treasury
 from kws_desktop.services.training.demo.context import DemoContext
 
 WHOLE_UNITS = ("sak", "buah", "batang", "unit", "kaleng", "dus", "lembar", "kg", "set", "roll", "ikat")
@@ -96,6 +97,9 @@ class Supply:
                 weights = (7, 2, 1) if estimate < 1_500_000 else (2, 4, 4)
                 method = rng.choices(("cash", "transfer", "credit"), weights=weights)[0]
             shipping = rng.choice((0, 0, 25_000, 50_000)) if len(lines) > 2 and order_id is None else 0
+            if method != "credit" and not treasury.money_for(self.ctx, session, day, method,
+                                                             estimate + shipping + 1_000):
+                method = "credit"  # the money is not there: the shop gives tempo
             row = purchases.record_purchase_in(session, purchases.PurchaseInput(
                 day, shop, method, tuple(purchases.PurchaseLineInput(m, q, p) for m, q, p in lines), shipping=shipping,
                 slip_number=f"NB-{rng.randint(1000, 9999)}", order_id=order_id, notes=note),
@@ -133,8 +137,16 @@ class Supply:
             self.ctx.calendar.on(when, self._pay_shop, shop, amount, alone=True)
 
     def _pay_shop(self, day: dt.date, shop: int, amount: int) -> None:
-        suppliers.pay_supplier(self.ctx.book, supplier_id=shop, amount=amount, date=day,
-                               method=self.ctx.rng.choice(("cash", "transfer", "transfer")))
+        """Pay a shop, or a week later when the money is not there."""
+        method = self.ctx.rng.choice(("cash", "transfer", "transfer"))
+        with self.ctx.book.transaction() as s:
+            ready = treasury.money_for(self.ctx, s, day, method, amount)
+        if not ready:
+            later = day + dt.timedelta(days=7)
+            if later < self.ctx.today:
+                self.ctx.calendar.on(later, self._pay_shop, shop, amount, alone=True)
+            return
+        suppliers.pay_supplier(self.ctx.book, supplier_id=shop, amount=amount, date=day, method=method)
         self.ctx.count("pembayaran ke pemasok")
 
     def prepare(self, session, day: dt.date, plan: list[tuple[int, Decimal]], buy_day: dt.date) -> None:

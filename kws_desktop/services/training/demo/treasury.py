@@ -6,8 +6,10 @@
   bank, above the cap (on a bank day) she takes the spare to the bank, and a bank gone short
   gets cash deposited at once. On the last day of a month the bank takes its fee and pays its
   interest.
-- Before a payment the cash service checks (a running cost, a payday) she draws what it needs
-  (`cash_for`), so the cash box and the bank are never below zero at the end of a day.
+- Before any payment she brings the money where it is paid from (`money_for`: cash drawn from
+  the bank, or cash taken to the bank), so neither goes below zero, not even within a day, as far
+  as the group has the money; the callers decide what waits when it has not (a shop is paid a
+  week later, a slip is bought on credit, a kasbon is not given).
 
 Everything is posted through services.cash; deterministic from ctx.rng.
 """
@@ -88,6 +90,18 @@ def plan(ctx: DemoContext) -> None:
 def _running_cost(s, day: dt.date, ctx: DemoContext, op: Op) -> None:
     cash_for(ctx, s, day, op.amount)
     _post(ctx, s, op)
+
+
+def money_for(ctx: DemoContext, s, day: dt.date, method: str, need: int) -> bool:
+    """Before paying `need` from the cash box (method "cash") or the bank (otherwise): bring the
+    money there first. False when the group has not got it."""
+    if method == "cash":
+        cash_for(ctx, s, day, need)
+        return balance_of(s, A.CASH) >= need
+    bank = balance_of(s, A.BANK)
+    if bank < need:
+        _deposit(ctx, s, day, -(-(need - bank) // STEP) * STEP)
+    return balance_of(s, A.BANK) >= need
 
 
 def cash_for(ctx: DemoContext, s, day: dt.date, need: int) -> None:
