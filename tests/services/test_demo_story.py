@@ -1,4 +1,5 @@
-"""The demo book tells a healthy story: money and stock never below zero at a month end, every
+"""The demo book tells a healthy story: money and stock never below zero at a month end (the cash
+box and the bank not even between two entries of a day, as the cash book lists them), every
 year profitable, jobs with modest margins, the book checks clean (seed 7, 60 orders, two years)."""
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kws_desktop.services.book.check import check_book
 from kws_desktop.services.book.ledger import account_balances
 from kws_desktop.services.billing.receivables import receivables_summary
 from kws_desktop.services.reports.statements import profit_loss
+from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 from kws_desktop.store.models.jobs import Order
 
 from tests.conftest import DEMO_TODAY
@@ -46,6 +48,22 @@ def test_money_and_stock_never_below_zero_at_a_month_end(story):
     # what is on hand at the end is in the order of a month or two of use, not a warehouse
     used = stock_use[-1][2] - stock_use[-13][2]
     assert 0 < stock_use[-1][1] < used / 12 * 3
+
+
+def test_cash_box_and_bank_never_below_zero_between_entries(story):
+    """Entry by entry in the cash book's order (date, then number): the treasurer brings the
+    money before she pays, as a cash box cannot hold less than nothing."""
+    with story.reading() as s:
+        for code in (A.CASH, A.BANK):
+            lines = s.execute(select(JournalEntry.date, JournalEntry.number, JournalLine.amount)
+                              .join(JournalLine, JournalLine.entry_id == JournalEntry.id)
+                              .join(Account, Account.id == JournalLine.account_id)
+                              .where(Account.code == code)
+                              .order_by(JournalEntry.date, JournalEntry.number)).all()
+            balance = 0
+            for day, number, amount in lines:
+                balance += amount
+                assert balance >= 0, f"{code} {balance} after {number} on {day}"
 
 
 def test_every_year_makes_a_modest_profit(story):
