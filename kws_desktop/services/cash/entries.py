@@ -26,7 +26,7 @@ from kws_desktop.services.book.dates import ensure_money_date
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.services.book.voiding import void_in, void_reason
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.book import Account, JournalLine
+from kws_desktop.store.models.book import Account, AccountDayTotal
 from kws_desktop.store.models.cash import CashEntry
 
 
@@ -64,10 +64,12 @@ class CashEntryRow:
 
 
 def balance_of(session: Session, account_code: str) -> int:
-    """The balance of a cash or bank account over every posted entry (aggregated in SQL)."""
+    """The balance of a cash or bank account over every posted entry: its day totals summed in
+    SQL (kept with every journal line in the same transaction, store/totals_triggers.py), so the
+    check before each payment stays quick in a book of many years."""
     return int(session.execute(
-        select(func.coalesce(func.sum(JournalLine.amount), 0))
-        .join(Account, Account.id == JournalLine.account_id)
+        select(func.coalesce(func.sum(AccountDayTotal.amount), 0))
+        .join(Account, Account.id == AccountDayTotal.account_id)
         .where(Account.code == account_code)).scalar())
 
 

@@ -111,7 +111,7 @@ def _issue_plan(session, order_id: int, rng) -> tuple[list[tuple[int, Decimal]],
         select(OrderItem.material_id, OrderItem.qty, OrderItem.cost, Material.unit, OrderItem.parent_id)
         .join(Material, Material.id == OrderItem.material_id)
         .where(OrderItem.order_id == order_id, OrderItem.kind == "component")
-        .order_by(OrderItem.cost.desc())).all()
+        .order_by(OrderItem.cost.desc(), OrderItem.id)).all()  # ties in one order on every database
     parents = dict(session.execute(select(OrderItem.id, OrderItem.qty)
                                    .where(OrderItem.order_id == order_id, OrderItem.parent_id.is_(None))).all())
     plan: dict[int, Decimal] = {}
