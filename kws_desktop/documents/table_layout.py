@@ -175,7 +175,8 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     columns = (0, 0)
     carried: tuple[str, ...] = ()
     under, headings = _headings(texts, rows)
-    sections = tuple(next((t for t in headings[h][0] if t), "") if h >= 0 else "" for h in under)
+    sections = tuple(headings[h][0][_name_cell(headings[h][0], edges)] if h >= 0 and any(headings[h][0])
+                     else "" for h in under)
     if carry is not None:
         keys = tuple(keys)
         columns = (keys.index(carry.value), keys.index(carry.label))
@@ -477,6 +478,12 @@ def _carried(texts: Sequence[Sequence[str]], styles: Sequence[str], value_column
                  for cells, style in zip(texts, styles))
 
 
+def _name_cell(texts: Sequence[str], edges: Sequence[float]) -> int:
+    """The cell of a heading that names its group: the filled one in the widest column (the words
+    "Kebijakan akuntansi", not the number "3" in a narrow No. column)."""
+    return max((i for i, t in enumerate(texts) if t), key=lambda i: (edges[i + 1] - edges[i], -i))
+
+
 def _headings(texts: Sequence[Sequence[str]], rows: Sequence[TableRow]):
     """Per row, the index of the heading row it stands under (-1: none); and each heading
     row's texts and indent."""
@@ -524,7 +531,7 @@ def _continued_heading(layout: TableLayout, r: int, start_line: int) -> RowPlan 
     texts, indent = layout.headings[h]
     if not any(texts):
         return None
-    filled = next(i for i, t in enumerate(texts) if t)
+    filled = _name_cell(texts, layout.edges)
     cells = list(texts)
     cells[filled] = _clean(layout.continued_heading.format(heading=texts[filled]))
     return layout.shaper.row(cells, "heading", indent, -1)
