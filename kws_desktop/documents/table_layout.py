@@ -210,7 +210,8 @@ def _longest_words(texts, rows, kinds, size) -> list[float]:
         if kind != "text":
             out.append(0.0)
             continue
-        words = {word for cells, row in zip(texts, rows) if row.style == "normal" and cells[i]
+        words = {word for cells, row in zip(texts, rows)
+                 if row.style == "normal" and cells[i] and not is_writing_line(cells[i])
                  for word in cells[i].split()}
         out.append(max((measure(word, size) for word in words), default=0.0))
     return out
@@ -219,8 +220,14 @@ def _longest_words(texts, rows, kinds, size) -> list[float]:
 def _measure(texts: Sequence[str], style: str, size: float) -> list[float]:
     """Each cell's width on one line (its widest line when it holds newlines)."""
     measure = font_widths(FONT if style == "normal" else FONT_BOLD)
-    return [0.0 if not text else measure(text, size) if "\n" not in text
+    return [0.0 if not text or is_writing_line(text) else measure(text, size) if "\n" not in text
             else max(measure(line, size) for line in text.split("\n")) for text in texts]
+
+
+def is_writing_line(text: str) -> bool:
+    """A cell of dots only ("......"): a line to write on by hand. It asks for no width and is
+    drawn as many dots as fill its cell, on one line, whatever the paper."""
+    return len(text) >= 3 and not text.strip(".")
 
 
 def _needs(texts, widths, indent, kinds, first_text, paren) -> list[float]:
@@ -383,6 +390,11 @@ class _RowShaper:
             left, right = lefts[i], rights[i]
             if indent and i == self.first_text:
                 left += indent * INDENT_STEP
+            if is_writing_line(text):
+                dot = stringWidth(".", font, self.size)
+                text = "." * max(3, int((right - left + _SLACK) // dot))
+                cells.append(Cell(left, right, aligns[i], font, ((text, len(text) * dot),)))
+                continue
             w = widths[i] if measure is None else measure(text, self.size)
             if w <= right - left + _SLACK and "\n" not in text:
                 lines = ((text, w),)
