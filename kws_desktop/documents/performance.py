@@ -45,14 +45,27 @@ def _tile_styles():
             ParagraphStyle("kws-tile-sub", parent=base, textColor=GREY, fontSize=7.5, leading=9))
 
 
+def _value_style(style: ParagraphStyle, value: str, room: float, smallest: float = 9) -> ParagraphStyle:
+    """``style`` in a smaller type (by halves, down to ``smallest``) when ``value`` is wider
+    than ``room``: a figure such as Rp379.621.435 keeps one line in a narrow tile."""
+    wide = stringWidth(plain(value), style.fontName, style.fontSize)
+    if wide <= room:
+        return style
+    size = max(smallest, math.floor(style.fontSize * room / wide * 2) / 2)
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                          leading=style.leading * size / style.fontSize)
+
+
 def tiles_table(tiles: Sequence[tuple[str, str, str]], width: float, per_row: int = 3) -> Table:
     label_style, value_style, sub_style = _tile_styles()
-    cells = [[Paragraph(markup(label), label_style), Paragraph(markup(value), value_style),
+    gap = 2 * mm
+    room = width / per_row - 2 * gap - 1  # the tile less its paddings
+    cells = [[Paragraph(markup(label), label_style),
+              Paragraph(markup(value), _value_style(value_style, value, room)),
               Paragraph(markup(sub), sub_style)] for label, value, sub in tiles]
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] += [""] * (per_row - len(rows[-1]))
-    gap = 2 * mm
     table = Table(rows, colWidths=[width / per_row] * per_row)
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 0.6, TILE_BORDER),
@@ -86,10 +99,15 @@ def _wrap(label: str, width: int = 11) -> str:
     return label[:cut] + "\n" + label[cut + 1:]
 
 
+def _widest(names: Sequence[str]) -> float:
+    """The widest line of the category ``names`` in a 1 pt type."""
+    return max((stringWidth(line, FONT, 1) for name in names for line in name.split("\n")), default=0.0)
+
+
 def _label_size(names: Sequence[str], slot: float, size: float, smallest: float = 5.5) -> float | None:
     """The type size, from ``size`` down by halves to ``smallest``, at which every line of the
     category ``names`` fits under its bars (``slot`` wide, a little air kept); None: none does."""
-    widest = max((stringWidth(line, FONT, 1) for name in names for line in name.split("\n")), default=0.0)
+    widest = _widest(names)
     room = slot - 2
     if widest * size <= room:
         return size
@@ -113,12 +131,14 @@ def bar_chart(data: BarChartData, width: float, height: float = 58 * mm) -> Draw
     slanted = many or size is None  # names too wide for their bars even in small type: slanted
     legend_room = 12 if len(data.series) > 1 else 0
     two_lines = any("\n" in name for name in names)
-    chart.y = 14 + legend_room + (10 if slanted else 0) + (8 if two_lines else 0)
+    label_size = 6.5 if size is None else size
+    drop = max(10.0, _widest(names) * label_size * math.sin(math.radians(45)) + 2) if slanted else 0.0
+    chart.y = 14 + legend_room + drop + (8 if two_lines else 0)
     chart.height = height - chart.y - 20
     chart.data = values
     chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 6.5 if size is None else size
+    chart.categoryAxis.labels.fontSize = label_size
     if slanted:
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
