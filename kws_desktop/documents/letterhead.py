@@ -8,6 +8,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from kws_desktop.core.profile import KwsProfile
 from kws_desktop.documents.fonts import FONT_BOLD
@@ -54,6 +55,19 @@ def _logo(data: bytes | None, scale: float = 1.0) -> Image | None:
     return Image(io.BytesIO(data), width=width * fit, height=height * fit)
 
 
+def _balanced(address: str, style: ParagraphStyle, room: float) -> str:
+    """``address`` as it fits ``room``: one line, or two of about the same length broken after
+    a comma (not "Banten" alone under a full line)."""
+    def wide(text: str) -> float:
+        return stringWidth(text, style.fontName, style.fontSize)
+    parts = address.split(", ")
+    if wide(address) <= room or len(parts) < 2:
+        return address
+    k = min(range(1, len(parts)), key=lambda i: max(wide(", ".join(parts[:i]) + ","),
+                                                   wide(", ".join(parts[i:]))))
+    return ", ".join(parts[:k]) + ",\n" + ", ".join(parts[k:])
+
+
 def letterhead(profile: KwsProfile, width: float, *, compact: bool = False) -> list[Flowable]:
     """Flowables for the letterhead: logo (if any), KWS name in bold, address, phone and email,
     centred, with a double rule under them. Empty if the profile has no name, address or logo.
@@ -72,20 +86,21 @@ def letterhead(profile: KwsProfile, width: float, *, compact: bool = False) -> l
                                 fontSize=15 * scale, leading=19 * scale, alignment=TA_CENTER)
     line_style = ParagraphStyle("kws-letterhead-line", parent=st.body, fontSize=9 * scale,
                                 leading=11.5 * scale, alignment=TA_CENTER)
+    logo = _logo(profile.logo_png, scale)
+    side = LOGO_MAX_WIDTH * scale + 2 * mm  # the same width on the right keeps the text centred
+    room = width if logo is None else width - 2 * side
     text: list[Flowable] = []
     if profile.name:
         text.append(paragraph(profile.name, name_style))
     address = ", ".join(p for p in (profile.address_line, profile.provinsi) if p)
     if address:
-        text.append(paragraph(address, line_style))
+        text.append(paragraph(_balanced(address, line_style, room), line_style))
     if contact:
         text.append(paragraph("  ·  ".join(contact), line_style))
 
-    logo = _logo(profile.logo_png, scale)
     if logo is None:
         head: Flowable = Table([[text]], colWidths=[width])
     else:
-        side = LOGO_MAX_WIDTH * scale + 2 * mm  # the same width on the right keeps the text centred
         head = Table([[logo, text, ""]], colWidths=[side, width - 2 * side, side])
     head.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from kws_desktop.documents.flow import FullWidth
@@ -44,14 +45,27 @@ def _tile_styles():
             ParagraphStyle("kws-tile-sub", parent=base, textColor=GREY, fontSize=7.5, leading=9))
 
 
+def _value_style(style: ParagraphStyle, value: str, room: float, smallest: float = 9) -> ParagraphStyle:
+    """``style`` in a smaller type (by halves, down to ``smallest``) when ``value`` is wider
+    than ``room``: a figure such as Rp379.621.435 keeps one line in a narrow tile."""
+    wide = stringWidth(plain(value), style.fontName, style.fontSize)
+    if wide <= room:
+        return style
+    size = max(smallest, math.floor(style.fontSize * room / wide * 2) / 2)
+    return ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                          leading=style.leading * size / style.fontSize)
+
+
 def tiles_table(tiles: Sequence[tuple[str, str, str]], width: float, per_row: int = 3) -> Table:
     label_style, value_style, sub_style = _tile_styles()
-    cells = [[Paragraph(markup(label), label_style), Paragraph(markup(value), value_style),
+    gap = 2 * mm
+    room = width / per_row - 2 * gap - 1  # the tile less its paddings
+    cells = [[Paragraph(markup(label), label_style),
+              Paragraph(markup(value), _value_style(value_style, value, room)),
               Paragraph(markup(sub), sub_style)] for label, value, sub in tiles]
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     if rows and len(rows[-1]) < per_row:
         rows[-1] += [""] * (per_row - len(rows[-1]))
-    gap = 2 * mm
     table = Table(rows, colWidths=[width / per_row] * per_row)
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (-1, -1), 0.6, TILE_BORDER),
@@ -85,6 +99,22 @@ def _wrap(label: str, width: int = 11) -> str:
     return label[:cut] + "\n" + label[cut + 1:]
 
 
+def _widest(names: Sequence[str]) -> float:
+    """The widest line of the category ``names`` in a 1 pt type."""
+    return max((stringWidth(line, FONT, 1) for name in names for line in name.split("\n")), default=0.0)
+
+
+def _label_size(names: Sequence[str], slot: float, size: float, smallest: float = 5.5) -> float | None:
+    """The type size, from ``size`` down by halves to ``smallest``, at which every line of the
+    category ``names`` fits under its bars (``slot`` wide, a little air kept); None: none does."""
+    widest = _widest(names)
+    room = slot - 2
+    if widest * size <= room:
+        return size
+    fit = math.floor(room / widest * 2) / 2 if widest else size
+    return fit if fit >= smallest else None
+
+
 def bar_chart(data: BarChartData, width: float, height: float = 58 * mm) -> Drawing:
     """A grouped vertical bar chart with its title above and a legend below."""
     d = Drawing(width, height)
@@ -93,16 +123,23 @@ def bar_chart(data: BarChartData, width: float, height: float = 58 * mm) -> Draw
     top = max([max(v) if v else 0 for v in values] + [1])
     step = _nice_step(top)
     chart = VerticalBarChart()
-    many = len(data.categories) > 14
+    names = [_wrap(plain(c)) for c in data.categories]
+    many = len(names) > 14
+    chart.x = 28
+    chart.width = width - chart.x - 4
+    size = _label_size(names, chart.width / max(len(names), 1), 6.5 if many else 7)
+    slanted = many or size is None  # names too wide for their bars even in small type: slanted
     legend_room = 12 if len(data.series) > 1 else 0
-    two_lines = any("\n" in _wrap(plain(c)) for c in data.categories)
-    chart.x, chart.y = 28, 14 + legend_room + (10 if many else 0) + (8 if two_lines else 0)
-    chart.width, chart.height = width - chart.x - 4, height - chart.y - 20
+    two_lines = any("\n" in name for name in names)
+    label_size = 6.5 if size is None else size
+    drop = max(10.0, _widest(names) * label_size * math.sin(math.radians(45)) + 2) if slanted else 0.0
+    chart.y = 14 + legend_room + drop + (8 if two_lines else 0)
+    chart.height = height - chart.y - 20
     chart.data = values
-    chart.categoryAxis.categoryNames = [_wrap(plain(c)) for c in data.categories]
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 6.5 if many else 7
-    if many:
+    chart.categoryAxis.labels.fontSize = label_size
+    if slanted:
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
         chart.categoryAxis.labels.dx, chart.categoryAxis.labels.dy = 2, -2

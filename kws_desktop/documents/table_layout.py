@@ -175,7 +175,8 @@ def layout_table(kinds: Sequence[str], titles: Sequence[str], rows: Sequence[Tab
     columns = (0, 0)
     carried: tuple[str, ...] = ()
     under, headings = _headings(texts, rows)
-    sections = tuple(next((t for t in headings[h][0] if t), "") if h >= 0 else "" for h in under)
+    sections = tuple(headings[h][0][_name_cell(headings[h][0], edges)] if h >= 0 and any(headings[h][0])
+                     else "" for h in under)
     if carry is not None:
         keys = tuple(keys)
         columns = (keys.index(carry.value), keys.index(carry.label))
@@ -209,7 +210,8 @@ def _longest_words(texts, rows, kinds, size) -> list[float]:
         if kind != "text":
             out.append(0.0)
             continue
-        words = {word for cells, row in zip(texts, rows) if row.style == "normal" and cells[i]
+        words = {word for cells, row in zip(texts, rows)
+                 if row.style == "normal" and cells[i] and not is_writing_line(cells[i])
                  for word in cells[i].split()}
         out.append(max((measure(word, size) for word in words), default=0.0))
     return out
@@ -218,8 +220,14 @@ def _longest_words(texts, rows, kinds, size) -> list[float]:
 def _measure(texts: Sequence[str], style: str, size: float) -> list[float]:
     """Each cell's width on one line (its widest line when it holds newlines)."""
     measure = font_widths(FONT if style == "normal" else FONT_BOLD)
-    return [0.0 if not text else measure(text, size) if "\n" not in text
+    return [0.0 if not text or is_writing_line(text) else measure(text, size) if "\n" not in text
             else max(measure(line, size) for line in text.split("\n")) for text in texts]
+
+
+def is_writing_line(text: str) -> bool:
+    """A cell of dots only ("......"): a line to write on by hand. It asks for no width and is
+    drawn as many dots as fill its cell, on one line, whatever the paper."""
+    return len(text) >= 3 and not text.strip(".")
 
 
 def _needs(texts, widths, indent, kinds, first_text, paren) -> list[float]:
@@ -382,6 +390,11 @@ class _RowShaper:
             left, right = lefts[i], rights[i]
             if indent and i == self.first_text:
                 left += indent * INDENT_STEP
+            if is_writing_line(text):
+                dot = stringWidth(".", font, self.size)
+                text = "." * max(3, int((right - left + _SLACK) // dot))
+                cells.append(Cell(left, right, aligns[i], font, ((text, len(text) * dot),)))
+                continue
             w = widths[i] if measure is None else measure(text, self.size)
             if w <= right - left + _SLACK and "\n" not in text:
                 lines = ((text, w),)
@@ -477,6 +490,12 @@ def _carried(texts: Sequence[Sequence[str]], styles: Sequence[str], value_column
                  for cells, style in zip(texts, styles))
 
 
+def _name_cell(texts: Sequence[str], edges: Sequence[float]) -> int:
+    """The cell of a heading that names its group: the filled one in the widest column (the words
+    "Kebijakan akuntansi", not the number "3" in a narrow No. column)."""
+    return max((i for i, t in enumerate(texts) if t), key=lambda i: (edges[i + 1] - edges[i], -i))
+
+
 def _headings(texts: Sequence[Sequence[str]], rows: Sequence[TableRow]):
     """Per row, the index of the heading row it stands under (-1: none); and each heading
     row's texts and indent."""
@@ -524,7 +543,7 @@ def _continued_heading(layout: TableLayout, r: int, start_line: int) -> RowPlan 
     texts, indent = layout.headings[h]
     if not any(texts):
         return None
-    filled = next(i for i, t in enumerate(texts) if t)
+    filled = _name_cell(texts, layout.edges)
     cells = list(texts)
     cells[filled] = _clean(layout.continued_heading.format(heading=texts[filled]))
     return layout.shaper.row(cells, "heading", indent, -1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from kws_desktop.documents.canvas_text import TextRun
@@ -289,3 +290,34 @@ def test_a_carried_balance_that_names_its_group_is_not_headed_twice():
         drawn = part_rows(layout, part)
         labels = [_cells_text(row)[0] for row, _f, _e in drawn if row.index < 0 and row.style != "header"]
         assert labels in (["Saldo Kas pindahan"], ["Kas (lanjutan)"]), labels  # the latter: a row split
+
+
+def test_a_numbered_heading_says_lanjutan_after_its_words_not_after_its_number():
+    """Notes: "3 | Kebijakan akuntansi" goes on as "3 | Kebijakan akuntansi (lanjutan)"; "(lanjutan)"
+    in the narrow No. column broke into letters ("(la nju tan )")."""
+    kinds, titles = ("text", "text", "money"), ("No.", "Uraian", "Jumlah (Rp)")
+    rows = [TableRow(["3", "Kebijakan akuntansi", ""], "heading")]
+    rows += [TableRow(["", f"Kebijakan nomor {i}: dicatat sebesar harga beli", ""]) for i in range(60)]
+    layout = layout_table(kinds, titles, rows, content_width("A5"), size=8.5,
+                          continued_heading="{heading} (lanjutan)")
+    parts = page_plan(layout, 250, 250)
+    assert len(parts) > 1
+    for part in parts[1:]:
+        repeated = [row for row, _f, _e in part_rows(layout, part) if row.style == "heading" and row.index < 0]
+        assert [_cells_text(row) for row in repeated] == [["3", "Kebijakan akuntansi (lanjutan)"]]
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_a_line_of_dots_to_write_on_fills_its_cell_on_one_line(paper):
+    """The notes' "Catatan bendahara": 150 dots broke over two lines on A5."""
+    kinds, titles = ("text", "text", "money"), ("No.", "Uraian", "Jumlah (Rp)")
+    rows = [TableRow(["5", "Catatan bendahara", ""], "heading"),
+            TableRow(["", "Kas dan bank: uang tunai di bendahara dan saldo rekening bank", "76.353.576"])]
+    rows += [TableRow(["", "." * 150, ""]) for _i in range(3)]
+    layout = layout_table(kinds, titles, rows, content_width(paper), size=8.5)
+    for plan in layout.rows[2:]:
+        assert plan.lines == 1
+        (cell,) = plan.cells
+        (text, width), = cell.lines
+        dot = stringWidth(".", FONT, layout.size)
+        assert set(text) == {"."} and cell.right - cell.left - dot < width <= cell.right - cell.left + 0.01

@@ -259,7 +259,9 @@ def build_receivables_report(book: Book, as_of: dt.date | None = None) -> Tabula
     for r in rows:
         total = total + r.ageing
         kind = payer_label(r.payer_type) if r.kind == "institution" else _("Rumah tangga")
-        out.append(Row({"name": r.name, "kind": kind, "not_due": r.ageing.not_due,
+        # a household with its village: namesakes told apart, and the treasurer knows where to go
+        name = f"{r.name}, {r.desa}" if r.kind == "household" and r.desa else r.name
+        out.append(Row({"name": name, "kind": kind, "not_due": r.ageing.not_due,
                         "d0_30": r.ageing.d0_30, "d31_60": r.ageing.d31_60,
                         "d61_90": r.ageing.d61_90, "over_90": r.ageing.over_90,
                         "total": r.ageing.total}))
