@@ -22,7 +22,7 @@ from kws_desktop.core.terbilang import sentence_case, terbilang_rupiah
 from kws_desktop.documents.blocks import (key_value_table, money_table, signature_blocks, title_block,
                                           with_signatures)
 from kws_desktop.documents.letterhead import letterhead
-from kws_desktop.documents.pdf import build_pdf, content_width
+from kws_desktop.documents.pdf import PaperStart, build_pdf, content_width
 from kws_desktop.documents.styles import paragraph
 from kws_desktop.documents.table import Column, Row, data_table
 from kws_desktop.documents.tabular import default_place_date
@@ -167,7 +167,7 @@ def write_wage_slips(path: os.PathLike[str] | str, slips: Sequence[WageSlip], *,
     story: list[Flowable] = []
     for i, slip in enumerate(slips):
         if i:
-            story.append(PageBreak())
+            story += [PageBreak(), PaperStart()]  # each member's slip numbers its own pages
         story += _wage_slip_story(slip, profile, width)
     void = bool(slips) and all(s.status == DocStatus.VOID for s in slips)
     title = f"{slip_title(slips[0])} {slips[0].number}" if slips else _("Slip Upah")

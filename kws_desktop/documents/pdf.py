@@ -34,7 +34,7 @@ from kws_desktop.i18n import _
 
 __all__ = [
     "PAPER_SIZES", "Margins", "DocumentWriteError", "paper_size", "default_margins",
-    "content_width", "build_pdf",
+    "content_width", "build_pdf", "PaperStart",
 ]
 
 F4 = (215 * mm, 330 * mm)
@@ -96,6 +96,7 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict] = []
+        self.paper_starts = {1}  # pages where a paper of its own starts (PaperStart)
 
     def setFont(self, psfontname, size, leading=None):  # noqa: N802 - reportlab's name
         super().setFont(document_face(psfontname), size, leading)
@@ -105,20 +106,23 @@ class _NumberedCanvas(Canvas):
         self._startPage()
 
     def save(self):
-        total = len(self._pages)
+        starts = sorted(self.paper_starts)
+        ends = starts[1:] + [len(self._pages) + 1]
         for state in self._pages:
             self.__dict__.update(state)
-            if total > 1 or self._footer.single_page_footer:
-                self._draw_footer(total)
+            number = self._pageNumber
+            first, after = next((s, e) for s, e in zip(reversed(starts), reversed(ends)) if s <= number)
+            if after - first > 1 or self._footer.single_page_footer:
+                self._draw_footer(number - first + 1, after - first)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, total: int) -> None:
+    def _draw_footer(self, page: int, total: int) -> None:
         footer = self._footer
         width, _height = self._pagesize
         left, right = footer.margins.left, width - footer.margins.right
         y = footer.margins.bottom / 2 - FOOTER_FONT_SIZE / 3
-        page_text = _("hal. {page} dari {total}").format(page=self._pageNumber, total=total)
+        page_text = _("hal. {page} dari {total}").format(page=page, total=total)
         self.saveState()
         self.setFont(FONT, FOOTER_FONT_SIZE)
         self.setFillColor(GREY)
@@ -126,6 +130,19 @@ class _NumberedCanvas(Canvas):
         room = right - left - stringWidth(page_text, FONT, FOOTER_FONT_SIZE) - 6 * mm
         self.drawString(left, y, _fit(footer.title, room))
         self.restoreState()
+
+
+class PaperStart(Flowable):
+    """Where the next paper of one PDF starts (the slip of the next member): its pages are
+    numbered on their own, "hal. 1 dari 2" of that paper, not of the whole file."""
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        starts = getattr(self.canv, "paper_starts", None)
+        if starts is not None:
+            starts.add(self.canv.getPageNumber())
 
 
 def _fit(text: str, room: float) -> str:

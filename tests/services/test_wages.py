@@ -28,6 +28,10 @@ def test_pay_many_members_with_kasbon_deducted(book, tmp_path):
     assert check_book(book) == []
     out = wages.write_wage_slips(book, p.number, tmp_path / "slip.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+    # one slip per member, each a paper of its own: page 1 of 1, not 1 of 2 of the file
+    from pypdf import PdfReader
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(pages) == 2 and all("hal. 1 dari 1" in text for text in pages), pages
 
 
 def test_paying_more_than_owed_refused_and_nothing_saved(book):
