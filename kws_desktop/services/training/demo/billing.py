@@ -5,8 +5,9 @@ payment and monthly instalments, mostly on time, some late, a few still behind t
 household is billed the day its order is agreed (`bill_household`, from the orders' events), and
 its payments are put on the calendar then. Programs (APBD, DAK, BAZNAS, CSR) are billed on the
 last day of each month for the units handed over in it (`handed_over`) and pay the batch by
-transfer two to seven weeks later (receipts above Rp5.000.000 carry the meterai box). One wrong
-payment is voided and taken again near the end (`plan`). Deterministic from ctx.rng.
+transfer two to seven weeks later (receipts above Rp5.000.000 carry the meterai box). On the 5th
+of each month the households longest behind get a reminder letter, and one wrong payment is
+voided and taken again near the end (`plan`). Deterministic from ctx.rng.
 """
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ from kws_desktop.core.status import DocStatus
 from kws_desktop.errors import UserError
 from kws_desktop.services.billing import invoices
 from kws_desktop.services.billing import payments
+from kws_desktop.services.billing import receivables
+from kws_desktop.services.billing import reminders
 from kws_desktop.services.training.demo.calendar import LATE
 from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.billing import Invoice, Payment
 from kws_desktop.store.models.jobs import Order
+from kws_desktop.store.models.sales import Customer
 
 VOID_REASON = "Salah catat jumlah uang; kuitansi diganti yang baru"
 
@@ -46,10 +50,40 @@ class _Payment:
     label: str
 
 
+REMIND_AFTER = 45       # days an instalment is late before the household gets a letter
+REMIND_AGAIN = 90       # days before the same household gets another
+REMINDERS_A_MONTH = 2
+
+
 def plan(ctx: DemoContext) -> None:
-    """The one kuitansi written with a wrong amount, found near the end of the demo."""
+    """The reminder letters of each month, and the one kuitansi written with a wrong amount,
+    found near the end of the demo."""
+    first = dt.date(ctx.start.year, ctx.start.month, 5)
+    while first < ctx.today:
+        if first > ctx.start + dt.timedelta(days=REMIND_AFTER):
+            ctx.calendar.on(first, _remind, ctx, when=LATE, alone=True)
+        first = dt.date(first.year + first.month // 12, first.month % 12 + 1, 5)
     day = max(ctx.start, ctx.today - dt.timedelta(days=6))
     ctx.calendar.on(day, _void_one, ctx, when=LATE, alone=True)
+
+
+def _remind(day: dt.date, ctx: DemoContext) -> None:
+    """On the 5th, the treasurer writes to the households longest behind (a few a month, each
+    not more often than every two months)."""
+    sent: dict[int, dt.date] = ctx.extra.setdefault("reminded", {})
+    with ctx.book.reading() as s:
+        late = [o for o in receivables.read_overdue(s, day) if o.days_late > REMIND_AFTER]
+        households = set(s.execute(select(Customer.id).where(
+            Customer.id.in_({o.customer_id for o in late}), Customer.kind == "household")).scalars())
+    chosen: list[int] = []
+    for o in sorted(late, key=lambda o: -o.days_late):
+        if o.customer_id in households and o.customer_id not in chosen and \
+                (day - sent.get(o.customer_id, dt.date.min)).days > REMIND_AGAIN:
+            chosen.append(o.customer_id)
+    for customer_id in chosen[:REMINDERS_A_MONTH]:
+        reminders.issue_reminder(ctx.book, customer_id, as_of=day)
+        sent[customer_id] = day
+        ctx.count("surat pengingat")
 
 
 def _household_plan(ctx: DemoContext, amount: int, day: dt.date) -> invoices.PlanSpec | None:

@@ -220,13 +220,15 @@ def handed_over(ctx: DemoContext, oid: int, day: dt.date) -> None:
 
 
 def _complaint(s, day: dt.date, ctx: DemoContext, oid: int) -> None:
-    """The complaint, and the service visit a few days later (a few never visited yet)."""
+    """The complaint, and the service visit a few days later (some weeks later when a part had
+    to be ordered); the latest complaints are still open today."""
     rng = ctx.rng
     cid = service_visits.report_complaint_in(s, service_visits.ComplaintInput(oid, day, rng.choice(COMPLAINTS)),
                                              actor=ctx.book.actor)
     ctx.count("keluhan")
-    visit = day + dt.timedelta(days=rng.randint(1, 6))
-    if visit > ctx.today or rng.random() < 0.12:
+    wait = rng.randint(20, 45) if rng.random() < 0.12 else rng.randint(1, 6)
+    visit = day + dt.timedelta(days=wait)
+    if visit > ctx.today:
         ctx.count("keluhan masih terbuka")
         return
     ctx.calendar.on(visit, _visit, ctx, cid)
@@ -241,8 +243,8 @@ def _visit(s, day: dt.date, ctx: DemoContext, cid: int) -> None:
     service_visits.add_visit_in(s, cid, service_visits.VisitInput(day, rng.choice(FIXES), cost, method,
                                                                   "Dedi Supriyadi"), actor=ctx.book.actor)
     ctx.count("kunjungan layanan")
-    done = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7)))
-    if done <= ctx.today and rng.random() < 0.9:
+    done = day + dt.timedelta(days=rng.choice((0, 0, 1, 3, 7, 14)))
+    if done <= ctx.today:
         ctx.calendar.on(done, _resolved, ctx, cid)
     else:
         ctx.count("keluhan masih terbuka")
