@@ -46,6 +46,11 @@ ACCEPTED: dict[tuple[str, str], str] = {
 # {report: (rows, reason)}.
 ACCEPTED_REPORT_ROWS: dict[str, tuple[tuple[list[str], ...], str]] = {
     "profit-loss": ((["Beban Lain-lain Pekerjaan", "0"],), _JOB_COST_ACCOUNT)}
+# Report columns whose text now goes on after what that version printed, on purpose (every
+# other cell as printed): {report: (column, reason)}.
+ACCEPTED_REPORT_NAME_ADDITIONS: dict[str, tuple[int, str]] = {
+    "receivables": (0, "issue 19: a household payer is named with its village (\"Kosim Nurdin, "
+                       "Sumur Bandung\"), as the orders report does: namesakes told apart")}
 
 # Keys of a list whose values were changed on purpose in every kept book: {kind: (keys, reason)}.
 ACCEPTED_LIST_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -218,7 +223,14 @@ def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_pat
             for added in ACCEPTED_REPORT_ROWS.get(kind, ((), ""))[0]:
                 assert now.count(added) == 1, (kind, added)
                 now.remove(added)
-            assert now == _csv(folder / name), kind
+            then = _csv(folder / name)
+            if kind in ACCEPTED_REPORT_NAME_ADDITIONS and len(now) == len(then):
+                column = ACCEPTED_REPORT_NAME_ADDITIONS[kind][0]
+                for row_now, row_then in zip(now, then):
+                    if len(row_now) > column and len(row_then) > column:
+                        assert row_now[column].startswith(row_then[column]), (kind, row_now, row_then)
+                        row_now[column] = row_then[column]
+            assert now == then, kind
 
 
 def test_a_look_without_migrating_leaves_the_book_as_it_was(kept, capsys):
