@@ -119,8 +119,8 @@ def invoice_story(doc: InvoiceDoc, profile: KwsProfile) -> list[Flowable]:
                                    .format(number=doc.number), "small")])
     if doc.receipts:
         sections.append(_receipts_block(doc.receipts))
-    if doc.note:
-        sections[-1].append(paragraph(doc.note, "small"))
+    if doc.note:  # on its own, so it never reads as a note on the receipts or the bank above it
+        sections.append([Spacer(1, 2 * mm), paragraph(_("Catatan: {note}").format(note=doc.note), "small")])
     for section in sections[:-1]:
         story.extend(section)
     place = f"{profile.place}, {format_date(doc.date)}" if profile.place else format_date(doc.date)

@@ -40,3 +40,15 @@ def test_the_invoice_pdf_says_batal_with_the_reason(book, tmp_path):
     assert "Kuitansi BATAL tidak dihitung sebagai pembayaran." in text
     assert "Sudah dibayar Rp500.000" in text and "Sisa yang harus dibayar Rp1.500.000" in text
     assert "Kuitansi yang sudah diterbitkan" not in text
+
+
+def test_the_invoice_note_stands_on_its_own_after_the_receipts(book, tmp_path):
+    hh = add_customer(book)
+    inv = invoices.create_invoice(book, customer_id=hh, payer_type="swadaya", date=D, due_date=None,
+                                  lines=[invoices.LineSpec(None, "Perbaikan tutup tangki", 1_000_000)],
+                                  note="Tagihan untuk pekerjaan tahap pertama")
+    payments.record_payment(book, invoice_id=inv.id, date=D, amount=400_000)
+    out = invoices.write_invoice_pdf(book, inv.number, tmp_path / "tagihan.pdf")
+    text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+    assert "Catatan: Tagihan untuk pekerjaan tahap pertama" in text
+    assert text.index("Catatan:") > text.index("Sah")  # after the receipts' table, not inside it
