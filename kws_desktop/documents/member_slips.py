@@ -233,7 +233,7 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
                            slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances))]
     if slip.capital_returned:
         standing += [Spacer(1, 1 * mm), paragraph(_(
-            "Simpanan dikembalikan dalam periode ini: {returned}. Simpanan di kelompok sekarang: "
+            "Simpanan dikembalikan dalam periode ini: {returned}. Simpanan di kelompok: "
             "{amount}").format(returned=format_rupiah(slip.capital_returned),
                                amount=format_rupiah(slip.capital)), "small")]
     elif slip.capital:

@@ -105,3 +105,22 @@ def test_unknown_member(book):
     with pytest.raises(UserError) as err:
         return_capital(book, 999, 1000, dt.date(2025, 7, 2))
     assert err.value.field == "member"
+
+
+def test_the_income_slip_shows_the_return(book, tmp_path):
+    from kws_desktop.services.people.member_income import write_member_income_slip
+    from pypdf import PdfReader
+
+    def pdf_text(path):
+        return " ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    m = _left_with_capital(book)
+    before = pdf_text(write_member_income_slip(book, m.id, dt.date(2025, 6, 1), dt.date(2025, 6, 30),
+                                               tmp_path / "juni.pdf"))
+    assert "Simpanan di kelompok: Rp200.000" in " ".join(before.split())
+    return_capital(book, m.id, 200_000, dt.date(2025, 7, 2))
+    text = " ".join(pdf_text(write_member_income_slip(book, m.id, dt.date(2025, 7, 1), dt.date(2025, 7, 31),
+                                                      tmp_path / "juli.pdf")).split())
+    assert "Simpanan dikembalikan dalam periode ini: Rp200.000. Simpanan di kelompok: Rp0" in text
+    later = " ".join(pdf_text(write_member_income_slip(book, m.id, dt.date(2025, 8, 1), dt.date(2025, 8, 31),
+                                                       tmp_path / "agustus.pdf")).split())
+    assert "Simpanan" not in later  # nothing left, nothing returned in August
