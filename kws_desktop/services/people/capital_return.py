@@ -19,7 +19,7 @@ from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balan
                                                   _get, _row, member_balances)
 from kws_desktop.store.book import Book
 
-SOURCE_TYPE = "member_capital_return"
+SOURCE_TYPE = "member_capital_return"  # as posted below (for readers of the journal)
 
 
 def return_capital(book: Book, member_id: int, amount: int, date: dt.date, method: str = "cash",
@@ -66,7 +66,7 @@ def return_capital(book: Book, member_id: int, amount: int, date: dt.date, metho
                            postings=[debit(A.MEMBER_CAPITAL, amount, party_kind="member", party_id=m.id,
                                            memo=reason),
                                      credit(money, amount)],
-                           source_type=SOURCE_TYPE, source_id=m.id, actor=book.actor)
+                           source_type="member_capital_return", source_id=m.id, actor=book.actor)
         m.capital -= amount
         audit.record(s, book.actor, "capital_return", "member", m.id, amount=amount, date=date,
                      method=method, reason=reason, entry=entry.number)
