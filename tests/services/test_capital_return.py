@@ -124,3 +124,16 @@ def test_the_income_slip_shows_the_return(book, tmp_path):
     later = " ".join(pdf_text(write_member_income_slip(book, m.id, dt.date(2025, 8, 1), dt.date(2025, 8, 31),
                                                        tmp_path / "agustus.pdf")).split())
     assert "Simpanan" not in later  # nothing left, nothing returned in August
+
+
+def test_not_in_a_closed_period(book):
+    from kws_desktop.store.models.book import PeriodClose
+    m = _left_with_capital(book)
+    with book.transaction() as s:
+        s.add(PeriodClose(period_start=START, period_end=dt.date(2025, 7, 31)))
+    before = counts(book)
+    with pytest.raises(UserError) as err:
+        return_capital(book, m.id, 200_000, dt.date(2025, 7, 2))
+    assert "periode yang sudah ditutup" in err.value.message and err.value.field == "date"
+    assert counts(book) == before
+    assert return_capital(book, m.id, 200_000, dt.date(2025, 8, 1)).balances.capital == 0
