@@ -31,7 +31,7 @@ class ReturnCapitalDialog(QDialog):
             self.method.addItem(_(label), code)
         self.errors.add("method", _("Dibayar dari"), self.method)
         self.reason = self.errors.add("reason", _("Alasan"), QLineEdit(
-            _("Keluar dari kelompok") if not member.active else ""))
+            _("Anggota keluar dari kelompok") if not member.active else ""))
         form.addRow(self.errors.general)
         form.addRow(dialog_buttons(self, self.save, _("Kembalikan")))
 
