@@ -81,3 +81,17 @@ def test_leaving_offers_to_return_the_simpanan(book, qtbot, monkeypatch):
     tab.leave()
     assert asked and "Simpanannya Rp200.000 masih di kelompok" in asked[0]
     assert opened == ["Ujang"]
+
+
+def test_return_button_says_why_when_there_is_no_simpanan(book, qtbot, monkeypatch):
+    from kws_desktop.ui.pages.people import register_tab
+    members.register_member(book, members.MemberInput("Siti", "P", "anggota", joined_on=dt.date(2025, 1, 1)))
+    tab = _page(book, qtbot).register_tab
+    shown, opened = [], []
+    monkeypatch.setattr(register_tab, "show_error", lambda _p, message, _t: shown.append(message))
+    monkeypatch.setattr(register_tab.ReturnCapitalDialog, "exec", lambda d: opened.append(d))
+    tab.return_capital()
+    assert shown == ["Pilih dulu anggota yang simpanannya dikembalikan."]
+    tab.view.selectRow(0)
+    tab.return_capital()
+    assert shown[-1] == "Siti tidak punya simpanan di kelompok." and opened == []
