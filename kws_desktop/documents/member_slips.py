@@ -95,6 +95,7 @@ class MemberIncomeSlip:
     lines: tuple[IncomeSlipLine, ...] = field(default_factory=tuple)
     wages_paid: int = 0     # wages handed over in the period (earned then or earlier)
     share_paid: int = 0     # profit share (SHU) handed over in the period, of any earlier sharing
+    capital_returned: int = 0  # simpanan paid back to the member in the period
 
 
 def _job_table(jobs: Sequence[WageSlipJob]) -> Flowable:
@@ -230,7 +231,12 @@ def write_member_income_slip(path: os.PathLike[str] | str, slip: MemberIncomeSli
                      (_("Sisa kasbon"), -slip.closing_advances)],
                     total=(_("Masih akan diterima"),
                            slip.closing_wages_owed + slip.closing_share_owed - slip.closing_advances))]
-    if slip.capital:
+    if slip.capital_returned:
+        standing += [Spacer(1, 1 * mm), paragraph(_(
+            "Simpanan dikembalikan dalam periode ini: {returned}. Simpanan di kelompok: "
+            "{amount}").format(returned=format_rupiah(slip.capital_returned),
+                               amount=format_rupiah(slip.capital)), "small")]
+    elif slip.capital:
         standing += [Spacer(1, 1 * mm), paragraph(_("Simpanan di kelompok: {amount}").format(
             amount=format_rupiah(slip.capital)), "small")]
     last = standing

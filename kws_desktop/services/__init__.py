@@ -12,7 +12,8 @@ AREA_USES: dict[str, tuple[str, ...]] = {
     "jobs": ("sales", "purchasing", "people", "reports"),  # an order comes from a quote, uses
                                        # stock and a crew of members; registers the orders report
     "billing": ("reports",),           # registers the receivables report
-    "people": ("reports",),            # registers the member income report
+    "people": ("reports", "cash"),     # registers the member income report; a simpanan paid
+                                       # back needs the money in the cash box or bank
     "cash": (),
     "reports": ("billing", "jobs"),    # the dashboard shows what is still owed; the program
                                        # report counts units as jobs/unit_counts.py does

@@ -17,7 +17,7 @@ from kws_desktop.services.billing import payments  # noqa: E402
 from kws_desktop.services.book import amounts  # noqa: E402
 from kws_desktop.services.book.dates import FutureDateError, ensure_money_date  # noqa: E402
 from kws_desktop.services.cash import entries  # noqa: E402
-from kws_desktop.services.people import members, wages  # noqa: E402
+from kws_desktop.services.people import capital_return, members, wages  # noqa: E402
 from kws_desktop.services.purchasing import purchases, suppliers  # noqa: E402
 from kws_desktop.services.sales import quotes  # noqa: E402
 from test_invariants_stateful import _fingerprint  # noqa: E402
@@ -120,6 +120,7 @@ def _money_calls(book, ids):
         "payout": ("lines", lambda a: wages.pay_members(book, date=flows.DAY,
                                                         lines=[wages.PayLine(mem, wages=a)])),
         "simpanan": ("amount", lambda a: members.add_capital(book, mem, a, flows.DAY)),
+        "simpanan_return": ("amount", lambda a: capital_return.return_capital(book, mem, a, flows.DAY)),
         "expense": ("amount", lambda a: entries.record_expense(
             book, date=flows.DAY, money_account="cash", category=entries.EXPENSE_CATEGORIES[0][0],
             amount=a, description="bensin")),
@@ -135,6 +136,7 @@ def _money_calls(book, ids):
 
 
 @pytest.mark.parametrize("form", ["payment", "titipan", "supplier_payment", "kasbon", "payout", "simpanan",
+                                  "simpanan_return",
                                   "expense", "purchase_price", "shipping", "quote_discount"])
 @pytest.mark.parametrize("amount, words", [(-50_000, "Rp0"), (10**13, "terlalu besar"),
                                            (True, "rupiah bulat")])

@@ -146,7 +146,7 @@ def _other_dialogs(window, demo_path):
     from kws_desktop.services.billing import receivables
     from kws_desktop.services.evaluation import partners
     from kws_desktop.services.jobs import orders
-    from kws_desktop.services.people import wages
+    from kws_desktop.services.people import members, wages
     from kws_desktop.services.purchasing import materials, purchases, suppliers
     from kws_desktop.services.sales import quotes
     from kws_desktop.ui.kit.widgets import VoidDialog
@@ -158,6 +158,7 @@ def _other_dialogs(window, demo_path):
     from kws_desktop.ui.pages.evaluation.surveys_tab import SurveyDialog
     from kws_desktop.ui.pages.evaluation.trainings_tab import TrainingDialog
     from kws_desktop.ui.pages.jobs import order_steps
+    from kws_desktop.ui.pages.people.capital_return_dialog import ReturnCapitalDialog
     from kws_desktop.ui.pages.people.wages_tab import PayDialog as WagesDialog
     from kws_desktop.ui.pages.purchasing.catalog_tab import PriceDialog
     from kws_desktop.ui.pages.purchasing.purchases_tab import PurchaseDetail
@@ -192,6 +193,8 @@ def _other_dialogs(window, demo_path):
     yield "price", PriceDialog(page, materials.list_materials(book)[0])
     yield "purchase", PurchaseDetail(page, purchases.list_purchases(book, limit=1)[0])
     yield "pay supplier", SupplierPayDialog(page, suppliers.list_suppliers(book)[0])
+    member = max(members.list_members(book, limit=100), key=lambda m: m.balances.capital)
+    yield "return simpanan", ReturnCapitalDialog(page, member)
 
 
 def test_dialogs_fit_a_projector_with_their_buttons_on_screen(window, qtbot, tmp_path, demo_path):

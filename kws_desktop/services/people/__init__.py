@@ -2,6 +2,9 @@
 
 Modules and their public calls:
 
+- `capital_return`: Paying a member's simpanan back (when they leave, or when the group
+  decides).
+  return_capital
 - `member_income`: Member income: per member and period, wages earned, profit share, kasbon and
   money received; the member's take-home slip; the `member-income` report; the gender view.
   IncomeRow, income_rows, member_income, build_member_income_report, StatementLine,

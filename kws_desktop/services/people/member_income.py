@@ -21,6 +21,7 @@ from kws_desktop.documents.tabular import Column, Row, TabularReport
 from kws_desktop.errors import UserError
 from kws_desktop.core.percent import share_points
 from kws_desktop.i18n import N_, _, format_date, format_percent, format_quantity, format_rupiah, p_
+from kws_desktop.services.people.capital_return import SOURCE_TYPE as RETURN_SOURCE
 from kws_desktop.services.people.members import (LEADERSHIP_ROLES, Balances, crew_table,
                                           gender_label, member_balances, members_in_period,
                                           role_label)
@@ -219,6 +220,7 @@ class MemberStatement:
     lines: tuple[StatementLine, ...]
     wages_paid: int = 0     # wages handed over in the period's payouts
     share_paid: int = 0     # profit share (SHU) handed over in the period's payouts
+    capital_returned: int = 0  # simpanan paid back in the period (services/people/capital_return.py)
 
 
 def member_statement(book: Book, member_id: int, start: dt.date, end: dt.date) -> MemberStatement:
@@ -237,7 +239,18 @@ def member_statement(book: Book, member_id: int, start: dt.date, end: dt.date) -
         lines = _statement_lines(s, m.id, start, end)
         wages_paid, share_paid = _paid(s, m.id, start, end)
         return MemberStatement(m.id, m.name, m.gender, m.role, m.joined_on, m.left_on, start, end,
-                               row, opening, closing, tuple(lines), wages_paid, share_paid)
+                               row, opening, closing, tuple(lines), wages_paid, share_paid,
+                               _capital_returned(s, m.id, start, end))
+
+
+def _capital_returned(s: Session, member_id: int, start: dt.date, end: dt.date) -> int:
+    q = (select(func.sum(JournalLine.amount))
+         .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
+         .join(Account, Account.id == JournalLine.account_id)
+         .where(Account.code == A.MEMBER_CAPITAL, JournalLine.party_kind == "member",
+                JournalLine.party_id == member_id, JournalEntry.source_type == RETURN_SOURCE,
+                JournalEntry.date >= start, JournalEntry.date <= end))
+    return int(s.execute(q).scalar() or 0)
 
 
 def _paid(s: Session, member_id: int, start: dt.date, end: dt.date) -> tuple[int, int]:
@@ -313,6 +326,7 @@ def write_member_income_slip(book: Book, member_id: int, start: dt.date, end: dt
         advances_deducted=r.advances_deducted, received=r.received, opening_owed=st.opening.net_owed,
         closing_wages_owed=st.closing.wages_owed, closing_share_owed=st.closing.profit_share_owed,
         closing_advances=st.closing.advances, capital=st.closing.capital,
+        capital_returned=st.capital_returned,
         wages_paid=st.wages_paid, share_paid=st.share_paid,
         lines=tuple(IncomeSlipLine(ln.date, ln.text, ln.earned, ln.received, ln.deducted) for ln in st.lines))
     return write(out, slip, profile=get_profile(book))

@@ -6,12 +6,13 @@ import datetime as dt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
                                QLineEdit, QVBoxLayout, QWidget)
 
-from kws_desktop.i18n import N_, _, format_date
+from kws_desktop.i18n import N_, _, format_date, format_rupiah
 from kws_desktop.services.people import members
 from kws_desktop.ui.kit.dated import ask_why
-from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit
+from kws_desktop.ui.kit.forms import DateEdit, FormErrors, MoneyEdit, confirm, show_error
 from kws_desktop.ui.kit.page import Page
 from kws_desktop.ui.kit.table_model import Column, PagedTableModel
+from kws_desktop.ui.pages.people.capital_return_dialog import ReturnCapitalDialog
 from kws_desktop.ui.kit.widgets import add_buttons, dialog_buttons, search_box, selected_row, table_view
 
 
@@ -115,7 +116,8 @@ class RegisterTab(QWidget):
         buttons = QHBoxLayout()
         add_buttons(buttons, ((_("Anggota baru"), self.add), (_("Ubah"), self.edit),
                               (_("Ganti jabatan"), self.change_role), (_("Tambah simpanan"), self.add_capital),
-                              (_("Keluar dari kelompok"), self.leave)))
+                              (_("Keluar dari kelompok"), self.leave),
+                              (_("Kembalikan simpanan…"), self.return_capital)))
         buttons.addStretch(1)
         lay.addLayout(buttons)
 
@@ -179,5 +181,23 @@ class RegisterTab(QWidget):
         if m is None:
             return
         reason = ask_why(self, _("{name} keluar dari kelompok hari ini").format(name=m.name), _("Alasan:"))
-        if reason is not None:
-            self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason))
+        if reason is None:
+            return
+        left = self.page.call(lambda: members.member_leaves(self.page.book, m.id, dt.date.today(), reason))
+        if left is not None and left.balances.capital > 0 and confirm(self, _(
+                "{name} sudah keluar dari kelompok. Simpanannya {amount} masih di kelompok. "
+                "Kembalikan simpanan sekarang?").format(name=left.name,
+                                                        amount=format_rupiah(left.balances.capital)),
+                _("Kembalikan simpanan")):
+            ReturnCapitalDialog(self.page, left).exec()
+
+    def return_capital(self) -> None:
+        m = self.current()
+        if m is None:
+            show_error(self, _("Pilih dulu anggota yang simpanannya dikembalikan."), _("Kembalikan simpanan"))
+            return
+        if m.balances.capital <= 0:
+            show_error(self, _("{name} tidak punya simpanan di kelompok.").format(name=m.name),
+                       _("Kembalikan simpanan"))
+            return
+        ReturnCapitalDialog(self.page, m).exec()
