@@ -108,6 +108,29 @@ def test_financial_position_balances_with_comparison(sample_book):
     assert total.cells["now"] == fp.now.total_assets and total.cells["before"] == fp.before.total_assets
 
 
+def test_no_comparison_column_before_the_book_began(sample_book, tmp_path):
+    """The sample book begins on 1 January 2025 (its opening balances): the 2025 position has
+    no 31/12/2024 column of zeros, as if the group had nothing; 2026 and a period starting
+    inside 2025 compare with a day the book holds."""
+    first = build_report(sample_book, "financial-position", D(2025, 1, 1), D(2025, 12, 31))
+    assert [c.key for c in first.columns] == ["uraian", "now"]
+    assert not any("before" in r.cells for r in first.rows)
+    assert first.notes[0].startswith("Buku dimulai 1 Januari 2025: belum ada posisi sebelum periode ini")
+    assert financial_position(sample_book, D(2025, 1, 1), D(2025, 12, 31)).book_start == D(2025, 1, 1)
+    for start, before in ((D(2026, 1, 1), "31/12/2025"), (D(2025, 1, 2), "01/01/2025")):
+        report = build_report(sample_book, "financial-position", start, D(2026, 12, 31))
+        assert [c.title for c in report.columns][2:] == [before]
+        assert report.notes[0].startswith("Kolom kedua")
+    from kws_desktop.services.book.books import create_book
+    book = create_book(tmp_path / "kosong.kws")
+    try:
+        empty = build_report(book, "financial-position", D(2025, 1, 1), D(2025, 12, 31))
+    finally:
+        book.close(backup=False)
+    assert [c.key for c in empty.columns] == ["uraian", "now"]
+    assert empty.notes[0].startswith("Buku ini belum berisi transaksi")
+
+
 def test_cash_flow_classifies_by_counter_account(sample_book):
     cf = cash_flow(sample_book, D(2026, 1, 1), D(2026, 12, 31))
     lines = {label: amount for _a, label, amount in cf.lines}

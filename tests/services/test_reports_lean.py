@@ -57,6 +57,18 @@ def test_lean_statements_equal_the_full_path(seed_path, language):
                 assert report_text(got) == report_text(full)
 
 
+def test_the_first_year_has_no_comparison_column_on_both_paths(seed_path):
+    """The demo book begins on 1 January 2025: its 2025 position prints no 31/12/2024 column;
+    a period from mid-2025 compares with a day the book holds. Both paths agree."""
+    with open_book(seed_path, read_only=True, defer_checks=True) as book:
+        for start, keys in ((dt.date(2025, 1, 1), ["uraian", "now"]),
+                            (dt.date(2025, 6, 17), ["uraian", "now", "before"])):
+            full = build_report(book, "financial-position", start, dt.date(2025, 12, 31))
+            got = lean.read_report(seed_path, "financial-position", start, dt.date(2025, 12, 31))
+            assert [c.key for c in full.columns] == [c.key for c in got.columns] == keys
+            assert report_text(got) == report_text(full)
+
+
 def test_lean_money_figures_equal_the_dashboards(seed_path):
     with open_book(seed_path, read_only=True, defer_checks=True) as book:
         for day in (TODAY, dt.date(2026, 1, 1), dt.date(2025, 7, 31)):

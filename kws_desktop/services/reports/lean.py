@@ -22,7 +22,7 @@ from kws_desktop.services.reports import Period, check_period, resolve_period, t
 from kws_desktop.services.reports.dashboard_figures import (Bounds, MoneyFigures, by_month, money_figures,
                                                             month_points)
 from kws_desktop.services.reports.statement_figures import (AccountInfo, FinancialPosition, account_infos,
-                                                            cash_flow_from,
+                                                            as_day, cash_flow_from,
                                                             position_from, profit_loss_from, year_before)
 from kws_desktop.services.reports.statement_layout import (cash_flow_report, empty_note,
                                                            financial_position_report, job_costs_note,
@@ -69,7 +69,9 @@ def _financial_position(r: _Reader, period: Period) -> TabularReport:
 
     def at(day: dt.date):
         return position_from(day, r.sums(until=day), r.sums(until=year_before(day)), accounts)
-    return financial_position_report(FinancialPosition(period, at(period.end), at(period.before)))
+    (first,), = r.rows(totals_sql.FIRST_ENTRY_DAY)
+    return financial_position_report(FinancialPosition(period, at(period.end), at(period.before),
+                                                       as_day(first)))
 
 
 def _cash_flow(r: _Reader, period: Period) -> TabularReport:

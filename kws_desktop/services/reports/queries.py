@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from kws_desktop.core.accounts import CASH_ACCOUNTS
 from kws_desktop.i18n import current_language
 from kws_desktop.services.reports import totals_sql
-from kws_desktop.services.reports.statement_figures import AccountInfo, account_infos
+from kws_desktop.services.reports.statement_figures import AccountInfo, account_infos, as_day
 from kws_desktop.store import totals
 from kws_desktop.store.models.book import Account, JournalEntry, JournalLine
 
@@ -113,3 +113,8 @@ def job_costs_in_operating(session: Session, start: dt.date, end: dt.date) -> in
 def has_entries(session: Session, start: dt.date | None, end: dt.date | None) -> bool:
     bounds = [name for name, day in (("since", start), ("until", end)) if day is not None]
     return run_sql(session, totals_sql.has_entries(*bounds), since=start, until=end).first() is not None
+
+
+def first_entry_day(session: Session) -> dt.date | None:
+    """The day of the book's first journal entry, None in a book without any."""
+    return as_day(run_sql(session, totals_sql.FIRST_ENTRY_DAY).scalar())

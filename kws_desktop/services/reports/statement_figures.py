@@ -173,11 +173,29 @@ def year_before(day: dt.date) -> dt.date:
     return dt.date(day.year, 1, 1) - dt.timedelta(days=1)
 
 
+def as_day(value: dt.date | str | None) -> dt.date | None:
+    """A day read from SQL: a date (SQLAlchemy on PostgreSQL), ISO text (SQLite) or NULL."""
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 @dataclass(frozen=True)
 class FinancialPosition:
+    """The position at the period's end (``now``) and at the end of the day before it
+    (``before``). ``book_start`` is the day of the book's first journal entry (None in an empty
+    book): before it the book holds nothing, so ``before`` is a comparison only from that day on."""
     period: Period
     now: PositionColumn
     before: PositionColumn
+    book_start: dt.date | None
+
+    @property
+    def compared(self) -> bool:
+        """Whether the book holds the day before the period (its comparison column is shown)."""
+        return self.book_start is not None and self.book_start <= self.period.before
 
 
 # --- cash flow ---------------------------------------------------------------------------

@@ -61,17 +61,23 @@ def profit_loss_report(pl: ProfitLoss, notes: list[str]) -> TabularReport:
 
 
 def financial_position_report(fp: FinancialPosition) -> TabularReport:
+    """Two columns, the period's end and the day before it as its comparison (SAK EMKM), or only
+    the first when the book began after that day: a column of zeros would read as if the group
+    had nothing then, when the book did not yet hold it."""
     now, before = fp.now, fp.before
-    cols = [_text_col(), Column("now", format_date_short(now.day), "money"),
-            Column("before", format_date_short(before.day), "money")]
+    cols = [_text_col(), Column("now", format_date_short(now.day), "money")]
+    if fp.compared:
+        cols.append(Column("before", format_date_short(before.day), "money"))
+
+    def cells(label: str, x: int, y: int) -> dict:
+        return {"uraian": label, "now": x, "before": y} if fp.compared else {"uraian": label, "now": x}
 
     def lines(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[Row]:
         other = {code: amount for code, _n, amount in b}
-        return [Row({"uraian": name, "now": amount, "before": other.get(code, 0)}, indent=1)
-                for code, name, amount in a]
+        return [Row(cells(name, amount, other.get(code, 0)), indent=1) for code, name, amount in a]
 
     def total(label: str, x: int, y: int, style: str = "subtotal") -> Row:
-        return Row({"uraian": label, "now": x, "before": y}, style)
+        return Row(cells(label, x, y), style)
 
     rows = [Row({"uraian": _("ASET")}, "heading"),
             Row({"uraian": _("Aset Lancar")}, "heading", indent=1)]
@@ -90,18 +96,30 @@ def financial_position_report(fp: FinancialPosition) -> TabularReport:
     retained = ((_("Saldo laba sampai akhir tahun lalu"), "retained_opening"),
                 (_("Laba (rugi) tahun berjalan"), "year_profit"),
                 (_("Laba dibagikan (SHU) tahun berjalan"), "year_sharing"))
-    rows += [Row({"uraian": label, "now": getattr(now, field), "before": getattr(before, field)},
-                 indent=1) for label, field in retained]
-    rows.append(Row({"uraian": _("Saldo Laba"), "now": now.retained_earnings,
-                     "before": before.retained_earnings}, "subtotal", indent=1))
+    rows += [Row(cells(label, getattr(now, field), getattr(before, field)), indent=1)
+             for label, field in retained]
+    rows.append(Row(cells(_("Saldo Laba"), now.retained_earnings, before.retained_earnings), "subtotal",
+                    indent=1))
     rows.append(total(_("Jumlah Ekuitas"), now.total_equity, before.total_equity))
     rows.append(total(_("JUMLAH LIABILITAS DAN EKUITAS"), now.total_liabilities + now.total_equity,
                       before.total_liabilities + before.total_equity, "total"))
-    notes = [_("Kolom kedua: posisi pada akhir hari sebelum periode dimulai, sebagai pembanding. "
-               "Laba tahun-tahun sebelumnya sudah masuk saldo laba; laba tahun berjalan dihitung "
-               "dari 1 Januari sampai tanggal kolom; bagi hasil (SHU) diambil dari saldo laba.")]
     return TabularReport(title=_("Laporan Posisi Keuangan"), subtitle=as_of_text(fp.period.end),
-                         columns=cols, rows=rows, notes=notes)
+                         columns=cols, rows=rows, notes=[_comparison_note(fp)])
+
+
+def _comparison_note(fp: FinancialPosition) -> str:
+    if fp.compared:
+        return _("Kolom kedua: posisi pada akhir hari sebelum periode dimulai, sebagai pembanding. "
+                 "Laba tahun-tahun sebelumnya sudah masuk saldo laba; laba tahun berjalan dihitung "
+                 "dari 1 Januari sampai tanggal kolom; bagi hasil (SHU) diambil dari saldo laba.")
+    if fp.book_start is None:
+        start = _("Buku ini belum berisi transaksi, jadi tidak ada kolom pembanding.")
+    else:
+        start = _("Buku dimulai {date}: belum ada posisi sebelum periode ini, jadi tidak ada kolom "
+                  "pembanding.").format(date=format_date(fp.book_start))
+    return start + " " + _("Laba tahun-tahun sebelumnya sudah masuk saldo laba; laba tahun berjalan "
+                           "dihitung dari 1 Januari sampai tanggal kolom; bagi hasil (SHU) diambil "
+                           "dari saldo laba.")
 
 
 _HEADS = {OPERATING: (N_("ARUS KAS DARI AKTIVITAS OPERASI"), N_("Arus kas bersih dari aktivitas operasi")),

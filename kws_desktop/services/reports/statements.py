@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from kws_desktop.i18n import N_
 from kws_desktop.services.reports import Period, register_report, resolve_period
 from kws_desktop.services.reports.queries import (accounts, cash_balance, counter_sums_of_cash_entries,
-                                                  has_entries, job_costs_in_operating, sums_by_account)
+                                                  first_entry_day, has_entries, job_costs_in_operating,
+                                                  sums_by_account)
 from kws_desktop.services.reports.statement_figures import (CashFlow, FinancialPosition, PositionColumn,
                                                             ProfitLoss, cash_flow_from, position_from,
                                                             profit_loss_from, year_before)
@@ -60,7 +61,8 @@ def financial_position(book: Book, start: dt.date | None = None,
                        end: dt.date | None = None) -> FinancialPosition:
     period = resolve_period(start, end)
     with book.reading() as s:
-        return FinancialPosition(period, _position_at(s, period.end), _position_at(s, period.before))
+        return FinancialPosition(period, _position_at(s, period.end), _position_at(s, period.before),
+                                 first_entry_day(s))
 
 
 def build_financial_position(book: Book, start: dt.date | None, end: dt.date | None):

@@ -24,6 +24,9 @@ JOB_COSTS_IN_OPERATING = ("SELECT coalesce(sum(l.amount), 0) FROM journal_lines 
                           "WHERE e.source_type = 'order_cost' AND a.code = '6-1000' "
                           "AND e.date >= :since AND e.date <= :until")
 
+# The day of the book's first journal entry (its opening balances, as a rule); NULL in an empty book.
+FIRST_ENTRY_DAY = "SELECT min(e.date) FROM journal_entries e"
+
 _BOUNDS = (("since", "t.day >= :since"), ("until", "t.day <= :until"), ("before", "t.day < :before"))
 
 
