@@ -2,7 +2,8 @@
 
 - `register` (right after the foundation): a group of twelve, women and men, with roles
   (a woman leads the group and keeps the money, masons mostly men, women in marketing), their
-  simpanan; three join in the first months (on the calendar), one changes role and one leaves.
+  simpanan; three join in the first months (on the calendar), one changes role and one leaves
+  (his simpanan paid back a week later).
   ctx.ids["members"] (all so far) and ctx.ids["masons"] (tukang) for the orders' crews.
 - `plan_payouts`: monthly kasbon and paydays (wages owed, kasbon deducted), and the profit
   sharing of last year (or, in a demo without a year ended or a year at a loss, the first
@@ -20,6 +21,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.services.people import members
 from kws_desktop.services.people import profit_sharing
 from kws_desktop.services.people import wages
+from kws_desktop.services.people.capital_return import return_capital
 from kws_desktop.services.training.demo import treasury
 from kws_desktop.services.training.demo.calendar import CLOSING, LATE
 from kws_desktop.services.training.demo.context import DemoContext
@@ -95,9 +97,23 @@ def _new_role(day: dt.date, ctx: DemoContext, name: str, role: str) -> None:
 
 
 def _leave(day: dt.date, ctx: DemoContext, name: str, reason: str) -> None:
+    """The member leaves; a week later the treasurer pays the simpanan back in cash."""
     member_id = _member_id(ctx, name)
-    if member_id is not None:
-        members.member_leaves(ctx.book, member_id, day, reason)
+    if member_id is None:
+        return
+    members.member_leaves(ctx.book, member_id, day, reason)
+    back = day + dt.timedelta(days=7)
+    if back < ctx.today:
+        ctx.calendar.on(back, _give_savings_back, ctx, member_id, alone=True)
+
+
+def _give_savings_back(day: dt.date, ctx: DemoContext, member_id: int) -> None:
+    with ctx.book.transaction() as s:
+        savings = members.member_balances(s, [member_id]).get(member_id, members.Balances()).capital
+        if savings <= 0 or not treasury.money_for(ctx, s, day, "cash", savings):
+            return
+    return_capital(ctx.book, member_id, savings, day, "cash", "Anggota keluar dari kelompok")
+    ctx.count("simpanan dikembalikan")
 
 
 def plan_payouts(ctx: DemoContext) -> None:
