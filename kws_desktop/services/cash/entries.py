@@ -73,6 +73,15 @@ def balance_of(session: Session, account_code: str) -> int:
         .where(Account.code == account_code)).scalar())
 
 
+def ensure_money_there(session: Session, money_account: str, amount: int) -> None:
+    """Refuse paying `amount` out of the cash box or the bank ("cash" | "bank") that holds less."""
+    available = balance_of(session, MONEY_ACCOUNTS[money_account])
+    if amount > available:
+        raise UserError(_("Saldo {account} hanya {balance}; tidak cukup untuk {amount}.").format(
+            account=_(MONEY_LABELS[money_account]).lower(), balance=format_rupiah(available),
+            amount=format_rupiah(amount)), field="amount")
+
+
 def cash_balances(book: Book) -> dict[str, int]:
     with book.reading() as s:
         return {key: balance_of(s, code) for key, code in MONEY_ACCOUNTS.items()}
@@ -106,11 +115,7 @@ def record_cash_entry_in(session: Session, *, kind: str, date: dt.date, money_ac
     else:
         other = category
     if kind in ("expense", "transfer"):
-        available = balance_of(session, money)
-        if amount > available:
-            raise UserError(_("Saldo {account} hanya {balance}; tidak cukup untuk {amount}.").format(
-                account=_(MONEY_LABELS[money_account]).lower(), balance=format_rupiah(available),
-                amount=format_rupiah(amount)), field="amount")
+        ensure_money_there(session, money_account, amount)
     if kind == "transfer" and not description.strip():
         description = (_("Setor tunai ke bank") if money == A.CASH else _("Tarik tunai dari bank"))
     backdated = ensure_date_order(session, kind, date, backdate_note)

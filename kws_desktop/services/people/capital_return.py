@@ -14,7 +14,7 @@ from kws_desktop.services.book.amounts import PAYMENT, check_rupiah
 from kws_desktop.services.book.dates import date_problem, ensure_money_date
 from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.periods import ensure_open
-from kws_desktop.services.cash.entries import MONEY_LABELS, balance_of
+from kws_desktop.services.cash.entries import ensure_money_there
 from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances, MemberRow,
                                                   _get, _row, member_balances)
 from kws_desktop.store.book import Book
@@ -56,17 +56,12 @@ def return_capital(book: Book, member_id: int, amount: int, date: dt.date, metho
                     name=m.name, date=format_date(date)), field="amount")
             raise UserError(_("Simpanan {name} hanya {saved}; tidak bisa dikembalikan {amount}.").format(
                 name=m.name, saved=format_rupiah(saved), amount=format_rupiah(amount)), field="amount")
-        money = METHOD_ACCOUNTS[method]
-        available = balance_of(s, money)
-        if amount > available:
-            raise UserError(_("Saldo {account} hanya {balance}; tidak cukup untuk {amount}.").format(
-                account=_(MONEY_LABELS[method]).lower(), balance=format_rupiah(available),
-                amount=format_rupiah(amount)), field="amount")
+        ensure_money_there(s, method, amount)
         entry = post_entry(s, date=date, description=_("Pengembalian simpanan: {name}").format(name=m.name),
                            postings=[debit(A.MEMBER_CAPITAL, amount, party_kind="member", party_id=m.id,
                                            memo=reason),
-                                     credit(money, amount)],
-                           source_type="member_capital_return", source_id=m.id, actor=book.actor)
+                                     credit(METHOD_ACCOUNTS[method], amount)],
+                           source_type=SOURCE_TYPE, source_id=m.id, actor=book.actor)
         m.capital -= amount
         audit.record(s, book.actor, "capital_return", "member", m.id, amount=amount, date=date,
                      method=method, reason=reason, entry=entry.number)
