@@ -16,7 +16,7 @@ from kws_desktop.services.book.ledger import post_entry
 from kws_desktop.services.book.periods import ensure_open
 from kws_desktop.services.cash.entries import ensure_money_there
 from kws_desktop.services.people.members import (METHOD_ACCOUNTS, METHODS, Balances, MemberRow,
-                                                  _get, _row, member_balances)
+                                                  member_balances, member_in, member_row_now)
 from kws_desktop.store.book import Book
 
 SOURCE_TYPE = "member_capital_return"  # as posted below (for readers of the journal)
@@ -38,9 +38,7 @@ def return_capital(book: Book, member_id: int, amount: int, date: dt.date, metho
     collect(problems)
     reason = one_line(reason or "")
     with book.transaction() as s:
-        m = _get(s, member_id) if type(member_id) is int else None  # no None id to the ORM
-        if m is None:
-            raise UserError(_("Anggota tidak ditemukan."), field="member")
+        m = member_in(s, member_id)
         if date < m.joined_on:
             raise UserError(_("{name} baru masuk kelompok pada {date}; tanggal pengembalian tidak "
                               "bisa sebelumnya.").format(name=m.name, date=format_date(m.joined_on)),
@@ -65,4 +63,4 @@ def return_capital(book: Book, member_id: int, amount: int, date: dt.date, metho
         m.capital -= amount
         audit.record(s, book.actor, "capital_return", "member", m.id, amount=amount, date=date,
                      method=method, reason=reason, entry=entry.number)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)

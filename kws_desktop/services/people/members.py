@@ -158,7 +158,12 @@ def member_balances(session: Session, member_ids: list[int] | None = None, *,
     return {pid: Balances(**vals) for pid, vals in raw.items()}
 
 
-def _row(m: Member, balances: Balances | None = None) -> MemberRow:
+def member_row_now(s: Session, m: Member) -> MemberRow:
+    """The member's row with their balances as the session sees them now."""
+    return member_row(m, member_balances(s, [m.id]).get(m.id))
+
+
+def member_row(m: Member, balances: Balances | None = None) -> MemberRow:
     return MemberRow(m.id, m.name, m.gender, m.role, m.phone, m.address, m.joined_on, m.left_on,
                      m.left_reason, m.active, m.disability, m.capital, m.daily_wage, m.notes,
                      balances or Balances())
@@ -206,8 +211,9 @@ def _same_name(s: Session, name: str, exclude: int | None = None) -> bool:
     return s.execute(q.limit(1)).first() is not None
 
 
-def _get(s: Session, member_id: int) -> Member:
-    m = s.get(Member, member_id)
+def member_in(s: Session, member_id: int) -> Member:
+    """The member of `member_id`, or the message that there is none."""
+    m = s.get(Member, member_id) if type(member_id) is int else None  # no None id to the ORM
     if m is None:
         raise UserError(_("Anggota tidak ditemukan."), field="member")
     return m
@@ -222,7 +228,7 @@ def register_member(book: Book, data: MemberInput) -> MemberRow:
     collect(problems)
     with book.transaction() as s:
         m = register_member_in(s, data, actor=book.actor)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)
 
 
 def member_input_problems(data: MemberInput) -> list[tuple[str | None, str]]:
@@ -268,11 +274,11 @@ def add_capital(book: Book, member_id: int, amount: int, date: dt.date, method: 
         problems.append(("date", _("Tanggal wajib diisi.")))
     collect(problems)
     with book.transaction() as s:
-        m = _get(s, member_id)
+        m = member_in(s, member_id)
         ensure_can_work(s, member_id, date, field="date")
         _post_capital(s, book.actor, m, amount, date, method)
         audit.record(s, book.actor, "capital", "member", m.id, amount=amount)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)
 
 
 def update_member(book: Book, member_id: int, data: MemberInput) -> MemberRow:
@@ -282,7 +288,7 @@ def update_member(book: Book, member_id: int, data: MemberInput) -> MemberRow:
     problems = [p for p in _problems(data, new=False) if p[0] not in ("role", "capital")]
     collect(problems)
     with book.transaction() as s:
-        m = _get(s, member_id)
+        m = member_in(s, member_id)
         if _same_name(s, data.name, exclude=m.id):
             raise UserError(_("Sudah ada anggota bernama {name}.").format(name=data.name), field="name")
         if data.joined_on is not None and data.joined_on != m.joined_on:
@@ -304,7 +310,7 @@ def update_member(book: Book, member_id: int, data: MemberInput) -> MemberRow:
             setattr(m, key, getattr(data, key))
         changed = [k for k, v in before.items() if getattr(m, k) != v]
         audit.record(s, book.actor, "update", "member", m.id, changed=changed)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)
 
 
 def _first_activity(s: Session, member_id: int) -> dt.date | None:
@@ -322,7 +328,7 @@ def change_role(book: Book, member_id: int, role: str, on: dt.date) -> MemberRow
     if on is None:
         raise UserError(_("Tanggal wajib diisi."), field="date")
     with book.transaction() as s:
-        m = _get(s, member_id)
+        m = member_in(s, member_id)
         if not m.active:
             raise UserError(_("{name} sudah keluar dari kelompok.").format(name=m.name), field="member")
         if role == m.role:
@@ -338,7 +344,7 @@ def change_role(book: Book, member_id: int, role: str, on: dt.date) -> MemberRow
         s.add(MemberRole(member_id=m.id, role=role, start_on=on))
         old, m.role = m.role, role
         audit.record(s, book.actor, "role", "member", m.id, old=old, new=role, on=on)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)
 
 
 def member_leaves(book: Book, member_id: int, left_on: dt.date, reason: str = "") -> MemberRow:
@@ -346,7 +352,7 @@ def member_leaves(book: Book, member_id: int, left_on: dt.date, reason: str = ""
     if left_on is None:
         raise UserError(_("Tanggal keluar wajib diisi."), field="left_on")
     with book.transaction() as s:
-        m = _get(s, member_id)
+        m = member_in(s, member_id)
         if not m.active:
             raise UserError(_("{name} sudah keluar pada {date}.").format(
                 name=m.name, date=format_date(m.left_on)), field="member")
@@ -363,7 +369,7 @@ def member_leaves(book: Book, member_id: int, left_on: dt.date, reason: str = ""
                                                         MemberRole.end_on.is_(None))).scalars():
             spell.end_on = max(left_on, spell.start_on)
         audit.record(s, book.actor, "leave", "member", m.id, left_on=left_on, reason=reason)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        return member_row_now(s, m)
 
 
 def _last_work(s: Session, member_id: int) -> dt.date | None:
@@ -397,8 +403,8 @@ def ensure_can_work(session: Session, member_id: int, work_date: dt.date, *, fie
 
 def get_member(book: Book, member_id: int) -> MemberRow:
     with book.reading() as s:
-        m = _get(s, member_id)
-        return _row(m, member_balances(s, [m.id]).get(m.id))
+        m = member_in(s, member_id)
+        return member_row_now(s, m)
 
 
 def _filtered(q, search: str, active: bool | None):
@@ -420,7 +426,7 @@ def list_members(book: Book, *, search: str = "", active: bool | None = None, of
             q = q.limit(limit)
         members = s.execute(q).scalars().all()
         balances = member_balances(s, [m.id for m in members]) if members else {}
-        return [_row(m, balances.get(m.id)) for m in members]
+        return [member_row(m, balances.get(m.id)) for m in members]
 
 
 def count_members(book: Book, *, search: str = "", active: bool | None = None) -> int:
@@ -431,7 +437,7 @@ def count_members(book: Book, *, search: str = "", active: bool | None = None) -
 def active_members(book: Book, on: dt.date | None = None) -> list[MemberRow]:
     """Members who can work (on `on`, if given): for crew pick lists."""
     with book.reading() as s:
-        return [_row(m) for m in members_on(s, on)]
+        return [member_row(m) for m in members_on(s, on)]
 
 
 def members_on(session: Session, on: dt.date | None = None) -> list[Member]:
@@ -454,7 +460,7 @@ def members_in_period(session: Session, start: dt.date, end: dt.date) -> list[Me
 
 def role_history(book: Book, member_id: int) -> list[RoleSpell]:
     with book.reading() as s:
-        _get(s, member_id)
+        member_in(s, member_id)
         return [RoleSpell(r.role, r.start_on, r.end_on) for r in s.execute(
             select(MemberRole).where(MemberRole.member_id == member_id)
             .order_by(MemberRole.start_on, MemberRole.id)).scalars()]
