@@ -1,18 +1,14 @@
 import datetime as dt
 
 from kws_desktop.services.people import members
-from kws_desktop.ui.kit.context import AppContext
 from kws_desktop.ui.pages.people.page import MembersPage
 from kws_desktop.ui.pages.people.register_tab import MemberDialog
+from tests.ui.page_setup import shown_page
 
 
 def test_members_page_tabs_and_register_form(book, qtbot):
     members.register_member(book, members.MemberInput("Siti Aminah", "P", "ketua", joined_on=dt.date(2025, 1, 1)))
-    ctx = AppContext()
-    ctx.book = book
-    page = MembersPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(qtbot, book, MembersPage)
     assert page.register_tab.model.rowCount() == 1
     for i in range(page.tabs.count()):
         page.tabs.setCurrentIndex(i)
@@ -33,22 +29,13 @@ def test_members_page_tabs_and_register_form(book, qtbot):
     assert "tidak punya laba" in "".join(page.sharing_tab.errors.messages())
 
 
-def _page(book, qtbot):
-    ctx = AppContext()
-    ctx.book = book
-    page = MembersPage(ctx)
-    qtbot.addWidget(page)
-    page.show()
-    return page
-
-
 def test_return_capital_dialog_refuses_beside_the_field_then_pays_back(book, qtbot):
     from kws_desktop.services.book.check import check_book
     from kws_desktop.ui.pages.people.capital_return_dialog import ReturnCapitalDialog
     m = members.register_member(book, members.MemberInput("Ujang", "L", "tukang", joined_on=dt.date(2025, 1, 1),
                                                           capital=200_000))
     left = members.member_leaves(book, m.id, dt.date(2025, 6, 30), "pindah")
-    page = _page(book, qtbot)
+    page = shown_page(qtbot, book, MembersPage)
     dialog = ReturnCapitalDialog(page, left)
     qtbot.addWidget(dialog)
     assert dialog.amount.value() == 200_000 and dialog.date.value() == dt.date.today()
@@ -71,7 +58,7 @@ def test_leaving_offers_to_return_the_simpanan(book, qtbot, monkeypatch):
     from kws_desktop.ui.pages.people import register_tab
     members.register_member(book, members.MemberInput("Ujang", "L", "tukang", joined_on=dt.date(2025, 1, 1),
                                                       capital=200_000))
-    page = _page(book, qtbot)
+    page = shown_page(qtbot, book, MembersPage)
     tab = page.register_tab
     tab.view.selectRow(0)
     asked, opened = [], []
@@ -86,7 +73,7 @@ def test_leaving_offers_to_return_the_simpanan(book, qtbot, monkeypatch):
 def test_return_button_says_why_when_there_is_no_simpanan(book, qtbot, monkeypatch):
     from kws_desktop.ui.pages.people import register_tab
     members.register_member(book, members.MemberInput("Siti", "P", "anggota", joined_on=dt.date(2025, 1, 1)))
-    tab = _page(book, qtbot).register_tab
+    tab = shown_page(qtbot, book, MembersPage).register_tab
     shown, opened = [], []
     monkeypatch.setattr(register_tab, "show_error", lambda _p, message, _t: shown.append(message))
     monkeypatch.setattr(register_tab.ReturnCapitalDialog, "exec", lambda d: opened.append(d))
