@@ -167,16 +167,19 @@ def format_quantity(qty: Decimal | int) -> str:
     return format_decimal(Decimal(qty).normalize(), format="#,##0.###", locale=locale_name())
 
 
-def format_percent(points: Decimal | int | float) -> str:
+def format_percent(points: Decimal | int | float, *, fixed: bool = False) -> str:
     """A percentage given in points (12.5 means 12.5%): 12,5% in Indonesian, 12.5% in English,
-    rounded by the one rule of core/percent.py (one decimal, a half away from zero)."""
-    return percent_text(points, decimal_mark=get_decimal_symbol(locale_name()),
+    rounded by the one rule of core/percent.py (one decimal, a half away from zero).
+
+    A figure alone (a tile, a sentence) leaves a trailing ",0" out: 21%. ``fixed=True`` is for
+    a table column, where every figure keeps its decimal so they line up: 21,0%, 21,3%."""
+    return percent_text(points, fixed=fixed, decimal_mark=get_decimal_symbol(locale_name()),
                         group_mark=get_group_symbol(locale_name()))
 
 
-def format_ratio(ratio: Decimal | int | float) -> str:
+def format_ratio(ratio: Decimal | int | float, *, fixed: bool = False) -> str:
     """A percentage given as a ratio (0.125 means 12.5%), written as :func:`format_percent`."""
-    return format_percent(ratio_points(ratio))
+    return format_percent(ratio_points(ratio), fixed=fixed)
 
 
 def format_date(value: dt.date | None) -> str:

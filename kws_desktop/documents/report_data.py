@@ -34,7 +34,8 @@ class Column:
     - ``int``: a count, ``1.250``, right-aligned.
     - ``qty``: a Decimal quantity, ``2,5``, right-aligned.
     - ``date``: a ``datetime.date``, ``28/11/2026``.
-    - ``percent``: a ratio (Decimal or float), ``0.125`` shows ``12,5%``, right-aligned.
+    - ``percent``: a ratio (Decimal or float), ``0.125`` shows ``12,5%``, ``0.21`` shows
+      ``21,0%`` (always one decimal, so the column lines up), right-aligned.
 
     A ``str`` value is always shown as given, in any column (e.g. ``"-"``).
     """
@@ -100,7 +101,7 @@ def format_cell(kind: str, value: object) -> str:
             value = value.date()
         return format_date_short(value) if isinstance(value, dt.date) else str(value)
     if kind == "percent":
-        return format_ratio(value)
+        return format_ratio(value, fixed=True)  # one decimal in every row: a column lines up
     return str(value)
 
 

@@ -157,15 +157,17 @@ def write_xlsx(report: TabularReport, path: os.PathLike[str] | str, *,
 
 
 def _as_printed(column: Column, value: object) -> object:
-    """A percentage cell holds the ratio the PDF prints (core/percent.py: 0.1998 -> 0.2, 20%), so
-    the file and the paper agree; other cells are what the report holds."""
+    """A percentage cell holds the ratio the PDF prints (core/percent.py: 0.1998 -> 0.200, 20,0%),
+    so the file and the paper agree; other cells are what the report holds."""
     if column.kind == "percent" and isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
-        return (ratio_points(value) / 100).normalize()
+        return ratio_points(value).scaleb(-2)  # three places: the column prints one decimal of points
     return value
 
 
 def _csv_value(column: Column, value: object) -> object:
     value = _as_printed(column, value)
+    if column.kind == "percent" and isinstance(value, Decimal):
+        return format(value, "f")  # 0.210 under 0.213, as 21,0% stands under 21,3% in the table
     if value is None:
         return ""
     if isinstance(value, str):
@@ -193,8 +195,8 @@ def write_csv(report: TabularReport, path: os.PathLike[str] | str, *,
     """Write ``report`` as CSV in UTF-8 with a BOM (so Excel on Windows reads it); return the path.
 
     One header row of column titles, then one line per row (headings and totals included):
-    money and counts as plain integers, quantities and percentages as plain decimals
-    (``2.5``, ``0.125``), dates as ISO ``2026-11-28``; text neutralised against formulas.
+    money and counts as plain integers, quantities as plain decimals (``2.5``), percentages as
+    the ratio printed, always three places (``0.125``, ``0.210``, ``1.000``), dates as ISO ``2026-11-28``; text neutralised against formulas.
     The separator is ``;`` (what Excel set to Indonesian expects), or ``,`` when asked.
     Raises :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written.
     """

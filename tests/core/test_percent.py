@@ -21,6 +21,38 @@ def test_english_marks():
     assert percent_text("1250.25", decimal_mark=".", group_mark=",") == "1,250.3%"
 
 
+@pytest.mark.parametrize("points, text", [
+    (21, "21,0%"), ("21.3", "21,3%"), (100, "100,0%"), ("12.25", "12,3%"), ("-0.04", "0,0%"),
+    ("0.04", "0,0%"), (0, "0,0%"), ("-0.05", "-0,1%"), ("99.95", "100,0%"), (1250, "1.250,0%"),
+    (Fraction(1, 3) * 100, "33,3%"), (0.05, "0,1%"),
+])
+def test_a_table_column_keeps_one_decimal_in_every_row(points, text):
+    assert percent_text(points, fixed=True) == text
+
+
+def test_a_table_column_in_english():
+    assert percent_text(21, fixed=True, decimal_mark=".", group_mark=",") == "21.0%"
+    assert percent_text(1250, fixed=True, decimal_mark=".", group_mark=",") == "1,250.0%"
+
+
+def test_a_figure_alone_and_the_same_figure_in_a_column():
+    """The same rounding either way: only the written ",0" differs."""
+    for points in ("20.96", "21", "21.04", "-0.04", "99.95"):
+        alone, column = percent_text(points), percent_text(points, fixed=True)
+        assert column == alone if "," in alone else column == alone[:-1] + ",0%"
+
+
+def test_i18n_passes_the_language_marks_and_the_form():
+    from kws_desktop.i18n import format_percent, format_ratio, set_language
+    assert format_ratio(Decimal("0.21"), fixed=True) == "21,0%" and format_ratio(Decimal("0.21")) == "21%"
+    set_language("en")
+    try:
+        assert format_percent(21, fixed=True) == "21.0%" and format_percent(21) == "21%"
+        assert format_ratio(Decimal("12.5"), fixed=True) == "1,250.0%"
+    finally:
+        set_language("id")
+
+
 def test_rounded_points_as_decimals():
     assert round_points("0.05") == Decimal("0.1") and round_points("-0.05") == Decimal("-0.1")
     assert round_points("99.95") == Decimal("100.0") and round_points(0) == 0
@@ -68,3 +100,17 @@ def test_the_paper_the_window_and_the_files_say_the_same_percentage(tmp_path):
     assert format_cell("percent", ratio) == format_ratio(ratio) == "12,3%"
     report = TabularReport(title="t", columns=[Column("p", "Persen", "percent")], rows=[Row({"p": ratio})])
     assert write_csv(report, tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "0.123"
+
+
+def test_a_percent_column_lines_up_in_the_table_and_in_the_csv(tmp_path):
+    """21% above 21,3% reads as rounded differently: a column writes every figure with one
+    decimal (21,0%), and its CSV every ratio with three places (0.210)."""
+    from kws_desktop.documents.sheets import write_csv
+    from kws_desktop.documents.table import format_cell
+    from kws_desktop.documents.tabular import Column, Row, TabularReport
+    ratios = [Decimal("0.21"), Decimal("0.2125"), Decimal(1), Decimal("-0.0004")]
+    assert [format_cell("percent", r) for r in ratios] == ["21,0%", "21,3%", "100,0%", "0,0%"]
+    report = TabularReport(title="t", columns=[Column("p", "Persen", "percent")],
+                           rows=[Row({"p": r}) for r in ratios])
+    lines = write_csv(report, tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1:] == ["0.210", "0.213", "1.000", "0.000"]

@@ -52,3 +52,22 @@ def test_demo_orders_report_and_list(demo_book, tmp_path):
     assert t.count == len(rows) and t.price == total["price"] and t.cost == total["cost"]
     for fmt in ("pdf", "xlsx", "csv"):
         assert write_report(report, tmp_path / f"r.{fmt}").stat().st_size > 0
+
+
+def test_the_orders_report_margin_column_keeps_one_decimal(demo_book, tmp_path):
+    """Laba % is a column: 30,0% stands under 23,2%, never 30% (nor 0.3 under 0.232 in the CSV)."""
+    import re
+
+    from kws_desktop.documents.table import format_cell
+    from kws_desktop.documents.tabular import write_report
+    from kws_desktop.services.reports import build_report
+    report = build_report(demo_book, "orders", dt.date(2025, 1, 1), dt.date(2026, 11, 28))
+    column = next(c for c in report.columns if c.key == "ratio")
+    shown = [format_cell(column.kind, r.cells.get("ratio")) for r in report.rows]
+    figures = [t for t in shown if t not in ("", "-")]
+    assert len(figures) >= 10 and any(t.endswith(",0%") for t in figures)  # 20,0%, not 20%
+    assert all(re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d%", t) for t in figures), figures
+    lines = write_report(report, tmp_path / "r.csv", "csv").read_text(encoding="utf-8-sig").splitlines()
+    ratios = [line.rsplit(";", 1)[1] for line in lines[1:]]
+    odd = [r for r in ratios if r not in ("", "'-") and not re.fullmatch(r"-?\d+\.\d{3}", r)]
+    assert odd == [] and len(ratios) >= 10

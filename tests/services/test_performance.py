@@ -75,6 +75,24 @@ def test_registered_and_written_in_every_format(book, filled, tmp_path):
     assert "Selesai tepat waktu" in text and "BAZNAS Kab. Tangerang" in text
 
 
+def test_the_percent_column_keeps_one_decimal_and_the_tiles_do_not(book, filled, tmp_path):
+    """In the table "Selesai tepat waktu" reads 100,0% above a pass ratio such as 92,3%; the
+    tile showing the same figure alone reads 100%."""
+    import re
+
+    from kws_desktop.documents.table import format_cell
+    from kws_desktop.services.evaluation.performance import tiles
+    from tests.documents.helpers import pdf_text
+    report = build_report(book, "performance", START, END)
+    shown = {r.cells["uraian"]: format_cell("percent", r.cells.get("persen")) for r in report.rows
+             if r.cells.get("persen") is not None}
+    assert shown["Selesai tepat waktu"] == "100,0%"
+    assert len(shown) >= 3 and all(re.fullmatch(r"\d{1,3},\d%", t) for t in shown.values()), shown
+    assert ("Selesai tepat waktu", "100%", "1 dari 1 unit") in tiles(performance(book, START, END))
+    text = pdf_text(write_report(report, tmp_path / "kinerja.pdf", "pdf"))
+    assert "100,0%" in text
+
+
 def test_period_end_before_start_is_refused(book):
     with pytest.raises(UserError) as info:
         build_report(book, "performance", END, START)

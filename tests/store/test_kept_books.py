@@ -35,7 +35,7 @@ _JOB_COST_ACCOUNT = ("revision 0007: the account 5-8000 Beban Lain-lain Pekerjaa
                      "in cost of sales) is added to every book; its P&L line reads 0 until a cost "
                      "is posted there, earlier postings stay on 6-1000")
 _ONE_PERCENT_RULE = ("issue 19.7: every percentage by one rule (core/percent.py: one decimal, a half "
-                     "away from zero); the CSV holds the ratio the PDF prints, 0.2 for 20%, not 0.1998")
+                     "away from zero); the CSV holds the ratio the PDF prints, 0.200 for 20,0%, not 0.1998")
 _KEPT = ("0.1.0-before-advance", "0.1.0-before-cash", "0.1.0-cash-unguarded", "0.1.0-pre-0003",
          "1.0.0")
 ACCEPTED: dict[tuple[str, str], str] = {

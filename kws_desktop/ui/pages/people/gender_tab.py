@@ -46,7 +46,7 @@ class GenderTab(QWidget):
         for r, (_label, attr, fmt) in enumerate(figures):
             share = view.share_of_women(attr)
             cells = [fmt(getattr(row, attr)) for row in view.rows]
-            cells.append("" if share is None else format_ratio(share))
+            cells.append("" if share is None else format_ratio(share, fixed=True))  # a column: 21,0%
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -182,7 +182,7 @@ class PackagesDialog(QDialog):
         for r, p in enumerate(self.rows):
             cells = (p.code, p.name + (" *" if p.is_example else "") + ("" if p.active else _(" (tidak dipakai)")),
                      p.unit, format_rupiah(p.cost), format_rupiah(p.price),
-                     format_percent(p.pricing.margin_percent_of_price))
+                     format_percent(p.pricing.margin_percent_of_price, fixed=True))  # a column: 10,0%
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c >= 3:
