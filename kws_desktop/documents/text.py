@@ -66,9 +66,10 @@ def neutralise_cell(value: object) -> object:
     """Make a CSV cell value safe to open in a spreadsheet (XLSX: ``sheets.put_text``).
 
     A text value beginning with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
-    leading apostrophe (``'=1+1``), so Excel/LibreOffice show it instead of running it. Numbers,
-    dates and ``None`` are returned unchanged.
+    leading apostrophe (``'=1+1``), so Excel/LibreOffice show it instead of running it. A cell
+    of dashes only (``-``, the tables' "nothing here") cannot compute anything and stays as it
+    is. Numbers, dates and ``None`` are returned unchanged.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and value.strip("-"):
         return "'" + value
     return value

@@ -63,7 +63,7 @@ def test_formula_like_text_is_neutralised(value):
     assert neutralise_cell(value) == "'" + value
 
 
-@pytest.mark.parametrize("value", ["Semen", "", "Rp1.250.000", " =x", 5, -5, Decimal("-2.5"),
+@pytest.mark.parametrize("value", ["Semen", "", "-", "--", "Rp1.250.000", " =x", 5, -5, Decimal("-2.5"),
                                    dt.date(2026, 11, 28), None, 1.5])
 def test_other_values_are_untouched(value):
     assert neutralise_cell(value) == value

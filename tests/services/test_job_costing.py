@@ -69,5 +69,5 @@ def test_the_orders_report_margin_column_keeps_one_decimal(demo_book, tmp_path):
     assert all(re.fullmatch(r"-?\d{1,3}(\.\d{3})*,\d%", t) for t in figures), figures
     lines = write_report(report, tmp_path / "r.csv", "csv").read_text(encoding="utf-8-sig").splitlines()
     ratios = [line.rsplit(";", 1)[1] for line in lines[1:]]
-    odd = [r for r in ratios if r not in ("", "'-") and not re.fullmatch(r"-?\d+\.\d{3}", r)]
+    odd = [r for r in ratios if r not in ("", "-") and not re.fullmatch(r"-?\d+\.\d{3}", r)]
     assert odd == [] and len(ratios) >= 10
