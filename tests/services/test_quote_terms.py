@@ -148,3 +148,20 @@ def test_lines_not_yet_valid_are_left_out(setup):
     terms = quote_terms.default_terms(book, [quotes.QuoteLineInput("dua", pk["TS-BIO"].id),
                                              quotes.QuoteLineInput(1, 999_999)])
     assert "hari kerja" not in terms and "Garansi" not in terms
+
+
+def test_demo_quotes_promise_what_their_packages_carry(demo_book):
+    """The demo sets the warranties before its quotes: desludging none, tanks 24 months."""
+    rows = quotes.all_quotes(demo_book)
+    seen = {"sedot": 0, "tank": 0}
+    for row in rows:
+        q = quotes.get_quote(demo_book, row.id)
+        names = {i.description for i in q.items if i.package_id is not None}
+        assert "7 hari kerja" not in q.terms and "kebocoran" not in q.terms
+        if names == {"Penyedotan lumpur tinja"}:
+            seen["sedot"] += 1
+            assert "Garansi" not in q.terms and "1 hari kerja" in q.terms
+        elif names and all(n.startswith("Tangki septik") for n in names):
+            seen["tank"] += 1
+            assert q.terms_lines[-1] == "Garansi pekerjaan 24 bulan sejak serah terima."
+    assert seen["sedot"] and seen["tank"]
