@@ -36,9 +36,10 @@ _current = DEFAULT_LANGUAGE
 
 
 class _PoTranslations(gettext.NullTranslations):
-    def __init__(self, messages: dict[str, str]):
+    def __init__(self, messages: dict[str, str], plurals: dict[str, tuple[str, ...]]):
         super().__init__()
         self._messages = messages
+        self._plurals = plurals  # singular source -> its forms (the two English forms)
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message) or message
@@ -47,8 +48,10 @@ class _PoTranslations(gettext.NullTranslations):
         return self._messages.get(f"{context}\x04{message}") or message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        key = singular if n == 1 else plural
-        return self._messages.get(key) or key
+        # by the singular: Indonesian often has one form for both ("{n} bulan"), English two
+        forms = self._plurals.get(singular)
+        text = forms[0 if n == 1 else min(1, len(forms) - 1)] if forms else ""
+        return text or (singular if n == 1 else plural)
 
 
 @cache
@@ -59,18 +62,17 @@ def _translations(language: str) -> gettext.NullTranslations:
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=language)
     messages: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
     for msg in catalog:
         if not msg.id or not msg.string or msg.fuzzy:
             continue
         if msg.context and isinstance(msg.id, str):
             messages[f"{msg.context}\x04{msg.id}"] = msg.string
         elif isinstance(msg.id, tuple):
-            for key, value in zip(msg.id, msg.string):
-                if value:
-                    messages[key] = value
+            plurals[msg.id[0]] = tuple(msg.string)
         else:
             messages[msg.id] = msg.string
-    return _PoTranslations(messages)
+    return _PoTranslations(messages, plurals)
 
 
 def set_language(language: str) -> None:

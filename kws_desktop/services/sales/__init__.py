@@ -14,6 +14,9 @@ Modules and their public calls:
   package_components, price_of, create_package, add_package, update_package, set_active,
   get_package, list_packages, price_change_effect, package_cost_with_price, default_package_specs,
   load_default_packages
+- `quote_terms`: The default terms of a quote, from its lines: the book's packages feed
+  core.quote_terms (labour days of each package, and the warranty months the group set).
+  LEGACY_TERMS, warranties_set, default_terms_in, default_terms, is_default
 - `quotes`: Quotes (surat penawaran harga): the RAB a household signs, its funding plan and its
   states.
   ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, PayerSnapshot,

@@ -29,6 +29,7 @@ from kws_desktop.services.book.backdating import (audit_detail, ensure_date_orde
 from kws_desktop.services.sales.customers import CustomerRow, read_customer
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.sales.packages import package_components
+from kws_desktop.services.sales.quote_terms import default_terms_in, is_default
 from kws_desktop.store.base import utcnow
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.sales import Customer
@@ -48,12 +49,6 @@ STATUS_LABELS = {
 EDITABLE = ("draft",)
 ACCEPTABLE = ("draft", "sent")
 REVISABLE = ("sent", "rejected", "expired")
-DEFAULT_TERMS = N_(
-    "Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.\n"
-    "Pekerjaan dimulai setelah surat penawaran ini disetujui dan ditandatangani.\n"
-    "Pekerjaan selesai kira-kira 7 hari kerja bila cuaca dan lokasi memungkinkan.\n"
-    "Bagian swadaya dibayar sesuai rencana pembayaran di atas; setiap pembayaran diberi kuitansi.\n"
-    "Garansi kebocoran tangki dan pipa 6 bulan sejak serah terima.")
 MAX_LINES = 200
 
 
@@ -104,7 +99,7 @@ class QuoteInput:
     discount: int = 0
     payers: tuple[PayerInput, ...] = ()  # empty: the household pays everything (swadaya)
     valid_until: dt.date | None = None   # None: the date plus the book's validity days
-    terms: str | None = None             # None: the default terms
+    terms: str | None = None             # None: the default terms of its lines (sales.quote_terms)
     title: str = ""
     site_address: str = ""
     notes: str = ""
@@ -467,7 +462,7 @@ def _validate(session: Session, data: QuoteInput) -> _Checked:
             problems.append(("payers", _("Rencana pembayaran berjumlah {paid}, padahal total penawaran "
                                          "{total}. Samakan dulu.").format(
                 paid=format_rupiah(paid), total=format_rupiah(totals.total))))
-    terms = _(DEFAULT_TERMS) if data.terms is None else data.terms.strip()
+    terms = default_terms_in(session, lines) if data.terms is None else data.terms.strip()
     collect(problems)
     return _Checked(customer, lines, totals, payers, valid_until, terms)
 
@@ -618,6 +613,8 @@ def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: 
         raise UserError(_("Tanggal revisi tidak boleh sebelum tanggal penawaran lama."), field="date")
     if data is None:
         data = _detail(session, old).as_input(date=date)
+        if is_default(old.terms, default_terms_in(session, data.lines)):
+            data = replace(data, terms=None)  # nobody typed them: the revision's follow its lines
     if backdate_note:
         data = replace(data, backdate_note=backdate_note)
     new = add_quote(session, data, actor=actor, previous=old)

@@ -1,4 +1,5 @@
-"""Demo step: households and institutional payers of Kabupaten Tangerang, work packages, quotes.
+"""Demo steps: households and institutional payers of Kabupaten Tangerang and the work packages
+(`customers_and_packages`), then the quotes (`quotes_made`, after the packages' warranties).
 
 Makes ~max(40, orders x 1.3) households over several kecamatan and desa, five institutional
 payers, the example work packages, and quotes in every state. The quotes the orders step
@@ -86,7 +87,7 @@ def _household(ctx: DemoContext, n: int) -> CustomerInput:
         kabupaten="Kabupaten Tangerang", is_mbr=rng.random() < 0.6, household_size=rng.randint(2, 8))
 
 
-def customers_and_quotes(ctx: DemoContext) -> None:
+def customers_and_packages(ctx: DemoContext) -> None:
     rng, book = ctx.rng, ctx.book
     # institutions and households, a batch per transaction
     inst: dict[PayerType, int] = {}
@@ -115,8 +116,14 @@ def customers_and_quotes(ctx: DemoContext) -> None:
     by_code = {p.code: p for p in packages.list_packages(book)}
     ctx.ids["packages"] = [p.id for p in by_code.values()]
     ctx.count("paket pekerjaan", len(by_code))
+    ctx.extra["mbr"], ctx.extra["payers"] = mbr, inst
 
-    _quotes(ctx, ids, mbr, inst, by_code)
+
+def quotes_made(ctx: DemoContext) -> None:
+    """The quotes, made once the packages have their warranty months (demo/evaluation.warranties),
+    so their default terms promise what each package carries."""
+    by_code = {p.code: p for p in packages.list_packages(ctx.book)}
+    _quotes(ctx, ctx.ids["customers"], ctx.extra["mbr"], ctx.extra["payers"], by_code)
 
 
 def _lines(rng, by_code) -> tuple[quotes.QuoteLineInput, ...]:

@@ -1,6 +1,6 @@
 """Demo of the evaluation area.
 
-Before the calendar, the warranty months per package (`warranties`). On it, complaints after
+Before the quotes, the warranty months per package (`warranties`). On it, complaints after
 some handovers with service visits (some still open; `handed_over`, from the orders' events).
 After it (`evaluation_step`): site surveys on the orders' quotes (a few wells too close, a few
 smaller fibre tanks chosen with a reason), the handover checklist (a few failures: accepted with
@@ -107,12 +107,14 @@ def evaluation_step(ctx: DemoContext) -> None:
 
 
 def warranties(ctx: DemoContext) -> None:
-    """Before the calendar: the warranty months of each package (a complaint's visit needs them)."""
+    """Before the quotes: the warranty months of each package (a quote's terms print them, a
+    complaint's visit needs them). Desludging builds nothing, so it carries no warranty."""
     with ctx.book.reading() as s:
         packages = s.execute(select(WorkPackage.id, WorkPackage.name)).all()
     for pid, name in packages:
         low = name.lower()
-        service_visits.set_package_warranty(ctx.book, pid, 24 if ("tangki" in low or "septik" in low) else 6)
+        months = 0 if "penyedotan" in low else 24 if ("tangki" in low or "septik" in low) else 6
+        service_visits.set_package_warranty(ctx.book, pid, months)
 
 
 def _orders(ctx: DemoContext, session, ids: list[int]) -> list[Order]:

@@ -20,7 +20,7 @@ from kws_desktop.errors import UserError
 from kws_desktop.i18n import N_, NP_, _, format_percent, format_rupiah, p_
 from kws_desktop.services.sales import customers
 from kws_desktop.services.sales import packages
-from kws_desktop.services.sales import quotes
+from kws_desktop.services.sales import quote_terms, quotes
 from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.forms import (ERROR_STYLE, DateEdit, FormErrors, MoneyDelegate, MoneyEdit, qty_text,
                                       show_error)
@@ -236,7 +236,11 @@ class QuoteEditor(QDialog):
         right.addWidget(internal)
         terms_box = QGroupBox(_("Ketentuan (satu baris satu ketentuan)"))
         tl = QVBoxLayout(terms_box)
-        self.terms = QPlainTextEdit(quote.terms if quote else _(quotes.DEFAULT_TERMS))
+        # The default terms follow the lines until the user edits them (sales.quote_terms).
+        self.terms = QPlainTextEdit()
+        default = self._default_terms()
+        self._auto_terms = default if quote is None or quote_terms.is_default(quote.terms, default) else None
+        self.terms.setPlainText(quote.terms if self._auto_terms is None else default)
         tl.addWidget(self.terms)
         right.addWidget(terms_box, 1)
         self.notes = QLineEdit(quote.notes if quote else "")
@@ -280,6 +284,23 @@ class QuoteEditor(QDialog):
         except (KeyError, TypeError, ValueError):
             return 30
 
+    # --- terms --------------------------------------------------------------------------------
+    def _default_terms(self) -> str:
+        return quote_terms.default_terms(self.book, [line.to_input() for line in self.lines])
+
+    def terms_follow_lines(self) -> bool:
+        """True while the terms box holds the default put there (the user has not edited it)."""
+        return self._auto_terms is not None and self.terms.toPlainText() == self._auto_terms
+
+    def _follow_terms(self) -> None:
+        if not self.terms_follow_lines():
+            self._auto_terms = None  # edited once: left alone from now on
+            return
+        default = self._default_terms()
+        if default != self._auto_terms:
+            self._auto_terms = default
+            self.terms.setPlainText(default)
+
     # --- lines --------------------------------------------------------------------------------
     def fill_lines(self) -> None:
         self._filling = True
@@ -301,6 +322,7 @@ class QuoteEditor(QDialog):
         self._filling = False
         self.line_error.setText(self._line_problem())
         self.update_totals()
+        self._follow_terms()
 
     def _line_problem(self) -> str:
         """What is still wrong with the lines as typed ("" when nothing): the error shown under
@@ -332,6 +354,8 @@ class QuoteEditor(QDialog):
         self._filling = False
         self.line_error.setText(self._line_problem())
         self.update_totals()
+        if c in (0, 1):  # the name or quantity of a line: what the terms are made of
+            self._follow_terms()
 
     def _package_chosen(self, index: int) -> None:
         if self.package.itemData(index) is not None or self.package.count() == 1:
@@ -489,7 +513,8 @@ class QuoteEditor(QDialog):
         payers = tuple(p for p in self.payer_inputs() if p.amount or p.payer_type != PayerType.SWADAYA)
         return quotes.QuoteInput(customer_id=self.customer.customer_id, date=self.date.value(),
                             lines=tuple(line.to_input() for line in self.lines), discount=self.discount.value(),
-                            payers=payers, valid_until=self.valid_until.value(), terms=self.terms.toPlainText(),
+                            payers=payers, valid_until=self.valid_until.value(),
+                            terms=None if self.terms_follow_lines() else self.terms.toPlainText(),
                             title=self.title.text(), notes=self.notes.text())
 
     def save(self) -> None:

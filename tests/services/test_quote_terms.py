@@ -1,0 +1,167 @@
+"""A quote's default terms follow its packages: work days from their HOK, the warranty the group
+set for each package; typed terms and issued quotes are never changed."""
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from kws_desktop.i18n import set_language
+from kws_desktop.services.evaluation import service_visits
+from kws_desktop.services.sales import customers, packages, quote_terms, quotes
+from kws_desktop.store.models.sales import Quote
+
+DAY = dt.date(2026, 11, 2)
+PIPE = quotes.QuoteLineInput(2, description="Pipa PVC 4 inci tambahan", unit="batang", unit_price=195_000)
+
+
+@pytest.fixture
+def setup(book):
+    from kws_desktop.services.purchasing.materials import load_starter_catalog
+    load_starter_catalog(book)
+    packages.load_default_packages(book)
+    pk = {p.code: p for p in packages.list_packages(book)}
+    home = customers.create_customer(book, customers.CustomerInput(name="Siti Komariah", desa="Saga",
+                                                                   kecamatan="Balaraja"))
+    return book, pk, home
+
+
+def _make(book, home, *lines, day=DAY, **kw):
+    return quotes.create_quote(book, quotes.QuoteInput(customer_id=home.id, date=day, lines=lines, **kw))
+
+
+def _line(pk, code, qty=1):
+    return quotes.QuoteLineInput(qty, pk[code].id)
+
+
+def test_desludging_only_promises_a_day_and_no_warranty(setup):
+    book, pk, home = setup
+    for months in (None, 0):  # no warranty set, and set to none
+        if months is not None:
+            service_visits.set_package_warranty(book, pk["SEDOT"].id, months)
+        q = _make(book, home, _line(pk, "SEDOT"))
+        assert "Garansi" not in q.terms and "bulan" not in q.terms
+        assert "Pekerjaan selesai kira-kira 1 hari kerja bila cuaca dan lokasi memungkinkan." in q.terms_lines
+        assert "7 hari" not in q.terms
+
+
+def test_a_twelve_month_package_prints_twelve(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
+    q = _make(book, home, _line(pk, "TS-BIO"), PIPE)
+    assert q.terms_lines[-1] == "Garansi pekerjaan 12 bulan sejak serah terima."
+    # 6 HOK for a crew of three
+    assert "Pekerjaan selesai kira-kira 2 hari kerja bila cuaca dan lokasi memungkinkan." in q.terms_lines
+    two = _make(book, home, _line(pk, "TS-BIO", 2), _line(pk, "JMB-LA"))  # 2 x 6 + 4 HOK = 16
+    assert "Pekerjaan selesai kira-kira 6 hari kerja bila cuaca dan lokasi memungkinkan." in two.terms_lines
+    assert not any("Garansi" in t for t in two.terms_lines[:-1])
+    assert "Jamban sehat dengan kloset leher angsa tanpa garansi" in two.terms_lines[-1]  # none set
+
+
+def test_two_packages_with_different_warranties_are_named(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BATA"].id, 24)
+    service_visits.set_package_warranty(book, pk["SEDOT"].id, 0)
+    q = _make(book, home, _line(pk, "TS-BATA"), _line(pk, "SEDOT"))
+    assert q.terms_lines[-1] == ("Garansi sejak serah terima: Tangki septik pasangan bata (2 ruang) 24 bulan; "
+                                 "Penyedotan lumpur tinja tanpa garansi.")
+    assert "Pekerjaan selesai kira-kira 5 hari kerja bila cuaca dan lokasi memungkinkan." in q.terms_lines  # 13 HOK
+
+
+def test_free_lines_only_promise_no_days_and_no_warranty(setup):
+    book, _pk, home = setup
+    q = _make(book, home, PIPE)
+    assert q.terms_lines == [
+        "Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.",
+        "Pekerjaan dimulai setelah surat penawaran ini disetujui dan ditandatangani.",
+        "Bagian swadaya dibayar sesuai rencana pembayaran di atas; setiap pembayaran diberi kuitansi."]
+
+
+def test_typed_terms_are_kept_as_typed(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
+    typed = "Harga sudah termasuk semuanya.\nGaransi 3 bulan."
+    q = _make(book, home, _line(pk, "TS-BIO"), terms=typed)
+    assert q.terms == typed
+    changed = quotes.update_quote(book, q.id, dataclasses.replace(q.as_input(), lines=(_line(pk, "SEDOT"),),
+                                                                  payers=()))
+    assert changed.terms == typed
+    assert _make(book, home, _line(pk, "TS-BIO"), terms="").terms == ""  # no terms at all, as chosen
+    quotes.send_quote(book, q.id, DAY)
+    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=2))
+    assert revised.terms == typed
+
+
+def test_a_draft_saved_without_terms_follows_its_new_lines(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
+    q = _make(book, home, _line(pk, "TS-BIO"))
+    changed = quotes.update_quote(book, q.id, dataclasses.replace(q.as_input(), lines=(_line(pk, "SEDOT"),),
+                                                                  terms=None, payers=()))
+    assert "Garansi" not in changed.terms and "1 hari kerja" in changed.terms
+
+
+def test_issued_quotes_keep_their_terms_and_a_revision_of_default_terms_follows(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
+    q = _make(book, home, _line(pk, "TS-BIO"))
+    quotes.send_quote(book, q.id, DAY)
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 24)
+    assert quotes.get_quote(book, q.id).terms == q.terms  # sent: never changed
+    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=2))
+    # the old text was not today's default any more (the warranty changed): kept as printed
+    assert revised.terms == q.terms
+    later = DAY + dt.timedelta(days=3)
+    fresh = _make(book, home, _line(pk, "TS-BIO"), day=later)
+    quotes.send_quote(book, fresh.id, later)
+    again = quotes.revise_quote(book, fresh.id, later + dt.timedelta(days=2))
+    assert again.terms_lines[-1] == "Garansi pekerjaan 24 bulan sejak serah terima."
+    assert quotes.get_quote(book, fresh.id).terms == fresh.terms
+
+
+def test_the_fixed_text_of_earlier_versions_is_replaced_in_a_revision(setup):
+    book, pk, home = setup
+    q = _make(book, home, _line(pk, "SEDOT"))
+    with book.transaction() as s:  # as an earlier version saved it
+        s.get(Quote, q.id).terms = quote_terms.LEGACY_TERMS
+    quotes.send_quote(book, q.id, DAY)
+    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
+    assert "6 bulan" not in revised.terms and "7 hari" not in revised.terms
+    assert quotes.get_quote(book, q.id).terms == quote_terms.LEGACY_TERMS  # the issued one stays
+
+
+def test_english_terms_count_days_and_months(setup):
+    book, pk, home = setup
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 1)
+    set_language("en")
+    one = quote_terms.default_terms(book, [_line(pk, "SEDOT")])
+    assert "about 1 working day " in one and "arrant" not in one
+    tank = quote_terms.default_terms(book, [_line(pk, "TS-BIO")]).splitlines()
+    assert "about 2 working days " in tank[2] and tank[-1] == "1-month warranty on the work from handover."
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
+    mixed = quote_terms.default_terms(book, [_line(pk, "TS-BIO"), _line(pk, "SEDOT")]).splitlines()
+    assert mixed[-1] == ("Warranty from handover: Tangki septik biofilter (fiberglass) 12 months; "
+                         "Penyedotan lumpur tinja no warranty.")
+
+
+def test_lines_not_yet_valid_are_left_out(setup):
+    book, pk, _home = setup
+    terms = quote_terms.default_terms(book, [quotes.QuoteLineInput("dua", pk["TS-BIO"].id),
+                                             quotes.QuoteLineInput(1, 999_999)])
+    assert "hari kerja" not in terms and "Garansi" not in terms
+
+
+def test_demo_quotes_promise_what_their_packages_carry(demo_book):
+    """The demo sets the warranties before its quotes: desludging none, tanks 24 months."""
+    rows = quotes.all_quotes(demo_book)
+    seen = {"sedot": 0, "tank": 0}
+    for row in rows:
+        q = quotes.get_quote(demo_book, row.id)
+        names = {i.description for i in q.items if i.package_id is not None}
+        assert "7 hari kerja" not in q.terms and "kebocoran" not in q.terms
+        if names == {"Penyedotan lumpur tinja"}:
+            seen["sedot"] += 1
+            assert "Garansi" not in q.terms and "1 hari kerja" in q.terms
+        elif names and all(n.startswith("Tangki septik") for n in names):
+            seen["tank"] += 1
+            assert q.terms_lines[-1] == "Garansi pekerjaan 24 bulan sejak serah terima."
+    assert seen["sedot"] and seen["tank"]
