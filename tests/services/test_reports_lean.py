@@ -96,3 +96,28 @@ def test_a_bad_period_is_refused_as_the_full_path_refuses_it(seed_path):
 def test_other_kinds_are_not_on_the_lean_path(seed_path):
     assert lean.read_report(seed_path, "cash-book") is None
     assert lean.read_report(seed_path, "tidak-ada") is None
+
+
+def test_the_bagi_hasil_line_is_the_cash_paid_on_bagi_hasil_payouts(seed_books):
+    """The demo's bagi hasil payouts (no wages in them) deduct a member's kasbon from his bagi
+    hasil: the cash flow's bagi hasil line is what they paid in cash, their net, on both paths."""
+    from sqlalchemy import select
+
+    from kws_desktop.services.reports.statements import cash_flow
+    from kws_desktop.store.models.people import WagePayout
+    deducted = 0
+    for path in seed_books.values():
+        with open_book(path, read_only=True, defer_checks=True) as book:
+            with book.reading() as s:
+                payouts = s.execute(select(WagePayout.date, WagePayout.total_wages, WagePayout.total_net,
+                                           WagePayout.total_advance_deducted).where(
+                    WagePayout.total_profit_share > 0, WagePayout.status == "posted")).all()
+            assert all(p.total_wages == 0 for p in payouts)
+            deducted += sum(p.total_advance_deducted for p in payouts)
+            for start, end in [(dt.date(2025, 1, 1), TODAY), (dt.date(2026, 1, 1), TODAY)] + PERIODS[1:]:
+                line = {label: amount for _a, label, amount in cash_flow(book, start, end).lines}
+                paid = sum(p.total_net for p in payouts if start <= p.date <= end)
+                assert line["Pembayaran bagi hasil anggota"] == -paid, (path.name, start, end)
+                full = build_report(book, "cash-flow", start, end)
+                assert report_text(lean.read_report(path, "cash-flow", start, end)) == report_text(full)
+    assert deducted > 0  # a seed's bagi hasil payout settles a kasbon

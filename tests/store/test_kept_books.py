@@ -51,6 +51,18 @@ ACCEPTED_REPORT_ROWS: dict[str, tuple[tuple[list[str], ...], str]] = {
 ACCEPTED_REPORT_NAME_ADDITIONS: dict[str, tuple[int, str]] = {
     "receivables": (0, "issue 19: a household payer is named with its village (\"Kosim Nurdin, "
                        "Sumur Bandung\"), as the orders report does: namesakes told apart")}
+# Report cells that now read otherwise, on purpose: {(label, report): ({row's first cell: its
+# value now}, reason)}; every other cell as printed.
+_KASBON_FROM_SHARES = ("cash flow: a kasbon a payout deducts is settled first against its wages, then "
+                       "against its bagi hasil; UPH-2026-0007 (bagi hasil only) settled Rp175.000 of "
+                       "kasbon, so 'Pembayaran bagi hasil anggota' is its net paid in cash and the "
+                       "wages and kasbon line no longer counts the kasbon settled as money received")
+ACCEPTED_REPORT_CELLS: dict[tuple[str, str], tuple[dict[str, str], str]] = {
+    (label, "cash-flow"): ({"Pembayaran upah dan kasbon anggota": "-6900000",
+                            "Arus kas bersih dari aktivitas operasi": "-10639366",
+                            "Pembayaran bagi hasil anggota": "-2258583",
+                            "Arus kas bersih dari aktivitas pendanaan": "65691417"}, _KASBON_FROM_SHARES)
+    for label in ("0.1.0-before-advance", "1.0.0")}
 
 # Keys of a list whose values were changed on purpose in every kept book: {kind: (keys, reason)}.
 ACCEPTED_LIST_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -224,6 +236,9 @@ def test_lists_and_reports_equal_what_that_version_printed(kept, capsys, tmp_pat
                 assert now.count(added) == 1, (kind, added)
                 now.remove(added)
             then = _csv(folder / name)
+            cells = ACCEPTED_REPORT_CELLS.get((folder.name, kind), ({}, ""))[0]
+            assert sum(bool(row) and row[0] in cells for row in then) == len(cells), (kind, cells)
+            then = [[row[0], cells[row[0]], *row[2:]] if row and row[0] in cells else row for row in then]
             if kind in ACCEPTED_REPORT_NAME_ADDITIONS and len(now) == len(then):
                 column = ACCEPTED_REPORT_NAME_ADDITIONS[kind][0]
                 for row_now, row_then in zip(now, then):

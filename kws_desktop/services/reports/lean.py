@@ -78,8 +78,9 @@ def _cash_flow(r: _Reader, period: Period) -> TabularReport:
     accounts = r.accounts()
     counter = {code: int(total or 0)
                for code, total in r.rows(totals_sql.COUNTER_SUMS, since=period.start, until=period.end)}
+    (settled,), = r.rows(totals_sql.KASBON_SETTLED_FROM_SHARES, since=period.start, until=period.end)
     cf = cash_flow_from(period, counter, r.cash_balance(before=period.start), r.cash_balance(until=period.end),
-                        accounts)
+                        accounts, settled_from_shares=int(settled or 0))
     return cash_flow_report(cf, {a.code: a.name for a in accounts}, empty_note(r.has_entries(period)))
 
 

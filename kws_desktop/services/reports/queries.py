@@ -105,6 +105,11 @@ def counter_sums_of_cash_entries(session: Session, start: dt.date, end: dt.date)
     return {code: int(total or 0) for code, total in session.execute(q).all()}
 
 
+def kasbon_settled_from_shares(session: Session, start: dt.date, end: dt.date) -> int:
+    """The kasbon that payouts from ``start`` to ``end`` settled from bagi hasil, not wages."""
+    return int(run_sql(session, totals_sql.KASBON_SETTLED_FROM_SHARES, since=start, until=end).scalar() or 0)
+
+
 def job_costs_in_operating(session: Session, start: dt.date, end: dt.date) -> int:
     """A job's other costs posted from ``start`` to ``end`` where they went before revision 0007."""
     return int(run_sql(session, totals_sql.JOB_COSTS_IN_OPERATING, since=start, until=end).scalar() or 0)

@@ -261,12 +261,18 @@ class CashFlow:
 
 
 def cash_flow_from(period: Period, counter: Sums, opening: dict[str, int], closing: dict[str, int],
-                   accounts: Sequence[AccountInfo]) -> CashFlow:
+                   accounts: Sequence[AccountInfo], *, settled_from_shares: int) -> CashFlow:
     """The cash flow of ``period`` from the signed sums of the other lines of its cash entries
-    (``counter``) and the cash and bank balances before and at its end."""
+    (``counter``) and the cash and bank balances before and at its end.
+
+    ``settled_from_shares`` (totals_sql.KASBON_SETTLED_FROM_SHARES): the kasbon that payouts
+    deducted from bagi hasil rather than from wages. It was never paid out as bagi hasil, so it
+    comes off that line and goes back on the wages and kasbon line (which counted it as income)."""
     types = {a.code: a.type for a in accounts}
     totals = {line: 0 for line in CASH_FLOW_LINES}
     for code, amount in counter.items():
         totals[classify_counter_account(code, types.get(code, ""))] -= amount
+    totals[_SHARES] += settled_from_shares
+    totals[_WAGES] -= settled_from_shares
     lines = tuple((act, label, totals[(act, label)]) for act, label in CASH_FLOW_LINES)
     return CashFlow(period, lines, opening, closing)

@@ -16,7 +16,7 @@ from kws_desktop.i18n import N_
 from kws_desktop.services.reports import Period, register_report, resolve_period
 from kws_desktop.services.reports.queries import (accounts, cash_balance, counter_sums_of_cash_entries,
                                                   first_entry_day, has_entries, job_costs_in_operating,
-                                                  sums_by_account)
+                                                  kasbon_settled_from_shares, sums_by_account)
 from kws_desktop.services.reports.statement_figures import (CashFlow, FinancialPosition, PositionColumn,
                                                             ProfitLoss, cash_flow_from, position_from,
                                                             profit_loss_from, year_before)
@@ -72,7 +72,8 @@ def build_financial_position(book: Book, start: dt.date | None, end: dt.date | N
 def _cash_flow_in(session: Session, period: Period) -> CashFlow:
     return cash_flow_from(period, counter_sums_of_cash_entries(session, period.start, period.end),
                           cash_balance(session, before=period.start), cash_balance(session, until=period.end),
-                          accounts(session))
+                          accounts(session),
+                          settled_from_shares=kasbon_settled_from_shares(session, period.start, period.end))
 
 
 def cash_flow(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> CashFlow:
