@@ -160,10 +160,10 @@ def member_balances(session: Session, member_ids: list[int] | None = None, *,
 
 def member_row_now(s: Session, m: Member) -> MemberRow:
     """The member's row with their balances as the session sees them now."""
-    return member_row(m, member_balances(s, [m.id]).get(m.id))
+    return _row(m, member_balances(s, [m.id]).get(m.id))
 
 
-def member_row(m: Member, balances: Balances | None = None) -> MemberRow:
+def _row(m: Member, balances: Balances | None = None) -> MemberRow:
     return MemberRow(m.id, m.name, m.gender, m.role, m.phone, m.address, m.joined_on, m.left_on,
                      m.left_reason, m.active, m.disability, m.capital, m.daily_wage, m.notes,
                      balances or Balances())
@@ -426,7 +426,7 @@ def list_members(book: Book, *, search: str = "", active: bool | None = None, of
             q = q.limit(limit)
         members = s.execute(q).scalars().all()
         balances = member_balances(s, [m.id for m in members]) if members else {}
-        return [member_row(m, balances.get(m.id)) for m in members]
+        return [_row(m, balances.get(m.id)) for m in members]
 
 
 def count_members(book: Book, *, search: str = "", active: bool | None = None) -> int:
@@ -437,7 +437,7 @@ def count_members(book: Book, *, search: str = "", active: bool | None = None) -
 def active_members(book: Book, on: dt.date | None = None) -> list[MemberRow]:
     """Members who can work (on `on`, if given): for crew pick lists."""
     with book.reading() as s:
-        return [member_row(m) for m in members_on(s, on)]
+        return [_row(m) for m in members_on(s, on)]
 
 
 def members_on(session: Session, on: dt.date | None = None) -> list[Member]:
