@@ -54,7 +54,37 @@ def test_a_twelve_month_package_prints_twelve(setup):
     two = _make(book, home, _line(pk, "TS-BIO", 2), _line(pk, "JMB-LA"))  # 2 x 6 + 4 HOK = 16
     assert "Pekerjaan selesai kira-kira 6 hari kerja bila cuaca dan lokasi memungkinkan." in two.terms_lines
     assert not any("Garansi" in t for t in two.terms_lines[:-1])
-    assert "Jamban sehat dengan kloset leher angsa tanpa garansi" in two.terms_lines[-1]  # none set
+    assert two.terms_lines[-1] == "Garansi pekerjaan 12 bulan sejak serah terima."  # the toilet's shipped 12
+
+
+def test_a_package_without_months_set_promises_none(setup):
+    book, pk, home = setup
+    own = packages.create_package(book, packages.PackageInput(
+        code="JMB-2", name="Jamban duduk", materials=(packages.PackageMaterialInput(
+            pk["JMB-LA"].materials[0].material_id, 1),), labour_days=3, daily_wage=120_000))
+    assert own.warranty_months is None
+    q = _make(book, home, quotes.QuoteLineInput(1, own.id), _line(pk, "TS-BIO"))
+    assert q.terms_lines[-1] == ("Garansi sejak serah terima: Jamban duduk tanpa garansi; "
+                                 "Tangki septik biofilter (fiberglass) 24 bulan.")
+    alone = _make(book, home, quotes.QuoteLineInput(1, own.id))
+    assert "Garansi" not in alone.terms and "bahan" in alone.terms_lines[0]
+
+
+SERVICE = "Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai."
+INSTALLED = "Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang."
+
+
+def test_desludging_installs_nothing_and_a_tank_is_installed(setup):
+    book, pk, home = setup
+    sedot = _make(book, home, _line(pk, "SEDOT", 2))
+    assert sedot.terms_lines[0] == SERVICE
+    assert "bahan" not in sedot.terms and "terpasang" not in sedot.terms
+    tank = _make(book, home, _line(pk, "TS-BIO"))
+    assert tank.terms_lines[0] == INSTALLED
+    both = _make(book, home, _line(pk, "SEDOT"), _line(pk, "TS-CINCIN"))
+    assert both.terms_lines[0] == INSTALLED
+    with_free = _make(book, home, _line(pk, "SEDOT"), PIPE)  # a typed line may be a material
+    assert with_free.terms_lines[0] == INSTALLED
 
 
 def test_two_packages_with_different_warranties_are_named(setup):
