@@ -56,6 +56,13 @@ def installs(lines: Sequence[TermsLine]) -> bool:
     return not lines or any(not line.package or line.materials for line in lines)
 
 
+def price_includes(installed: bool, _: Callable[[str], str] = _same) -> str:
+    """The first term: what the price includes, materials and installation only when `installed`."""
+    if installed:
+        return _("Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.")
+    return _("Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai.")
+
+
 def warranty_sentence(lines: Sequence[TermsLine], _: Callable[[str], str] = _same,
                       ngettext: Callable[[str, str, int], str] = _same_n) -> str:
     """One sentence: the same warranty for every package; each package named when they differ;
@@ -79,10 +86,7 @@ def warranty_sentence(lines: Sequence[TermsLine], _: Callable[[str], str] = _sam
 def default_terms(lines: Sequence[TermsLine], _: Callable[[str], str] = _same,
                   ngettext: Callable[[str, str, int], str] = _same_n) -> str:
     """The terms of a quote of `lines` when none are typed, one term a line."""
-    included = (_("Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.")
-                if installs(lines) else
-                _("Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai."))
-    terms = [included,
+    terms = [price_includes(installs(lines), _),
              _("Pekerjaan dimulai setelah surat penawaran ini disetujui dan ditandatangani.")]
     days = work_days(lines)
     if days:

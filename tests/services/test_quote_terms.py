@@ -159,6 +159,21 @@ def test_the_fixed_text_of_earlier_versions_is_replaced_in_a_revision(setup):
     assert quotes.get_quote(book, q.id).terms == quote_terms.LEGACY_TERMS  # the issued one stays
 
 
+def test_a_desludging_revision_drops_the_opening_earlier_defaults_had(setup):
+    book, pk, home = setup
+    q = _make(book, home, _line(pk, "SEDOT"))
+    earlier = "\n".join([INSTALLED, *q.terms_lines[1:]])  # the default before the opening followed
+    with book.transaction() as s:
+        s.get(Quote, q.id).terms = earlier
+    quotes.send_quote(book, q.id, DAY)
+    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
+    assert revised.terms_lines[0] == SERVICE and revised.terms_lines[1:] == q.terms_lines[1:]
+    later = DAY + dt.timedelta(days=2)
+    typed = _make(book, home, _line(pk, "SEDOT"), terms=INSTALLED, day=later)  # typed: not a whole default
+    quotes.send_quote(book, typed.id, later)
+    assert quotes.revise_quote(book, typed.id, later + dt.timedelta(days=1)).terms == INSTALLED
+
+
 def test_english_terms_count_days_and_months(setup):
     book, pk, home = setup
     service_visits.set_package_warranty(book, pk["TS-BIO"].id, 1)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.money import QuantityError, to_quantity
-from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms
+from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms, price_includes
 from kws_desktop.core.text import one_line
 from kws_desktop.i18n import N_, _, ngettext
 from kws_desktop.services.sales.package_warranty import warranties_set
@@ -68,7 +68,11 @@ def default_terms(book: Book, lines: Iterable) -> str:
 
 
 def is_default(terms: str, default: str) -> bool:
-    """Whether `terms` are the default ones (`default`, or the fixed text of earlier versions,
-    in either language), i.e. nobody typed them: they may follow the lines."""
+    """Whether `terms` are the default ones (`default`; the same with the opening that names
+    materials and installation, as every default began before the opening followed the lines;
+    or the fixed text of earlier versions, in either language), i.e. nobody typed them: they may
+    follow the lines."""
     text = (terms or "").strip()
-    return text in {default.strip(), LEGACY_TERMS, _(LEGACY_TERMS)}
+    _first, newline, rest = default.strip().partition("\n")
+    installed = price_includes(True, _) + newline + rest
+    return text in {default.strip(), installed, LEGACY_TERMS, _(LEGACY_TERMS)}
