@@ -1,6 +1,7 @@
 """The default terms (ketentuan) of a quote, made from its lines, so the letter promises only
 what the group does for those packages: how long the work takes comes from the packages'
-labour (HOK), the warranty from the packages' warranty months. Free lines promise nothing.
+labour (HOK), the warranty from the packages' warranty months, and the price includes materials
+and installation only when something is built. Free lines promise no days nor warranty.
 
 Pure: the caller passes its gettext and ngettext (core/ cannot import kws_desktop.i18n); the
 sentences are marked for the catalog by those very names.
@@ -28,6 +29,7 @@ class TermsLine:
     package: bool                  # False: a free line (typed by hand), no labour nor warranty
     labour_days: Decimal = Decimal(0)  # HOK of ONE unit of the package
     warranty_months: int = 0       # 0: the package has no warranty
+    materials: bool = False        # the package's RAB has materials (something is installed)
 
 
 def _same(message: str) -> str:
@@ -45,6 +47,20 @@ def work_days(lines: Sequence[TermsLine]) -> int:
     if hok <= 0:
         return 0
     return max(1, math.ceil(hok / CREW))
+
+
+def installs(lines: Sequence[TermsLine]) -> bool:
+    """Whether the quote builds something: a package with materials, or a free line (typed by
+    hand, it may well be a material: the letter keeps the sentence it always had). False only
+    when every line is a package without materials, such as desludging."""
+    return not lines or any(not line.package or line.materials for line in lines)
+
+
+def price_includes(installed: bool, _: Callable[[str], str] = _same) -> str:
+    """The first term: what the price includes, materials and installation only when `installed`."""
+    if installed:
+        return _("Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.")
+    return _("Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai.")
 
 
 def warranty_sentence(lines: Sequence[TermsLine], _: Callable[[str], str] = _same,
@@ -70,7 +86,7 @@ def warranty_sentence(lines: Sequence[TermsLine], _: Callable[[str], str] = _sam
 def default_terms(lines: Sequence[TermsLine], _: Callable[[str], str] = _same,
                   ngettext: Callable[[str, str, int], str] = _same_n) -> str:
     """The terms of a quote of `lines` when none are typed, one term a line."""
-    terms = [_("Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang."),
+    terms = [price_includes(installs(lines), _),
              _("Pekerjaan dimulai setelah surat penawaran ini disetujui dan ditandatangani.")]
     days = work_days(lines)
     if days:

@@ -17,8 +17,9 @@ AREA_USES: dict[str, tuple[str, ...]] = {
     "cash": (),
     "reports": ("billing", "jobs"),    # the dashboard shows what is still owed; the program
                                        # report counts units as jobs/unit_counts.py does
-    "evaluation": ("jobs", "people", "reports"),  # surveys and service visits are about orders,
-                                       # trainings about members; registers the performance report
+    "evaluation": ("jobs", "people", "reports", "sales"),  # surveys and service visits are about
+                                       # orders, trainings about members; registers the performance
+                                       # report; a package's warranty months are kept by sales
     "exchange": ("sales", "jobs", "billing", "purchasing", "people", "reports"),  # the import
                                        # writes every kind of record; the export reads the ledger
     "training": ("sales", "jobs", "billing", "purchasing", "people", "cash", "evaluation"),

@@ -1,9 +1,9 @@
 """The default terms of a quote follow its lines (core.quote_terms)."""
 from decimal import Decimal
 
-from kws_desktop.core.quote_terms import TermsLine, default_terms, warranty_sentence, work_days
+from kws_desktop.core.quote_terms import TermsLine, default_terms, installs, warranty_sentence, work_days
 
-TANK = TermsLine("Tangki septik biofilter (fiberglass)", Decimal(1), True, Decimal(6), 12)
+TANK = TermsLine("Tangki septik biofilter (fiberglass)", Decimal(1), True, Decimal(6), 12, materials=True)
 SEDOT = TermsLine("Penyedotan lumpur tinja", Decimal(1), True, Decimal(1), 0)
 PIPE = TermsLine("Pipa PVC 4 inci tambahan", Decimal(2), False)
 
@@ -44,7 +44,16 @@ def test_desludging_only_terms():
     terms = default_terms([SEDOT]).splitlines()
     assert "Pekerjaan selesai kira-kira 1 hari kerja bila cuaca dan lokasi memungkinkan." in terms
     assert not any("Garansi" in t for t in terms)
-    assert terms[0].startswith("Harga sudah termasuk bahan") and len(terms) == 4
+    assert terms[0] == "Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai."
+    assert len(terms) == 4
+
+
+def test_only_packages_without_materials_install_nothing():
+    assert not installs([SEDOT]) and not installs([SEDOT, SEDOT])
+    assert installs([TANK]) and installs([SEDOT, TANK])
+    assert installs([SEDOT, PIPE])   # a typed line may be a material
+    assert installs([])              # nothing yet: the sentence the letter always had
+    assert default_terms([SEDOT, TANK]).startswith("Harga sudah termasuk bahan, upah kerja")
 
 
 def test_free_lines_only_promise_neither_days_nor_warranty():

@@ -54,7 +54,37 @@ def test_a_twelve_month_package_prints_twelve(setup):
     two = _make(book, home, _line(pk, "TS-BIO", 2), _line(pk, "JMB-LA"))  # 2 x 6 + 4 HOK = 16
     assert "Pekerjaan selesai kira-kira 6 hari kerja bila cuaca dan lokasi memungkinkan." in two.terms_lines
     assert not any("Garansi" in t for t in two.terms_lines[:-1])
-    assert "Jamban sehat dengan kloset leher angsa tanpa garansi" in two.terms_lines[-1]  # none set
+    assert two.terms_lines[-1] == "Garansi pekerjaan 12 bulan sejak serah terima."  # the toilet's shipped 12
+
+
+def test_a_package_without_months_set_promises_none(setup):
+    book, pk, home = setup
+    own = packages.create_package(book, packages.PackageInput(
+        code="JMB-2", name="Jamban duduk", materials=(packages.PackageMaterialInput(
+            pk["JMB-LA"].materials[0].material_id, 1),), labour_days=3, daily_wage=120_000))
+    assert own.warranty_months is None
+    q = _make(book, home, quotes.QuoteLineInput(1, own.id), _line(pk, "TS-BIO"))
+    assert q.terms_lines[-1] == ("Garansi sejak serah terima: Jamban duduk tanpa garansi; "
+                                 "Tangki septik biofilter (fiberglass) 24 bulan.")
+    alone = _make(book, home, quotes.QuoteLineInput(1, own.id))
+    assert "Garansi" not in alone.terms and "bahan" in alone.terms_lines[0]
+
+
+SERVICE = "Harga sudah termasuk upah kerja, pengangkutan dan peralatan sampai pekerjaan selesai."
+INSTALLED = "Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang."
+
+
+def test_desludging_installs_nothing_and_a_tank_is_installed(setup):
+    book, pk, home = setup
+    sedot = _make(book, home, _line(pk, "SEDOT", 2))
+    assert sedot.terms_lines[0] == SERVICE
+    assert "bahan" not in sedot.terms and "terpasang" not in sedot.terms
+    tank = _make(book, home, _line(pk, "TS-BIO"))
+    assert tank.terms_lines[0] == INSTALLED
+    both = _make(book, home, _line(pk, "SEDOT"), _line(pk, "TS-CINCIN"))
+    assert both.terms_lines[0] == INSTALLED
+    with_free = _make(book, home, _line(pk, "SEDOT"), PIPE)  # a typed line may be a material
+    assert with_free.terms_lines[0] == INSTALLED
 
 
 def test_two_packages_with_different_warranties_are_named(setup):
@@ -127,6 +157,21 @@ def test_the_fixed_text_of_earlier_versions_is_replaced_in_a_revision(setup):
     revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
     assert "6 bulan" not in revised.terms and "7 hari" not in revised.terms
     assert quotes.get_quote(book, q.id).terms == quote_terms.LEGACY_TERMS  # the issued one stays
+
+
+def test_a_desludging_revision_drops_the_opening_earlier_defaults_had(setup):
+    book, pk, home = setup
+    q = _make(book, home, _line(pk, "SEDOT"))
+    earlier = "\n".join([INSTALLED, *q.terms_lines[1:]])  # the default before the opening followed
+    with book.transaction() as s:
+        s.get(Quote, q.id).terms = earlier
+    quotes.send_quote(book, q.id, DAY)
+    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
+    assert revised.terms_lines[0] == SERVICE and revised.terms_lines[1:] == q.terms_lines[1:]
+    later = DAY + dt.timedelta(days=2)
+    typed = _make(book, home, _line(pk, "SEDOT"), terms=INSTALLED, day=later)  # typed: not a whole default
+    quotes.send_quote(book, typed.id, later)
+    assert quotes.revise_quote(book, typed.id, later + dt.timedelta(days=1)).terms == INSTALLED
 
 
 def test_english_terms_count_days_and_months(setup):

@@ -8,6 +8,9 @@ Modules and their public calls:
   get_customer, read_customer, search_customers, read_customers, count_customers, all_customers,
   institutions, likely_duplicates, duplicate_warning, desa_names, read_kecamatan_file,
   kecamatan_list, set_kecamatan_list, list_rows
+- `package_warranty`: The warranty months the group set for each work package, checked, written
+  with its audit line and read in this one place.
+  check_months, warranties_set, write_warranty
 - `packages`: Work packages (paket pekerjaan): RAB templates a quote starts from, priced from the
   catalog.
   PackageMaterialInput, PackageInput, PackageMaterialRow, PackageRow, PackageEffect,
@@ -15,8 +18,9 @@ Modules and their public calls:
   get_package, list_packages, price_change_effect, package_cost_with_price, default_package_specs,
   load_default_packages
 - `quote_terms`: The default terms of a quote, from its lines: the book's packages feed
-  core.quote_terms (labour days of each package, and the warranty months the group set).
-  LEGACY_TERMS, warranties_set, default_terms_in, default_terms, is_default
+  core.quote_terms (labour days of each package, whether it has materials, and the warranty
+  months the group set for it).
+  LEGACY_TERMS, default_terms_in, default_terms, is_default
 - `quotes`: Quotes (surat penawaran harga): the RAB a household signs, its funding plan and its
   states.
   ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, PayerSnapshot,

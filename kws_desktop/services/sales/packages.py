@@ -16,6 +16,7 @@ from kws_desktop.i18n import N_, _
 from kws_desktop.paths import resource
 from kws_desktop.services.book.amounts import LIST_PRICE, PART, WAGE_SETTING, check_rupiah
 from kws_desktop.services.book import audit
+from kws_desktop.services.sales.package_warranty import check_months, warranties_set, write_warranty
 from kws_desktop.store.base import utcnow
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.purchasing import Material
@@ -50,6 +51,7 @@ class PackageInput:
     overhead_pct: Decimal | int | str = 0
     margin_pct: Decimal | int | str = 0
     active: bool = True
+    warranty_months: int | None = None  # printed on its quotes; None: not set / left as it is
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class PackageRow:
     margin_pct: Decimal
     active: bool
     is_example: bool
+    warranty_months: int | None  # None: not set (its quotes promise no warranty)
     pricing: PackagePrice = field(repr=False)
 
     @property
@@ -136,7 +139,9 @@ def price_of(session: Session, package: WorkPackage, prices: dict[int, int] | No
                          package.margin_pct)
 
 
-def _row(session: Session, p: WorkPackage) -> PackageRow:
+def _row(session: Session, p: WorkPackage, warranties: dict[int, int] | None = None) -> PackageRow:
+    """`warranties`: the months set, read once for a list (else read for this package)."""
+    warranties = warranties_set(session, {p.id}) if warranties is None else warranties
     pricing = price_of(session, p)
     mats = []
     for line, priced in zip(p.materials, pricing.lines):
@@ -144,7 +149,7 @@ def _row(session: Session, p: WorkPackage) -> PackageRow:
         mats.append(PackageMaterialRow(m.id, m.name, m.unit, line.qty, m.price, priced.cost, line.note))
     return PackageRow(p.id, p.code, p.name, p.unit, p.description, tuple(mats), p.labour_days,
                       p.daily_wage, p.transport_cost, p.equipment_cost, p.overhead_pct, p.margin_pct,
-                      p.active, p.is_example, pricing)
+                      p.active, p.is_example, warranties.get(p.id), pricing)
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -214,22 +219,32 @@ def _validate(session: Session, data: PackageInput, exclude_id: int | None = Non
         overhead_pct=_pct(data.overhead_pct, "overhead_pct", problems),
         margin_pct=_pct(data.margin_pct, "margin_pct", problems),
     )
+    warranty = None if data.warranty_months is None \
+        else check_months(data.warranty_months, "warranty_months", problems)
     if not problems and not materials and not (labour_days and values["daily_wage"]) \
             and not values["transport_cost"] and not values["equipment_cost"]:
         problems.append(("materials", _("Paket harus punya paling sedikit satu bahan atau biaya.")))
     collect(problems)
     return dict(code=code, name=name, unit=unit, description=(data.description or "").strip(),
-                labour_days=labour_days, active=bool(data.active), materials=materials, **values)
+                labour_days=labour_days, active=bool(data.active), materials=materials,
+                warranty_months=warranty, **values)
 
 
-def _apply(package: WorkPackage, values: dict) -> None:
+def _apply(session: Session, package: WorkPackage, values: dict, actor: str, action: str) -> None:
+    """Write the checked values and their audit: the package's, then its warranty months' when
+    they are given (None leaves them as they are)."""
     materials = values.pop("materials")
+    warranty = values.pop("warranty_months")
     for key, value in values.items():
         setattr(package, key, value)
     package.materials.clear()
     for n, (material_id, qty, note) in enumerate(materials, start=1):
         package.materials.append(WorkPackageMaterial(line_no=n, material_id=material_id, qty=qty, note=note))
     package.updated_at = utcnow()
+    session.flush()
+    audit.record(session, actor, action, "work_package", package.id, code=package.code)
+    if warranty is not None:
+        write_warranty(session, package.id, warranty, actor=actor)
 
 
 # --- use cases ----------------------------------------------------------------------------
@@ -241,13 +256,11 @@ def create_package(book: Book, data: PackageInput) -> PackageRow:
 
 
 def add_package(session: Session, data: PackageInput, *, actor: str, is_example: bool = False) -> WorkPackage:
-    """Session-level: add a validated package."""
+    """Session-level: add a validated package (and its warranty months, when given)."""
     values = _validate(session, data)
     package = WorkPackage(is_example=is_example)
     session.add(package)
-    _apply(package, values)
-    session.flush()
-    audit.record(session, actor, "create", "work_package", package.id, code=package.code)
+    _apply(session, package, values, actor, "create")
     return package
 
 
@@ -255,10 +268,8 @@ def update_package(book: Book, package_id: int, data: PackageInput) -> PackageRo
     with book.transaction() as s:
         package = _get(s, package_id)
         values = _validate(s, data, exclude_id=package_id)
-        _apply(package, values)
         package.is_example = False  # edited: now the group's own
-        s.flush()
-        audit.record(s, book.actor, "update", "work_package", package.id, code=package.code)
+        _apply(s, package, values, book.actor, "update")
         return _row(s, package)
 
 
@@ -288,7 +299,9 @@ def list_packages(book: Book, *, active_only: bool = False) -> list[PackageRow]:
         q = select(WorkPackage).order_by(WorkPackage.code)
         if active_only:
             q = q.where(WorkPackage.active.is_(True))
-        return [_row(s, p) for p in s.execute(q).scalars()]
+        rows = list(s.execute(q).scalars())
+        warranties = warranties_set(s, [p.id for p in rows])
+        return [_row(s, p, warranties) for p in rows]
 
 
 def price_change_effect(book: Book, material_id: int, new_price: int) -> list[PackageEffect]:
@@ -352,7 +365,8 @@ def load_default_packages(book: Book) -> int:
                 description=spec.get("description", ""), materials=lines,
                 labour_days=spec.get("labour_days", 0), daily_wage=spec.get("daily_wage", 0),
                 transport_cost=spec.get("transport_cost", 0), equipment_cost=spec.get("equipment_cost", 0),
-                overhead_pct=spec.get("overhead_pct", 0), margin_pct=spec.get("margin_pct", 0)),
+                overhead_pct=spec.get("overhead_pct", 0), margin_pct=spec.get("margin_pct", 0),
+                warranty_months=spec.get("warranty_months")),
                 actor=book.actor, is_example=True)
             added += 1
     return added

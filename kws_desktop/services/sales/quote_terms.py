@@ -1,5 +1,6 @@
 """The default terms of a quote, from its lines: the book's packages feed core.quote_terms
-(labour days of each package, and the warranty months the group set in the evaluation area).
+(labour days of each package, whether it has materials, and the warranty months the group set
+for it, sales.package_warranty).
 
 A package without a warranty set promises none on the letter (services.evaluation.service_visits
 keeps a default only to judge complaints). Terms the user typed are never replaced: the quote
@@ -15,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.money import QuantityError, to_quantity
-from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms
+from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms, price_includes
 from kws_desktop.core.text import one_line
 from kws_desktop.i18n import N_, _, ngettext
+from kws_desktop.services.sales.package_warranty import warranties_set
 from kws_desktop.store.book import Book
-from kws_desktop.store.models.evaluation import PackageWarranty
 from kws_desktop.store.models.sales import WorkPackage
 
 # What every quote got before the terms followed its lines: a quote still carrying it was never
@@ -40,18 +41,6 @@ def _qty(value) -> Decimal | None:
     return qty if qty > 0 else None
 
 
-def warranties_set(session: Session, package_ids) -> dict[int, int]:
-    """Session-level: package id -> the warranty months the group SET for it (0: none); a package
-    without a row is left out. The evaluation area writes these rows (set_package_warranty); its
-    default months for a package without one only judge complaints and are no promise to print.
-    Read here from the table, as the evaluation area uses jobs and so, through it, this area."""
-    ids = {p for p in package_ids if p is not None}
-    if not ids:
-        return {}
-    return dict(session.execute(select(PackageWarranty.package_id, PackageWarranty.months)
-                                .where(PackageWarranty.package_id.in_(ids))).all())
-
-
 def default_terms_in(session: Session, lines: Iterable) -> str:
     """Session-level: the default terms for quote lines (anything with package_id, description
     and qty: a QuoteLineInput, a PricedLine); a line whose quantity is not a number yet is left out."""
@@ -67,7 +56,8 @@ def default_terms_in(session: Session, lines: Iterable) -> str:
             out.append(TermsLine(one_line(line.description), qty, False))
         else:
             out.append(TermsLine(one_line(line.description) or package.name, qty, True,
-                                 package.labour_days or Decimal(0), months.get(package.id, 0)))
+                                 package.labour_days or Decimal(0), months.get(package.id, 0),
+                                 bool(package.materials)))
     return make_terms(out, _, ngettext)
 
 
@@ -78,7 +68,11 @@ def default_terms(book: Book, lines: Iterable) -> str:
 
 
 def is_default(terms: str, default: str) -> bool:
-    """Whether `terms` are the default ones (`default`, or the fixed text of earlier versions,
-    in either language), i.e. nobody typed them: they may follow the lines."""
+    """Whether `terms` are the default ones (`default`; the same with the opening that names
+    materials and installation, as every default began before the opening followed the lines;
+    or the fixed text of earlier versions, in either language), i.e. nobody typed them: they may
+    follow the lines."""
     text = (terms or "").strip()
-    return text in {default.strip(), LEGACY_TERMS, _(LEGACY_TERMS)}
+    _first, newline, rest = default.strip().partition("\n")
+    installed = price_includes(True, _) + newline + rest
+    return text in {default.strip(), installed, LEGACY_TERMS, _(LEGACY_TERMS)}

@@ -20,7 +20,7 @@ TIPS: dict[str, str] = {
     "Revisi": N_("Buat penawaran baru dari yang ini (nomor baru); yang lama tetap tersimpan."),
     "Cetak...": N_("Lihat pratinjau lalu cetak."),
     "Simpan PDF...": N_("Simpan sebagai berkas PDF untuk dikirim lewat WhatsApp atau email."),
-    "Paket pekerjaan...": N_("Atur paket pekerjaan (RAB): bahan, upah, transport dan keuntungan."),
+    "Paket pekerjaan...": N_("Atur paket pekerjaan (RAB): bahan, upah, transport, keuntungan dan garansi."),
     "Ubah tahap...": N_("Pindahkan pesanan ke tahap berikutnya: dijadwalkan, dikerjakan, selesai, diserahkan."),
     "Cetak BAST...": N_("Cetak berita acara serah terima untuk ditandatangani pelanggan."),
     "Tambah tukang...": N_("Catat anggota yang bekerja di pesanan ini dan jumlah harinya (HOK)."),

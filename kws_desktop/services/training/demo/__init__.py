@@ -19,8 +19,7 @@ from kws_desktop.services.training.demo.context import DemoContext, Step
 __all__ = ["DemoContext", "build_demo"]
 
 _SETUP: tuple[Step, ...] = (foundation.profile_and_opening, members.register, materials.materials_and_purchases,
-                            customers_quotes.customers_and_packages, evaluation.warranties,
-                            customers_quotes.quotes_made)
+                            customers_quotes.customers_and_packages, customers_quotes.quotes_made)
 _PLANS: tuple[Step, ...] = (materials.plan, orders.plan, billing.plan, members.plan_payouts, treasury.plan)
 _AFTERWARDS: tuple[Step, ...] = (orders.afterwards, materials.afterwards, evaluation.evaluation_step)
 

@@ -1,5 +1,5 @@
 """Demo steps: households and institutional payers of Kabupaten Tangerang and the work packages
-(`customers_and_packages`), then the quotes (`quotes_made`, after the packages' warranties).
+(`customers_and_packages`), then the quotes (`quotes_made`, with the packages' warranties).
 
 Makes ~max(40, orders x 1.3) households over several kecamatan and desa, five institutional
 payers, the example work packages, and quotes in every state. The quotes the orders step
@@ -120,8 +120,8 @@ def customers_and_packages(ctx: DemoContext) -> None:
 
 
 def quotes_made(ctx: DemoContext) -> None:
-    """The quotes, made once the packages have their warranty months (demo/evaluation.warranties),
-    so their default terms promise what each package carries."""
+    """The quotes, on the example packages with their warranty months (paket-contoh.json), so
+    their default terms promise what each package carries."""
     by_code = {p.code: p for p in packages.list_packages(ctx.book)}
     _quotes(ctx, ctx.ids["customers"], ctx.extra["mbr"], ctx.extra["payers"], by_code)
 

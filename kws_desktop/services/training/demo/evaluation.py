@@ -1,7 +1,7 @@
 """Demo of the evaluation area.
 
-Before the quotes, the warranty months per package (`warranties`). On it, complaints after
-some handovers with service visits (some still open; `handed_over`, from the orders' events).
+The packages' warranty months are the shipped examples' (resources/packages/paket-contoh.json,
+loaded with the packages). On the calendar, complaints after some handovers with service visits (some still open; `handed_over`, from the orders' events).
 After it (`evaluation_step`): site surveys on the orders' quotes (a few wells too close, a few
 smaller fibre tanks chosen with a reason), the handover checklist (a few failures: accepted with
 a reason on handed-over orders, still open on finished ones), satisfaction scores, eight partners
@@ -26,7 +26,7 @@ from kws_desktop.services.training.demo.context import DemoContext
 from kws_desktop.store.models.sales import Customer
 from kws_desktop.store.models.people import Member
 from kws_desktop.store.models.jobs import Order
-from kws_desktop.store.models.sales import Quote, WorkPackage
+from kws_desktop.store.models.sales import Quote
 
 BATCH = 300
 WATER = (("sumur_bor", 45), ("sumur_gali", 25), ("pdam", 15), ("isi_ulang", 10), ("mata_air", 5))
@@ -104,17 +104,6 @@ def evaluation_step(ctx: DemoContext) -> None:
     _checks_and_scores(ctx)
     partner_ids = _partners(ctx)
     _trainings(ctx, partner_ids)
-
-
-def warranties(ctx: DemoContext) -> None:
-    """Before the quotes: the warranty months of each package (a quote's terms print them, a
-    complaint's visit needs them). Desludging builds nothing, so it carries no warranty."""
-    with ctx.book.reading() as s:
-        packages = s.execute(select(WorkPackage.id, WorkPackage.name)).all()
-    for pid, name in packages:
-        low = name.lower()
-        months = 0 if "penyedotan" in low else 24 if ("tangki" in low or "septik" in low) else 6
-        service_visits.set_package_warranty(ctx.book, pid, months)
 
 
 def _orders(ctx: DemoContext, session, ids: list[int]) -> list[Order]:

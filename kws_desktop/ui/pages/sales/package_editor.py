@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.core.rab import Component, ComponentKind, price_package
 from kws_desktop.i18n import _, format_percent, format_rupiah, p_
@@ -46,6 +46,8 @@ class PackageEditor(QDialog):
                                         QLineEdit(qty_text(row.overhead_pct) if row else "5"))
         self.margin = self.errors.add("margin_pct", _("Keuntungan (%)"),
                                       QLineEdit(qty_text(row.margin_pct) if row else "10"))
+        box, self.warranty = self._warranty_box(row.warranty_months if row else None)
+        self.errors.add("warranty_months", _("Garansi (bulan)"), box, self.warranty)
         lay.addLayout(form)
         lay.addWidget(QLabel(_("Bahan untuk satu satuan paket:")))
         self.mats = QTableWidget(0, 3)
@@ -72,6 +74,22 @@ class PackageEditor(QDialog):
         for w in (self.labour, self.overhead, self.margin, self.wage, self.transport, self.equipment):
             w.textChanged.connect(self.update_price)
         self.update_price()
+
+    @staticmethod
+    def _warranty_box(months: int | None) -> tuple[QWidget, QSpinBox]:
+        """0 to 120 months; a package without its months set shows "belum diatur" (one below 0),
+        which it leaves by choosing a number: a set warranty is never unset here."""
+        spin = QSpinBox()
+        spin.setRange(0 if months is not None else -1, 120)
+        if months is None:
+            spin.setSpecialValueText(_("belum diatur"))
+        spin.setValue(-1 if months is None else months)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(spin)
+        row.addWidget(QLabel(_("0 = tanpa garansi; dicetak di surat penawaran")), 1)
+        return box, spin
 
     def remove_material(self) -> None:
         r = self.mats.currentRow()
@@ -107,7 +125,8 @@ class PackageEditor(QDialog):
                               description=self.description.text(), materials=tuple(lines),
                               labour_days=self.labour.text() or "0", daily_wage=self.wage.value(),
                               transport_cost=self.transport.value(), equipment_cost=self.equipment.value(),
-                              overhead_pct=self.overhead.text() or "0", margin_pct=self.margin.text() or "0")
+                              overhead_pct=self.overhead.text() or "0", margin_pct=self.margin.text() or "0",
+                              warranty_months=self.warranty.value() if self.warranty.value() >= 0 else None)
 
     def update_price(self) -> None:
         comps = []
