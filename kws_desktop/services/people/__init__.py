@@ -13,9 +13,9 @@ Modules and their public calls:
 - `members`: The member register: who is in the group, since when, in which role, with what
   simpanan.
   gender_label, role_label, MemberInput, Balances, MemberRow, RoleSpell, member_balances,
-  member_row_now, member_in, register_member, member_input_problems, register_member_in, add_capital, update_member,
-  change_role, member_leaves, crew_table, ensure_can_work, get_member, list_members,
-  count_members, active_members, members_on, members_in_period, role_history, describe_balances
+  member_row_now, member_in, register_member, member_input_problems, register_member_in,
+  add_capital, update_member, change_role, member_leaves, crew_table, ensure_can_work,
+  get_member, list_members, count_members, active_members, members_on, members_in_period, role_history, describe_balances
 - `profit_sharing`: Bagi hasil (SHU) at the close of a period: preview, post (closes the period),
   reverse (reopens).
   basis_label, rule_message, get_rule, set_rule, ShareLine, SharingPreview, SharingRow,
