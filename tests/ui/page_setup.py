@@ -20,3 +20,14 @@ def click(widget, text: str) -> None:
     buttons = [b for b in widget.findChildren(QAbstractButton) if b.text() == text]
     assert len(buttons) == 1, f"{len(buttons)} buttons labelled {text!r}"
     buttons[0].click()
+
+
+def context_with_packages(book) -> AppContext:
+    """A window context on `book` with the starter materials and the example packages loaded."""
+    from kws_desktop.services.purchasing.materials import load_starter_catalog
+    from kws_desktop.services.sales import packages
+    load_starter_catalog(book)
+    packages.load_default_packages(book)
+    ctx = AppContext()
+    ctx.book = book
+    return ctx

@@ -5,17 +5,12 @@ from PySide6.QtCore import Qt
 
 from kws_desktop.services.evaluation import service_visits
 from kws_desktop.services.sales import customers, packages, quotes
-from kws_desktop.ui.kit.context import AppContext
+from tests.ui.page_setup import context_with_packages
 
 
 @pytest.fixture
 def ctx(book):
-    from kws_desktop.services.purchasing.materials import load_starter_catalog
-    load_starter_catalog(book)
-    packages.load_default_packages(book)
-    c = AppContext()
-    c.book = book
-    return c
+    return context_with_packages(book)
 
 
 @pytest.fixture

@@ -9,17 +9,12 @@ from kws_desktop.services.sales import customers
 from kws_desktop.services.sales import packages
 from kws_desktop.services.sales import quotes
 from kws_desktop.store.models.sales import Quote
-from kws_desktop.ui.kit.context import AppContext
+from tests.ui.page_setup import context_with_packages
 
 
 @pytest.fixture
 def ctx(book):
-    from kws_desktop.services.purchasing.materials import load_starter_catalog
-    load_starter_catalog(book)
-    packages.load_default_packages(book)
-    c = AppContext()
-    c.book = book
-    return c
+    return context_with_packages(book)
 
 
 def _quote_count(book):
