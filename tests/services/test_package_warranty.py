@@ -95,3 +95,23 @@ def test_the_examples_are_loaded_with_their_months(book):
     edited = packages.update_package(book, tank.id, dataclasses.replace(
         _input(code=tank.code, name=tank.name), warranty_months=None))
     assert edited.warranty_months == 24 and not edited.is_example
+
+
+def test_loading_the_examples_again_gives_untouched_ones_their_months(book):
+    """A book whose examples came before they carried months (1.0.0): loading the examples
+    again sets the shipped months on the examples as shipped, never on one the group set or
+    edited."""
+    from kws_desktop.services.purchasing.materials import load_starter_catalog
+    load_starter_catalog(book)
+    packages.load_default_packages(book)
+    by_code = {p.code: p for p in packages.list_packages(book)}
+    with book.transaction() as s:  # as a 1.0.0 book has them: no months at all
+        s.query(PackageWarranty).delete()
+    service_visits.set_package_warranty(book, by_code["JMB-LA"].id, 3)  # the group's choice
+    packages.update_package(book, by_code["TS-BATA"].id, dataclasses.replace(  # edited: no example
+        _input(code="TS-BATA", name=by_code["TS-BATA"].name), warranty_months=None))
+    assert packages.load_default_packages(book) == 0
+    months = {p.code: p.warranty_months for p in packages.list_packages(book)}
+    assert months == {**EXAMPLE_MONTHS, "JMB-LA": 3, "TS-BATA": None}
+    assert packages.load_default_packages(book) == 0
+    assert {p.code: p.warranty_months for p in packages.list_packages(book)} == months

@@ -84,3 +84,15 @@ def test_the_editor_of_the_biggest_example_fits_the_screen(qtbot, panel):
     need = editor.minimumSizeHint()
     assert need.width() <= 1024 and need.height() <= 768
     assert editor.width() <= 1024 and editor.height() <= 768
+
+
+def test_the_package_list_says_what_each_package_promises(panel, qtbot):
+    from kws_desktop.ui.pages.sales.package_editor import PackagesDialog
+    packages.create_package(panel.book, packages.PackageInput(
+        code="BARU", name="Paket baru sendiri", labour_days=1, daily_wage=100_000))
+    dialog = PackagesDialog(panel)
+    qtbot.addWidget(dialog)
+    header = dialog.table.horizontalHeaderItem(6).text()
+    cells = {dialog.table.item(r, 0).text(): dialog.table.item(r, 6).text() for r in range(dialog.table.rowCount())}
+    assert header == "Garansi"
+    assert cells["TS-BIO"] == "24 bulan" and cells["SEDOT"] == "tanpa garansi" and cells["BARU"] == "belum diatur"

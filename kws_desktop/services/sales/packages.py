@@ -351,12 +351,18 @@ def _find_or_add_material(s: Session, spec: dict, actor: str) -> Material:
 
 def load_default_packages(book: Book) -> int:
     """Add the shipped example packages that the book does not have yet (by code). Materials
-    are matched in the catalog by name; a missing one is added as an example. Returns how many
+    are matched in the catalog by name; a missing one is added as an example. An example the
+    book has, still as shipped (never edited) and with no warranty set (loaded by a version
+    before the examples carried one), gets the shipped warranty months. Returns how many
     packages were added."""
     added = 0
     with book.transaction() as s:
         for spec in default_package_specs():
-            if s.execute(select(WorkPackage.id).where(WorkPackage.code == spec["code"])).first():
+            have = s.execute(select(WorkPackage).where(WorkPackage.code == spec["code"])).scalar()
+            if have is not None:
+                months = spec.get("warranty_months")
+                if have.is_example and months is not None and not warranties_set(s, [have.id]):
+                    write_warranty(s, have.id, months, actor=book.actor)
                 continue
             lines = tuple(PackageMaterialInput(_find_or_add_material(s, m, book.actor).id, m["qty"])
                           for m in spec["materials"])

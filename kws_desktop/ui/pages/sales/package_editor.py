@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from kws_desktop.core.rab import Component, ComponentKind, price_package
-from kws_desktop.i18n import _, format_percent, format_rupiah, p_
+from kws_desktop.i18n import _, format_percent, format_rupiah, ngettext, p_
 from kws_desktop.services.sales import packages
 from kws_desktop.ui.kit.fit import fit_to_screen
 from kws_desktop.ui.kit.forms import FormErrors, MoneyEdit, qty_text, show_error
@@ -158,6 +158,15 @@ class PackageEditor(QDialog):
             self.accept()
 
 
+def _warranty_text(months: int | None) -> str:
+    """The list's warranty cell: what the quotes of the package promise."""
+    if months is None:
+        return _("belum diatur")
+    if months == 0:
+        return _("tanpa garansi")
+    return ngettext("{n} bulan", "{n} bulan", months).format(n=months)
+
+
 class PackagesDialog(QDialog):
     """The work packages with their cost and price today; the shipped ones are marked as examples."""
 
@@ -171,9 +180,9 @@ class PackagesDialog(QDialog):
                         "contoh bawaan: sesuaikan jumlah bahan, upah dan persentasenya."))
         note.setWordWrap(True)
         lay.addWidget(note)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([_("Kode"), _("Paket"), _("Satuan"), _("Biaya"), _("Harga jual"),
-                                              _("Keuntungan")])
+                                              _("Keuntungan"), _("Garansi")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,10 +210,11 @@ class PackagesDialog(QDialog):
         for r, p in enumerate(self.rows):
             cells = (p.code, p.name + (" *" if p.is_example else "") + ("" if p.active else _(" (tidak dipakai)")),
                      p.unit, format_rupiah(p.cost), format_rupiah(p.price),
-                     format_percent(p.pricing.margin_percent_of_price, fixed=True))  # a column: 10,0%
+                     format_percent(p.pricing.margin_percent_of_price, fixed=True),  # a column: 10,0%
+                     _warranty_text(p.warranty_months))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c >= 3:
+                if 3 <= c <= 5:
                     item.setTextAlignment(RIGHT)
                 self.table.setItem(r, c, item)
 
