@@ -68,6 +68,9 @@ def test_kasbon_settled_from_bagi_hasil_is_not_bagi_hasil_paid(book):
     assert _lines(book, PAYDAY) == (0, -385_000, -385_000)
     # the year: the kasbon line is the kasbon given in cash, unchanged by the payout
     assert _lines(book, D(2026, 1, 1), D(2026, 12, 31)) == (-115_000, -385_000, -500_000)
+    # the statement says so, with the amount, where an auditor compares it with the SHU slips
+    notes = build_report(book, "cash-flow", PAYDAY, PAYDAY).notes
+    assert any(n.startswith("Kasbon Rp115.000 yang dipotong dari bagi hasil") for n in notes), notes
 
 
 def test_a_void_of_the_payout_nets_to_zero(book):
@@ -125,3 +128,4 @@ def test_a_bagi_hasil_payout_without_kasbon_is_all_bagi_hasil(book):
     _owe(book, b.id, wages_owed=100_000, share=400_000)
     wages.pay_members(book, date=PAYDAY, lines=[wages.PayLine(b.id, wages=100_000, profit_share=400_000)])
     assert _lines(book, PAYDAY) == (-100_000, -400_000, -500_000)
+    assert not any("dipotong dari bagi hasil" in n for n in build_report(book, "cash-flow", PAYDAY, PAYDAY).notes)

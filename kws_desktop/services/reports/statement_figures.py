@@ -243,6 +243,7 @@ class CashFlow:
     lines: tuple[tuple[str, str, int], ...]   # (activity, label source string, amount)
     opening: dict[str, int]                   # cash and bank by code before the period
     closing: dict[str, int]
+    settled_from_shares: int = 0              # kasbon payouts deducted from bagi hasil (see below)
 
     def activity_total(self, activity: str) -> int:
         return sum(a for act, _l, a in self.lines if act == activity)
@@ -275,4 +276,4 @@ def cash_flow_from(period: Period, counter: Sums, opening: dict[str, int], closi
     totals[_SHARES] += settled_from_shares
     totals[_WAGES] -= settled_from_shares
     lines = tuple((act, label, totals[(act, label)]) for act, label in CASH_FLOW_LINES)
-    return CashFlow(period, lines, opening, closing)
+    return CashFlow(period, lines, opening, closing, settled_from_shares)

@@ -147,5 +147,10 @@ def cash_flow_report(cf: CashFlow, names: Mapping[str, str], notes: list[str]) -
         rows.append(Row({"uraian": names.get(code, code), "jumlah": amount}, indent=1))
     notes = [*notes, _("Metode langsung: setiap penerimaan dan pengeluaran kas dan bank dikelompokkan "
                        "menurut akun lawannya. Pemindahan antara kas dan bank tidak dihitung.")]
+    if cf.settled_from_shares:
+        notes.append(_("Kasbon {amount} yang dipotong dari bagi hasil sudah dihitung sebagai uang keluar "
+                       "waktu kasbon itu diberikan. Baris bagi hasil hanya berisi uang yang dibayarkan; "
+                       "potongan kasbon diambil dulu dari upah, sisanya dari bagi hasil.").format(
+            amount=format_rupiah(abs(cf.settled_from_shares))))
     return TabularReport(title=_("Laporan Arus Kas"), subtitle=period_text(cf.period),
                          columns=[_text_col(), _amount_col()], rows=rows, notes=notes)
