@@ -2,6 +2,7 @@
 them), shown on its row, shipped with the examples, and read by the complaints side."""
 import dataclasses
 import json
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
@@ -53,7 +54,8 @@ def test_a_package_without_months_shows_none_and_complaints_keep_the_default(boo
     assert service_visits.package_warranties(book) == {row.id: service_visits.DEFAULT_WARRANTY_MONTHS}
 
 
-@pytest.mark.parametrize("months", [121, -1, 2.5, "dua", True])
+@pytest.mark.parametrize("months", [121, -1, 2.5, "dua", True, "²", " 1 2", float("inf"), float("nan"),
+                                    Decimal("Infinity"), Decimal("sNaN")])
 def test_bad_months_are_refused_and_nothing_is_saved(book, months):
     with pytest.raises(UserError) as info:
         packages.create_package(book, _input(warranty_months=months))

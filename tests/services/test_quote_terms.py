@@ -148,50 +148,63 @@ def test_issued_quotes_keep_their_terms_and_a_revision_of_default_terms_follows(
     assert quotes.get_quote(book, fresh.id).terms == fresh.terms
 
 
-def test_the_fixed_text_of_earlier_versions_is_replaced_in_a_revision(setup):
+def _unset(book, *codes):
+    """As a 1.0.0 book has its packages: no warranty months set."""
+    from kws_desktop.store.models.evaluation import PackageWarranty
+    from kws_desktop.store.models.sales import WorkPackage
+    with book.transaction() as s:
+        ids = [i for (i,) in s.query(WorkPackage.id).filter(WorkPackage.code.in_(codes))]
+        s.query(PackageWarranty).filter(PackageWarranty.package_id.in_(ids)).delete()
+
+
+def test_the_fixed_text_of_earlier_versions_stays_until_the_packages_have_months(setup):
+    """A 1.0.0 quote promised 'Garansi ... 6 bulan' to the household: a revision keeps that
+    promise while a package of it has no warranty set, and follows the lines once they all do."""
     book, pk, home = setup
-    q = _make(book, home, _line(pk, "SEDOT"))
-    with book.transaction() as s:  # as an earlier version saved it
+    _unset(book, "TS-BIO")
+    q = _make(book, home, _line(pk, "TS-BIO"))
+    with book.transaction() as s:  # as 1.0.0 saved it
         s.get(Quote, q.id).terms = quote_terms.LEGACY_TERMS
     quotes.send_quote(book, q.id, DAY)
-    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
-    assert "6 bulan" not in revised.terms and "7 hari" not in revised.terms
+    kept = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
+    assert kept.terms == quote_terms.LEGACY_TERMS
+    shown = quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO")], kept.terms)
+    assert not shown.follows and shown.unset == (pk["TS-BIO"].name,)
+    assert shown.hint.startswith(f"Masa garansi paket {pk['TS-BIO'].name} belum diatur")
+    service_visits.set_package_warranty(book, pk["TS-BIO"].id, 24)
+    quotes.send_quote(book, kept.id, DAY + dt.timedelta(days=1))
+    followed = quotes.revise_quote(book, kept.id, DAY + dt.timedelta(days=2))
+    assert followed.terms_lines[-1] == "Garansi pekerjaan 24 bulan sejak serah terima."
+    assert "7 hari" not in followed.terms
     assert quotes.get_quote(book, q.id).terms == quote_terms.LEGACY_TERMS  # the issued one stays
+    assert quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO")]).hint == ""
 
 
-def test_a_desludging_revision_drops_the_opening_earlier_defaults_had(setup):
+def test_terms_typed_like_a_default_opening_are_kept(setup):
     book, pk, home = setup
-    q = _make(book, home, _line(pk, "SEDOT"))
-    earlier = "\n".join([INSTALLED, *q.terms_lines[1:]])  # the default before the opening followed
-    with book.transaction() as s:
-        s.get(Quote, q.id).terms = earlier
-    quotes.send_quote(book, q.id, DAY)
-    revised = quotes.revise_quote(book, q.id, DAY + dt.timedelta(days=1))
-    assert revised.terms_lines[0] == SERVICE and revised.terms_lines[1:] == q.terms_lines[1:]
-    later = DAY + dt.timedelta(days=2)
-    typed = _make(book, home, _line(pk, "SEDOT"), terms=INSTALLED, day=later)  # typed: not a whole default
-    quotes.send_quote(book, typed.id, later)
-    assert quotes.revise_quote(book, typed.id, later + dt.timedelta(days=1)).terms == INSTALLED
+    typed = _make(book, home, _line(pk, "SEDOT"), terms=INSTALLED)  # typed: not a whole default
+    quotes.send_quote(book, typed.id, DAY)
+    assert quotes.revise_quote(book, typed.id, DAY + dt.timedelta(days=1)).terms == INSTALLED
 
 
 def test_english_terms_count_days_and_months(setup):
     book, pk, home = setup
     service_visits.set_package_warranty(book, pk["TS-BIO"].id, 1)
     set_language("en")
-    one = quote_terms.default_terms(book, [_line(pk, "SEDOT")])
+    one = quote_terms.terms_for_lines(book, [_line(pk, "SEDOT")]).text
     assert "about 1 working day " in one and "arrant" not in one
-    tank = quote_terms.default_terms(book, [_line(pk, "TS-BIO")]).splitlines()
+    tank = quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO")]).text.splitlines()
     assert "about 2 working days " in tank[2] and tank[-1] == "1-month warranty on the work from handover."
     service_visits.set_package_warranty(book, pk["TS-BIO"].id, 12)
-    mixed = quote_terms.default_terms(book, [_line(pk, "TS-BIO"), _line(pk, "SEDOT")]).splitlines()
+    mixed = quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO"), _line(pk, "SEDOT")]).text.splitlines()
     assert mixed[-1] == ("Warranty from handover: Tangki septik biofilter (fiberglass) 12 months; "
-                         "Penyedotan lumpur tinja no warranty.")
+                         "Penyedotan lumpur tinja without warranty.")
 
 
 def test_lines_not_yet_valid_are_left_out(setup):
     book, pk, _home = setup
-    terms = quote_terms.default_terms(book, [quotes.QuoteLineInput("dua", pk["TS-BIO"].id),
-                                             quotes.QuoteLineInput(1, 999_999)])
+    terms = quote_terms.terms_for_lines(book, [quotes.QuoteLineInput("dua", pk["TS-BIO"].id),
+                                               quotes.QuoteLineInput(1, 999_999)]).text
     assert "hari kerja" not in terms and "Garansi" not in terms
 
 

@@ -109,3 +109,20 @@ def test_a_draft_opened_again_follows_only_if_its_terms_were_not_typed(panel, qt
     assert not editor.terms_follow_lines() and editor.terms.toPlainText() == "Garansi 3 bulan."
     _add(editor, pk["SEDOT"])
     assert editor.terms.toPlainText() == "Garansi 3 bulan."
+
+
+def test_a_package_without_warranty_months_is_said_beside_the_terms(panel, qtbot, pk):
+    from kws_desktop.store.models.evaluation import PackageWarranty
+    with panel.book.transaction() as s:  # as a 1.0.0 book has its packages
+        s.query(PackageWarranty).filter(PackageWarranty.package_id == pk["JMB-LA"].id).delete()
+    editor = _editor(panel, qtbot)
+    editor.show()
+    assert editor.terms_hint.isHidden()
+    _add(editor, pk["TS-BIO"])
+    assert editor.terms_hint.isHidden()  # its months are set
+    _add(editor, pk["JMB-LA"])
+    assert not editor.terms_hint.isHidden()
+    assert editor.terms_hint.text().startswith(f"Masa garansi paket {pk['JMB-LA'].name} belum diatur")
+    editor.terms.setFocus()
+    qtbot.keyClicks(editor.terms, " Garansi kloset 3 bulan.")  # the leader writes the promise
+    assert editor.terms_hint.isHidden()

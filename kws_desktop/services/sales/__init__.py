@@ -20,7 +20,7 @@ Modules and their public calls:
 - `quote_terms`: The default terms of a quote, from its lines: the book's packages feed
   core.quote_terms (labour days of each package, whether it has materials, and the warranty
   months the group set for it).
-  LEGACY_TERMS, default_terms_in, default_terms, is_default
+  LEGACY_TERMS, default_terms_in, follows_lines_in, TermsForLines, terms_for_lines
 - `quotes`: Quotes (surat penawaran harga): the RAB a household signs, its funding plan and its
   states.
   ComponentInput, QuoteLineInput, PayerInput, QuoteInput, ComponentSnapshot, PayerSnapshot,

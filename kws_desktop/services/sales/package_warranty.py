@@ -8,6 +8,7 @@ judges complaints on it by its own default (service_visits.DEFAULT_WARRANTY_MONT
 """
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -25,9 +26,10 @@ def check_months(value, field: str, problems: list) -> int | None:
     months = None
     if isinstance(value, int) and not isinstance(value, bool):
         months = value
-    elif isinstance(value, str) and value.strip().isdigit():
-        months = int(value.strip())
-    elif isinstance(value, (float, Decimal)) and value == value and value % 1 == 0:
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        months = int(value.strip())  # ASCII digits only: "²" or "٣" are digits to Python, not to int()
+    elif (value.is_finite() if isinstance(value, Decimal) else isinstance(value, float) and math.isfinite(value)) \
+            and value % 1 == 0:
         months = int(value)
     if months is None or not 0 <= months <= MAX_MONTHS:
         problems.append((field, _("Masa garansi harus antara 0 dan 120 bulan.")))

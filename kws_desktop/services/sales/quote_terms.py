@@ -2,29 +2,30 @@
 (labour days of each package, whether it has materials, and the warranty months the group set
 for it, sales.package_warranty).
 
-A package without a warranty set promises none on the letter (services.evaluation.service_visits
-keeps a default only to judge complaints). Terms the user typed are never replaced: the quote
+A package without a warranty set promises none on the letter, and the quote editor says so beside
+the terms (services.evaluation.service_visits keeps a default only to judge complaints). Terms the user typed are never replaced: the quote
 service uses these only when no terms are given, and for a revision of a quote whose terms were
-the default (today's rule for its lines, or the fixed text of earlier versions).
+the default (follows_lines_in).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kws_desktop.core.money import QuantityError, to_quantity
-from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms, price_includes
+from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms
 from kws_desktop.core.text import one_line
 from kws_desktop.i18n import N_, _, ngettext
 from kws_desktop.services.sales.package_warranty import warranties_set
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.sales import WorkPackage
 
-# What every quote got before the terms followed its lines: a quote still carrying it was never
-# given terms by hand, so its revision gets the terms of its lines.
+# What every quote got before the terms followed its lines (1.0.0): nobody typed it, but it is
+# what the household was promised (see follows_lines_in).
 LEGACY_TERMS = N_(
     "Harga sudah termasuk bahan, upah kerja, pengangkutan dan peralatan sampai selesai terpasang.\n"
     "Pekerjaan dimulai setelah surat penawaran ini disetujui dan ditandatangani.\n"
@@ -41,38 +42,69 @@ def _qty(value) -> Decimal | None:
     return qty if qty > 0 else None
 
 
-def default_terms_in(session: Session, lines: Iterable) -> str:
-    """Session-level: the default terms for quote lines (anything with package_id, description
-    and qty: a QuoteLineInput, a PricedLine); a line whose quantity is not a number yet is left out."""
+def _terms_lines(session: Session, lines: Iterable) -> tuple[list[TermsLine], tuple[str, ...]]:
+    """The lines as core.quote_terms reads them, and the names of their packages that have no
+    warranty set; a line whose quantity is not a number yet is left out."""
     lines = [(line, q) for line in lines if (q := _qty(line.qty)) is not None]
     ids = {line.package_id for line, _q in lines if isinstance(line.package_id, int)}
     packages = {p.id: p for p in session.execute(select(WorkPackage).where(WorkPackage.id.in_(ids))).scalars()} \
         if ids else {}
     months = warranties_set(session, packages)
-    out = []
+    out, unset = [], []
     for line, qty in lines:
         package = packages.get(line.package_id)
         if package is None:
             out.append(TermsLine(one_line(line.description), qty, False))
-        else:
-            out.append(TermsLine(one_line(line.description) or package.name, qty, True,
-                                 package.labour_days or Decimal(0), months.get(package.id, 0),
-                                 bool(package.materials)))
-    return make_terms(out, _, ngettext)
+            continue
+        out.append(TermsLine(one_line(line.description) or package.name, qty, True,
+                             package.labour_days or Decimal(0), months.get(package.id, 0),
+                             bool(package.materials)))
+        if package.id not in months and package.name not in unset:
+            unset.append(package.name)
+    return out, tuple(unset)
 
 
-def default_terms(book: Book, lines: Iterable) -> str:
-    """The default terms for the lines as they stand (the quote editor shows them)."""
-    with book.reading() as s:
-        return default_terms_in(s, lines)
+def default_terms_in(session: Session, lines: Iterable) -> str:
+    """Session-level: the default terms for quote lines (anything with package_id, description
+    and qty: a QuoteLineInput, a PricedLine)."""
+    return make_terms(_terms_lines(session, lines)[0], _, ngettext)
 
 
-def is_default(terms: str, default: str) -> bool:
-    """Whether `terms` are the default ones (`default`; the same with the opening that names
-    materials and installation, as every default began before the opening followed the lines;
-    or the fixed text of earlier versions, in either language), i.e. nobody typed them: they may
-    follow the lines."""
+def follows_lines_in(session: Session, terms: str | None, lines: Iterable) -> bool:
+    """Session-level: whether saved `terms` are the default of `lines`, so nobody typed them and
+    they may follow the lines (in the editor, in a revision). The fixed text of earlier versions
+    counts only once every package of the lines has its warranty set: until then it is the only
+    warranty the household was promised, and it stays."""
+    lines = list(lines)
+    terms_lines, unset = _terms_lines(session, lines)
     text = (terms or "").strip()
-    _first, newline, rest = default.strip().partition("\n")
-    installed = price_includes(True, _) + newline + rest
-    return text in {default.strip(), installed, LEGACY_TERMS, _(LEGACY_TERMS)}
+    if text == make_terms(terms_lines, _, ngettext).strip():
+        return True
+    return not unset and text in {LEGACY_TERMS, _(LEGACY_TERMS)}
+
+
+@dataclass(frozen=True)
+class TermsForLines:
+    """What the quote editor shows beside the terms box."""
+
+    text: str                          # the default terms of the lines
+    unset: tuple[str, ...]             # packages with no warranty set: the letter promises none
+    follows: bool = True               # the saved terms asked about are the default (follows_lines_in)
+
+    @property
+    def hint(self) -> str:
+        if not self.unset:
+            return ""
+        return _("Masa garansi paket {names} belum diatur, jadi surat ini tidak menjanjikan garansi "
+                 "untuknya. Atur lewat tombol \"Paket pekerjaan...\" di daftar penawaran.").format(
+                     names=", ".join(self.unset))
+
+
+def terms_for_lines(book: Book, lines: Iterable, saved: str | None = None) -> TermsForLines:
+    """The default terms for the lines as they stand, the packages without a warranty set, and
+    whether `saved` terms (a draft's, when given) may follow the lines."""
+    lines = list(lines)
+    with book.reading() as s:
+        terms_lines, unset = _terms_lines(s, lines)
+        follows = saved is None or follows_lines_in(s, saved, lines)
+        return TermsForLines(make_terms(terms_lines, _, ngettext), unset, follows)

@@ -29,7 +29,7 @@ from kws_desktop.services.book.backdating import (audit_detail, ensure_date_orde
 from kws_desktop.services.sales.customers import CustomerRow, read_customer
 from kws_desktop.services.book.numbering import next_number
 from kws_desktop.services.sales.packages import package_components
-from kws_desktop.services.sales.quote_terms import default_terms_in, is_default
+from kws_desktop.services.sales.quote_terms import default_terms_in, follows_lines_in
 from kws_desktop.store.base import utcnow
 from kws_desktop.store.book import Book
 from kws_desktop.store.models.sales import Customer
@@ -613,7 +613,7 @@ def add_revision(session: Session, old: Quote, date: dt.date, actor: str, data: 
         raise UserError(_("Tanggal revisi tidak boleh sebelum tanggal penawaran lama."), field="date")
     if data is None:
         data = _detail(session, old).as_input(date=date)
-        if is_default(old.terms, default_terms_in(session, data.lines)):
+        if follows_lines_in(session, old.terms, data.lines):
             data = replace(data, terms=None)  # nobody typed them: the revision's follow its lines
     if backdate_note:
         data = replace(data, backdate_note=backdate_note)

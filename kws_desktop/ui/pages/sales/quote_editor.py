@@ -238,10 +238,15 @@ class QuoteEditor(QDialog):
         tl = QVBoxLayout(terms_box)
         # The default terms follow the lines until the user edits them (sales.quote_terms).
         self.terms = QPlainTextEdit()
-        default = self._default_terms()
-        self._auto_terms = default if quote is None or quote_terms.is_default(quote.terms, default) else None
-        self.terms.setPlainText(quote.terms if self._auto_terms is None else default)
+        shown = self._terms_for_lines(quote.terms if quote else None)
+        self._auto_terms = shown.text if shown.follows else None
+        self.terms.setPlainText(quote.terms if self._auto_terms is None else shown.text)
         tl.addWidget(self.terms)
+        self.terms_hint = QLabel()  # a package without warranty months: said while the terms follow
+        self.terms_hint.setWordWrap(True)
+        tl.addWidget(self.terms_hint)
+        self._show_terms_hint(shown)
+        self.terms.textChanged.connect(lambda: self.terms_follow_lines() or self.terms_hint.hide())
         right.addWidget(terms_box, 1)
         self.notes = QLineEdit(quote.notes if quote else "")
         self.notes.setPlaceholderText(_("Catatan untuk kelompok (tidak dicetak)"))
@@ -285,8 +290,13 @@ class QuoteEditor(QDialog):
             return 30
 
     # --- terms --------------------------------------------------------------------------------
-    def _default_terms(self) -> str:
-        return quote_terms.default_terms(self.book, [line.to_input() for line in self.lines])
+    def _terms_for_lines(self, saved: str | None = None) -> quote_terms.TermsForLines:
+        return quote_terms.terms_for_lines(self.book, [line.to_input() for line in self.lines], saved)
+
+    def _show_terms_hint(self, shown: quote_terms.TermsForLines) -> None:
+        hint = shown.hint if self.terms_follow_lines() else ""
+        self.terms_hint.setText(hint)
+        self.terms_hint.setVisible(bool(hint))
 
     def terms_follow_lines(self) -> bool:
         """True while the terms box holds the default put there (the user has not edited it)."""
@@ -295,11 +305,13 @@ class QuoteEditor(QDialog):
     def _follow_terms(self) -> None:
         if not self.terms_follow_lines():
             self._auto_terms = None  # edited once: left alone from now on
+            self.terms_hint.hide()
             return
-        default = self._default_terms()
-        if default != self._auto_terms:
-            self._auto_terms = default
-            self.terms.setPlainText(default)
+        shown = self._terms_for_lines()
+        if shown.text != self._auto_terms:
+            self._auto_terms = shown.text
+            self.terms.setPlainText(shown.text)
+        self._show_terms_hint(shown)
 
     # --- lines --------------------------------------------------------------------------------
     def fill_lines(self) -> None:
