@@ -223,3 +223,15 @@ def test_demo_quotes_promise_what_their_packages_carry(demo_book):
             seen["tank"] += 1
             assert q.terms_lines[-1] == "Garansi pekerjaan 24 bulan sejak serah terima."
     assert seen["sedot"] and seen["tank"]
+
+
+def test_the_days_follow_the_lines_own_rab(setup):
+    """A line keeps the RAB it was priced with: its HOK, not the package's of today, set the days."""
+    book, pk, home = setup
+    rab = (quotes.ComponentInput("labour", "Upah tenaga kerja", "HOK", 12, 150_000),
+           quotes.ComponentInput("transport", "Transport", "ls", 1, 150_000))
+    line = quotes.QuoteLineInput(1, pk["TS-BIO"].id, components=rab)  # 12 HOK, no materials
+    shown = quote_terms.terms_for_lines(book, [line])
+    assert "Pekerjaan selesai kira-kira 4 hari kerja bila cuaca dan lokasi memungkinkan." in shown.text
+    assert shown.text.splitlines()[0] == SERVICE  # this RAB installs nothing
+    assert "kira-kira 2 hari kerja" in quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO")]).text

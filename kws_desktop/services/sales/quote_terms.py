@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kws_desktop.core.money import QuantityError, to_quantity
 from kws_desktop.core.quote_terms import TermsLine, default_terms as make_terms
+from kws_desktop.core.rab import ComponentKind
 from kws_desktop.core.text import one_line
 from kws_desktop.i18n import N_, _, ngettext
 from kws_desktop.services.sales.package_warranty import warranties_set
@@ -42,6 +43,16 @@ def _qty(value) -> Decimal | None:
     return qty if qty > 0 else None
 
 
+def _labour_and_materials(line, package: WorkPackage) -> tuple[Decimal, bool]:
+    """HOK of one unit, and whether it installs materials: from the line's own RAB when it has
+    one (a draft keeps the RAB it was priced with), else from the package as it is today."""
+    rab = getattr(line, "components", None) or ()
+    if not rab:
+        return package.labour_days or Decimal(0), bool(package.materials)
+    hok = sum((_qty(c.qty) or Decimal(0) for c in rab if c.kind == ComponentKind.LABOUR), Decimal(0))
+    return hok, any(c.kind == ComponentKind.MATERIAL and _qty(c.qty) for c in rab)
+
+
 def _terms_lines(session: Session, lines: Iterable) -> tuple[list[TermsLine], tuple[str, ...]]:
     """The lines as core.quote_terms reads them, and the names of their packages that have no
     warranty set; a line whose quantity is not a number yet is left out."""
@@ -56,9 +67,9 @@ def _terms_lines(session: Session, lines: Iterable) -> tuple[list[TermsLine], tu
         if package is None:
             out.append(TermsLine(one_line(line.description), qty, False))
             continue
-        out.append(TermsLine(one_line(line.description) or package.name, qty, True,
-                             package.labour_days or Decimal(0), months.get(package.id, 0),
-                             bool(package.materials)))
+        hok, materials = _labour_and_materials(line, package)
+        out.append(TermsLine(one_line(line.description) or package.name, qty, True, hok,
+                             months.get(package.id, 0), materials))
         if package.id not in months and package.name not in unset:
             unset.append(package.name)
     return out, tuple(unset)
