@@ -170,7 +170,7 @@ def test_the_fixed_text_of_earlier_versions_stays_until_the_packages_have_months
     assert kept.terms == quote_terms.LEGACY_TERMS
     shown = quote_terms.terms_for_lines(book, [_line(pk, "TS-BIO")], kept.terms)
     assert not shown.follows and shown.unset == (pk["TS-BIO"].name,)
-    assert shown.hint.startswith(f"Masa garansi paket {pk['TS-BIO'].name} belum diatur")
+    assert shown.hint.startswith(f"Garansi {pk['TS-BIO'].name} belum diatur, jadi tidak dicetak.")
     service_visits.set_package_warranty(book, pk["TS-BIO"].id, 24)
     quotes.send_quote(book, kept.id, DAY + dt.timedelta(days=1))
     followed = quotes.revise_quote(book, kept.id, DAY + dt.timedelta(days=2))

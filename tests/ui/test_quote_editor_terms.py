@@ -122,7 +122,7 @@ def test_a_package_without_warranty_months_is_said_beside_the_terms(panel, qtbot
     assert editor.terms_hint.isHidden()  # its months are set
     _add(editor, pk["JMB-LA"])
     assert not editor.terms_hint.isHidden()
-    assert editor.terms_hint.text().startswith(f"Masa garansi paket {pk['JMB-LA'].name} belum diatur")
+    assert editor.terms_hint.text().startswith(f"Garansi {pk['JMB-LA'].name} belum diatur, jadi tidak dicetak.")
     editor.terms.setFocus()
     qtbot.keyClicks(editor.terms, " Garansi kloset 3 bulan.")  # the leader writes the promise
     assert editor.terms_hint.isHidden()

@@ -106,9 +106,8 @@ class TermsForLines:
     def hint(self) -> str:
         if not self.unset:
             return ""
-        return _("Masa garansi paket {names} belum diatur, jadi surat ini tidak menjanjikan garansi "
-                 "untuknya. Atur lewat tombol \"Paket pekerjaan...\" di daftar penawaran.").format(
-                     names=", ".join(self.unset))
+        return _("Garansi {names} belum diatur, jadi tidak dicetak. Atur lewat \"Paket pekerjaan...\".").format(
+            names=", ".join(self.unset))
 
 
 def terms_for_lines(book: Book, lines: Iterable, saved: str | None = None) -> TermsForLines:
