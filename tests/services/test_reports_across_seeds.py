@@ -188,3 +188,21 @@ def _numbers_by_year(book, kind: str) -> dict[int, list[tuple[int, dt.date]]]:
         if parsed is not None and parsed[0] == kind:
             by_year.setdefault(parsed[1], []).append((parsed[2], dt.date.fromisoformat(str(day))))
     return by_year
+
+
+def test_every_reports_csv_opens_in_columns_with_a_semicolon(seed_book, tmp_path):
+    """Excel set to Indonesian splits a CSV at ';' (',' is its decimal sign): every report's CSV
+    reads as one table there, each row as wide as its header."""
+    import csv
+
+    from kws_desktop.documents.tabular import write_report
+    from kws_desktop.services.reports import build_report, kinds
+    with_rows = 0
+    for kind in kinds():
+        report = build_report(seed_book, kind, dt.date(TODAY.year, 1, 1), TODAY)
+        path = write_report(report, tmp_path / f"{kind}.csv")
+        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+        assert len(rows[0]) >= 2, (kind, rows[0])
+        assert all(len(row) == len(rows[0]) for row in rows), kind
+        with_rows += len(rows) > 1
+    assert with_rows >= len(kinds()) - 1  # payables may be all paid on the day
