@@ -196,7 +196,8 @@ def write_csv(report: TabularReport, path: os.PathLike[str] | str, *,
 
     One header row of column titles, then one line per row (headings and totals included):
     money and counts as plain integers, quantities as plain decimals (``2.5``), percentages as
-    the ratio printed, always three places (``0.125``, ``0.210``, ``1.000``), dates as ISO ``2026-11-28``; text neutralised against formulas.
+    the ratio printed, always three places (``0.125``, ``0.210``, ``1.000``), dates as ISO
+    ``2026-11-28``; text neutralised against formulas.
     The separator is ``;`` (what Excel set to Indonesian expects), or ``,`` when asked.
     Raises :class:`~kws_desktop.documents.output.DocumentWriteError` if it cannot be written.
     """

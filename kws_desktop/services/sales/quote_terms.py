@@ -2,10 +2,10 @@
 (labour days of each package, whether it has materials, and the warranty months the group set
 for it, sales.package_warranty).
 
-A package without a warranty set promises none on the letter, and the quote editor says so beside
-the terms (services.evaluation.service_visits keeps a default only to judge complaints). Terms the user typed are never replaced: the quote
-service uses these only when no terms are given, and for a revision of a quote whose terms were
-the default (follows_lines_in).
+A package without a warranty set promises none on the letter, and the quote editor says so
+beside the terms (services.evaluation.service_visits keeps a default only to judge complaints).
+Terms the user typed are never replaced: the quote service uses these only when no terms are
+given, and for a revision of a quote whose terms were the default (follows_lines_in).
 """
 from __future__ import annotations
 
@@ -81,17 +81,18 @@ def default_terms_in(session: Session, lines: Iterable) -> str:
     return make_terms(_terms_lines(session, lines)[0], _, ngettext)
 
 
+def _follows(saved: str | None, default: str, unset: tuple[str, ...]) -> bool:
+    """Whether `saved` terms are `default`, so nobody typed them and they may follow the lines.
+    The fixed text of earlier versions counts only once every package of the lines has its
+    warranty set: until then it is the only warranty the household was promised, and it stays."""
+    text = (saved or "").strip()
+    return text == default.strip() or (not unset and text in {LEGACY_TERMS, _(LEGACY_TERMS)})
+
+
 def follows_lines_in(session: Session, terms: str | None, lines: Iterable) -> bool:
-    """Session-level: whether saved `terms` are the default of `lines`, so nobody typed them and
-    they may follow the lines (in the editor, in a revision). The fixed text of earlier versions
-    counts only once every package of the lines has its warranty set: until then it is the only
-    warranty the household was promised, and it stays."""
-    lines = list(lines)
+    """Session-level: whether saved `terms` may follow `lines` (in a revision), see _follows."""
     terms_lines, unset = _terms_lines(session, lines)
-    text = (terms or "").strip()
-    if text == make_terms(terms_lines, _, ngettext).strip():
-        return True
-    return not unset and text in {LEGACY_TERMS, _(LEGACY_TERMS)}
+    return _follows(terms, make_terms(terms_lines, _, ngettext), unset)
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,7 @@ class TermsForLines:
 def terms_for_lines(book: Book, lines: Iterable, saved: str | None = None) -> TermsForLines:
     """The default terms for the lines as they stand, the packages without a warranty set, and
     whether `saved` terms (a draft's, when given) may follow the lines."""
-    lines = list(lines)
     with book.reading() as s:
         terms_lines, unset = _terms_lines(s, lines)
-        follows = saved is None or follows_lines_in(s, saved, lines)
-        return TermsForLines(make_terms(terms_lines, _, ngettext), unset, follows)
+    text = make_terms(terms_lines, _, ngettext)
+    return TermsForLines(text, unset, saved is None or _follows(saved, text, unset))
